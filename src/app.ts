@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { registerAccessControl } from './platform/access.ts';
+import type { Platform } from './platform/context.ts';
+import { registerErrorHandling } from './platform/errors.ts';
+import { POLICIES } from './policy.ts';
+
+import { healthRoutes } from './health/health.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { orgsRoutes } from './orgs/orgs.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+import { residentsRoutes } from './residents/residents.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+
+z.config(z.locales.zhCN());
+
+/**
+ * The map of OneCounty: every feature is one line below, in folder order.
+ * Access for every route is in ./policy.ts; anything not listed there is denied.
+ */
+async function registerFeatures(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);     // GET /api/health
+  await app.register(authRoutes);       // login, logout, me, password change
+  await app.register(orgsRoutes);       // the medical-group network: orgs and departments
+  await app.register(staffRoutes);      // staff accounts: create, disable, reset
+  await app.register(residentsRoutes);  // resident master index: search, profile, reveal
+  await app.register(auditRoutes);      // hash-chained audit log and its verifier
+}
+
+export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: platform.config.logLevel } : false,
+    bodyLimit: platform.config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('platform', platform);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAccessControl(app, POLICIES);
+  await registerFeatures(app);
+  await registerWeb(app, platform.config.webDir);
+  return app;
+}
+
+/** The built SPA, with client-side routes falling back to index.html. */
+async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.sendFile('index.html');
+  });
+}

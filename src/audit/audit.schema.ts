@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const auditQuery = z.object({
+  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  username: z.string().trim().max(32).optional(),
+  action: z.string().trim().max(60).optional(),
+  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  residentId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
+  beforeSeq: z.coerce.number().int().positive().optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditRow = z.object({
+  seq: z.number(), at: z.string(), username: z.string().nullable(), role: z.string().nullable(), orgId: z.number().nullable(),
+  action: z.string(), resource: z.string().nullable(), resourceId: z.string().nullable(), residentId: z.number().nullable(),
+  outcome: z.string(), requestId: z.string().nullable(), ip: z.string().nullable(), detail: z.unknown(),
+});
+export const auditPage = z.object({ items: z.array(auditRow), nextBeforeSeq: z.number().nullable() });
+
+export const verifyResult = z.object({
+  ok: z.boolean(),
+  rows: z.number(),
+  brokenAtSeq: z.number().nullable(),
+  problem: z.string().nullable(),
+});
+export type VerifyResult = z.infer<typeof verifyResult>;

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { writeAudit, type AuditContext } from './audit.ts';
+import { AppError } from './errors.ts';
+import type { OrgTree } from './org-tree.ts';
+import type { Role } from './roles.ts';
+import { loadSession, type Actor } from './session.ts';
+
+/**
+ * How far a route reaches from the caller's home: 'own' their org only; 'descendant' their
+ * home org and everything below it; 'ancestor' their org and the chain above it; 'any' the
+ * whole county. Group-level staff (county hospitals, the group office) have the county as
+ * home; township and village staff have their own org. 'session' needs only a login,
+ * 'public' not even that.
+ */
+export type Relation = 'public' | 'session' | 'own' | 'descendant' | 'ancestor' | 'any';
+
+export interface RoutePolicy {
+  roles: readonly Role[];
+  relation: Relation;
+  /** still allowed while the account must change its password */
+  beforePasswordChange?: boolean;
+}
+
+export type PolicyTable = Readonly<Record<string, RoutePolicy>>;
+
+export const SESSION_COOKIE = 'oc_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOCAL_KINDS = new Set(['village_clinic', 'township_center', 'community_center']);
+
+export const routeKey = (method: string, url: string) => `${method} ${url}`;
+
+export function homeOrg(tree: OrgTree, actor: Actor): number {
+  const own = tree.get(actor.orgId);
+  return own && LOCAL_KINDS.has(own.kind) ? actor.orgId : actor.countyId;
+}
+
+export function scopeOrgs(tree: OrgTree, actor: Actor, relation: Relation): number[] {
+  switch (relation) {
+    case 'own': return [actor.orgId];
+    case 'descendant': return tree.subtree(homeOrg(tree, actor));
+    case 'ancestor': return tree.ancestry(actor.orgId);
+    case 'any': return tree.county(actor.countyId);
+    default: return [];
+  }
+}
+
+function auditContext(req: FastifyRequest, actor: Actor | null, role: string | null): AuditContext {
+  return {
+    userId: actor?.id ?? null, username: actor?.username ?? null, role, orgId: actor?.orgId ?? null,
+    countyId: actor?.countyId ?? null, requestId: req.id, ip: req.ip,
+  };
+}
+
+/** Default deny: a route with no line in the policy table answers 403 to everyone. */
+export function registerAccessControl(app: FastifyInstance, policies: PolicyTable): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('scope', null);
+  app.decorateRequest('auditCtx', null as unknown as AuditContext);
+
+  app.addHook('onRequest', async (req) => {
+    req.auditCtx = auditContext(req, null, null);
+    const url = req.routeOptions.url;
+    // only the API serves data; the SPA's static files and /docs are public assets
+    if (url === undefined || !url.startsWith('/api/')) return;
+    const key = routeKey(req.method === 'HEAD' ? 'GET' : req.method, url);
+    const policy = policies[key];
+    if (!policy) {
+      req.log.error({ route: key }, 'route has no access policy');
+      throw new AppError(403, 'NO_POLICY', '此接口未配置访问策略，已拒绝访问');
+    }
+    if (policy.relation === 'public') return;
+    const { db, config, orgTree } = app.platform;
+    const token = req.cookies[SESSION_COOKIE];
+    const actor = token ? await loadSession(db, token, config.idleTimeoutMinutes) : null;
+    if (!actor) throw new AppError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    req.actor = actor;
+    req.auditCtx = auditContext(req, actor, actor.roles[0]);
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError(403, 'CSRF_REJECTED', '页面已过期，请刷新后重试');
+    }
+    if (actor.mustChangePassword && !policy.beforePasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+    }
+    const role = actor.roles.find((r) => policy.roles.includes(r));
+    if (!role) {
+      await writeAudit(db, req.auditCtx, { action: 'access.denied', outcome: 'denied', resource: key, detail: { reason: 'role' } });
+      throw new AppError(403, 'FORBIDDEN', '您的角色无权执行此操作');
+    }
+    req.auditCtx.role = role;
+    const tree = await orgTree.fresh();
+    req.scope = { userId: actor.id, role, orgIds: scopeOrgs(tree, actor, policy.relation) };
+  });
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, in one place (documented in README). */
+export interface Config {
+  port: number;
+  host: string;
+  /** serving connection; empty means the embedded PGlite database */
+  databaseUrl: string;
+  /** optional owner connection for migrations when serving runs as a restricted role */
+  migrationDatabaseUrl: string;
+  dataDir: string;
+  demoPassword: string;
+  demoProfile: 'demo' | 'jiexiu' | 'none';
+  demoSeed: number;
+  cookieSecure: 'auto' | 'always';
+  loginRateLimit: number;
+  idleTimeoutMinutes: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  webDir: string;
+  poolSize: number;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`配置错误：期望非负整数，得到 "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const profile = env.DEMO_PROFILE ?? 'demo';
+  if (profile !== 'demo' && profile !== 'jiexiu' && profile !== 'none') {
+    throw new Error(`配置错误：DEMO_PROFILE 只能是 demo、jiexiu 或 none，得到 "${profile}"`);
+  }
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? '',
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? '',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    demoPassword: env.DEMO_PASSWORD ?? 'OneCounty2026!',
+    demoProfile: profile,
+    demoSeed: int(env.DEMO_SEED, 2026),
+    cookieSecure: env.COOKIE_SECURE === 'always' ? 'always' : 'auto',
+    loginRateLimit: int(env.LOGIN_RATE_LIMIT, 30),
+    idleTimeoutMinutes: int(env.IDLE_TIMEOUT_MINUTES, 30),
+    lockoutThreshold: int(env.LOCKOUT_THRESHOLD, 5),
+    lockoutMinutes: int(env.LOCKOUT_MINUTES, 30),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
+    poolSize: int(env.DB_POOL_SIZE, 20),
+  };
+}

@@ -1,0 +1,128 @@
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from './config.ts';
+import type { DB } from './db-types.ts';
+import { assertSafeServing, assertSafeServer } from './db-safety.ts';
+import { migrate } from './migrate.ts';
+import { pgliteDialect } from './pglite-dialect.ts';
+
+export type Kdb = Kysely<DB>;
+export const APP_ROLE = 'onecounty_app';
+
+export interface Database {
+  db: Kdb;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+// Dates stay 'YYYY-MM-DD' strings (no timezone shift); 64-bit counts become numbers.
+pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v));
+const pgliteParsers = { [pgliteTypes.DATE]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => Number(v) };
+
+/** Creates the group role that migrations grant to; roles are cluster-wide, so idempotent. */
+async function ensureAppRole<T>(db: Kysely<T>): Promise<void> {
+  await sql.raw(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
+  END $$`).execute(db);
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { parsers: pgliteParsers });
+  await client.waitReady;
+  const db = new Kysely<DB>({ dialect: pgliteDialect(client) });
+  await ensureAppRole(db);
+  await migrate(db);
+  // PGlite has a single superuser session: drop to the restricted role for serving so
+  // grants and row-level security apply exactly as on a server.
+  await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
+  await assertSafeServing(db);
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+function poolFor(url: string, max: number): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+}
+
+/** The serving role's password is derived from the owner's, so every process agrees on it. */
+function servingUrl(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  const password = createHmac('sha256', decodeURIComponent(u.password) || 'onecounty').update('serve:' + u.username).digest('hex');
+  u.username = 'onecounty_serve';
+  u.password = password;
+  return u.toString();
+}
+
+/** Owner URL that may create roles: migrate, then create a LOGIN member of the app role. */
+async function setUpAsOwner(ownerUrl: string): Promise<string> {
+  const owner = poolFor(ownerUrl, 2);
+  try {
+    await assertSafeServer(owner);
+    await ensureAppRole(owner);
+    await migrate(owner);
+    const url = servingUrl(ownerUrl);
+    const password = new URL(url).password;
+    await sql.raw(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'onecounty_serve') THEN
+        CREATE ROLE onecounty_serve LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE ${APP_ROLE};
+      END IF;
+      ALTER ROLE onecounty_serve WITH LOGIN PASSWORD '${password}';
+    END $$`).execute(owner);
+    return url;
+  } finally {
+    await owner.destroy();
+  }
+}
+
+async function isOwnerLike(url: string): Promise<boolean> {
+  const probe = poolFor(url, 1);
+  try {
+    const { rows } = await sql<{ owner: boolean }>`
+      SELECT (d.datdba = r.oid OR r.rolsuper) AND (r.rolcreaterole OR r.rolsuper) AS owner
+      FROM pg_database d, pg_roles r WHERE d.datname = current_database() AND r.rolname = current_user`.execute(probe);
+    return rows[0]?.owner ?? false;
+  } finally {
+    await probe.destroy();
+  }
+}
+
+export async function openServer(config: Pick<Config, 'databaseUrl' | 'migrationDatabaseUrl' | 'poolSize'>): Promise<Database> {
+  let serveUrl = config.databaseUrl;
+  if (config.migrationDatabaseUrl) {
+    const owner = poolFor(config.migrationDatabaseUrl, 2);
+    try {
+      await assertSafeServer(owner);
+      await ensureAppRole(owner);
+      await migrate(owner);
+    } finally {
+      await owner.destroy();
+    }
+  } else if (await isOwnerLike(serveUrl)) {
+    serveUrl = await setUpAsOwner(serveUrl);
+  }
+  const db = poolFor(serveUrl, config.poolSize);
+  try {
+    await assertSafeServer(db);
+    await assertSafeServing(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, kind: 'postgresql', close: () => db.destroy() };
+}
+
+export function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openServer(config) : openPglite(config.dataDir);
+}
+
+/** Resident-data transactions: the acting user and visible orgs are set for RLS first. */
+export async function withScope<T>(db: Kdb, scope: { userId: number; orgIds: readonly number[] }, fn: (trx: Kdb) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('app.user_id', ${String(scope.userId)}, true), set_config('app.org_ids', ${scope.orgIds.join(',')}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

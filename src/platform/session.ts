@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kdb } from './db.ts';
+import type { Role } from './roles.ts';
+
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  orgId: number;
+  countyId: number;
+  roles: Role[];
+  mustChangePassword: boolean;
+  sessionId: string;
+  csrfToken: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kdb, staffId: number, ip: string, userAgent: string | undefined) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insertInto('sessions').values({
+    id: hashToken(token), staff_id: staffId, csrf_token: csrfToken, ip, user_agent: userAgent?.slice(0, 300) ?? null,
+  }).execute();
+  return { token, csrfToken };
+}
+
+/** A session idle longer than the timeout is dead; touching is throttled to once a minute. */
+export async function loadSession(db: Kdb, token: string, idleMinutes: number): Promise<Actor | null> {
+  const id = hashToken(token);
+  const row = await db.selectFrom('sessions as s')
+    .innerJoin('staff as st', 'st.id', 's.staff_id')
+    .select(['s.id as sid', 's.csrf_token', 'st.id', 'st.username', 'st.display_name', 'st.org_id', 'st.county_id',
+      'st.roles', 'st.must_change_password',
+      sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
+    .where('s.id', '=', id)
+    .where('s.revoked_at', 'is', null)
+    .where('st.disabled', '=', false)
+    .where(sql<boolean>`s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, orgId: row.org_id, countyId: row.county_id,
+    roles: row.roles as Role[], mustChangePassword: row.must_change_password, sessionId: row.sid, csrfToken: row.csrf_token,
+  };
+}
+
+export async function revokeSession(db: Kdb, sessionId: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeAllSessions(db: Kdb, staffId: number, exceptSessionId?: string): Promise<void> {
+  let q = db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('staff_id', '=', staffId).where('revoked_at', 'is', null);
+  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
+}

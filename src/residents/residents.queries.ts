@@ -1,0 +1,68 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Kdb } from '../platform/db.ts';
+import type { ResidentsTable } from '../platform/db-types.ts';
+
+export type Match =
+  | { by: 'id_number'; value: string }
+  | { by: 'mobile'; value: string }
+  | { by: 'pinyin'; value: string }
+  | { by: 'name'; value: string }
+  | { by: 'all' };
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
+function base(db: Kdb) {
+  return db.selectFrom('residents as r').innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .select(['r.id', 'r.org_id', 'o.name as org_name', 'r.id_number', 'r.name', 'r.sex', 'r.birth_date', 'r.mobile', 'r.village',
+      'r.household_no', 'r.address', 'r.insurance_type', 'r.registered_poor', 'r.chronic_conditions', 'r.deceased_on', 'r.version']);
+}
+export type ResidentRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The org filter repeats what row-level security enforces: RLS is the second wall, and the
+ * explicit predicate lets the planner use the org index.
+ */
+export async function search(db: Kdb, orgIds: readonly number[], match: Match, opts: { orgId?: number; condition?: string; limit: number; offset: number }) {
+  let q = base(db).where('r.org_id', '=', sql<number>`ANY(${sql.val(orgIds)}::int[])`);
+  if (opts.orgId) q = q.where('r.org_id', '=', opts.orgId);
+  if (opts.condition) q = q.where(sql<boolean>`${opts.condition} = ANY (r.chronic_conditions)`);
+  switch (match.by) {
+    case 'id_number': q = q.where('r.id_number', '=', match.value); break;
+    case 'mobile': q = q.where('r.mobile', '=', match.value); break;
+    case 'name': q = q.where('r.name', 'like', `${escapeLike(match.value)}%`); break;
+    case 'pinyin': {
+      const like = `${escapeLike(match.value)}%`;
+      q = q.where((eb) => eb.or([eb('r.name_initials', 'like', like), eb('r.name_pinyin', 'like', like)]));
+      break;
+    }
+    case 'all': break;
+  }
+  const rows = await q.orderBy('r.name_pinyin').orderBy('r.id').limit(opts.limit + 1).offset(opts.offset).execute();
+  return { rows: rows.slice(0, opts.limit), more: rows.length > opts.limit };
+}
+
+export function findById(db: Kdb, id: number) {
+  return base(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+export function findDuplicate(db: Kdb, idNumber: string) {
+  return sql<{ id: number; masked_name: string; org_name: string }>`SELECT * FROM resident_duplicate(${idNumber})`
+    .execute(db).then((r) => r.rows[0]);
+}
+
+export function insert(db: Kdb, values: Insertable<ResidentsTable>) {
+  return db.insertInto('residents').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Optimistic concurrency: the update applies only to the version the editor saw. */
+export async function update(db: Kdb, id: number, version: number, values: Updateable<ResidentsTable>): Promise<boolean> {
+  const r = await db.updateTable('residents')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+export function countsByOrg(db: Kdb, countyId: number) {
+  return sql<{ org_id: number; residents: number; poor: number | null; hypertension: number | null; diabetes: number | null }>`
+    SELECT * FROM resident_counts_by_org(${countyId})`.execute(db).then((r) => r.rows);
+}

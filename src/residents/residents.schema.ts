@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+export const INSURANCE_TYPES = ['employee', 'resident', 'none'] as const;
+export const CHRONIC_CONDITIONS = ['hypertension', 'diabetes', 'copd', 'coronary', 'stroke', 'tuberculosis', 'mental', 'cancer'] as const;
+
+export const resident = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  idNumber: z.string().describe('masked unless revealed'),
+  name: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  age: z.number(),
+  mobile: z.string().nullable().describe('masked unless revealed'),
+  village: z.string().nullable(),
+  householdNo: z.string().nullable(),
+  address: z.string().nullable(),
+  insuranceType: z.enum(INSURANCE_TYPES),
+  registeredPoor: z.boolean(),
+  chronicConditions: z.array(z.string()),
+  deceasedOn: z.string().nullable(),
+  version: z.number(),
+});
+export type Resident = z.infer<typeof resident>;
+
+export const residentSearch = z.object({
+  q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  condition: z.enum(CHRONIC_CONDITIONS).optional(),
+  limit: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
+  offset: z.coerce.number().int().min(0).max(100000).default(0),
+});
+export type ResidentSearch = z.infer<typeof residentSearch>;
+
+export const residentPage = z.object({ items: z.array(resident), hasMore: z.boolean(), matchedBy: z.enum(['id_number', 'mobile', 'pinyin', 'name', 'all']) });
+
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullable().optional();
+
+export const residentCreate = z.object({
+  idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
+  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
+  sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD').optional(),
+  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头').nullable().optional(),
+  orgId: z.number().int().positive('请选择管理机构').optional(),
+  village: optionalText('村/社区', 40),
+  householdNo: optionalText('户号', 30),
+  address: optionalText('住址', 120),
+  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }).default('resident'),
+  registeredPoor: z.boolean().default(false),
+  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8).default([]),
+});
+export type ResidentCreate = z.infer<typeof residentCreate>;
+
+export const residentPatch = residentCreate.omit({ idNumber: true, sex: true, birthDate: true })
+  .partial()
+  .extend({
+    version: z.number().int().positive('缺少版本号'),
+    deceasedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '死亡日期格式应为 YYYY-MM-DD').nullable().optional(),
+  });
+export type ResidentPatch = z.infer<typeof residentPatch>;
+
+export const revealBody = z.object({
+  fields: z.array(z.enum(['idNumber', 'mobile'])).min(1, '请选择要查看的字段'),
+  reason: z.string().trim().min(2, '请填写查看原因').max(100, '原因不能超过 100 个字'),
+});
+export type RevealBody = z.infer<typeof revealBody>;
+export const revealed = z.object({ idNumber: z.string().optional(), mobile: z.string().nullable().optional() });
+
+export const residentStats = z.array(z.object({
+  orgId: z.number(), orgName: z.string(), residents: z.number(),
+  poor: z.number().nullable(), hypertension: z.number().nullable(), diabetes: z.number().nullable(),
+}));

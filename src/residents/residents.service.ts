@@ -1,0 +1,151 @@
+import { writeAudit } from '../platform/audit.ts';
+import type { Ctx } from '../platform/context.ts';
+import { withScope } from '../platform/db.ts';
+import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { maskIdNumber, maskMobile } from '../platform/mask.ts';
+import { parseIdNumber } from './id-number.ts';
+import { namePinyin } from './pinyin.ts';
+import * as q from './residents.queries.ts';
+import type { Resident, ResidentCreate, ResidentPatch, ResidentSearch, RevealBody } from './residents.schema.ts';
+
+const RESIDENT_ORG_KINDS = new Set(['village_clinic', 'township_center', 'community_center']);
+
+function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}
+
+/** Every response carries masked identifiers; full values leave only through reveal(). */
+function toResident(r: q.ResidentRow): Resident {
+  return {
+    id: r.id, orgId: r.org_id, orgName: r.org_name, idNumber: maskIdNumber(r.id_number), name: r.name, sex: r.sex,
+    birthDate: r.birth_date, age: ageOn(r.birth_date), mobile: maskMobile(r.mobile), village: r.village,
+    householdNo: r.household_no, address: r.address, insuranceType: r.insurance_type as Resident['insuranceType'],
+    registeredPoor: r.registered_poor, chronicConditions: r.chronic_conditions, deceasedOn: r.deceased_on, version: r.version,
+  };
+}
+
+/** What kind of term the user typed decides the index: ID, mobile, pinyin or a name prefix. */
+export function classify(term: string | undefined): q.Match {
+  const t = (term ?? '').trim();
+  if (!t) return { by: 'all' };
+  if (/^\d{17}[\dXx]$/.test(t)) return { by: 'id_number', value: t.toUpperCase() };
+  if (/^1\d{10}$/.test(t)) return { by: 'mobile', value: t };
+  if (/^[A-Za-z]+$/.test(t)) return { by: 'pinyin', value: t.toLowerCase() };
+  if (/^\d+$/.test(t)) throw new AppError(400, 'INVALID_SEARCH', '请输入完整的 18 位身份证号或 11 位手机号', 'q');
+  return { by: 'name', value: t };
+}
+
+export async function search(ctx: Ctx, input: ResidentSearch) {
+  const match = classify(input.q);
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const { rows, more } = await q.search(trx, ctx.scope.orgIds, match, input);
+    await writeAudit(trx, ctx.audit, {
+      action: 'resident.search', resource: 'resident',
+      residentId: rows.length === 1 ? rows[0].id : null,
+      detail: {
+        matchedBy: match.by,
+        term: match.by === 'id_number' ? maskIdNumber(match.value) : match.by === 'mobile' ? maskMobile(match.value) : input.q ?? '',
+        results: rows.map((r) => r.id),
+      },
+    });
+    return { items: rows.map(toResident), hasMore: more, matchedBy: match.by };
+  });
+}
+
+/** Out of scope and absent look the same (404); both are audited as denied reads. */
+async function readOne(ctx: Ctx, trx: Parameters<Parameters<typeof withScope>[2]>[0], id: number, action: string) {
+  const row = await q.findById(trx, id);
+  if (!row) {
+    await writeAudit(ctx.db, ctx.audit, { action, outcome: 'denied', resource: 'resident', resourceId: id, residentId: id });
+    throw notFound('居民');
+  }
+  return row;
+}
+
+export async function get(ctx: Ctx, id: number) {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const row = await readOne(ctx, trx, id, 'resident.read');
+    await writeAudit(trx, ctx.audit, { action: 'resident.read', resource: 'resident', resourceId: id, residentId: id });
+    return toResident(row);
+  });
+}
+
+export async function reveal(ctx: Ctx, id: number, input: RevealBody) {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const row = await readOne(ctx, trx, id, 'resident.reveal');
+    await writeAudit(trx, ctx.audit, { action: 'resident.reveal', resource: 'resident', resourceId: id, residentId: id, detail: { fields: input.fields, reason: input.reason } });
+    return {
+      ...(input.fields.includes('idNumber') ? { idNumber: row.id_number } : {}),
+      ...(input.fields.includes('mobile') ? { mobile: row.mobile } : {}),
+    };
+  });
+}
+
+function checkOrg(ctx: Ctx, orgId: number) {
+  const node = ctx.platform.orgTree.get(orgId);
+  if (!node || !ctx.scope.orgIds.includes(orgId)) throw new AppError(403, 'OUT_OF_SCOPE', '所选管理机构不在您的管辖范围内', 'orgId');
+  if (!RESIDENT_ORG_KINDS.has(node.kind)) throw new AppError(400, 'INVALID_ORG', '居民应由村卫生室或乡镇/社区卫生服务中心管理', 'orgId');
+  return node;
+}
+
+export async function create(ctx: Ctx, input: ResidentCreate) {
+  const parsed = parseIdNumber(input.idNumber);
+  if (!parsed.ok) throw new AppError(400, 'INVALID_ID_NUMBER', parsed.message, 'idNumber');
+  const { info } = parsed;
+  if (input.sex && input.sex !== info.sex) throw new AppError(400, 'SEX_MISMATCH', `性别与身份证号不符（身份证号显示为${info.sex === 'M' ? '男' : '女'}）`, 'sex');
+  if (input.birthDate && input.birthDate !== info.birthDate) throw new AppError(400, 'BIRTH_DATE_MISMATCH', `出生日期与身份证号不符（身份证号显示为 ${info.birthDate}）`, 'birthDate');
+  const node = checkOrg(ctx, input.orgId ?? ctx.actor.orgId);
+  const py = namePinyin(input.name);
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const existing = await q.findDuplicate(trx, info.normalized);
+    if (existing) {
+      throw conflict('DUPLICATE_RESIDENT', `该身份证号已登记：居民 ${existing.masked_name}（编号 ${existing.id}，${existing.org_name}）`, { existingId: existing.id, field: 'idNumber' });
+    }
+    const row = await q.insert(trx, {
+      county_id: node.countyId, org_id: node.id, id_number: info.normalized, name: input.name, name_pinyin: py.full,
+      name_initials: py.initials, sex: info.sex, birth_date: info.birthDate, mobile: input.mobile ?? null,
+      village: input.village ?? null, household_no: input.householdNo ?? null, address: input.address ?? null,
+      insurance_type: input.insuranceType, registered_poor: input.registeredPoor, chronic_conditions: input.chronicConditions,
+    });
+    await writeAudit(trx, ctx.audit, { action: 'resident.create', resource: 'resident', resourceId: row.id, residentId: row.id });
+    return toResident((await q.findById(trx, row.id))!);
+  }).catch((err: unknown) => {
+    // a concurrent twin slipped past the pre-check: the unique index still says no
+    if (err instanceof Error && 'constraint' in err && err.constraint === 'residents_id_number_key') {
+      throw conflict('DUPLICATE_RESIDENT', '该身份证号刚刚已被登记，请重新搜索', { field: 'idNumber' });
+    }
+    throw err;
+  });
+}
+
+export async function patch(ctx: Ctx, id: number, input: ResidentPatch) {
+  if (input.orgId !== undefined) checkOrg(ctx, input.orgId);
+  const py = input.name ? namePinyin(input.name) : undefined;
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const before = await readOne(ctx, trx, id, 'resident.update');
+    const ok = await q.update(trx, id, input.version, {
+      name: input.name, name_pinyin: py?.full, name_initials: py?.initials, mobile: input.mobile, org_id: input.orgId,
+      village: input.village, household_no: input.householdNo, address: input.address, insurance_type: input.insuranceType,
+      registered_poor: input.registeredPoor, chronic_conditions: input.chronicConditions, deceased_on: input.deceasedOn,
+    });
+    if (!ok) throw conflict('STALE_VERSION', `该居民档案已被他人修改（当前版本 ${before.version}），请刷新后再编辑`, { currentVersion: before.version });
+    const changed = Object.keys(input).filter((k) => k !== 'version');
+    await writeAudit(trx, ctx.audit, { action: 'resident.update', resource: 'resident', resourceId: id, residentId: id, detail: { changed } });
+    const after = await q.findById(trx, id);
+    // moved to an org outside the editor's scope: the edit stands, the record leaves their view
+    return after ? toResident(after) : toResident({ ...before, version: before.version + 1 });
+  });
+}
+
+export async function stats(ctx: Ctx) {
+  const rows = await q.countsByOrg(ctx.db, ctx.actor.countyId);
+  const tree = ctx.platform.orgTree;
+  await writeAudit(ctx.db, ctx.audit, { action: 'resident.stats', resource: 'resident' });
+  const names = new Map((await ctx.db.selectFrom('orgs').select(['id', 'name']).where('county_id', '=', ctx.actor.countyId).execute()).map((o) => [o.id, o.name]));
+  return rows.filter((r) => tree.get(r.org_id)).map((r) => ({
+    orgId: r.org_id, orgName: names.get(r.org_id) ?? '', residents: Number(r.residents), poor: r.poor, hypertension: r.hypertension, diabetes: r.diabetes,
+  }));
+}

@@ -1,0 +1,43 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import { UnsafeDatabaseError } from './platform/db-safety.ts';
+import { OrgTree } from './platform/org-tree.ts';
+import { DEMO_ACCOUNTS, ensureDemoCounty } from './seed/seed.ts';
+
+/** Process entry: config, database (migrations run inside), demo county on first start, listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config).catch((err: unknown) => {
+    if (err instanceof UnsafeDatabaseError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  });
+  if (config.demoProfile !== 'none') {
+    const created = await ensureDemoCounty(database.db, { profile: config.demoProfile, seed: config.demoSeed, password: config.demoPassword });
+    if (created) console.log(`已生成演示县域（${config.demoProfile}，seed=${config.demoSeed}）：${created.orgs} 个机构，${created.residents} 名居民`);
+  }
+  const platform = { db: database.db, config, orgTree: new OrgTree(database.db), databaseKind: database.kind };
+  const app = await buildApp(platform, { logger: true });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`\nOneCounty 县域医共体一体化平台已启动：${url}  （数据库：${database.kind}，API 文档：${url}/docs）`);
+  if (config.demoProfile !== 'none') {
+    console.log(`演示账号（密码均为 ${config.demoPassword}）：`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.label}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('启动失败：', err);
+  process.exit(1);
+});
