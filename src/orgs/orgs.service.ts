@@ -1,6 +1,6 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
 import * as q from './orgs.queries.ts';
 import { PARENT_KINDS, type DepartmentCreate, type DepartmentPatch, type OrgCreate, type OrgPatch } from './orgs.schema.ts';
 
@@ -54,6 +54,7 @@ export async function create(ctx: Ctx, input: OrgCreate) {
 }
 
 export async function patch(ctx: Ctx, id: number, input: OrgPatch) {
+  requireChanges(input);
   assertInScope(ctx, id);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await q.lockById(trx, id);
@@ -82,6 +83,7 @@ export async function createDepartment(ctx: Ctx, orgId: number, input: Departmen
 }
 
 export async function patchDepartment(ctx: Ctx, id: number, input: DepartmentPatch) {
+  requireChanges(input);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await q.findDepartment(trx, id);
     if (!before || !ctx.scope.orgIds.includes(before.org_id)) throw notFound('科室');

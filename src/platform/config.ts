@@ -10,7 +10,8 @@ export interface Config {
   migrationDatabaseUrl: string;
   dataDir: string;
   demoPassword: string;
-  demoProfile: 'demo' | 'jiexiu' | 'none';
+  /** 'tiny' is the test county: seconds to generate, used by the browser tests */
+  demoProfile: 'tiny' | 'demo' | 'jiexiu' | 'none';
   demoSeed: number;
   cookieSecure: 'auto' | 'always';
   loginRateLimit: number;
@@ -32,8 +33,8 @@ function int(value: string | undefined, fallback: number): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const profile = env.DEMO_PROFILE ?? 'demo';
-  if (profile !== 'demo' && profile !== 'jiexiu' && profile !== 'none') {
-    throw new Error(`配置错误：DEMO_PROFILE 只能是 demo、jiexiu 或 none，得到 "${profile}"`);
+  if (profile !== 'tiny' && profile !== 'demo' && profile !== 'jiexiu' && profile !== 'none') {
+    throw new Error(`配置错误：DEMO_PROFILE 只能是 demo、jiexiu、tiny 或 none，得到 "${profile}"`);
   }
   return {
     port: int(env.PORT, 3000),

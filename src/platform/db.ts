@@ -27,12 +27,13 @@ const pgliteParsers = { [pgliteTypes.DATE]: (v: string) => v, [pgliteTypes.INT8]
 async function ensureAppRole<T>(db: Kysely<T>): Promise<void> {
   await sql.raw(`DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- another process won the race
   END $$`).execute(db);
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { parsers: pgliteParsers });
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: pgliteParsers });
   await client.waitReady;
   const db = new Kysely<DB>({ dialect: pgliteDialect(client) });
   await ensureAppRole(db);
@@ -66,11 +67,17 @@ async function setUpAsOwner(ownerUrl: string): Promise<string> {
     await migrate(owner);
     const url = servingUrl(ownerUrl);
     const password = new URL(url).password;
+    // several processes may start at once: a lost race on the role is harmless, since every
+    // process derives the same password
     await sql.raw(`DO $$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'onecounty_serve') THEN
         CREATE ROLE onecounty_serve LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE ${APP_ROLE};
       END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`).execute(owner);
+    await sql.raw(`DO $$ BEGIN
       ALTER ROLE onecounty_serve WITH LOGIN PASSWORD '${password}';
+    EXCEPTION WHEN OTHERS THEN NULL;
     END $$`).execute(owner);
     return url;
   } finally {

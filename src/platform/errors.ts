@@ -20,6 +20,13 @@ export const conflict = (code: string, message: string, extra?: Record<string, u
   new AppError(409, code, message, undefined, extra);
 export const badRequest = (code: string, message: string, field?: string) => new AppError(400, code, message, field);
 
+/** A PATCH that names no field changes nothing; say so instead of issuing an empty UPDATE. */
+export function requireChanges(input: Record<string, unknown>, ignore: readonly string[] = []): void {
+  if (!Object.entries(input).some(([k, v]) => v !== undefined && !ignore.includes(k))) {
+    throw new AppError(400, 'NOTHING_TO_CHANGE', '没有需要修改的内容');
+  }
+}
+
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'BODY_TOO_LARGE', '请求内容过大，请减少内容后重试'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交'],
@@ -51,6 +58,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response did not match its schema');
       return send(reply, req, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+    }
+    // PostgreSQL data exceptions (class 22: NUL bytes, out-of-range numbers ...) are the
+    // caller's input, not our fault; the transaction has already rolled back
+    if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code)) {
+      req.log.warn({ err }, 'data exception from input');
+      return send(reply, req, 400, { code: 'INVALID_INPUT', message: '输入包含无法保存的字符或超出范围的数值，请检查后重试' });
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return send(reply, req, known[0], { code: known[1], message: known[2] });

@@ -1,7 +1,7 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { withScope } from '../platform/db.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
+import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { parseIdNumber } from './id-number.ts';
 import { namePinyin } from './pinyin.ts';
@@ -55,33 +55,40 @@ export async function search(ctx: Ctx, input: ResidentSearch) {
   });
 }
 
-/** Out of scope and absent look the same (404); both are audited as denied reads. */
-async function readOne(ctx: Ctx, trx: Parameters<Parameters<typeof withScope>[2]>[0], id: number, action: string) {
+/**
+ * Out of scope and absent look the same (404); both are audited as denied reads. The denial
+ * is written in the same transaction, which then commits, so the error is thrown after it.
+ */
+async function readOne(ctx: Ctx, trx: Kdb, id: number, action: string): Promise<q.ResidentRow | null> {
   const row = await q.findById(trx, id);
-  if (!row) {
-    await writeAudit(ctx.db, ctx.audit, { action, outcome: 'denied', resource: 'resident', resourceId: id, residentId: id });
-    throw notFound('居民');
-  }
-  return row;
+  if (!row) await writeAudit(trx, ctx.audit, { action, outcome: 'denied', resource: 'resident', resourceId: id, residentId: id });
+  return row ?? null;
 }
 
+const found = <T>(value: T | null): T => {
+  if (value === null) throw notFound('居民');
+  return value;
+};
+
 export async function get(ctx: Ctx, id: number) {
-  return withScope(ctx.db, ctx.scope, async (trx) => {
+  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
     const row = await readOne(ctx, trx, id, 'resident.read');
+    if (!row) return null;
     await writeAudit(trx, ctx.audit, { action: 'resident.read', resource: 'resident', resourceId: id, residentId: id });
     return toResident(row);
-  });
+  }));
 }
 
 export async function reveal(ctx: Ctx, id: number, input: RevealBody) {
-  return withScope(ctx.db, ctx.scope, async (trx) => {
+  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
     const row = await readOne(ctx, trx, id, 'resident.reveal');
+    if (!row) return null;
     await writeAudit(trx, ctx.audit, { action: 'resident.reveal', resource: 'resident', resourceId: id, residentId: id, detail: { fields: input.fields, reason: input.reason } });
     return {
       ...(input.fields.includes('idNumber') ? { idNumber: row.id_number } : {}),
       ...(input.fields.includes('mobile') ? { mobile: row.mobile } : {}),
     };
-  });
+  }));
 }
 
 function checkOrg(ctx: Ctx, orgId: number) {
@@ -122,10 +129,12 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
 }
 
 export async function patch(ctx: Ctx, id: number, input: ResidentPatch) {
+  requireChanges(input, ['version']);
   if (input.orgId !== undefined) checkOrg(ctx, input.orgId);
   const py = input.name ? namePinyin(input.name) : undefined;
-  return withScope(ctx.db, ctx.scope, async (trx) => {
+  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
     const before = await readOne(ctx, trx, id, 'resident.update');
+    if (!before) return null;
     const ok = await q.update(trx, id, input.version, {
       name: input.name, name_pinyin: py?.full, name_initials: py?.initials, mobile: input.mobile, org_id: input.orgId,
       village: input.village, household_no: input.householdNo, address: input.address, insurance_type: input.insuranceType,
@@ -137,7 +146,7 @@ export async function patch(ctx: Ctx, id: number, input: ResidentPatch) {
     const after = await q.findById(trx, id);
     // moved to an org outside the editor's scope: the edit stands, the record leaves their view
     return after ? toResident(after) : toResident({ ...before, version: before.version + 1 });
-  });
+  }));
 }
 
 export async function stats(ctx: Ctx) {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
 import { hashPassword } from '../platform/password.ts';
 import type { Role } from '../platform/roles.ts';
 import { revokeAllSessions } from '../platform/session.ts';
@@ -72,6 +72,7 @@ export async function create(ctx: Ctx, input: StaffCreate) {
 }
 
 export async function patch(ctx: Ctx, id: number, input: StaffPatch) {
+  requireChanges(input);
   const before = await loadInScope(ctx, id);
   const orgId = input.orgId ?? before.org_id;
   assertOrgInScope(ctx, orgId);

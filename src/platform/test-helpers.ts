@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { generateCounty } from '../seed/seed.ts';
+import { loadConfig, type Config } from './config.ts';
+import { APP_ROLE, openPglite, openServer, type Database, type Kdb } from './db.ts';
+import type { DB } from './db-types.ts';
+import { OrgTree } from './org-tree.ts';
+
+export const TEST_PASSWORD = 'Test-Password-2026';
+
+export interface TestEnv {
+  app: FastifyInstance;
+  db: Kdb;
+  kind: 'pglite' | 'postgresql';
+  config: Config;
+  countyId: number;
+  /** runs SQL as the database owner, past grants and RLS: for tampering and clock tricks */
+  asOwner(sqlText: string): Promise<Array<Record<string, unknown>>>;
+  login(username: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  /** a second, independent database + app with the same settings */
+  createIsolated(): Promise<TestEnv>;
+  close(): Promise<void>;
+}
+
+/** A logged-in (or anonymous) HTTP client that keeps the cookie and CSRF token. */
+export class Client {
+  constructor(private readonly app: FastifyInstance, public cookie = '', public csrf = '') {}
+
+  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method, url,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+  }
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('POST', url, body ?? {}, headers); }
+  patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
+}
+
+export async function loginClient(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : String(setCookie);
+  return new Client(app, raw.split(';')[0], res.json<{ csrfToken: string }>().csrfToken);
+}
+
+async function openTestDatabase(): Promise<{ database: Database; asOwner: TestEnv['asOwner']; drop: () => Promise<void> }> {
+  if (process.env.TEST_DB !== 'postgres') {
+    const database = await openPglite(undefined);
+    // one held connection, so no request's query can run while the role is lifted
+    const asOwner = (text: string) => database.db.connection().execute(async (conn) => {
+      await sql.raw('RESET ROLE').execute(conn);
+      try {
+        return (await sql.raw<Record<string, unknown>>(text).execute(conn)).rows;
+      } finally {
+        await sql.raw(`SET ROLE ${APP_ROLE}`).execute(conn);
+      }
+    });
+    return { database, asOwner, drop: async () => {} };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL 未设置：CI 中 PostgreSQL 服务器测试不能跳过');
+  const name = `oc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openServer({ databaseUrl: url.toString(), migrationDatabaseUrl: '', poolSize: 10 });
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }) });
+  const asOwner = async (text: string) => (await sql.raw<Record<string, unknown>>(text).execute(owner)).rows;
+  const drop = async () => {
+    await owner.destroy();
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { database, asOwner, drop };
+}
+
+/** A fresh database with the tiny demo county and the app on top, for one test file. */
+export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const { database, asOwner, drop } = await openTestDatabase();
+  const config = { ...loadConfig({}), loginRateLimit: 1000, ...overrides };
+  const seeded = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: TEST_PASSWORD });
+  const app = await buildApp({ db: database.db, config, orgTree: new OrgTree(database.db), databaseKind: database.kind }, { logger: Boolean(process.env.TEST_LOG) });
+  await app.ready();
+  return {
+    app, db: database.db, kind: database.kind, config, countyId: seeded.countyId, asOwner,
+    login: (username, password = TEST_PASSWORD) => loginClient(app, username, password),
+    anonymous: () => new Client(app),
+    createIsolated: () => createTestEnv(overrides),
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend } from '../../web/api.ts';
+import {
+  resident, residentPage, residentStats, revealed, type ResidentCreate, type ResidentPatch, type RevealBody,
+} from '../residents.schema.ts';
+
+export const RESIDENTS_KEY = ['residents'] as const;
+
+export type SearchParams = { q: string; offset: number; limit: number };
+
+/** Every search is audited server-side: only run it when the user asked (enabled). */
+export function useResidentSearch(params: SearchParams | null) {
+  return useQuery({
+    queryKey: [...RESIDENTS_KEY, 'search', params],
+    queryFn: () => apiGet('/api/residents', residentPage, params ?? {}),
+    enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResident(id: number) {
+  return useQuery({ queryKey: [...RESIDENTS_KEY, id], queryFn: () => apiGet(`/api/residents/${id}`, resident) });
+}
+
+export function useCreateResident() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResidentCreate) => apiSend('POST', '/api/residents', body, resident),
+    onSuccess: (r) => {
+      qc.setQueryData([...RESIDENTS_KEY, r.id], r);
+      return qc.invalidateQueries({ queryKey: [...RESIDENTS_KEY, 'search'] });
+    },
+  });
+}
+
+export function usePatchResident(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResidentPatch) => apiSend('PATCH', `/api/residents/${id}`, body, resident),
+    onSuccess: (r) => {
+      qc.setQueryData([...RESIDENTS_KEY, id], r);
+      return qc.invalidateQueries({ queryKey: [...RESIDENTS_KEY, 'search'] });
+    },
+  });
+}
+
+/** The full values are kept by the caller's state only, never in the shared cache. */
+export function useReveal(id: number) {
+  return useMutation({ mutationFn: (body: RevealBody) => apiSend('POST', `/api/residents/${id}/reveal`, body, revealed) });
+}
+
+export function useResidentStats() {
+  return useQuery({ queryKey: [...RESIDENTS_KEY, 'stats'], queryFn: () => apiGet('/api/resident-stats', residentStats) });
+}
