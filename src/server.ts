@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { UnsafeDatabaseError } from './platform/db-safety.ts';
-import { OrgTree } from './platform/org-tree.ts';
+import { createPlatform } from './platform/platform.ts';
 import { DEMO_ACCOUNTS, ensureDemoCounty } from './seed/seed.ts';
 
 /** Process entry: config, database (migrations run inside), demo county on first start, listen. */
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const created = await ensureDemoCounty(database.db, { profile: config.demoProfile, seed: config.demoSeed, password: config.demoPassword });
     if (created) console.log(`已生成演示县域（${config.demoProfile}，seed=${config.demoSeed}）：${created.orgs} 个机构，${created.residents} 名居民`);
   }
-  const platform = { db: database.db, config, orgTree: new OrgTree(database.db), databaseKind: database.kind };
+  const platform = await createPlatform(database, config);
   const app = await buildApp(platform, { logger: true });
   const close = async () => {
     await app.close();

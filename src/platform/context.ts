@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditContext } from './audit.ts';
 import type { Config } from './config.ts';
+import type { EventHub } from './events.ts';
 import type { Kdb } from './db.ts';
 import { AppError } from './errors.ts';
 import type { OrgTree } from './org-tree.ts';
@@ -18,6 +19,7 @@ export interface Platform {
   db: Kdb;
   config: Config;
   orgTree: OrgTree;
+  events: EventHub;
   databaseKind: 'pglite' | 'postgresql';
 }
 

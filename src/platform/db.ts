@@ -15,6 +15,8 @@ export const APP_ROLE = 'onecounty_app';
 export interface Database {
   db: Kdb;
   kind: 'pglite' | 'postgresql';
+  /** LISTEN on a channel; notifications from every process arrive at onPayload */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   // grants and row-level security apply exactly as on a server.
   await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
   await assertSafeServing(db);
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+    // through the driver's queue, so LISTEN never lands inside another request's transaction
+    await db.connection().execute(async () => { await client.listen(channel, onPayload); });
+  };
+  return { db, kind: 'pglite', listen, close: () => db.destroy() };
 }
 
 function poolFor(url: string, max: number): Kysely<DB> {
@@ -119,7 +125,21 @@ export async function openServer(config: Pick<Config, 'databaseUrl' | 'migration
     await db.destroy();
     throw err;
   }
-  return { db, kind: 'postgresql', close: () => db.destroy() };
+  const listeners: pg.Client[] = [];
+  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+    // a dedicated connection outside the pool: LISTEN belongs to a session
+    const client = new pg.Client({ connectionString: serveUrl });
+    await client.connect();
+    client.on('notification', (n) => { if (n.channel === channel && n.payload) onPayload(n.payload); });
+    client.on('error', () => { /* the pool keeps serving; live screens fall back to refetching */ });
+    await client.query(`LISTEN ${channel}`);
+    listeners.push(client);
+  };
+  const close = async () => {
+    await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+    await db.destroy();
+  };
+  return { db, kind: 'postgresql', listen, close };
 }
 
 export function openDatabase(config: Config): Promise<Database> {

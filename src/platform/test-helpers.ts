@@ -7,7 +7,7 @@ import { generateCounty } from '../seed/seed.ts';
 import { loadConfig, type Config } from './config.ts';
 import { APP_ROLE, openPglite, openServer, type Database, type Kdb } from './db.ts';
 import type { DB } from './db-types.ts';
-import { OrgTree } from './org-tree.ts';
+import { createPlatform } from './platform.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
 
@@ -91,7 +91,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   const { database, asOwner, drop } = await openTestDatabase();
   const config = { ...loadConfig({}), loginRateLimit: 1000, ...overrides };
   const seeded = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: TEST_PASSWORD });
-  const app = await buildApp({ db: database.db, config, orgTree: new OrgTree(database.db), databaseKind: database.kind }, { logger: Boolean(process.env.TEST_LOG) });
+  const app = await buildApp(await createPlatform(database, config), { logger: Boolean(process.env.TEST_LOG) });
   await app.ready();
   return {
     app, db: database.db, kind: database.kind, config, countyId: seeded.countyId, asOwner,

@@ -1,0 +1,90 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Kdb } from './db.ts';
+
+/**
+ * Domain events for live screens (worklists, queue displays). Publishing is a pg_notify
+ * inside the writer's transaction, so an event is delivered only if the change committed,
+ * and every server process listening on the channel receives it (LISTEN/NOTIFY fan-out).
+ * Payloads stay small (ids and states): NOTIFY carries at most 8,000 bytes.
+ */
+export interface DomainEvent {
+  topic: string;
+  countyId: number;
+  /** the orgs whose people may see this event; streams filter on it */
+  orgIds: number[];
+  data: Record<string, unknown>;
+}
+
+export const EVENT_CHANNEL = 'onecounty_events';
+
+export async function publish(trx: Kdb, event: DomainEvent): Promise<void> {
+  await sql`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
+}
+
+type Listener = (event: DomainEvent) => void;
+
+export class EventHub {
+  private listeners = new Map<string, Set<Listener>>();
+
+  /** Listeners whose prefix starts the topic get it: 'referral.' hears 'referral.accepted'. */
+  subscribe(topicPrefix: string, listener: Listener): () => void {
+    const set = this.listeners.get(topicPrefix) ?? new Set();
+    set.add(listener);
+    this.listeners.set(topicPrefix, set);
+    return () => { set.delete(listener); };
+  }
+
+  /** Called with each NOTIFY payload received from the database. */
+  dispatch(payload: string): void {
+    let event: DomainEvent;
+    try {
+      event = JSON.parse(payload) as DomainEvent;
+    } catch {
+      return;
+    }
+    for (const [prefix, set] of this.listeners) {
+      if (!event.topic.startsWith(prefix)) continue;
+      for (const listener of set) listener(event);
+    }
+  }
+
+  get listenerCount(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+}
+
+let nextEventId = 1;
+
+/**
+ * Serves a Server-Sent Events stream of the events on `topics` that `visible` lets through.
+ * A comment line every 15 s keeps proxies from closing an idle stream; clients reconnect by
+ * themselves (EventSource) and refetch their list, so no replay is kept.
+ */
+export function openEventStream(
+  req: FastifyRequest, reply: FastifyReply, hub: EventHub,
+  opts: { topics: string[]; visible: (e: DomainEvent) => boolean; heartbeatMs?: number },
+): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write(`retry: 3000\n: connected\n\n`);
+  const send = (e: DomainEvent) => {
+    if (!opts.visible(e)) return;
+    res.write(`id: ${nextEventId++}\nevent: ${e.topic}\ndata: ${JSON.stringify({ topic: e.topic, ...e.data })}\n\n`);
+  };
+  const unsubscribers = opts.topics.map((t) => hub.subscribe(t, send));
+  const heartbeat = setInterval(() => res.write(`: ping\n\n`), opts.heartbeatMs ?? 15_000);
+  const close = () => {
+    clearInterval(heartbeat);
+    for (const u of unsubscribers) u();
+  };
+  req.raw.on('close', close);
+}

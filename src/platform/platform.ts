@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { Platform } from './context.ts';
+import type { Database } from './db.ts';
+import { EVENT_CHANNEL, EventHub } from './events.ts';
+import { OrgTree } from './org-tree.ts';
+
+/** The shared kernel a process runs on: one database, the org tree cache, the event hub. */
+export async function createPlatform(database: Database, config: Config): Promise<Platform> {
+  const events = new EventHub();
+  await database.listen(EVENT_CHANNEL, (payload) => events.dispatch(payload));
+  return { db: database.db, config, orgTree: new OrgTree(database.db), events, databaseKind: database.kind };
+}
