@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { startAuditSealer } from './platform/audit.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { UnsafeDatabaseError } from './platform/db-safety.ts';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   }
   const platform = await createPlatform(database, config);
   const app = await buildApp(platform, { logger: true });
+  const stopSealer = startAuditSealer(database.db, (err) => app.log.error({ err }, 'audit sealing failed'));
   const close = async () => {
+    stopSealer();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,7 +4,7 @@ import type { AuditQuery } from './audit.schema.ts';
 
 export function list(db: Kdb, countyId: number, f: AuditQuery) {
   let q = db.selectFrom('audit_log')
-    .select(['seq', 'at', 'username', 'role', 'org_id', 'action', 'resource', 'resource_id', 'resident_id', 'outcome', 'request_id', 'ip', 'detail'])
+    .select(['id', 'seq', 'at', 'username', 'role', 'org_id', 'action', 'resource', 'resource_id', 'resident_id', 'outcome', 'request_id', 'ip', 'detail'])
     .where((eb) => eb.or([eb('county_id', '=', countyId), eb('county_id', 'is', null)]));
   if (f.from) q = q.where('at', '>=', new Date(f.from));
   if (f.to) q = q.where('at', '<', new Date(f.to));
@@ -12,8 +12,9 @@ export function list(db: Kdb, countyId: number, f: AuditQuery) {
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.residentId) q = q.where('resident_id', '=', f.residentId);
-  if (f.beforeSeq) q = q.where('seq', '<', String(f.beforeSeq));
-  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+  // newest first by id: rows not yet sealed into the chain (no seq yet) are listed too
+  if (f.beforeSeq) q = q.where('id', '<', String(f.beforeSeq));
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
 export interface ChainRow { seq: number; prev_hash: string; hash: string; computed: string }

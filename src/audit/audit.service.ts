@@ -1,4 +1,4 @@
-import { writeAudit } from '../platform/audit.ts';
+import { sealAudit, writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import * as q from './audit.queries.ts';
@@ -12,11 +12,11 @@ export async function list(ctx: Ctx, f: AuditQuery) {
   await writeAudit(ctx.db, ctx.audit, { action: 'audit.read', resource: 'audit', detail: { filters: f } });
   return {
     items: rows.map((r) => ({
-      seq: Number(r.seq), at: r.at.toISOString(), username: r.username, role: r.role, orgId: r.org_id, action: r.action,
+      id: Number(r.id), seq: r.seq === null ? null : Number(r.seq), at: r.at.toISOString(), username: r.username, role: r.role, orgId: r.org_id, action: r.action,
       resource: r.resource, resourceId: r.resource_id, residentId: r.resident_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip,
       detail: r.detail,
     })),
-    nextBeforeSeq: rows.length === f.limit ? Number(rows[rows.length - 1].seq) : null,
+    nextBeforeSeq: rows.length === f.limit ? Number(rows[rows.length - 1].id) : null,
   };
 }
 
@@ -25,6 +25,7 @@ export async function list(ctx: Ctx, f: AuditQuery) {
  * next row's link (or the seq count); removed newest rows leave the head ahead of the log.
  */
 export async function verifyChain(db: Kdb, batchSize = 5000): Promise<VerifyResult> {
+  await sealAudit(db);
   let prevHash = GENESIS;
   let prevSeq = 0;
   let rows = 0;

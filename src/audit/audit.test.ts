@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../platform/db.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { generateCounty } from '../seed/seed.ts';
+import { sealAudit } from '../platform/audit.ts';
 import { verifyChain } from './audit.service.ts';
 
 let env: TestEnv;
@@ -33,11 +34,19 @@ describe('audit log', () => {
     expect(items[2].detail).toMatchObject({ matchedBy: 'pinyin', term: 'zsm' });
   });
 
-  it('pages backwards by seq', async () => {
+  it('pages backwards, newest first', async () => {
     const first = (await auditor.get('/api/audit?limit=2')).json();
     expect(first.items).toHaveLength(2);
     const second = (await auditor.get(`/api/audit?limit=2&beforeSeq=${first.nextBeforeSeq}`)).json();
-    expect(second.items[0].seq).toBeLessThan(first.items[1].seq);
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
+  });
+
+  it('the sealer links rows in id order; even the owner cannot edit a row while the guard trigger is on', async () => {
+    expect(await sealAudit(env.db)).toBeGreaterThan(0);
+    const rows = await env.asOwner('SELECT id::int AS id, seq::int AS seq FROM audit_log ORDER BY id') as Array<{ id: number; seq: number }>;
+    expect(rows.every((r, i) => r.seq === i + 1)).toBe(true);
+    await expect(env.asOwner(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(env.asOwner(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
   });
 
   it('the chain verifies on an untouched log', async () => {
@@ -51,6 +60,7 @@ describe('audit log', () => {
   });
 
   it('finds a changed row at its exact seq', async () => {
+    await sealAudit(env.db);
     const [{ seq }] = await env.asOwner(`SELECT seq::int AS seq FROM audit_log WHERE action = 'resident.search' ORDER BY seq LIMIT 1`) as Array<{ seq: number }>;
     await tamper(`UPDATE audit_log SET username = 'someone.else' WHERE seq = ${seq}`);
     const res = (await auditor.get('/api/audit/verify')).json();
@@ -60,12 +70,14 @@ describe('audit log', () => {
   });
 
   it('finds a deleted row at the row after the gap, and deleted newest rows at the tail', async () => {
+    await sealAudit(env.db);
     const [{ seq }] = await env.asOwner(`SELECT seq::int AS seq FROM audit_log WHERE action = 'auth.login' ORDER BY seq OFFSET 2 LIMIT 1`) as Array<{ seq: number }>;
     await tamper(`DELETE FROM audit_log WHERE seq = ${seq}`);
     expect(await verifyChain(env.db)).toMatchObject({ ok: false, brokenAtSeq: seq + 1, problem: expect.stringContaining('缺失') });
     const tail = await env.createIsolated();
     try {
       await tail.login('auditor');
+      await sealAudit(tail.db);
       const [{ max }] = await tail.asOwner('SELECT max(seq)::int AS max FROM audit_log') as Array<{ max: number }>;
       await tail.asOwner(`ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; DELETE FROM audit_log WHERE seq = ${max}; ${untamper}`);
       expect(await verifyChain(tail.db)).toMatchObject({ ok: false, brokenAtSeq: max, problem: expect.stringContaining('链尾') });

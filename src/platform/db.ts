@@ -51,8 +51,18 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return { db, kind: 'pglite', listen, close: () => db.destroy() };
 }
 
+/**
+ * An idle pooled connection can die (server restart, admin kill); pg emits that on the pool,
+ * and an unhandled 'error' event would crash the process. The pool replaces the connection.
+ */
+export function newPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (err) => { console.warn(`数据库空闲连接断开（已自动替换）：${err.message}`); });
+  return pool;
+}
+
 function poolFor(url: string, max: number): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url, max) }) });
 }
 
 /** The serving role's password is derived from the owner's, so every process agrees on it. */

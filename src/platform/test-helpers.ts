@@ -5,7 +5,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { generateCounty } from '../seed/seed.ts';
 import { loadConfig, type Config } from './config.ts';
-import { APP_ROLE, openPglite, openServer, type Database, type Kdb } from './db.ts';
+import { APP_ROLE, newPool, openPglite, openServer, type Database, type Kdb } from './db.ts';
 import type { DB } from './db-types.ts';
 import { createPlatform } from './platform.ts';
 
@@ -74,7 +74,7 @@ async function openTestDatabase(): Promise<{ database: Database; asOwner: TestEn
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openServer({ databaseUrl: url.toString(), migrationDatabaseUrl: '', poolSize: 10 });
-  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }) });
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url.toString(), 2) }) });
   const asOwner = async (text: string) => (await sql.raw<Record<string, unknown>>(text).execute(owner)).rows;
   const drop = async () => {
     await owner.destroy();
