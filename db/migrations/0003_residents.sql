@@ -36,9 +36,10 @@ CREATE FUNCTION app_org_ids() RETURNS integer[] LANGUAGE sql STABLE AS $$
 $$;
 
 ALTER TABLE residents ENABLE ROW LEVEL SECURITY;
+-- the scalar sub-select (cast, so ANY takes it as one array) makes PostgreSQL parse the setting once per statement, not once per row
 CREATE POLICY residents_by_org ON residents
-  USING (org_id = ANY (app_org_ids()))
-  WITH CHECK (org_id = ANY (app_org_ids()));
+  USING (org_id = ANY ((SELECT app_org_ids())::integer[]))
+  WITH CHECK (org_id = ANY ((SELECT app_org_ids())::integer[]));
 
 GRANT SELECT, INSERT, UPDATE ON residents TO onecounty_app;
 
