@@ -44,7 +44,8 @@ const text = (label: string, max: number) => z.string().trim().min(1, `请填写
 const lat = z.number().min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
 const lng = z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 
-export const orgCreate = z.object({
+/** Fields without defaults, so that a PATCH leaves unnamed fields alone. */
+const orgFields = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, '机构编码为 2–32 位字母、数字、下划线或连字符'),
   name: text('机构名称', 60).refine((v) => v.length >= 2, '机构名称至少 2 个字'),
   kind: z.enum(ORG_KINDS, { message: '请选择机构类型' }),
@@ -54,13 +55,17 @@ export const orgCreate = z.object({
   address: z.string().trim().max(120, '地址不能超过 120 个字').nullable().optional(),
   lat: lat.nullable().optional(),
   lng: lng.nullable().optional(),
-  specialities: z.array(text('专科', 20)).max(20, '专科最多 20 个').default([]),
-  beds: z.number().int('床位数应为整数').min(0, '床位数不能为负').max(10000, '床位数过大').default(0),
+  specialities: z.array(text('专科', 20)).max(20, '专科最多 20 个'),
+  beds: z.number().int('床位数应为整数').min(0, '床位数不能为负').max(10000, '床位数过大'),
   phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码格式不正确').nullable().optional(),
+});
+export const orgCreate = orgFields.extend({
+  specialities: orgFields.shape.specialities.default([]),
+  beds: orgFields.shape.beds.default(0),
 });
 export type OrgCreate = z.infer<typeof orgCreate>;
 
-export const orgPatch = orgCreate.pick({ name: true, address: true, lat: true, lng: true, specialities: true, beds: true, phone: true, divisionCode: true })
+export const orgPatch = orgFields.pick({ name: true, address: true, lat: true, lng: true, specialities: true, beds: true, phone: true, divisionCode: true })
   .partial().extend({ active: z.boolean().optional() });
 export type OrgPatch = z.infer<typeof orgPatch>;
 

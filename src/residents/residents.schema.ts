@@ -38,7 +38,8 @@ export const residentPage = z.object({ items: z.array(resident), hasMore: z.bool
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullable().optional();
 
-export const residentCreate = z.object({
+/** Fields without defaults: a PATCH must leave unnamed fields alone, so no default may fill them. */
+const residentFields = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
   sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
@@ -48,13 +49,19 @@ export const residentCreate = z.object({
   village: optionalText('村/社区', 40),
   householdNo: optionalText('户号', 30),
   address: optionalText('住址', 120),
-  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }).default('resident'),
-  registeredPoor: z.boolean().default(false),
-  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8).default([]),
+  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }),
+  registeredPoor: z.boolean(),
+  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8),
+});
+
+export const residentCreate = residentFields.extend({
+  insuranceType: residentFields.shape.insuranceType.default('resident'),
+  registeredPoor: residentFields.shape.registeredPoor.default(false),
+  chronicConditions: residentFields.shape.chronicConditions.default([]),
 });
 export type ResidentCreate = z.infer<typeof residentCreate>;
 
-export const residentPatch = residentCreate.omit({ idNumber: true, sex: true, birthDate: true })
+export const residentPatch = residentFields.omit({ idNumber: true, sex: true, birthDate: true })
   .partial()
   .extend({
     version: z.number().int().positive('缺少版本号'),

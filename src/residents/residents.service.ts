@@ -153,7 +153,7 @@ export async function stats(ctx: Ctx) {
   const rows = await q.countsByOrg(ctx.db, ctx.actor.countyId);
   const tree = ctx.platform.orgTree;
   await writeAudit(ctx.db, ctx.audit, { action: 'resident.stats', resource: 'resident' });
-  const names = new Map((await ctx.db.selectFrom('orgs').select(['id', 'name']).where('county_id', '=', ctx.actor.countyId).execute()).map((o) => [o.id, o.name]));
+  const names = new Map((await q.orgNames(ctx.db, ctx.actor.countyId)).map((o) => [o.id, o.name]));
   return rows.filter((r) => tree.get(r.org_id)).map((r) => ({
     orgId: r.org_id, orgName: names.get(r.org_id) ?? '', residents: Number(r.residents), poor: r.poor, hypertension: r.hypertension, diabetes: r.diabetes,
   }));

@@ -194,3 +194,21 @@ describe('bureau aggregates', () => {
     }
   });
 });
+
+describe('partial edits', () => {
+  it('a PATCH naming one field leaves every other field as it was', async () => {
+    const created = (await village.post('/api/residents', {
+      idNumber: newId('19550607'), name: '周八', insuranceType: 'employee', registeredPoor: true, chronicConditions: ['hypertension', 'diabetes'],
+    })).json();
+    const res = await village.patch(`/api/residents/${created.id}`, { version: created.version, address: '东街 3 号' });
+    expect(res.json()).toMatchObject({ address: '东街 3 号', insuranceType: 'employee', registeredPoor: true, chronicConditions: ['hypertension', 'diabetes'] });
+  });
+
+  it('an org PATCH of the name keeps its specialities and beds', async () => {
+    const admin = await env.login('admin');
+    const orgs = (await admin.get('/api/orgs')).json<Array<{ id: number; kind: string; specialities: string[]; beds: number }>>();
+    const centre = orgs.find((o) => o.kind === 'township_center' && o.specialities.length > 0)!;
+    const res = await admin.patch(`/api/orgs/${centre.id}`, { name: '宋古乡卫生院（康复中心）' });
+    expect(res.json()).toMatchObject({ name: '宋古乡卫生院（康复中心）', specialities: centre.specialities, beds: centre.beds });
+  });
+});

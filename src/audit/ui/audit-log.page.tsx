@@ -73,9 +73,9 @@ export function AuditLogPage() {
           loading={log.isFetching}
           dataSource={log.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 1500 }}
+          scroll={{ x: 1330 }}
           columns={[
-            { title: t('seq'), dataIndex: 'seq', width: 80 },
+            { title: t('seq'), dataIndex: 'seq', width: 70 },
             { title: t('at'), dataIndex: 'at', width: 180, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span> },
             { title: t('username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
             { title: t('role'), dataIndex: 'role', width: 130, render: (v: string | null) => (v && isRole(v) ? roleLabel(v, lang) : v ?? '—') },
@@ -84,8 +84,8 @@ export function AuditLogPage() {
                 <div><div>{actionLabel(a, lang) ?? a}</div><Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{a}</Typography.Text></div>
               ),
             },
-            { title: t('resource'), key: 'resource', width: 130, render: (_, r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—') },
             { title: t('outcome'), dataIndex: 'outcome', width: 80, render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{o === 'success' || o === 'denied' || o === 'failure' ? t(o) : o}</Tag> },
+            { title: t('resource'), key: 'resource', width: 130, render: (_, r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—') },
             { title: t('ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
             {
               title: t('detail'), dataIndex: 'detail', width: 260, render: (d: unknown) => (d == null ? '—'

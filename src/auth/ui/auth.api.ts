@@ -1,8 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, apiSendNoContent, isApiError, setCsrfToken } from '../../web/api.ts';
 import { me as meSchema, type ChangePasswordBody, type LoginBody, type Me } from '../auth.schema.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
+
+/**
+ * Switches the cached user (null: signed out) and drops everything cached for the previous
+ * one: another person may use this browser next. The user is set first so that mounted
+ * observers (RequireAuth) see it; qc.clear() would orphan them instead.
+ */
+export function switchUser(qc: QueryClient, me: Me | null): void {
+  qc.setQueryData(ME_KEY, me);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  qc.getMutationCache().clear();
+}
 
 /** null means "not signed in": a normal state, not an error. */
 async function fetchMe(): Promise<Me | null> {
@@ -26,21 +37,22 @@ export function useLogin() {
     mutationFn: (body: LoginBody) => apiSend('POST', '/api/auth/login', body, meSchema, { noAuthRedirect: true }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
-      // another person may have used this browser: nothing of theirs stays in the cache
-      qc.clear();
-      qc.setQueryData(ME_KEY, me);
+      switchUser(qc, me);
     },
   });
 }
 
+/**
+ * Signing out ends with a full page load of 登录, not a client-side route change: nothing
+ * of this user (cached lists, a revealed ID number in some component's state) survives in
+ * the tab, and the next person on a shared clinic PC starts clean.
+ */
 export function useLogout() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: () => apiSendNoContent('POST', '/api/auth/logout'),
     onSettled: () => {
       setCsrfToken('');
-      qc.clear();
-      qc.setQueryData(ME_KEY, null);
+      window.location.assign('/login');
     },
   });
 }

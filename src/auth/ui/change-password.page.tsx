@@ -59,7 +59,7 @@ export function ChangePasswordPage() {
           </Form.Item>
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             {forced
-              ? <Button onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>{c('logout')}</Button>
+              ? <Button onClick={() => logout.mutate()} loading={logout.isPending}>{c('logout')}</Button>
               : <Button onClick={() => navigate(-1)}>{c('back')}</Button>}
             <Button type="primary" htmlType="submit" loading={change.isPending}>{t('submitChange')}</Button>
           </Space>

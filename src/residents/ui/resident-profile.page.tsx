@@ -57,12 +57,13 @@ export function ResidentProfilePage() {
             { key: 'village', label: t('village'), children: r.village ?? '—' },
             { key: 'household', label: t('householdNo'), children: r.householdNo ?? '—' },
             { key: 'org', label: t('org'), children: r.orgName },
-            { key: 'address', label: t('address'), children: r.address ?? '—', span: { xs: 1, md: 2, xl: 3 } },
             { key: 'insurance', label: t('insurance'), children: insuranceLabel(r.insuranceType, lang) },
             { key: 'poor', label: t('poor'), children: r.registeredPoor ? <Tag color="orange">{c('yes')}</Tag> : c('no') },
             ...(r.deceasedOn ? [{ key: 'deceased', label: t('deceasedOn'), children: r.deceasedOn }] : []),
+            // the long ones take the rest of their row, whatever the column count at this width
+            { key: 'address', label: t('address'), children: r.address ?? '—', span: 'filled' },
             {
-              key: 'conditions', label: t('conditions'), span: { xs: 1, md: 2, xl: 3 },
+              key: 'conditions', label: t('conditions'), span: 'filled',
               children: r.chronicConditions.length
                 ? <Space size={[4, 4]} wrap>{r.chronicConditions.map((x) => <Tag key={x} color="volcano">{conditionLabel(x, lang)}</Tag>)}</Space>
                 : c('none'),

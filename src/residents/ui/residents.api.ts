@@ -44,9 +44,9 @@ export function usePatchResident(id: number) {
   });
 }
 
-/** The full values are kept by the caller's state only, never in the shared cache. */
+/** Full values live in the profile page's state only: gcTime 0 drops them from the cache. */
 export function useReveal(id: number) {
-  return useMutation({ mutationFn: (body: RevealBody) => apiSend('POST', `/api/residents/${id}/reveal`, body, revealed) });
+  return useMutation({ mutationFn: (body: RevealBody) => apiSend('POST', `/api/residents/${id}/reveal`, body, revealed), gcTime: 0 });
 }
 
 export function useResidentStats() {

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'screenshots');
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'OneCounty2026!';
+
+/**
+ * Debian's Chromium, not a downloaded browser. In CI a missing binary must fail the run
+ * (a skipped journey would read as green); on a developer machine it may skip.
+ */
+export function chromiumStatus(): { available: boolean; mustFail: boolean } {
+  const available = fs.existsSync(CHROMIUM);
+  return { available, mustFail: !available && process.env.CI === 'true' };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+/** Uncaught page errors fail the journey: a blank screen must not pass as "element not found". */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function login(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  // antd puts a space between two CJK characters on buttons ("登 录")
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 });
+  await page.locator('.oc-header').waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await page.waitForURL((u) => u.pathname === '/login');
+}
+
+/** Menu item → its page; pages load lazily, so wait for the page's own title. */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label }).click();
+  await page.getByRole('heading', { name: label, exact: true }).waitFor();
+}
+
+export async function searchResidents(page: Page, q: string): Promise<void> {
+  // the 居民查询 box (the home page's quick search has a different placeholder)
+  const box = page.getByPlaceholder(/^姓名 \/ 拼音首字母/);
+  await box.fill(q);
+  await box.press('Enter');
+  await page.waitForURL((u) => u.pathname === '/residents' && u.searchParams.get('q') === q);
+}

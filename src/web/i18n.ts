@@ -1,0 +1,119 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { ROLE_LABELS, type Role } from '../platform/roles.ts';
+
+/**
+ * A deliberately small i18n: Simplified Chinese is the product language, English is a
+ * switch for visiting experts and reviewers. Each feature keeps its own dictionary next to
+ * its pages (<feature>.i18n.ts) so that no single file grows with every feature; this file
+ * holds the machinery and the words of the shell.
+ */
+export type Lang = 'zh' | 'en';
+export type Dict = Readonly<Record<string, readonly [zh: string, en: string]>>;
+export type Vars = Readonly<Record<string, string | number>>;
+
+const STORAGE_KEY = 'onecounty.lang';
+const listeners = new Set<() => void>();
+
+function readStoredLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh'; // storage can be disabled (private mode, locked-down clinic PCs)
+  }
+}
+
+let current: Lang = readStoredLang();
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // the choice then lasts for this page only
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const notify of listeners) notify();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLang(): Lang {
+  return useSyncExternalStore(subscribe, getLang);
+}
+
+export function translate<D extends Dict>(dict: D, lang: Lang, key: keyof D & string, vars?: Vars): string {
+  const text = dict[key][lang === 'zh' ? 0 : 1];
+  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+}
+
+/** Keeps the literal keys of a feature dictionary (so `t('typo')` fails to compile). */
+export function defineDict<const D extends Dict>(dict: D): D {
+  return dict;
+}
+
+export type Translate<D extends Dict> = (key: keyof D & string, vars?: Vars) => string;
+
+/** `const t = useT(messages)`: re-renders the caller when the language changes. */
+export function useT<D extends Dict>(dict: D): Translate<D> {
+  const lang = useLang();
+  return useCallback<Translate<D>>((key, vars) => translate(dict, lang, key, vars), [dict, lang]);
+}
+
+const ROLE_LABELS_EN: Record<Role, string> = {
+  admin: 'Group administrator', bureau: 'Health bureau', coordinator: 'Referral coordinator',
+  county_doctor: 'County doctor', township_doctor: 'Township doctor', village_doctor: 'Village doctor',
+  grid_member: 'Grid member', expert: 'Visiting expert', reader: 'Remote reader', dispatcher: '120 dispatcher',
+  pharmacist: 'Pharmacist', clerk: 'Settlement clerk', auditor: 'Auditor',
+};
+
+export function roleLabel(role: Role, lang: Lang): string {
+  return lang === 'zh' ? ROLE_LABELS[role] : ROLE_LABELS_EN[role];
+}
+
+/** Words of the shell and of every page (buttons, states). */
+export const common = {
+  appName: ['县域医共体一体化平台', 'County Medical Group Platform'],
+  appShort: ['医共体平台', 'OneCounty'],
+  'nav.home': ['首页', 'Home'],
+  'nav.orgs': ['机构网络', 'Organisations'],
+  'nav.residents': ['居民查询', 'Residents'],
+  'nav.residentNew': ['登记居民', 'Register resident'],
+  'nav.stats': ['居民统计', 'Resident statistics'],
+  'nav.staff': ['账号管理', 'Accounts'],
+  'nav.audit': ['审计日志', 'Audit log'],
+  'nav.password': ['修改密码', 'Change password'],
+  menu: ['菜单', 'Menu'],
+  logout: ['退出登录', 'Sign out'],
+  language: ['语言', 'Language'],
+  search: ['搜索', 'Search'],
+  reset: ['重置', 'Reset'],
+  save: ['保存', 'Save'],
+  cancel: ['取消', 'Cancel'],
+  confirm: ['确定', 'OK'],
+  edit: ['编辑', 'Edit'],
+  create: ['新建', 'New'],
+  back: ['返回', 'Back'],
+  retry: ['重试', 'Retry'],
+  actions: ['操作', 'Actions'],
+  yes: ['是', 'Yes'],
+  no: ['否', 'No'],
+  none: ['无', 'None'],
+  prevPage: ['上一页', 'Previous'],
+  nextPage: ['下一页', 'Next'],
+  loading: ['加载中…', 'Loading…'],
+  copy: ['复制', 'Copy'],
+  forbidden: ['您的角色无权访问此页面', 'Your role may not open this page'],
+  notFound: ['页面不存在', 'Page not found'],
+  goHome: ['回到首页', 'Back to home'],
+  networkError: ['网络连接失败，请检查网络后重试', 'Network error, please check the connection and retry'],
+  loadFailed: ['加载失败', 'Failed to load'],
+  saved: ['已保存', 'Saved'],
+  required: ['此项为必填项', 'This field is required'],
+} as const satisfies Dict;
