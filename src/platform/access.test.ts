@@ -77,7 +77,7 @@ describe('access matrix', () => {
     expect(residentRoutes.length).toBeGreaterThanOrEqual(3);
     for (const role of ['village_doctor', 'township_doctor'] as const) {
       for (const r of residentRoutes) {
-        const body = r.url.endsWith('/reveal') ? { fields: ['idNumber'], reason: '矩阵测试' } : r.method === 'PATCH' ? { version: 1 } : undefined;
+        const body = r.url.endsWith('/reveal') ? { fields: ['idNumber'], reason: '矩阵测试' } : r.method === 'PATCH' ? { version: 1, address: '矩阵测试' } : undefined;
         const res = await clients.get(role)!.request(r.method as 'GET', r.url.replace(':id', String(other.id)), body);
         expect(res.statusCode, `${key(r)} as ${role} on another township`).toBe(404);
       }
