@@ -36,16 +36,22 @@ describe('access matrix', () => {
     expect(Object.keys(POLICIES).filter((k) => !routeKeys.includes(k))).toEqual([]);
   });
 
-  it('anonymous callers get 401 on every non-public route', async () => {
+  it('anonymous callers get 401 on every non-public route, each attempt audited', async () => {
+    const count = async () => Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'no_session'`))[0].n);
+    const before = await count();
+    let calls = 0;
     for (const r of routes) {
       if (POLICIES[key(r)].relation === 'public') continue;
       const res = await env.anonymous().request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
       expect(res.statusCode, key(r)).toBe(401);
+      calls++;
     }
+    expect(await count() - before).toBe(calls);
   });
 
   it('every route × role answers as the policy table says, and every denial is audited', async () => {
-    const before = Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied'`))[0].n);
+    const deniedRows = async () => Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'role'`))[0].n);
+    const before = await deniedRows();
     let denied = 0;
     for (const r of routes) {
       const policy = POLICIES[key(r)];
@@ -64,8 +70,7 @@ describe('access matrix', () => {
         }
       }
     }
-    const after = Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied'`))[0].n);
-    expect(after - before).toBe(denied);
+    expect(await deniedRows() - before).toBe(denied);
     expect(denied).toBeGreaterThan(50);
   });
 

@@ -70,22 +70,24 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
     }
     if (policy.relation === 'public') return;
     const { db, config, orgTree } = app.platform;
+    // every denial leaves a row, the anonymous ones included
+    const deny = async (reason: string, error: AppError): Promise<never> => {
+      await writeAudit(db, req.auditCtx, { action: 'access.denied', outcome: 'denied', resource: key, detail: { reason } });
+      throw error;
+    };
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await loadSession(db, token, config.idleTimeoutMinutes) : null;
-    if (!actor) throw new AppError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!actor) return deny(token ? 'session_expired' : 'no_session', new AppError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录'));
     req.actor = actor;
     req.auditCtx = auditContext(req, actor, actor.roles[0]);
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
-      throw new AppError(403, 'CSRF_REJECTED', '页面已过期，请刷新后重试');
+      return deny('csrf', new AppError(403, 'CSRF_REJECTED', '页面已过期，请刷新后重试'));
     }
     if (actor.mustChangePassword && !policy.beforePasswordChange) {
-      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+      return deny('password_change_required', new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码'));
     }
     const role = actor.roles.find((r) => policy.roles.includes(r));
-    if (!role) {
-      await writeAudit(db, req.auditCtx, { action: 'access.denied', outcome: 'denied', resource: key, detail: { reason: 'role' } });
-      throw new AppError(403, 'FORBIDDEN', '您的角色无权执行此操作');
-    }
+    if (!role) return deny('role', new AppError(403, 'FORBIDDEN', '您的角色无权执行此操作'));
     req.auditCtx.role = role;
     const tree = await orgTree.fresh();
     req.scope = { userId: actor.id, role, orgIds: scopeOrgs(tree, actor, policy.relation) };
