@@ -12,6 +12,11 @@ const CLINICAL: readonly Role[] = ['village_doctor', 'township_doctor', 'county_
 const RESIDENT_READERS: readonly Role[] = [...CLINICAL, 'grid_member', 'expert', 'reader', 'dispatcher', 'pharmacist', 'clerk'];
 /** roles that may see a full ID or mobile number, one audited reveal at a time */
 const REVEALERS: readonly Role[] = [...CLINICAL, 'dispatcher', 'clerk'];
+/** referral work: clinicians and the visiting experts who receive at partner hospitals */
+const REFERRAL_RECEIVERS: readonly Role[] = [...CLINICAL, 'expert'];
+/** who may look at referrals: the receivers plus the registration desk */
+const REFERRAL_STAFF: readonly Role[] = [...REFERRAL_RECEIVERS, 'clerk'];
+
 
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy =>
   ({ roles, relation, beforePasswordChange });
@@ -44,6 +49,45 @@ export const POLICIES: PolicyTable = {
   'PATCH /api/residents/:id': p([...CLINICAL, 'clerk'], 'descendant'),
   'POST /api/residents/:id/reveal': p(REVEALERS, 'descendant'),
   'GET /api/resident-stats': p(['bureau', 'admin'], 'any'),
+
+  // referrals (issue 3): visibility is the sending and receiving org chains, enforced again by RLS
+  'GET /api/referrals': p(REFERRAL_STAFF, 'descendant'),
+  'POST /api/referrals': p(CLINICAL, 'descendant'),
+  'GET /api/referrals/:id': p(REFERRAL_STAFF, 'descendant'),
+  'POST /api/referrals/:id/submit': p(CLINICAL, 'descendant'),
+  'POST /api/referrals/:id/cancel': p(CLINICAL, 'descendant'),
+  'POST /api/referrals/:id/accept': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/reject': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/redirect': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/arrive': p([...REFERRAL_RECEIVERS, 'clerk'], 'descendant'),
+  'POST /api/referrals/:id/complete': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/close': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/down-referrals': p(REFERRAL_RECEIVERS, 'descendant'),
+  'POST /api/referrals/:id/attachments': p(REFERRAL_RECEIVERS, 'descendant'),
+  'GET /api/referral-attachments/:id': p(REFERRAL_STAFF, 'descendant'),
+  'GET /api/referral-stream': p(REFERRAL_STAFF, 'descendant'),
+  'GET /api/referral-tasks': p(CLINICAL, 'descendant'),
+  'POST /api/referral-tasks/:id/notes': p(CLINICAL, 'descendant'),
+  'GET /api/referral-settings/deadlines': p([...REFERRAL_STAFF, 'admin'], 'any'),
+  'PATCH /api/referral-settings/deadlines': p(['admin'], 'any'),
+  'GET /api/icd10': p([...REFERRAL_STAFF, 'reader', 'clerk'], 'any'),
+  'GET /api/referral-guidance': p(REFERRAL_STAFF, 'any'),
+  'GET /api/referral-figures': p(['bureau', 'admin', 'coordinator'], 'any'),
+  'GET /api/exam-catalogue': p([...REFERRAL_STAFF, 'reader'], 'any'),
+  'GET /api/exam-orders': p([...CLINICAL, 'reader'], 'descendant'),
+  'POST /api/exam-orders': p(CLINICAL, 'descendant'),
+  'POST /api/exam-orders/:id/schedule': p(['coordinator', 'county_doctor', 'reader'], 'descendant'),
+  'POST /api/exam-orders/:id/perform': p(['coordinator', 'county_doctor', 'reader'], 'descendant'),
+  'POST /api/exam-orders/:id/report': p(['county_doctor', 'reader'], 'descendant'),
+  'POST /api/exam-orders/:id/cancel': p(CLINICAL, 'descendant'),
+  'GET /api/bed-board': p(['coordinator', 'county_doctor', 'clerk'], 'descendant'),
+  'POST /api/beds': p(['coordinator'], 'descendant'),
+  'POST /api/admissions': p(['coordinator', 'county_doctor'], 'descendant'),
+  'POST /api/admissions/:id/admit': p(['coordinator', 'county_doctor', 'clerk'], 'descendant'),
+  'POST /api/admissions/:id/discharge': p(['coordinator', 'county_doctor', 'clerk'], 'descendant'),
+  'GET /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
+  'POST /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
+  'POST /api/out-of-county-visits/import': p(['clerk', 'coordinator'], 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),

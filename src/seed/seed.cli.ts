@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db.ts';
 import type { ProfileName } from './profiles.ts';
-import { existingCounty, generateCounty, type SeedProgress } from './seed.ts';
+import { existingCounty, generateCounty, seedFeatures, type SeedProgress } from './seed.ts';
 
 /**
  * `npm run seed -- --profile jiexiu --seed 7`: generates a demo county into the configured
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     }
     const started = performance.now();
     const result = await generateCounty(database.db, { profile, seed, password: config.demoPassword, onProgress: progressPrinter(started) });
+    await seedFeatures(database.db, result.countyId, { profile, seed });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`已生成演示县域（${profile}，seed=${seed}，数据库：${database.kind}）：` +
       `${result.orgs} 个机构，${result.staff} 名工作人员，${result.residents} 名居民，用时 ${seconds} 秒`);

@@ -6,6 +6,7 @@ import { planStaff, rootCode, type StaffSeed } from './accounts.ts';
 import { IdRegistry, knownResident, PeopleFactory, type ResidentSeed, type VillagePlace } from './people.ts';
 import { PROFILES, type CentreDef, type CountyProfile, type DepartmentDef, type ProfileName } from './profiles.ts';
 import { Rng } from './random.ts';
+import { seedReferrals } from './referrals.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -273,6 +274,16 @@ export async function existingCounty(db: Kdb): Promise<{ id: number; name: strin
  */
 export async function ensureDemoCounty(db: Kdb, opts: { profile: ProfileName; seed: number; password: string }): Promise<{ orgs: number; residents: number } | null> {
   if (await existingCounty(db)) return null;
-  const { orgs, residents } = await generateCounty(db, opts);
+  const { countyId, orgs, residents } = await generateCounty(db, opts);
+  await seedFeatures(db, countyId, opts);
   return { orgs, residents };
+}
+
+/**
+ * A year of feature data on top of the people. The tiny test county stays empty on purpose:
+ * feature tests count exactly what they create.
+ */
+export async function seedFeatures(db: Kdb, countyId: number, opts: { profile: ProfileName; seed: number }): Promise<void> {
+  if (opts.profile === 'tiny') return;
+  await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
 }

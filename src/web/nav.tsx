@@ -1,5 +1,6 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, HomeOutlined, SearchOutlined, TeamOutlined, UserAddOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, ExperimentOutlined, GlobalOutlined, HomeOutlined,
+  LineChartOutlined, SearchOutlined, SwapOutlined, TableOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../platform/roles.ts';
@@ -34,6 +35,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/resident-stats', label: 'nav.stats', icon: <BarChartOutlined />, needs: 'GET /api/resident-stats',
     blurb: ['各机构居民、贫困人口与慢病人数汇总', 'Residents, poor and chronic patients per organisation'],
   },
+  { path: '/referrals', label: 'nav.referrals', icon: <SwapOutlined />, needs: 'GET /api/referrals', blurb: ['上转、下转、接收时限与超时升级，实时更新', 'Up- and down-referrals, deadlines and escalations, live'] },
+  { path: '/referral-tasks', label: 'nav.referralTasks', icon: <CheckSquareOutlined />, needs: 'GET /api/referral-tasks', blurb: ['确认接收下转患者，填写随访', 'Confirm down-referred patients, write follow-ups'] },
+  { path: '/exam-orders', label: 'nav.examOrders', icon: <ExperimentOutlined />, needs: 'GET /api/exam-orders', blurb: ['统一目录、统一价格，县医院执行，结果回传', 'One exam catalogue and price; done at the county hospital, results returned'] },
+  { path: '/bed-board', label: 'nav.bedBoard', icon: <TableOutlined />, needs: 'GET /api/bed-board', blurb: ['床位与待入院（三优先）', 'Beds and admissions (priority for referred patients)'] },
+  { path: '/out-of-county', label: 'nav.outOfCounty', icon: <GlobalOutlined />, needs: 'GET /api/out-of-county-visits', blurb: ['县外就诊登记与 CSV 导入', 'Out-of-county visits, manual or CSV import'] },
+  { path: '/referral-dashboard', label: 'nav.referralDashboard', icon: <LineChartOutlined />, needs: 'GET /api/referral-figures', blurb: ['闭环率、下转占比、县域内就诊率', 'Closed-loop rate, down-referral share, county-internal visit rate'] },
   {
     path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'GET /api/staff',
     blurb: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],

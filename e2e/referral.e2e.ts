@@ -1,0 +1,140 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumStatus, DEMO_PASSWORD, launchChromium, login, shot, watchErrors } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/**
+ * Issue 3 journey: village.doctor refers a resident up; the coordinator sees it appear live
+ * and accepts; the patient arrives and is admitted with priority; county.doctor discharges
+ * with a down-referral to the township rehab centre; township.doctor sees the task and
+ * confirms; village.doctor sees the whole timeline.
+ */
+const status = chromiumStatus();
+
+describe.runIf(status.available)('two-way referral in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function as(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...watchErrors(page));
+    await login(page, server.url, username);
+    return page;
+  }
+
+  async function choose(page: Page, label: string, typed: string | null, option: string | RegExp) {
+    const select = page.getByLabel(label, { exact: true });
+    await select.click();
+    if (typed !== null) await select.fill(typed);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+  }
+
+  /** Beds are set up through the API, as the group's coordinator would once. */
+  async function addBeds() {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coordinator', password: DEMO_PASSWORD }) });
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0];
+    const { csrfToken } = await login.json() as { csrfToken: string };
+    const h = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const orgs = await (await fetch(`${server.url}/api/orgs`, { headers: h })).json() as Array<{ id: number; name: string }>;
+    const people = orgs.find((o) => o.name.endsWith('人民医院'))!;
+    const detail = await (await fetch(`${server.url}/api/orgs/${people.id}`, { headers: h })).json() as { departments: Array<{ id: number; code: string }> };
+    const cardiology = detail.departments.find((d) => d.code === 'cardiology')!;
+    const res = await fetch(`${server.url}/api/beds`, { method: 'POST', headers: h, body: JSON.stringify({ departmentId: cardiology.id, codes: ['01', '02', '03'] }) });
+    expect(res.status).toBe(201);
+  }
+
+  it('closes the loop from the village to the county and back to the township rehab centre', async () => {
+    await addBeds();
+    const coordinator = await as('coordinator');
+    await coordinator.goto(`${server.url}/referrals`);
+    await coordinator.getByRole('heading', { name: '转诊工作台' }).waitFor();
+
+    const village = await as('village.doctor');
+    await village.goto(`${server.url}/referrals/new`);
+    await village.getByRole('heading', { name: '发起转诊' }).waitFor();
+    await choose(village, '患者', 'zsm', '张三明');
+    await choose(village, '初步诊断', 'I20', 'I20.0');
+    await village.getByText('分级诊疗建议').waitFor();
+    await choose(village, '接收机构', null, /人民医院/);
+    await village.getByLabel('转诊原因').fill('胸闷气短加重，村卫生室无法处理');
+    await village.getByLabel('收缩压').fill('168');
+    await village.getByText('已告知并取得知情同意').click();
+    await shot(village, 'referral-01-village-form');
+    await village.getByRole('button', { name: /提交转诊/ }).click();
+    await village.waitForURL(/\/referrals\/\d+$/);
+    const upId = Number(new URL(village.url()).pathname.split('/').pop());
+    await expect.poll(() => village.getByTestId('referral-status').textContent()).toBe('待接收');
+
+    // live: the new referral appears on the coordinator's worklist without a reload
+    const row = coordinator.locator(`tr[data-referral-id="${upId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await shot(coordinator, 'referral-02-coordinator-worklist-live');
+    await row.click();
+    await coordinator.getByRole('button', { name: /^接\s*收$/ }).click();
+    await expect.poll(() => coordinator.getByTestId('referral-status').textContent()).toBe('已接收');
+    await coordinator.getByText('三优先').first().waitFor();
+    await coordinator.getByRole('button', { name: '到院登记' }).click();
+    await expect.poll(() => coordinator.getByTestId('referral-status').textContent()).toBe('已到院');
+    await choose(coordinator, '住院科室', null, '心内科');
+    await coordinator.getByRole('button', { name: '申请住院' }).click();
+    await coordinator.getByText(/已加入心内科待入院列表（三优先）/).waitFor();
+    await coordinator.goto(`${server.url}/bed-board`);
+    await choose(coordinator, '科室', null, '心内科');
+    const waiting = coordinator.getByTestId('waiting-admission').filter({ hasText: '张三明' });
+    await waiting.getByText('三优先').waitFor();
+    await waiting.getByRole('button', { name: /安排/ }).click();
+    await expect.poll(() => coordinator.getByTestId('waiting-admission').count()).toBe(0);
+    await coordinator.getByTestId('bed-01').getByText('张三明').waitFor();
+    await shot(coordinator, 'referral-03-bed-board');
+
+    const county = await as('county.doctor');
+    await county.goto(`${server.url}/referrals/${upId}`);
+    await county.getByRole('button', { name: '诊疗完成' }).click();
+    await expect.poll(() => county.getByTestId('referral-status').textContent()).toBe('诊疗完成');
+    await county.getByRole('button', { name: '出院下转' }).click();
+    await county.getByRole('dialog', { name: '出院下转' }).waitFor();
+    await county.waitForTimeout(800); // the modal's opening animation re-mounts its fields
+    await choose(county, '机构', null, '宋古乡卫生院');
+    await county.getByLabel('下转原因').fill('病情稳定，转乡镇康复中心');
+    await county.getByLabel('出院小结').fill('不稳定型心绞痛，住院治疗 7 天，病情稳定出院。');
+    await county.getByRole('button', { name: /^确\s*定$/ }).click();
+    await expect.poll(async () => (await county.getByTestId('referral-status').textContent()) ?? '').toMatch(/已下转|待接收/);
+
+    const township = await as('township.doctor');
+    await township.goto(`${server.url}/referral-tasks`);
+    const task = township.getByTestId('down-task').filter({ hasText: '张三明' }).first();
+    await task.waitFor({ timeout: 15_000 });
+    await shot(township, 'referral-04-township-tasks');
+    await task.getByRole('button', { name: '去确认接收' }).click();
+    await township.getByRole('button', { name: /^接\s*收$/ }).click();
+    await expect.poll(() => township.getByTestId('referral-status').textContent()).toBe('已接收');
+    await township.getByLabel('随访记录').first().fill('首次康复训练完成，步行 200 米无不适');
+    await township.getByRole('button', { name: /^记\s*录$/ }).first().click();
+    await township.getByText('首次康复训练完成').first().waitFor();
+
+    await village.goto(`${server.url}/referrals/${upId}`);
+    await expect.poll(() => village.getByTestId('referral-status').textContent()).toBe('已闭环');
+    const timeline = village.getByTestId('timeline');
+    for (const step of ['创建', '接收', '到院登记', '诊疗完成', '下转', '结案']) await timeline.getByText(step, { exact: true }).first().waitFor();
+    await shot(village, 'referral-05-village-timeline');
+    await timeline.getByRole('link', { name: /下转/ }).click();
+    await village.getByText('首次康复训练完成').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+});

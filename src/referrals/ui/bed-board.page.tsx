@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { orgDetail } from '../../orgs/orgs.schema.ts';
+import { apiGet, apiSend } from '../../web/api.ts';
+import { useCurrentUser } from '../../web/current-user.ts';
+import { ErrorAlert } from '../../web/error-alert.tsx';
+import { Page } from '../../web/page.tsx';
+import { admission, bedBoard } from '../admission.schema.ts';
+import { URGENCY_LABELS } from '../referral.states.ts';
+
+/** 床位看板: beds of one department and the admission queue, 三优先 patients first within an urgency. */
+export function BedBoardPage() {
+  const me = useCurrentUser();
+  const qc = useQueryClient();
+  const org = useQuery({ queryKey: ['org', me.org.id], queryFn: () => apiGet(`/api/orgs/${me.org.id}`, orgDetail) });
+  const [departmentId, setDepartmentId] = useState<number>();
+  const board = useQuery({ queryKey: ['bed-board', departmentId], queryFn: () => apiGet('/api/bed-board', bedBoard, { departmentId }), enabled: Boolean(departmentId) });
+  const admit = useMutation({
+    mutationFn: ({ id, bedId }: { id: number; bedId: number }) => apiSend('POST', `/api/admissions/${id}/admit`, { bedId }, admission),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['bed-board'] }),
+  });
+  const free = (board.data?.beds ?? []).filter((b) => !b.admission);
+  return (
+    <Page title="床位看板" extra={<Select style={{ width: 200 }} placeholder="选择科室" aria-label="科室" value={departmentId} onChange={setDepartmentId}
+      options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />}>
+      {board.isError ? <ErrorAlert error={board.error} /> : null}
+      {admit.isError ? <ErrorAlert error={admit.error} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={`床位（空 ${free.length} / 共 ${board.data?.beds.length ?? 0}）`}>
+            <Space wrap>
+              {(board.data?.beds ?? []).map((b) => (
+                <Card key={b.id} data-testid={`bed-${b.code}`} size="small" style={{ width: 140, background: b.admission ? '#fff7e6' : '#f6ffed' }}>
+                  <Typography.Text strong>{b.code} 床</Typography.Text><br />
+                  {b.admission ? <span>{b.admission.residentName ?? '—'}{b.admission.priority ? <Tag color="gold">三优先</Tag> : null}</span> : <Typography.Text type="success">空床</Typography.Text>}
+                </Card>
+              ))}
+            </Space>
+            {!board.data?.beds.length ? <Empty description="请选择科室，或该科室尚未登记床位" /> : null}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title="待入院">
+            <List dataSource={board.data?.waiting ?? []} locale={{ emptyText: '暂无待入院患者' }} renderItem={(a) => (
+              <List.Item data-testid="waiting-admission" actions={[<Button key="admit" type="primary" disabled={!free.length} loading={admit.isPending}
+                onClick={() => admit.mutate({ id: a.id, bedId: free[0].id })}>安排 {free[0]?.code ?? ''} 床</Button>]}>
+                <Space>{a.residentName}<Tag>{URGENCY_LABELS[a.urgency]}</Tag>{a.priority ? <Tag color="gold">三优先</Tag> : null}</Space>
+              </List.Item>
+            )} />
+          </Card>
+        </Col>
+      </Row>
+    </Page>
+  );
+}
