@@ -15,9 +15,11 @@ export function freePort(): Promise<number> {
 
 export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
+  // its own process group, so stopping it stops the node server under npx as well
   const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
@@ -30,7 +32,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
   }
   const stop = () => new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
   });
   return { url, stop };
 }

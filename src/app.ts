@@ -20,6 +20,7 @@ import { orgsRoutes } from './orgs/orgs.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { residentsRoutes } from './residents/residents.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 
 z.config(z.locales.zhCN());
@@ -35,6 +36,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(staffRoutes);      // staff accounts: create, disable, reset
   await app.register(residentsRoutes);  // resident master index: search, profile, reveal
   await app.register(auditRoutes);      // hash-chained audit log and its verifier
+  await app.register(clinicsRoutes);    // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes);  // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
 }
 

@@ -17,6 +17,11 @@ const REFERRAL_RECEIVERS: readonly Role[] = [...CLINICAL, 'expert'];
 /** who may look at referrals: the receivers plus the registration desk */
 const REFERRAL_STAFF: readonly Role[] = [...REFERRAL_RECEIVERS, 'clerk'];
 
+/** clinics (issue 4): who plans sessions, who books for residents, who runs the queue */
+const CLINIC_PLANNERS: readonly Role[] = ['admin', 'coordinator', 'county_doctor', 'township_doctor'];
+const CLINIC_BOOKERS: readonly Role[] = [...CLINICAL, 'clerk'];
+const CLINIC_DESK: readonly Role[] = [...CLINICAL, 'clerk', 'expert'];
+const CLINIC_CALLERS: readonly Role[] = ['expert', 'county_doctor', 'township_doctor', 'coordinator'];
 
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy =>
   ({ roles, relation, beforePasswordChange });
@@ -88,6 +93,57 @@ export const POLICIES: PolicyTable = {
   'GET /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
   'POST /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
   'POST /api/out-of-county-visits/import': p(['clerk', 'coordinator'], 'descendant'),
+
+  // clinics (issue 4): experts, sessions and slots, bookings, waitlist; residents' rows again under RLS
+  'GET /api/experts': p(EVERYONE, 'any'),
+  'GET /api/experts/:id': p(EVERYONE, 'any'),
+  'POST /api/experts': p(['admin', 'coordinator'], 'any'),
+  'PATCH /api/experts/:id': p(['admin', 'coordinator'], 'any'),
+  'GET /api/clinic-sessions': p(EVERYONE, 'any'),
+  'GET /api/clinic-sessions/:id': p(EVERYONE, 'any'),
+  'POST /api/clinic-sessions': p(CLINIC_PLANNERS, 'descendant'),
+  'POST /api/clinic-sessions/:id/approve': p(['admin'], 'any'),
+  'POST /api/clinic-sessions/:id/cancel': p(CLINIC_PLANNERS, 'descendant'),
+  'POST /api/clinic-sessions/:id/close': p([...CLINIC_PLANNERS, 'clerk'], 'descendant'),
+  'GET /api/clinic-settings': p(EVERYONE, 'any'),
+  'PATCH /api/clinic-settings': p(['admin'], 'any'),
+  'POST /api/clinic-bookings': p(CLINIC_BOOKERS, 'descendant'),
+  'GET /api/clinic-bookings': p(CLINIC_DESK, 'descendant'),
+  'GET /api/clinic-bookings/:id': p(CLINIC_DESK, 'descendant'),
+  'POST /api/clinic-bookings/:id/cancel': p(CLINIC_BOOKERS, 'descendant'),
+  'POST /api/clinic-bookings/:id/no-show': p(CLINIC_DESK, 'descendant'),
+  'GET /api/clinic-sessions/:id/bookings': p(CLINIC_DESK, 'descendant'),
+  'POST /api/clinic-waitlist': p(CLINIC_BOOKERS, 'descendant'),
+  'POST /api/clinic-waitlist/:id/cancel': p(CLINIC_BOOKERS, 'descendant'),
+  'POST /api/clinic-bookings/:id/check-in': p(CLINIC_BOOKERS, 'descendant'),
+  'GET /api/clinic-sessions/:id/queue': p([...CLINIC_CALLERS, 'clerk'], 'descendant'),
+  'POST /api/clinic-sessions/:id/call-next': p(CLINIC_CALLERS, 'descendant'),
+  'POST /api/clinic-queue-tickets/:id/recall': p(CLINIC_CALLERS, 'descendant'),
+  'POST /api/clinic-queue-tickets/:id/skip': p(CLINIC_CALLERS, 'descendant'),
+  'POST /api/clinic-queue-tickets/:id/finish': p(CLINIC_CALLERS, 'descendant'),
+  'POST /api/clinic-queue-tickets/:id/requeue': p([...CLINIC_CALLERS, 'clerk'], 'descendant'),
+  'GET /api/clinic-screens': p(['admin', 'coordinator', 'clerk'], 'descendant'),
+  'POST /api/clinic-screens': p(['admin', 'coordinator'], 'descendant'),
+  'POST /api/clinic-screens/:id/rotate': p(['admin', 'coordinator'], 'descendant'),
+  'GET /api/clinic-stats': p(['admin', 'bureau', 'coordinator'], 'any'),
+  'GET /api/clinic-subsidy': p(['admin', 'bureau', 'coordinator', 'clerk'], 'any'),
+  'POST /api/clinic-subsidy/budget': p(['admin'], 'any'),
+  'POST /api/clinic-subsidy/rates': p(['admin'], 'any'),
+  // public pages: a screen token or a queue-ticket token, checked and audited in the service
+  'GET /api/screen/board': p([], 'public'),
+  'GET /api/screen/stream': p([], 'public'),
+  'GET /api/queue-ticket': p([], 'public'),
+  // resident self-service: ID + mobile + one-time code, then x-portal-token; checked and audited in the service
+  'POST /api/portal/code': p([], 'public'),
+  'POST /api/portal/verify': p([], 'public'),
+  'GET /api/portal/me': p([], 'public'),
+  'GET /api/portal/sessions': p([], 'public'),
+  'GET /api/portal/sessions/:id': p([], 'public'),
+  'POST /api/portal/bookings': p([], 'public'),
+  'POST /api/portal/bookings/:id/cancel': p([], 'public'),
+  'POST /api/portal/waitlist': p([], 'public'),
+  'POST /api/portal/waitlist/:id/cancel': p([], 'public'),
+  'POST /api/portal/logout': p([], 'public'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),

@@ -16,9 +16,11 @@ async function main(): Promise<void> {
     }
     throw err;
   });
+  let screenUrls: string[] = [];
   if (config.demoProfile !== 'none') {
     const created = await ensureDemoCounty(database.db, { profile: config.demoProfile, seed: config.demoSeed, password: config.demoPassword });
     if (created) console.log(`已生成演示县域（${config.demoProfile}，seed=${config.demoSeed}）：${created.orgs} 个机构，${created.residents} 名居民`);
+    screenUrls = created?.screenUrls ?? [];
   }
   const platform = await createPlatform(database, config);
   const app = await buildApp(platform, { logger: true });
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
   if (config.demoProfile !== 'none') {
     console.log(`演示账号（密码均为 ${config.demoPassword}）：`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.label}`);
+    console.log(`居民自助预约（手机页面）：${url}/book`);
+    // the screen token is stored only as a hash: its URL can be shown once, at generation
+    for (const s of screenUrls) console.log(`叫号屏（无需登录，请保存此地址）：${url}${s}`);
   }
 }
 

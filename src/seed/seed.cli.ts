@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     }
     const started = performance.now();
     const result = await generateCounty(database.db, { profile, seed, password: config.demoPassword, onProgress: progressPrinter(started) });
-    await seedFeatures(database.db, result.countyId, { profile, seed });
+    const features = await seedFeatures(database.db, result.countyId, { profile, seed });
+    for (const url of features.screenUrls) console.log(`叫号屏地址（令牌只显示这一次）：${url}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`已生成演示县域（${profile}，seed=${seed}，数据库：${database.kind}）：` +
       `${result.orgs} 个机构，${result.staff} 名工作人员，${result.residents} 名居民，用时 ${seconds} 秒`);

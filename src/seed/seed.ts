@@ -6,6 +6,7 @@ import { planStaff, rootCode, type StaffSeed } from './accounts.ts';
 import { IdRegistry, knownResident, PeopleFactory, type ResidentSeed, type VillagePlace } from './people.ts';
 import { PROFILES, type CentreDef, type CountyProfile, type DepartmentDef, type ProfileName } from './profiles.ts';
 import { Rng } from './random.ts';
+import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
 
 /**
@@ -272,18 +273,21 @@ export async function existingCounty(db: Kdb): Promise<{ id: number; name: strin
  * First start: generate the demo county unless any county exists (returns null then).
  * 'tiny' is accepted too: the browser tests start the server on it.
  */
-export async function ensureDemoCounty(db: Kdb, opts: { profile: ProfileName; seed: number; password: string }): Promise<{ orgs: number; residents: number } | null> {
+export async function ensureDemoCounty(db: Kdb, opts: { profile: ProfileName; seed: number; password: string }): Promise<{ orgs: number; residents: number; screenUrls: string[] } | null> {
   if (await existingCounty(db)) return null;
   const { countyId, orgs, residents } = await generateCounty(db, opts);
-  await seedFeatures(db, countyId, opts);
-  return { orgs, residents };
+  const { screenUrls } = await seedFeatures(db, countyId, opts);
+  return { orgs, residents, screenUrls };
 }
 
 /**
  * A year of feature data on top of the people. The tiny test county stays empty on purpose:
  * feature tests count exactly what they create.
  */
-export async function seedFeatures(db: Kdb, countyId: number, opts: { profile: ProfileName; seed: number }): Promise<void> {
-  if (opts.profile === 'tiny') return;
+export async function seedFeatures(db: Kdb, countyId: number, opts: { profile: ProfileName; seed: number }): Promise<{ screenUrls: string[] }> {
+  if (opts.profile === 'tiny') return { screenUrls: [] };
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
+  // display-screen tokens are shown once, here: only their hash is stored
+  const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
+  return { screenUrls: clinics.screenUrls };
 }

@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, ExperimentOutlined, GlobalOutlined, HomeOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FundOutlined, IdcardOutlined, SoundOutlined, ExperimentOutlined, GlobalOutlined, HomeOutlined,
   LineChartOutlined, SearchOutlined, SwapOutlined, TableOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -41,6 +41,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/bed-board', label: 'nav.bedBoard', icon: <TableOutlined />, needs: 'GET /api/bed-board', blurb: ['床位与待入院（三优先）', 'Beds and admissions (priority for referred patients)'] },
   { path: '/out-of-county', label: 'nav.outOfCounty', icon: <GlobalOutlined />, needs: 'GET /api/out-of-county-visits', blurb: ['县外就诊登记与 CSV 导入', 'Out-of-county visits, manual or CSV import'] },
   { path: '/referral-dashboard', label: 'nav.referralDashboard', icon: <LineChartOutlined />, needs: 'GET /api/referral-figures', blurb: ['闭环率、下转占比、县域内就诊率', 'Closed-loop rate, down-referral share, county-internal visit rate'] },
+  { path: '/clinics', label: 'nav.clinics', icon: <CalendarOutlined />, needs: 'GET /api/clinic-sessions', blurb: ['专家坐诊与门诊排班：号源、预约、候补、签到', 'Expert clinics: slots, bookings, waitlist, check-in'] },
+  { path: '/clinics/console', label: 'nav.clinicConsole', icon: <SoundOutlined />, needs: 'GET /api/clinic-sessions/:id/queue', blurb: ['叫号：下一位、重呼、过号、完成', 'Call next, recall, skip, finish'] },
+  { path: '/clinics/experts', label: 'nav.experts', icon: <IdcardOutlined />, needs: 'POST /api/experts', blurb: ['乡情医学联盟专家名册', 'Visiting expert roster'] },
+  { path: '/clinics/stats', label: 'nav.clinicStats', icon: <FundOutlined />, needs: 'GET /api/clinic-stats', blurb: ['坐诊场次、服务人数、节约估算与补贴台账', 'Sessions, patients served, savings, subsidy ledger'] },
   {
     path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'GET /api/staff',
     blurb: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],

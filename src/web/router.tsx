@@ -21,6 +21,10 @@ function page(path: string, needs: PolicyRoute, load: () => Promise<ComponentTyp
 
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // clinics (issue 4): public pages outside the staff layout, each authenticated by its own token
+  { path: '/screen/:token', lazy: async () => ({ Component: (await import('../clinics/ui/screen.page.tsx')).ScreenPage }) },
+  { path: '/q/:token', lazy: async () => ({ Component: (await import('../clinics/ui/ticket.page.tsx')).TicketPage }) },
+  { path: '/book', lazy: async () => ({ Component: (await import('../clinics/ui/portal.page.tsx')).PortalPage }) },
   {
     element: <RequireAuth />,
     // shown while a lazily loaded page is fetched on a cold start (deep link, reload)
@@ -46,6 +50,11 @@ const routes: RouteObject[] = [
           page('bed-board', 'GET /api/bed-board', async () => (await import('../referrals/ui/bed-board.page.tsx')).BedBoardPage),
           page('exam-orders', 'GET /api/exam-orders', async () => (await import('../referrals/ui/exam-orders.page.tsx')).ExamOrdersPage),
           page('out-of-county', 'GET /api/out-of-county-visits', async () => (await import('../referrals/ui/out-of-county.page.tsx')).OutOfCountyPage),
+          page('clinics', 'GET /api/clinic-sessions', async () => (await import('../clinics/ui/clinic-sessions.page.tsx')).ClinicSessionsPage),
+          page('clinics/sessions/:id', 'GET /api/clinic-sessions/:id', async () => (await import('../clinics/ui/clinic-session.page.tsx')).ClinicSessionPage),
+          page('clinics/console', 'GET /api/clinic-sessions/:id/queue', async () => (await import('../clinics/ui/clinic-console.page.tsx')).ClinicConsolePage),
+          page('clinics/experts', 'GET /api/experts', async () => (await import('../clinics/ui/experts.page.tsx')).ExpertsPage),
+          page('clinics/stats', 'GET /api/clinic-stats', async () => (await import('../clinics/ui/clinic-stats.page.tsx')).ClinicStatsPage),
           page('audit', 'GET /api/audit', async () => (await import('../audit/ui/audit-log.page.tsx')).AuditLogPage),
           { path: '*', element: <NotFound /> },
         ],

@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDigit } from '../src/residents/id-number.ts';
+import { chromiumStatus, DEMO_PASSWORD, launchChromium, login, shot, watchErrors } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/**
+ * Issue 4 journey: the coordinator plans an expert session; a resident books it on the phone
+ * page (ID + mobile + one-time code); the front desk checks them in; the expert calls next;
+ * the waiting-room screen shows and announces the call with a masked name.
+ */
+const status = chromiumStatus();
+// 张三明 of the demo county (src/seed/people.ts knownResident)
+const FIRST17 = '14078119660412021';
+const ID_NUMBER = FIRST17 + checkDigit(FIRST17);
+const MOBILE = '13935412688';
+
+/**
+ * A one-hour session starting soon on the Shanghai clock; late in the evening it starts just
+ * after midnight instead (check-in opens three hours before a session).
+ */
+function soon(): { date: string; start: string; end: string } {
+  const at = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000 + 8 * 3600_000).toISOString();
+  const hh = Number(at.slice(11, 13));
+  if (hh >= 23) {
+    const next = new Date(Date.now() + 8 * 3600_000 + 3 * 3600_000).toISOString().slice(0, 10);
+    return { date: next, start: '00:05', end: '01:05' };
+  }
+  return { date: at.slice(0, 10), start: at.slice(11, 16), end: `${String(hh + 1).padStart(2, '0')}:${at.slice(14, 16)}` };
+}
+
+describe.runIf(status.available)('expert clinic journey in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(width: number, height: number, mobile = false) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile });
+    contexts.push(context);
+    const page = await context.newPage();
+    return { page, errors: watchErrors(page) };
+  }
+
+  async function pick(page: import('playwright-core').Page, label: string, option: string) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  }
+
+  it('plan → phone booking → check-in → call next → the screen shows and announces it', async () => {
+    // 1. the coordinator registers an expert and plans today's session
+    const { page: coord, errors: coordErrors } = await newPage(1280, 900);
+    await login(coord, server.url, 'coordinator');
+    await coord.goto(`${server.url}/clinics/experts`);
+    await coord.getByRole('button', { name: /登记专家/ }).click();
+    await coord.getByLabel('姓名', { exact: true }).fill('赵建华');
+    await coord.getByLabel('所在医院', { exact: true }).fill('山西白求恩医院');
+    await coord.getByLabel('专业', { exact: true }).fill('神经内科');
+    await coord.getByLabel('籍贯', { exact: true }).fill('介休市宋古乡');
+    await coord.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
+    await coord.locator('tbody tr', { hasText: '赵建华' }).waitFor();
+
+    await coord.goto(`${server.url}/clinics`);
+    await coord.getByRole('button', { name: /安排门诊/ }).click();
+    await pick(coord, '专家', '赵建华');
+    await pick(coord, '机构', '人民医院');
+    await pick(coord, '科室', '神经内科');
+    await coord.getByLabel('诊室', { exact: true }).fill('3');
+    const when = soon();
+    await coord.getByTestId('plan-date').fill(when.date);
+    await coord.getByTestId('plan-start').fill(when.start);
+    await coord.getByTestId('plan-end').fill(when.end);
+    await coord.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
+    await coord.waitForURL(/\/clinics\/sessions\/\d+$/, { timeout: 15_000 }).catch(async (err: unknown) => {
+      await shot(coord, 'clinics-failed-plan');
+      throw err;
+    });
+    const sessionId = Number(new URL(coord.url()).pathname.split('/').pop());
+    await coord.getByTestId('session-free').waitFor();
+    await shot(coord, 'clinics-01-session-planned');
+    // a waiting-room screen for neurology (the API answers the link once)
+    const screenUrl = await coord.evaluate(async () => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const depts = await (await fetch('/api/clinic-sessions?limit=200')).json() as { items: Array<{ departmentId: number; departmentName: string }> };
+      const dept = depts.items.find((s) => s.departmentName === '神经内科')!;
+      const res = await fetch('/api/clinic-screens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ departmentId: dept.departmentId, name: '神经内科候诊区' }) });
+      return (await res.json() as { url: string }).url;
+    });
+    expect(coordErrors).toEqual([]);
+
+    // 2. the resident books on a phone
+    const { page: phone, errors: phoneErrors } = await newPage(390, 844, true);
+    await phone.goto(`${server.url}/book`);
+    await phone.getByTestId('portal-id').fill(ID_NUMBER);
+    await phone.getByTestId('portal-mobile').fill(MOBILE);
+    await phone.getByTestId('portal-get-code').click();
+    const code = await phone.getByTestId('portal-demo-code').textContent();
+    await phone.getByTestId('portal-code').fill(code ?? '');
+    await phone.getByTestId('portal-verify').click();
+    await phone.getByTestId(`portal-session-${sessionId}`).click();
+    await phone.locator('[data-testid^="portal-slot-"]:not([disabled])').first().click();
+    await phone.getByTestId('portal-booking').first().waitFor();
+    expect(await phone.getByTestId('portal-booking').first().textContent()).toContain('赵建华');
+    await shot(phone, 'clinics-02-phone-booked');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(phoneErrors).toEqual([]);
+
+    // 3. the waiting-room screen, live
+    const { page: screen, errors: screenErrors } = await newPage(1600, 900);
+    await screen.goto(`${server.url}${screenUrl}`);
+    await screen.getByText('● 实时连接').waitFor();
+
+    // 4. the front desk checks the patient in
+    const { page: desk } = await newPage(1280, 900);
+    await login(desk, server.url, 'clerk');
+    await desk.goto(`${server.url}/clinics/sessions/${sessionId}`);
+    await desk.locator('tbody tr', { hasText: '张三明' }).getByRole('button', { name: /签到取号/ }).click();
+    await desk.getByTestId('ticket-url').waitFor();
+    const ticketUrl = (await desk.getByTestId('ticket-url').textContent())?.trim() ?? '';
+    await shot(desk, 'clinics-03-checked-in');
+
+    // 5. the expert calls next
+    const { page: expert, errors: expertErrors } = await newPage(1280, 900);
+    await login(expert, server.url, 'expert');
+    await expert.goto(`${server.url}/clinics/console`);
+    await expert.getByTestId('call-next').click();
+    await expert.getByTestId('console-current').waitFor();
+    expect(await expert.getByTestId('console-current').textContent()).toContain('张三明');
+    expect(expertErrors).toEqual([]);
+
+    // 6. the screen shows the call with a masked name and the words it speaks
+    await screen.getByTestId('screen-announcement').waitFor({ timeout: 10_000 });
+    expect(await screen.getByTestId('screen-announcement').textContent()).toBe('请 1 号 张*明 到 3 诊室就诊');
+    expect(await screen.getByTestId(`screen-current-${sessionId}`).textContent()).toContain('1 号 张*明');
+    expect(await screen.content()).not.toContain('张三明');
+    await shot(screen, 'clinics-04-screen-called');
+    expect(screenErrors).toEqual([]);
+
+    // 7. the patient's phone page says it is their turn
+    const { page: ticket } = await newPage(390, 844, true);
+    await ticket.goto(ticketUrl);
+    await ticket.getByText('请立即到诊室就诊').waitFor();
+    await shot(ticket, 'clinics-05-ticket-called');
+    void DEMO_PASSWORD;
+  });
+});

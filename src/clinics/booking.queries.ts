@@ -1,0 +1,133 @@
+import { sql, type Insertable } from 'kysely';
+import type { Kdb } from '../platform/db.ts';
+import type { ClinicBookingsTable } from '../platform/db-types.ts';
+import { slotOpen } from './session.queries.ts';
+
+/**
+ * Everything a booking request needs before any transaction, in one statement: an earlier
+ * request with the same Idempotency-Key, the session, and whether any slot is open for this
+ * caller. A full session is answered from this alone.
+ */
+export async function preflight(db: Kdb, p: { countyId: number; sessionId: number; slotId: number | null; referred: boolean; owner: string; key: string }) {
+  const { rows } = await sql<{
+    replay_id: number | null; replay_hash: string | null; id: number | null; org_id: number; department_id: number; expert_id: number | null;
+    status: string; release_at: Date; ends_at: Date; has_free: boolean;
+  }>`
+    SELECT k.id AS replay_id, k.request_hash AS replay_hash, s.id, s.org_id, s.department_id, s.expert_id, s.status, s.release_at, s.ends_at,
+      EXISTS (SELECT 1 FROM clinic_slots sl WHERE sl.session_id = s.id AND sl.ends_at > now()
+              AND (${p.slotId}::int IS NULL OR sl.id = ${p.slotId}::int) AND ${slotOpen(p.referred)}) AS has_free
+    FROM (SELECT 1) AS one
+    LEFT JOIN clinic_booking_by_key(${p.owner}, ${p.key}) k ON true
+    LEFT JOIN clinic_sessions s ON s.id = ${p.sessionId} AND s.county_id = ${p.countyId}`.execute(db);
+  return rows[0];
+}
+
+/**
+ * Takes one place in a slot, or nothing. The conditional UPDATE is the capacity rule; the
+ * CHECK (booked <= capacity) behind it is the last wall. First try the earliest open slot
+ * nobody is writing (SKIP LOCKED: bookers spread over slots instead of queueing on one);
+ * if all open slots are busy, wait for the earliest (a writer may roll back).
+ */
+export async function takeSlot(db: Kdb, sessionId: number, slotId: number | null, referred: boolean) {
+  for (const skip of slotId === null ? [true, false] : [false]) {
+    const { rows } = await sql<{ id: number; starts_at: Date; ends_at: Date }>`
+      UPDATE clinic_slots sl SET booked = sl.booked + 1, booked_referred = sl.booked_referred + ${referred ? 1 : 0}
+      WHERE sl.id = (
+        SELECT sl.id FROM clinic_slots sl
+        WHERE sl.session_id = ${sessionId} AND sl.ends_at > now() AND (${slotId}::int IS NULL OR sl.id = ${slotId}::int) AND ${slotOpen(referred)}
+        ORDER BY sl.starts_at, sl.id LIMIT 1 FOR UPDATE ${skip ? sql`SKIP LOCKED` : sql``})
+        AND ${slotOpen(referred)}
+      RETURNING sl.id, sl.starts_at, sl.ends_at`.execute(db);
+    if (rows[0]) return rows[0];
+  }
+  return undefined;
+}
+
+export async function releaseSlot(db: Kdb, slotId: number, referred: boolean) {
+  await sql`UPDATE clinic_slots SET booked = booked - 1, booked_referred = booked_referred - ${referred ? 1 : 0} WHERE id = ${slotId}`.execute(db);
+}
+
+export function residentForBooking(db: Kdb, id: number) {
+  return db.selectFrom('residents').select(['id', 'org_id', 'county_id', 'name', 'birth_date', 'deceased_on']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function suspendedUntil(db: Kdb, residentId: number): Promise<Date | null> {
+  const r = await db.selectFrom('clinic_suspensions').select('until').where('resident_id', '=', residentId)
+    .where('until', '>', new Date()).executeTakeFirst();
+  return r ? new Date(r.until) : null;
+}
+
+/** Inserts unless the resident already holds an active booking for the session (then undefined). */
+export async function insertBooking(db: Kdb, values: Insertable<ClinicBookingsTable>, onDuplicate: 'fail' | 'skip' = 'fail') {
+  let q = db.insertInto('clinic_bookings').values(values);
+  if (onDuplicate === 'skip') {
+    q = q.onConflict((oc) => oc.columns(['session_id', 'resident_id']).where('status', 'in', ['confirmed', 'checked_in']).doNothing());
+  }
+  return q.returning(['id', 'created_at']).executeTakeFirst();
+}
+
+function base(db: Kdb) {
+  return db.selectFrom('clinic_bookings as b')
+    .innerJoin('clinic_slots as sl', 'sl.id', 'b.slot_id')
+    .innerJoin('clinic_sessions as s', 's.id', 'b.session_id')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .innerJoin('departments as d', 'd.id', 's.department_id')
+    .leftJoin('experts as e', 'e.id', 's.expert_id')
+    .leftJoin('clinic_queue_tickets as t', 't.booking_id', 'b.id')
+    .select(['b.id', 'b.session_id', 'b.slot_id', 'sl.starts_at as slot_starts_at', 'sl.ends_at as slot_ends_at', 'b.resident_id',
+      'b.resident_name', 'b.resident_org_id', 'b.resident_birth_date', 'b.status', 'b.channel', 'b.referred', 'b.created_at',
+      'b.cancelled_at', 'b.cancel_reason', 'b.org_id', 'b.county_id', 's.session_date', 's.department_id', 's.status as session_status',
+      'e.name as expert_name', 's.doctor_name', 'o.name as org_name', 'd.name as department_name', 's.room', 't.number as queue_number']);
+}
+export type BookingRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+export function findById(db: Kdb, id: number) {
+  return base(db).where('b.id', '=', id).executeTakeFirst();
+}
+
+export function lockById(db: Kdb, id: number) {
+  return db.selectFrom('clinic_bookings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function bySession(db: Kdb, sessionId: number) {
+  return base(db).where('b.session_id', '=', sessionId).orderBy('sl.starts_at').orderBy('b.id').execute();
+}
+
+export function byResident(db: Kdb, residentId: number, limit = 50) {
+  return base(db).where('b.resident_id', '=', residentId).orderBy('sl.starts_at', 'desc').orderBy('b.id', 'desc').limit(limit).execute();
+}
+
+export async function setBookingStatus(db: Kdb, id: number, from: ClinicBookingsTable['status'], set: Partial<Pick<ClinicBookingsTable, 'status' | 'cancelled_at' | 'cancel_reason' | 'no_show_at'>>) {
+  const r = await db.updateTable('clinic_bookings').set(set).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+export async function noShowCount(db: Kdb, residentId: number, days: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT clinic_no_show_count(${residentId}, ${days}) AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function suspend(db: Kdb, residentId: number, countyId: number, days: number, reason: string) {
+  await sql`INSERT INTO clinic_suspensions (resident_id, county_id, until, reason) VALUES (${residentId}, ${countyId}, now() + make_interval(days => ${days}), ${reason})
+    ON CONFLICT (resident_id) DO UPDATE SET until = GREATEST(clinic_suspensions.until, EXCLUDED.until), reason = EXCLUDED.reason`.execute(db);
+}
+
+export async function setScope(db: Kdb, userId: number, orgIds: readonly number[]) {
+  await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(db);
+}
+
+// ---- waitlist ----
+
+export function nextWaiting(db: Kdb, sessionId: number) {
+  return db.selectFrom('clinic_waitlist').selectAll().where('session_id', '=', sessionId).where('status', '=', 'waiting')
+    .orderBy('referred', 'desc').orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+}
+
+export function waitlistBySession(db: Kdb, sessionId: number) {
+  return db.selectFrom('clinic_waitlist').selectAll().where('session_id', '=', sessionId).orderBy('status').orderBy('referred', 'desc').orderBy('created_at').orderBy('id').execute();
+}
+
+export async function waitingPosition(db: Kdb, entryId: number): Promise<number | null> {
+  const { rows } = await sql<{ n: number }>`SELECT clinic_waitlist_position(${entryId}) AS n`.execute(db);
+  return rows[0]?.n ? Number(rows[0].n) : null;
+}

@@ -1,0 +1,164 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { AuditContext } from '../platform/audit.ts';
+import { writeAudit } from '../platform/audit.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { maskName } from '../platform/mask.ts';
+import { parseIdNumber } from '../residents/id-number.ts';
+import * as bq from './booking.queries.ts';
+import { book, cancelBooking, toBooking, type Booker } from './booking.service.ts';
+import { shanghaiDate } from './clinic-time.ts';
+import { ConsoleChannel, messageChannel } from './notify.ts';
+import type { CodeRequest, PortalBookingCreate, VerifyRequest } from './portal.schema.ts';
+import * as sessions from './session.queries.ts';
+import { toSession, toSlot } from './session.service.ts';
+import * as waitlist from './waitlist.service.ts';
+
+/**
+ * Resident self-service on a phone: ID number + mobile + a one-time code, then a 30-minute
+ * portal session carried in the x-portal-token header. Every step is audited as 'resident'.
+ */
+const CODE_TTL_MINUTES = 5;
+const CODE_MAX_ATTEMPTS = 5;
+const CODES_PER_HOUR = 5;
+const SESSION_MINUTES = 30;
+const GENERIC_SENT = '如身份证号与预留手机号一致，验证码已发送，5 分钟内有效';
+
+const sha = (v: string) => createHash('sha256').update(v).digest('hex');
+const codeHash = (residentId: number, code: string) => sha(`portal-code:${residentId}:${code}`);
+const residentAudit = (audit: AuditContext, countyId: number | null): AuditContext => ({ ...audit, username: 'resident', role: 'resident', countyId });
+
+async function findResident(db: Kdb, idNumber: string, mobile: string) {
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new AppError(400, 'INVALID_ID_NUMBER', parsed.message, 'idNumber');
+  const { rows } = await sql<{ id: number; org_id: number; county_id: number }>`SELECT * FROM portal_find_resident(${parsed.info.normalized}, ${mobile})`.execute(db);
+  return rows[0];
+}
+
+/** Sends a code if ID and mobile match a resident; the answer is the same either way (no enumeration). */
+export async function requestCode(db: Kdb, audit: AuditContext, input: CodeRequest) {
+  const r = await findResident(db, input.idNumber, input.mobile);
+  if (!r) {
+    await writeAudit(db, residentAudit(audit, null), { action: 'portal.code', outcome: 'failure', resource: 'portal', detail: { reason: 'no_match' } });
+    return { sent: true, message: GENERIC_SENT };
+  }
+  const recent = await db.selectFrom('portal_codes').select(sql<number>`count(*)::int`.as('n'))
+    .where('resident_id', '=', r.id).where('created_at', '>', sql<Date>`now() - interval '1 hour'`).executeTakeFirstOrThrow();
+  if (recent.n >= CODES_PER_HOUR) {
+    await writeAudit(db, residentAudit(audit, r.county_id), { action: 'portal.code', outcome: 'denied', resource: 'portal', residentId: r.id, detail: { reason: 'too_many' } });
+    throw new AppError(429, 'TOO_MANY_CODES', '验证码获取过于频繁，请 1 小时后再试');
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('portal_codes').values({
+      county_id: r.county_id, resident_id: r.id, code_hash: codeHash(r.id, code), expires_at: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
+    }).execute();
+    await writeAudit(trx, residentAudit(audit, r.county_id), { action: 'portal.code', resource: 'portal', residentId: r.id });
+  });
+  const channel = messageChannel();
+  await channel.send(input.mobile, `【医共体】您的预约验证码为 ${code}，${CODE_TTL_MINUTES} 分钟内有效。请勿告诉他人。`);
+  const demo = channel instanceof ConsoleChannel && process.env.PORTAL_DEMO_CODES !== 'off';
+  return { sent: true, message: GENERIC_SENT, ...(demo ? { demoCode: code } : {}) };
+}
+
+export async function verify(db: Kdb, audit: AuditContext, input: VerifyRequest) {
+  const r = await findResident(db, input.idNumber, input.mobile);
+  const fail = async (residentId: number | null, countyId: number | null, reason: string) => {
+    await writeAudit(db, residentAudit(audit, countyId), { action: 'portal.login', outcome: 'failure', resource: 'portal', residentId, detail: { reason } });
+    return new AppError(400, 'CODE_INVALID', '验证码不正确或已过期，请重新获取', 'code');
+  };
+  if (!r) throw await fail(null, null, 'no_match');
+  const row = await db.selectFrom('portal_codes').selectAll().where('resident_id', '=', r.id).where('used_at', 'is', null)
+    .where('expires_at', '>', new Date()).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!row) throw await fail(r.id, r.county_id, 'no_code');
+  if (row.attempts >= CODE_MAX_ATTEMPTS) throw await fail(r.id, r.county_id, 'locked');
+  const ok = timingSafeEqual(Buffer.from(row.code_hash), Buffer.from(codeHash(r.id, input.code)));
+  if (!ok) {
+    // the attempt counter rises with a conditional UPDATE, so parallel guesses cannot exceed it
+    await db.updateTable('portal_codes').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+    throw await fail(r.id, r.county_id, 'wrong_code');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
+  const name = await db.transaction().execute(async (trx) => {
+    const used = await trx.updateTable('portal_codes').set({ used_at: new Date() }).where('id', '=', row.id).where('used_at', 'is', null)
+      .where('attempts', '<', CODE_MAX_ATTEMPTS).executeTakeFirst();
+    if (used.numUpdatedRows === 0n) return null;
+    await trx.insertInto('portal_sessions').values({ id: sha(token), county_id: r.county_id, resident_id: r.id, resident_org_id: r.org_id, expires_at: expiresAt }).execute();
+    await writeAudit(trx, residentAudit(audit, r.county_id), { action: 'portal.login', resource: 'portal', residentId: r.id });
+    await bq.setScope(trx, 0, [r.org_id]);
+    return (await trx.selectFrom('residents').select('name').where('id', '=', r.id).executeTakeFirst())?.name ?? '';
+  });
+  if (name === null) throw await fail(r.id, r.county_id, 'used');
+  return { token, expiresAt: expiresAt.toISOString(), maskedName: maskName(name) };
+}
+
+interface Portal { residentId: number; residentOrgId: number; countyId: number; sessionId: string; audit: AuditContext }
+
+export async function authenticate(db: Kdb, audit: AuditContext, token: string | undefined): Promise<Portal> {
+  const s = token ? await db.selectFrom('portal_sessions').selectAll().where('id', '=', sha(token)).where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date()).executeTakeFirst() : undefined;
+  if (!s) {
+    if (token) await writeAudit(db, residentAudit(audit, null), { action: 'portal.denied', outcome: 'denied', resource: 'portal' });
+    throw new AppError(401, 'PORTAL_LOGIN_REQUIRED', '身份验证已过期，请重新输入身份证号和手机号验证');
+  }
+  return { residentId: s.resident_id, residentOrgId: s.resident_org_id, countyId: s.county_id, sessionId: s.id, audit: residentAudit(audit, s.county_id) };
+}
+
+function booker(p: Portal): Booker {
+  return {
+    channel: 'self', userId: 0, staffId: null, countyId: p.countyId, orgIds: [p.residentOrgId], idemOwner: `resident:${p.residentId}`,
+    audit: p.audit, residentId: p.residentId,
+  };
+}
+
+export async function me(db: Kdb, p: Portal) {
+  return withScope(db, { userId: 0, orgIds: [p.residentOrgId] }, async (trx) => {
+    const r = await trx.selectFrom('residents').select('name').where('id', '=', p.residentId).executeTakeFirstOrThrow();
+    const until = await bq.suspendedUntil(trx, p.residentId);
+    const bookings = await bq.byResident(trx, p.residentId, 20);
+    const waits = await trx.selectFrom('clinic_waitlist').selectAll().where('resident_id', '=', p.residentId).where('status', '=', 'waiting').execute();
+    const positions = await Promise.all(waits.map((w) => bq.waitingPosition(trx, w.id)));
+    await writeAudit(trx, p.audit, { action: 'portal.read', resource: 'portal', residentId: p.residentId });
+    return {
+      maskedName: maskName(r.name), suspendedUntil: until ? until.toISOString() : null, bookings: bookings.map(toBooking),
+      waitlist: waits.map((w, i) => ({
+        id: w.id, sessionId: w.session_id, residentId: w.resident_id, residentName: maskName(w.resident_name), referred: w.referred,
+        status: w.status, position: positions[i], createdAt: new Date(w.created_at).toISOString(), bookingId: w.booking_id,
+      })),
+    };
+  });
+}
+
+/** Upcoming published sessions of the resident's county; unreleased ones show their opening time. */
+export async function listSessions(db: Kdb, p: Portal, input: { from?: string; q?: string; kind?: 'expert' | 'ordinary' }) {
+  const from = input.from ?? shanghaiDate(new Date());
+  const { rows } = await sessions.search(db, p.countyId, { from, kind: input.kind, status: 'published', limit: 100, offset: 0 });
+  const term = input.q?.trim();
+  return rows.map(toSession).filter((s) => new Date(s.endsAt).getTime() > Date.now())
+    .filter((s) => !term || [s.expertName, s.speciality, s.departmentName, s.orgName, s.doctorName].some((v) => v?.includes(term)));
+}
+
+export async function sessionDetail(db: Kdb, p: Portal, id: number) {
+  const row = await sessions.findById(db, p.countyId, id);
+  if (!row || row.status !== 'published') throw notFound('门诊安排');
+  return { ...toSession(row), slots: (await sessions.slots(db, id)).map(toSlot), waitlist: await sessions.waitlistCount(db, id) };
+}
+
+export const bookSelf = (db: Kdb, p: Portal, input: PortalBookingCreate, key: string) =>
+  book(db, booker(p), { sessionId: input.sessionId, slotId: input.slotId, residentId: p.residentId, referred: false }, key);
+
+export const cancelSelf = (db: Kdb, p: Portal, id: number, reason: string | undefined) =>
+  cancelBooking(db, booker(p), id, { reason: reason && reason.length >= 2 ? reason : '本人在线取消' });
+
+export const joinWaitlist = (db: Kdb, p: Portal, sessionId: number) =>
+  waitlist.join(db, booker(p), { sessionId, residentId: p.residentId, referred: false });
+
+export const leaveWaitlist = (db: Kdb, p: Portal, id: number) => waitlist.leave(db, booker(p), id);
+
+export async function logout(db: Kdb, p: Portal) {
+  await db.updateTable('portal_sessions').set({ revoked_at: new Date() }).where('id', '=', p.sessionId).execute();
+  await writeAudit(db, p.audit, { action: 'portal.logout', resource: 'portal', residentId: p.residentId });
+  return { ok: true };
+}

@@ -1,0 +1,46 @@
+import { writeAudit } from '../platform/audit.ts';
+import type { Ctx } from '../platform/context.ts';
+import type { Kdb } from '../platform/db.ts';
+import { requireChanges } from '../platform/errors.ts';
+import type { ClinicSettings, ClinicSettingsPatch } from './settings.schema.ts';
+
+type Row = Awaited<ReturnType<typeof load>>;
+
+async function load(db: Kdb, countyId: number) {
+  await db.insertInto('clinic_settings').values({ county_id: countyId }).onConflict((oc) => oc.column('county_id').doNothing()).execute();
+  return db.selectFrom('clinic_settings').selectAll().where('county_id', '=', countyId).executeTakeFirstOrThrow();
+}
+
+function toSettings(r: Row): ClinicSettings {
+  return {
+    releaseDays: r.release_days, releaseTime: r.release_time, cancelCutoffMinutes: r.cancel_cutoff_minutes,
+    referralHoldHours: r.referral_hold_hours, noShowLimit: r.no_show_limit, noShowWindowDays: r.no_show_window_days,
+    suspensionDays: r.suspension_days, minutesPerPatient: r.minutes_per_patient,
+    avgOutOfCountyCostFen: Number(r.avg_out_of_county_cost_fen), avgTravelCostFen: Number(r.avg_travel_cost_fen),
+    avgInCountyCostFen: Number(r.avg_in_county_cost_fen),
+  };
+}
+
+/** The county's rules, created with the documented defaults on first use. */
+export async function settingsFor(db: Kdb, countyId: number): Promise<ClinicSettings> {
+  const row = await db.selectFrom('clinic_settings').selectAll().where('county_id', '=', countyId).executeTakeFirst();
+  return toSettings(row ?? await load(db, countyId));
+}
+
+export const get = (ctx: Ctx) => settingsFor(ctx.db, ctx.actor.countyId);
+
+export async function patch(ctx: Ctx, input: ClinicSettingsPatch): Promise<ClinicSettings> {
+  requireChanges(input);
+  return ctx.db.transaction().execute(async (trx) => {
+    await load(trx, ctx.actor.countyId);
+    await trx.updateTable('clinic_settings').set({
+      release_days: input.releaseDays, release_time: input.releaseTime, cancel_cutoff_minutes: input.cancelCutoffMinutes,
+      referral_hold_hours: input.referralHoldHours, no_show_limit: input.noShowLimit, no_show_window_days: input.noShowWindowDays,
+      suspension_days: input.suspensionDays, minutes_per_patient: input.minutesPerPatient,
+      avg_out_of_county_cost_fen: input.avgOutOfCountyCostFen, avg_travel_cost_fen: input.avgTravelCostFen,
+      avg_in_county_cost_fen: input.avgInCountyCostFen, updated_at: new Date(),
+    }).where('county_id', '=', ctx.actor.countyId).execute();
+    await writeAudit(trx, ctx.audit, { action: 'clinic.settings.update', resource: 'clinic_settings', resourceId: ctx.actor.countyId, detail: { changed: Object.keys(input) } });
+    return toSettings(await load(trx, ctx.actor.countyId));
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const statsQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  kind: z.enum(['expert', 'ordinary']).default('expert'),
+});
+
+const row = z.object({
+  key: z.string(), label: z.string(), sessions: z.number(), expertVisits: z.number(), booked: z.number(), served: z.number(), noShows: z.number(),
+});
+export type StatsRow = z.infer<typeof row>;
+
+export const clinicStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  kind: z.enum(['expert', 'ordinary']),
+  totals: row.omit({ key: true, label: true }).extend({ experts: z.number() }),
+  byExpert: z.array(row),
+  bySpeciality: z.array(row),
+  byOrg: z.array(row),
+  byMonth: z.array(row),
+  savings: z.object({
+    patientsServed: z.number(),
+    avgOutOfCountyCostFen: z.number(),
+    avgTravelCostFen: z.number(),
+    avgInCountyCostFen: z.number(),
+    perPatientFen: z.number(),
+    totalFen: z.number(),
+    formula: z.string(),
+  }),
+});
+
+export const subsidyQuery = z.object({ year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() });
+export const subsidyLedger = z.object({
+  year: z.number(),
+  budgetFen: z.number().nullable(),
+  spentFen: z.number(),
+  committedFen: z.number(),
+  leftFen: z.number().nullable(),
+  rates: z.array(z.object({ sessionType: z.string(), subsidyFen: z.number() })),
+  byExpert: z.array(z.object({ expertId: z.number().nullable(), expertName: z.string(), sessions: z.number(), spentFen: z.number(), committedFen: z.number() })),
+  byMonth: z.array(z.object({ month: z.string(), sessions: z.number(), spentFen: z.number(), committedFen: z.number() })),
+  pendingApproval: z.array(z.object({ sessionId: z.number(), date: z.string(), sessionType: z.string(), expertName: z.string().nullable(), subsidyFen: z.number() })),
+});
+export const budgetBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  budgetFen: z.number().int().min(0, '预算不能为负').max(1e12, '预算过大'),
+});
+export const ratesBody = z.object({
+  rates: z.array(z.object({ sessionType: z.enum(['clinic', 'ward_round', 'operation', 'teaching']), subsidyFen: z.number().int().min(0).max(1e9) })).min(1).max(4),
+});

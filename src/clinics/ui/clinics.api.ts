@@ -1,0 +1,128 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { useMe } from '../../auth/ui/auth.api.ts';
+import { ApiError, apiGet, apiSend } from '../../web/api.ts';
+import { booking, sessionBookings, waitlistEntry, type BookingCreate } from '../booking.schema.ts';
+import { expert, expertPage, type ExpertCreate } from '../expert.schema.ts';
+import { checkInResult, queueView } from '../queue.schema.ts';
+import { clinicSessionDetail, clinicSessionPage, type SessionCreate } from '../session.schema.ts';
+import { clinicStats, subsidyLedger } from '../stats.schema.ts';
+
+export const CLINICS_KEY = ['clinics'] as const;
+
+/**
+ * POST with an Idempotency-Key: the key is made once per form submission by the caller, so
+ * a double click or a retry after a timeout books once.
+ */
+export async function sendWithKey<S extends z.ZodType>(url: string, body: unknown, schema: S, key: string, headers: Record<string, string> = {}): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': key, ...headers },
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    throw new ApiError(res.status, String(json.code ?? `HTTP_${res.status}`), String(json.message ?? `服务器返回错误（${res.status}）`),
+      typeof json.field === 'string' ? json.field : undefined, typeof json.requestId === 'string' ? json.requestId : undefined, json);
+  }
+  return schema.parse(json);
+}
+
+export const newKey = () => crypto.randomUUID();
+
+export type SessionFilter = { from?: string; to?: string; kind?: 'expert' | 'ordinary'; mine?: 'true'; departmentId?: number };
+
+export function useSessions(filter: SessionFilter) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'sessions', filter], queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, limit: 200 }) });
+}
+
+export function useSession(id: number) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'session', id], queryFn: () => apiGet(`/api/clinic-sessions/${id}`, clinicSessionDetail), refetchInterval: 15_000 });
+}
+
+export function useSessionBookings(id: number, enabled = true) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'session', id, 'bookings'], queryFn: () => apiGet(`/api/clinic-sessions/${id}/bookings`, sessionBookings), enabled });
+}
+
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: CLINICS_KEY });
+}
+
+export function useCreateSession() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: SessionCreate) => apiSend('POST', '/api/clinic-sessions', body, clinicSessionDetail), onSuccess: done });
+}
+
+export function useSessionAction(id: number) {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ action, reason }: { action: 'cancel' | 'approve' | 'close'; reason?: string }) =>
+      apiSend('POST', `/api/clinic-sessions/${id}/${action}`, action === 'cancel' ? { reason } : {}, z.unknown()),
+    onSuccess: done,
+  });
+}
+
+export function useBook() {
+  const done = useInvalidate();
+  const csrf = useMe().data?.csrfToken ?? '';
+  return useMutation({
+    mutationFn: ({ body, key }: { body: BookingCreate; key: string }) => sendWithKey('/api/clinic-bookings', body, booking, key, { 'x-csrf-token': csrf }),
+    onSuccess: done,
+  });
+}
+
+export function useBookingAction() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, action, body }: { id: number; action: 'cancel' | 'no-show' | 'check-in'; body?: Record<string, unknown> }) =>
+      apiSend('POST', `/api/clinic-bookings/${id}/${action}`, body ?? {}, action === 'check-in' ? checkInResult : z.unknown()),
+    onSuccess: done,
+  });
+}
+
+export function useJoinWaitlist() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: { sessionId: number; residentId: number }) => apiSend('POST', '/api/clinic-waitlist', body, waitlistEntry), onSuccess: done });
+}
+
+export function useQueue(sessionId: number | null) {
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'queue', sessionId],
+    queryFn: () => apiGet(`/api/clinic-sessions/${sessionId}/queue`, queueView),
+    enabled: sessionId !== null,
+    refetchInterval: 3000,
+  });
+}
+
+export function useQueueAction(sessionId: number | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ticketId, action }: { ticketId?: number; action: 'call-next' | 'recall' | 'skip' | 'finish' | 'requeue' }) =>
+      action === 'call-next'
+        ? apiSend('POST', `/api/clinic-sessions/${sessionId}/call-next`, {}, queueView)
+        : apiSend('POST', `/api/clinic-queue-tickets/${ticketId}/${action}`, {}, queueView),
+    onSuccess: (v) => qc.setQueryData([...CLINICS_KEY, 'queue', sessionId], v),
+  });
+}
+
+export function useExperts(q: string) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'experts', q], queryFn: () => apiGet('/api/experts', expertPage, { q, limit: 200 }) });
+}
+
+export function useCreateExpert() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ExpertCreate) => apiSend('POST', '/api/experts', body, expert), onSuccess: done });
+}
+
+export function useClinicStats(params: { from?: string; to?: string }) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'stats', params], queryFn: () => apiGet('/api/clinic-stats', clinicStats, params) });
+}
+
+export function useSubsidy(year: number) {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'subsidy', year], queryFn: () => apiGet('/api/clinic-subsidy', subsidyLedger, { year }) });
+}
