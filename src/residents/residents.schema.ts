@@ -29,7 +29,7 @@ export const residentSearch = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   condition: z.enum(CHRONIC_CONDITIONS).optional(),
   limit: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  offset: z.coerce.number().int().min(0).max(2000, '请缩小搜索范围（最多翻到第 2,000 条）').default(0),
 });
 export type ResidentSearch = z.infer<typeof residentSearch>;
 
