@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkDigit } from '../src/residents/id-number.ts';
-import { chromiumStatus, DEMO_PASSWORD, launchChromium, login, shot, watchErrors } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { chromiumStatus, login, shot } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Issue 4 journey: the coordinator plans an expert session; a resident books it on the phone
@@ -30,26 +29,8 @@ function soon(): { date: string; start: string; end: string } {
 }
 
 describe.runIf(status.available)('expert clinic journey in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width: number, height: number, mobile = false) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile });
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, errors: watchErrors(page) };
-  }
+  const journey = useJourney();
+  const newPage = journey.newPage;
 
   async function pick(page: import('playwright-core').Page, label: string, option: string) {
     await page.getByLabel(label, { exact: true }).click();
@@ -59,8 +40,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
   it('plan → phone booking → check-in → call next → the screen shows and announces it', async () => {
     // 1. the coordinator registers an expert and plans today's session
     const { page: coord, errors: coordErrors } = await newPage(1280, 900);
-    await login(coord, server.url, 'coordinator');
-    await coord.goto(`${server.url}/clinics/experts`);
+    await login(coord, journey.url(), 'coordinator');
+    await coord.goto(`${journey.url()}/clinics/experts`);
     await coord.getByRole('button', { name: /登记专家/ }).click();
     await coord.getByLabel('姓名', { exact: true }).fill('赵建华');
     await coord.getByLabel('所在医院', { exact: true }).fill('山西白求恩医院');
@@ -69,7 +50,7 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await coord.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
     await coord.locator('tbody tr', { hasText: '赵建华' }).waitFor();
 
-    await coord.goto(`${server.url}/clinics`);
+    await coord.goto(`${journey.url()}/clinics`);
     await coord.getByRole('button', { name: /安排门诊/ }).click();
     await pick(coord, '专家', '赵建华');
     await pick(coord, '机构', '人民医院');
@@ -99,7 +80,7 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
 
     // 2. the resident books on a phone
     const { page: phone, errors: phoneErrors } = await newPage(390, 844, true);
-    await phone.goto(`${server.url}/book`);
+    await phone.goto(`${journey.url()}/book`);
     await phone.getByTestId('portal-id').fill(ID_NUMBER);
     await phone.getByTestId('portal-mobile').fill(MOBILE);
     await phone.getByTestId('portal-get-code').click();
@@ -117,13 +98,13 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
 
     // 3. the waiting-room screen, live
     const { page: screen, errors: screenErrors } = await newPage(1600, 900);
-    await screen.goto(`${server.url}${screenUrl}`);
+    await screen.goto(`${journey.url()}${screenUrl}`);
     await screen.getByText('● 实时连接').waitFor();
 
     // 4. the front desk checks the patient in
     const { page: desk } = await newPage(1280, 900);
-    await login(desk, server.url, 'clerk');
-    await desk.goto(`${server.url}/clinics/sessions/${sessionId}`);
+    await login(desk, journey.url(), 'clerk');
+    await desk.goto(`${journey.url()}/clinics/sessions/${sessionId}`);
     await desk.locator('tbody tr', { hasText: '张三明' }).getByRole('button', { name: /签到取号/ }).click();
     await desk.getByTestId('ticket-url').waitFor();
     const ticketUrl = (await desk.getByTestId('ticket-url').textContent())?.trim() ?? '';
@@ -131,8 +112,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
 
     // 5. the expert calls next
     const { page: expert, errors: expertErrors } = await newPage(1280, 900);
-    await login(expert, server.url, 'expert');
-    await expert.goto(`${server.url}/clinics/console`);
+    await login(expert, journey.url(), 'expert');
+    await expert.goto(`${journey.url()}/clinics/console`);
     await expert.getByTestId('call-next').click();
     await expert.getByTestId('console-current').waitFor();
     expect(await expert.getByTestId('console-current').textContent()).toContain('张三明');
@@ -151,6 +132,5 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await ticket.goto(ticketUrl);
     await ticket.getByText('请立即到诊室就诊').waitFor();
     await shot(ticket, 'clinics-05-ticket-called');
-    void DEMO_PASSWORD;
   });
 });

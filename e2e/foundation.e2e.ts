@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumStatus, CHROMIUM, launchChromium, login, logout, openFromMenu, searchResidents, shot, watchErrors } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumStatus, CHROMIUM, login, logout, openFromMenu, searchResidents, shot } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Issue 2 journey: reach (a village doctor sees only their own village), masking (IDs are
@@ -22,33 +21,12 @@ if (status.mustFail) {
 }
 
 describe.runIf(status.available)('platform foundation in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width: number, height: number, mobile = false) {
-    const context = await browser.newContext({
-      viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, errors: watchErrors(page) };
-  }
+  const journey = useJourney();
+  const newPage = journey.newPage;
 
   it('village doctor finds 张三明 masked, cannot reach 张思敏; the auditor sees both reads', async () => {
     const { page, errors } = await newPage(1280, 800);
-    await login(page, server.url, 'village.doctor');
+    await login(page, journey.url(), 'village.doctor');
     await shot(page, 'desktop-01-home-village-doctor');
 
     await openFromMenu(page, '居民查询');
@@ -73,7 +51,7 @@ describe.runIf(status.available)('platform foundation in the browser', () => {
     await shot(page, 'desktop-04-search-other-township');
 
     await logout(page);
-    await login(page, server.url, 'auditor');
+    await login(page, journey.url(), 'auditor');
     await openFromMenu(page, '审计日志');
     const byDoctor = page.locator('tbody tr', { hasText: 'village.doctor' });
     await byDoctor.filter({ hasText: 'resident.read' }).first().waitFor();
@@ -88,7 +66,7 @@ describe.runIf(status.available)('platform foundation in the browser', () => {
 
   it('at phone width the menu is a drawer and resident search still works', async () => {
     const { page, errors } = await newPage(375, 812, true);
-    await login(page, server.url, 'village.doctor');
+    await login(page, journey.url(), 'village.doctor');
     await shot(page, 'phone-01-home');
 
     await page.getByRole('button', { name: '菜单' }).click();

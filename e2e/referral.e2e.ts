@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumStatus, DEMO_PASSWORD, launchChromium, login, shot, watchErrors } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumStatus, DEMO_PASSWORD, login, shot } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Issue 3 journey: village.doctor refers a resident up; the coordinator sees it appear live
@@ -12,27 +12,11 @@ import { startServer, type RunningServer } from './server.ts';
 const status = chromiumStatus();
 
 describe.runIf(status.available)('two-way referral in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(...watchErrors(page));
-    await login(page, server.url, username);
+    const { page } = await journey.newPage(1360, 900);
+    await login(page, journey.url(), username);
     return page;
   }
 
@@ -47,26 +31,26 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
 
   /** Beds are set up through the API, as the group's coordinator would once. */
   async function addBeds() {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coordinator', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${journey.url()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coordinator', password: DEMO_PASSWORD }) });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0];
     const { csrfToken } = await login.json() as { csrfToken: string };
     const h = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-    const orgs = await (await fetch(`${server.url}/api/orgs`, { headers: h })).json() as Array<{ id: number; name: string }>;
+    const orgs = await (await fetch(`${journey.url()}/api/orgs`, { headers: h })).json() as Array<{ id: number; name: string }>;
     const people = orgs.find((o) => o.name.endsWith('人民医院'))!;
-    const detail = await (await fetch(`${server.url}/api/orgs/${people.id}`, { headers: h })).json() as { departments: Array<{ id: number; code: string }> };
+    const detail = await (await fetch(`${journey.url()}/api/orgs/${people.id}`, { headers: h })).json() as { departments: Array<{ id: number; code: string }> };
     const cardiology = detail.departments.find((d) => d.code === 'cardiology')!;
-    const res = await fetch(`${server.url}/api/beds`, { method: 'POST', headers: h, body: JSON.stringify({ departmentId: cardiology.id, codes: ['01', '02', '03'] }) });
+    const res = await fetch(`${journey.url()}/api/beds`, { method: 'POST', headers: h, body: JSON.stringify({ departmentId: cardiology.id, codes: ['01', '02', '03'] }) });
     expect(res.status).toBe(201);
   }
 
   it('closes the loop from the village to the county and back to the township rehab centre', async () => {
     await addBeds();
     const coordinator = await as('coordinator');
-    await coordinator.goto(`${server.url}/referrals`);
+    await coordinator.goto(`${journey.url()}/referrals`);
     await coordinator.getByRole('heading', { name: '转诊工作台' }).waitFor();
 
     const village = await as('village.doctor');
-    await village.goto(`${server.url}/referrals/new`);
+    await village.goto(`${journey.url()}/referrals/new`);
     await village.getByRole('heading', { name: '发起转诊' }).waitFor();
     await choose(village, '患者', 'zsm', '张三明');
     await choose(village, '初步诊断', 'I20', 'I20.0');
@@ -94,7 +78,7 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await choose(coordinator, '住院科室', null, '心内科');
     await coordinator.getByRole('button', { name: '申请住院' }).click();
     await coordinator.getByText(/已加入心内科待入院列表（三优先）/).waitFor();
-    await coordinator.goto(`${server.url}/bed-board`);
+    await coordinator.goto(`${journey.url()}/bed-board`);
     await choose(coordinator, '科室', null, '心内科');
     const waiting = coordinator.getByTestId('waiting-admission').filter({ hasText: '张三明' });
     await waiting.getByText('三优先').waitFor();
@@ -104,7 +88,7 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await shot(coordinator, 'referral-03-bed-board');
 
     const county = await as('county.doctor');
-    await county.goto(`${server.url}/referrals/${upId}`);
+    await county.goto(`${journey.url()}/referrals/${upId}`);
     await county.getByRole('button', { name: '诊疗完成' }).click();
     await expect.poll(() => county.getByTestId('referral-status').textContent()).toBe('诊疗完成');
     await county.getByRole('button', { name: '出院下转' }).click();
@@ -117,7 +101,7 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await expect.poll(async () => (await county.getByTestId('referral-status').textContent()) ?? '').toMatch(/已下转|待接收/);
 
     const township = await as('township.doctor');
-    await township.goto(`${server.url}/referral-tasks`);
+    await township.goto(`${journey.url()}/referral-tasks`);
     const task = township.getByTestId('down-task').filter({ hasText: '张三明' }).first();
     await task.waitFor({ timeout: 15_000 });
     await shot(township, 'referral-04-township-tasks');
@@ -128,13 +112,13 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await township.getByRole('button', { name: /^记\s*录$/ }).first().click();
     await township.getByText('首次康复训练完成').first().waitFor();
 
-    await village.goto(`${server.url}/referrals/${upId}`);
+    await village.goto(`${journey.url()}/referrals/${upId}`);
     await expect.poll(() => village.getByTestId('referral-status').textContent()).toBe('已闭环');
     const timeline = village.getByTestId('timeline');
     for (const step of ['创建', '接收', '到院登记', '诊疗完成', '下转', '结案']) await timeline.getByText(step, { exact: true }).first().waitFor();
     await shot(village, 'referral-05-village-timeline');
     await timeline.getByRole('link', { name: /下转/ }).click();
     await village.getByText('首次康复训练完成').first().waitFor();
-    expect(errors).toEqual([]);
+    expect(journey.errors()).toEqual([]);
   });
 });
