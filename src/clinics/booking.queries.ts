@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { ClinicBookingsTable } from '../platform/db-types.ts';
+import type { ClinicBookingsTable } from './clinics.tables.ts';
 import { slotOpen } from './session.queries.ts';
 
 /**

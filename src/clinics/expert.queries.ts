@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { ExpertsTable } from '../platform/db-types.ts';
+import type { ExpertsTable } from './clinics.tables.ts';
 
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { ClinicQueueTicketsTable } from '../platform/db-types.ts';
+import type { ClinicQueueTicketsTable } from './clinics.tables.ts';
 
 /** The queue order, documented once: priority tier (0 emergency, 1 referred / 80+, 2 others), then check-in time. */
 export const QUEUE_ORDER = ['priority', 'checked_in_at', 'id'] as const;

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { ClinicSessionsTable, ClinicSlotsTable } from '../platform/db-types.ts';
+import type { ClinicSessionsTable, ClinicSlotsTable } from './clinics.tables.ts';
 
 /**
  * Can a slot take one more booking? Everyone needs booked < capacity. Before hold_until,

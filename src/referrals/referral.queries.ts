@@ -1,6 +1,7 @@
 import { sql, type InsertObject, type Insertable, type UpdateObject } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { DB, ReferralEventsTable } from '../platform/db-types.ts';
+import type { DB } from '../platform/db-types.ts';
+import type { ReferralEventsTable } from './referral.tables.ts';
 
 export type ReferralValues = UpdateObject<DB, 'referrals'>;
 import type { ReferralStatus, Urgency } from './referral.states.ts';
