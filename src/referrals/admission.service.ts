@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts'
 import { publish } from '../platform/events.ts';
 import * as residents from '../residents/residents.service.ts';
 import type { Admission, AdmissionCreate } from './admission.schema.ts';
+import { referralPriority } from './referral.queries.ts';
 import { iso } from './referral.view.ts';
 
 function base(db: Kdb) {
@@ -44,12 +45,7 @@ export async function request(ctx: Ctx, input: AdmissionCreate): Promise<Admissi
   await residents.get(ctx, input.residentId);
   const d = await department(ctx, ctx.db, input.departmentId);
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    let priority = false;
-    if (input.referralId) {
-      const ref = await trx.selectFrom('referrals').select(['priority', 'resident_id']).where('id', '=', input.referralId).executeTakeFirst();
-      if (!ref || ref.resident_id !== input.residentId) throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
-      priority = ref.priority;
-    }
+    const priority = await referralPriority(trx, input.referralId, input.residentId);
     const row = await trx.insertInto('admission_requests').values({
       county_id: d.county_id, resident_id: input.residentId, referral_id: input.referralId ?? null, org_id: d.org_id, department_id: d.id,
       urgency: input.urgency, priority, note: input.note ?? null, requested_by: ctx.actor.id,

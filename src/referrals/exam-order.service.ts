@@ -7,6 +7,7 @@ import { publish } from '../platform/events.ts';
 import * as residents from '../residents/residents.service.ts';
 import type { ExamOrder, ExamOrderCreate, ExamOrderQuery } from './exam-order.schema.ts';
 import { idempotencyKey, requestHash } from './referral.service.ts';
+import { referralPriority } from './referral.queries.ts';
 import { iso } from './referral.view.ts';
 
 const STATUS_LABEL: Record<string, string> = { ordered: '已开单', scheduled: '已预约', performed: '已检查', reported: '已出报告', cancelled: '已撤销' };
@@ -54,12 +55,7 @@ export async function create(ctx: Ctx, input: ExamOrderCreate, keyHeader: string
   await residents.get(ctx, input.residentId);
   const performing = performingOrg(ctx);
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    let priority = false;
-    if (input.referralId) {
-      const ref = await trx.selectFrom('referrals').select(['priority', 'resident_id']).where('id', '=', input.referralId).executeTakeFirst();
-      if (!ref || ref.resident_id !== input.residentId) throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
-      priority = ref.priority;
-    }
+    const priority = await referralPriority(trx, input.referralId, input.residentId);
     const inserted = await trx.insertInto('exam_orders').values({
       county_id: ctx.actor.countyId, resident_id: input.residentId, referral_id: input.referralId ?? null, ordering_org_id: ctx.actor.orgId,
       ordering_staff_id: ctx.actor.id, performing_org_id: performing, item_code: item.code, item_name: item.name, category: item.category,

@@ -1,3 +1,4 @@
+import { badRequest } from '../platform/errors.ts';
 import { sql, type InsertObject, type Insertable, type UpdateObject } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import type { DB } from '../platform/db-types.ts';
@@ -130,4 +131,15 @@ export async function counts(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>, s
       sql<number>`count(*) FILTER (WHERE rr.seen_at IS NULL OR rr.seen_at < r.updated_at)::int`.as('unread'),
     ]).executeTakeFirstOrThrow();
   return row;
+}
+
+/**
+ * 三优先: an admission or exam linked to an accepted up-referral inherits its priority flag.
+ * The referral must be this resident's and visible to the caller (RLS).
+ */
+export async function referralPriority(db: Kdb, referralId: number | null | undefined, residentId: number): Promise<boolean> {
+  if (!referralId) return false;
+  const ref = await db.selectFrom('referrals').select(['priority', 'resident_id']).where('id', '=', referralId).executeTakeFirst();
+  if (!ref || ref.resident_id !== residentId) throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
+  return ref.priority;
 }

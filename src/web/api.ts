@@ -47,9 +47,13 @@ export function withQuery(url: string, query?: Query): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-interface Options {
+export interface Options {
   /** login and /me answer 401 as a normal outcome, not as "your session ended" */
   noAuthRedirect?: boolean;
+  /** extra headers, e.g. Idempotency-Key on a create, or a portal token */
+  headers?: Readonly<Record<string, string>>;
+  /** public pages (screen, ticket, resident phone) send no staff cookie */
+  credentials?: 'same-origin' | 'omit';
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -62,11 +66,12 @@ function stringField(body: Record<string, unknown>, key: string): string | undef
 async function send(method: Method, url: string, body: unknown, opts: Options): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && csrfToken && opts.credentials !== 'omit') headers['x-csrf-token'] = csrfToken;
+  Object.assign(headers, opts.headers);
   let res: Response;
   try {
     res = await fetch(url, {
-      method, headers, credentials: 'same-origin',
+      method, headers, credentials: opts.credentials ?? 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { useMe } from '../../auth/ui/auth.api.ts';
-import { ApiError, apiGet, apiSend } from '../../web/api.ts';
+import { apiGet, apiSend } from '../../web/api.ts';
 import { booking, sessionBookings, waitlistEntry, type BookingCreate } from '../booking.schema.ts';
 import { expert, expertPage, type ExpertCreate } from '../expert.schema.ts';
 import { checkInResult, queueView } from '../queue.schema.ts';
@@ -14,22 +13,8 @@ export const CLINICS_KEY = ['clinics'] as const;
  * POST with an Idempotency-Key: the key is made once per form submission by the caller, so
  * a double click or a retry after a timeout books once.
  */
-export async function sendWithKey<S extends z.ZodType>(url: string, body: unknown, schema: S, key: string, headers: Record<string, string> = {}): Promise<z.output<S>> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
-      headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': key, ...headers },
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-  }
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    throw new ApiError(res.status, String(json.code ?? `HTTP_${res.status}`), String(json.message ?? `服务器返回错误（${res.status}）`),
-      typeof json.field === 'string' ? json.field : undefined, typeof json.requestId === 'string' ? json.requestId : undefined, json);
-  }
-  return schema.parse(json);
+export function sendWithKey<S extends z.ZodType>(url: string, body: unknown, schema: S, key: string): Promise<z.output<S>> {
+  return apiSend('POST', url, body, schema, { headers: { 'idempotency-key': key } });
 }
 
 export const newKey = () => crypto.randomUUID();
@@ -69,9 +54,8 @@ export function useSessionAction(id: number) {
 
 export function useBook() {
   const done = useInvalidate();
-  const csrf = useMe().data?.csrfToken ?? '';
   return useMutation({
-    mutationFn: ({ body, key }: { body: BookingCreate; key: string }) => sendWithKey('/api/clinic-bookings', body, booking, key, { 'x-csrf-token': csrf }),
+    mutationFn: ({ body, key }: { body: BookingCreate; key: string }) => sendWithKey('/api/clinic-bookings', body, booking, key),
     onSuccess: done,
   });
 }

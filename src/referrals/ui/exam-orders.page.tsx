@@ -25,7 +25,7 @@ export function ExamOrdersPage() {
   const residents = useQuery({ queryKey: ['exam-residents', q], queryFn: () => apiGet('/api/residents', residentPage, { q, limit: 20 }), enabled: q.length > 0 });
   const refresh = () => qc.invalidateQueries({ queryKey: ['exam-orders'] });
   const create = useMutation({
-    mutationFn: (v: { residentId: number; itemCode: string; urgency: string }) => apiSend('POST', '/api/exam-orders', { ...v, requestKey }, examOrder),
+    mutationFn: (v: { residentId: number; itemCode: string; urgency: string }) => apiSend('POST', '/api/exam-orders', v, examOrder, { headers: { 'idempotency-key': requestKey } }),
     onSuccess: () => { setRequestKey(`web-${crypto.randomUUID()}`); void refresh(); },
   });
   const step = useMutation({

@@ -47,7 +47,7 @@ export function ReferralCreatePage() {
 
   const submit = (v: Values) => create.mutate({
     residentId: v.residentId, direction: v.direction, toOrgId: v.toOrgId, toDepartmentId: v.toDepartmentId, urgency: v.urgency,
-    diagnosisCode: v.diagnosisCode, reason: v.reason, requestKey,
+    diagnosisCode: v.diagnosisCode, reason: v.reason, key: requestKey,
     summary: { vitals: { sbp: v.sbp, dbp: v.dbp, heartRate: v.heartRate, temperature: v.temperature, spo2: v.spo2 }, history: v.history || undefined, medications: v.medications || undefined },
     consent: v.consent ? { by: v.consentBy } : undefined, outOfCountyReason: v.outOfCountyReason || undefined,
     ...(v.direction === 'down' ? { dischargeSummary: v.history ?? v.reason, carePlan: { kind: 'follow_up', tasks: [{ kind: 'follow_up', title: '下转后随访' }] } } : {}),

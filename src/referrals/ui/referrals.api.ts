@@ -20,7 +20,9 @@ export function useReferral(id: number) {
 export function useCreateReferral() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof referralCreate>) => apiSend('POST', '/api/referrals', body, referralDetail),
+    // the key is made once per form, so a double click or a retry creates one referral
+    mutationFn: ({ key, ...body }: z.input<typeof referralCreate> & { key: string }) =>
+      apiSend('POST', '/api/referrals', body, referralDetail, { headers: { 'idempotency-key': key } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: REFERRALS_KEY }),
   });
 }
@@ -72,7 +74,7 @@ export function useFigures(from?: string, to?: string) {
   return useQuery({ queryKey: [...REFERRALS_KEY, 'figures', from, to], queryFn: () => apiGet('/api/referral-figures', figures, { from, to }) });
 }
 
-/** Live updates: any referral change the server lets this user see refreshes the lists and the open referral. */
+/** Live updates: every referral change the server lets this user see refreshes the lists and the open referral. */
 export function useReferralStream(onEvent?: (e: { id: number; status: string; action: string }) => void) {
   const qc = useQueryClient();
   useEffect(() => {
