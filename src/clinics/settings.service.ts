@@ -1,7 +1,7 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
-import { requireChanges } from '../platform/errors.ts';
+import { AppError, requireChanges } from '../platform/errors.ts';
 import type { ClinicSettings, ClinicSettingsPatch } from './settings.schema.ts';
 
 type Row = Awaited<ReturnType<typeof load>>;
@@ -29,6 +29,17 @@ export async function settingsFor(db: Kdb, countyId: number): Promise<ClinicSett
 
 export const get = (ctx: Ctx) => settingsFor(ctx.db, ctx.actor.countyId);
 
+/**
+ * Held slots (三优先) go public `referralHoldHours` before the session; if that is no later
+ * than general release (`releaseDays` ahead), referred patients never get a held slot.
+ */
+function checkHoldBeforeRelease(s: ClinicSettings, input: ClinicSettingsPatch): void {
+  // same-day release (0 days): whether a hold helps depends on each session's hour, not on the rule
+  if (s.releaseDays === 0 || s.referralHoldHours === 0 || s.referralHoldHours < s.releaseDays * 24) return;
+  const field = input.referralHoldHours !== undefined ? 'referralHoldHours' : 'releaseDays';
+  throw new AppError(400, 'HOLD_AFTER_RELEASE', `转诊预留小时数须小于提前放号天数 × 24（现为 ${s.releaseDays} 天，即 ${s.releaseDays * 24} 小时），否则预留号源在放号时已释放，转诊患者无号可用`, field);
+}
+
 export async function patch(ctx: Ctx, input: ClinicSettingsPatch): Promise<ClinicSettings> {
   requireChanges(input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -40,6 +51,9 @@ export async function patch(ctx: Ctx, input: ClinicSettingsPatch): Promise<Clini
       avg_out_of_county_cost_fen: input.avgOutOfCountyCostFen, avg_travel_cost_fen: input.avgTravelCostFen,
       avg_in_county_cost_fen: input.avgInCountyCostFen, updated_at: new Date(),
     }).where('county_id', '=', ctx.actor.countyId).execute();
+    // checked on the merged row, inside the UPDATE's row lock: a patch of one field is judged
+    // against the other fields as they now stand, and a refusal rolls the whole change back
+    checkHoldBeforeRelease(toSettings(await load(trx, ctx.actor.countyId)), input);
     await writeAudit(trx, ctx.audit, { action: 'clinic.settings.update', resource: 'clinic_settings', resourceId: ctx.actor.countyId, detail: { changed: Object.keys(input) } });
     return toSettings(await load(trx, ctx.actor.countyId));
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_TYPES } from './session.schema.ts';
 
 export const statsQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
@@ -44,9 +45,15 @@ export const subsidyLedger = z.object({
   pendingApproval: z.array(z.object({ sessionId: z.number(), date: z.string(), sessionType: z.string(), expertName: z.string().nullable(), subsidyFen: z.number() })),
 });
 export const budgetBody = z.object({
-  year: z.number().int().min(2000).max(2100),
-  budgetFen: z.number().int().min(0, '预算不能为负').max(1e12, '预算过大'),
+  year: z.number().int('年份应为整数').min(2000, '年份不正确').max(2100, '年份不正确'),
+  budgetFen: z.number().int('预算应精确到分').min(0, '预算不能为负').max(1e12, '预算不能超过 100 亿元'),
 });
+export type BudgetBody = z.infer<typeof budgetBody>;
 export const ratesBody = z.object({
-  rates: z.array(z.object({ sessionType: z.enum(['clinic', 'ward_round', 'operation', 'teaching']), subsidyFen: z.number().int().min(0).max(1e9) })).min(1).max(4),
+  rates: z.array(z.object({
+    sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }),
+    subsidyFen: z.number().int('补贴标准应精确到分').min(0, '补贴标准不能为负').max(1e9, '补贴标准不能超过 1000 万元'),
+  })).min(1, '请至少填写一类活动的补贴标准').max(4)
+    .refine((rs) => new Set(rs.map((r) => r.sessionType)).size === rs.length, '每类活动只能填写一次'),
 });
+export type RatesBody = z.infer<typeof ratesBody>;

@@ -10,3 +10,10 @@ export function formatTime(iso: string | null | undefined, lang: Lang): string {
     hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
   }).format(d);
 }
+
+/**
+ * Money is integer fen in the API; forms take yuan. Rounding to whole fen here keeps a typed
+ * 12.345 from reaching the server as a fraction it would refuse. null stays null (cleared).
+ */
+export const yuanToFen = (yuan: number | null | undefined): number | null => (yuan == null ? null : Math.round(yuan * 100));
+export const fenToYuan = (fen: number): number => fen / 100;

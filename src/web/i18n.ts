@@ -98,6 +98,8 @@ export const common = {
   'nav.clinicConsole': ['叫号工作台', 'Calling console'],
   'nav.experts': ['专家名册', 'Expert roster'],
   'nav.clinicStats': ['坐诊统计', 'Programme statistics'],
+  'nav.clinicRules': ['预约规则', 'Booking rules'],
+  'nav.clinicSubsidy': ['补贴标准与预算', 'Subsidy and budget'],
   'nav.password': ['修改密码', 'Change password'],
   menu: ['菜单', 'Menu'],
   logout: ['退出登录', 'Sign out'],

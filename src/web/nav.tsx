@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FundOutlined, IdcardOutlined, SoundOutlined, ExperimentOutlined, GlobalOutlined, HomeOutlined,
-  LineChartOutlined, SearchOutlined, SwapOutlined, TableOutlined, TeamOutlined, UserAddOutlined,
+  LineChartOutlined, MoneyCollectOutlined, SearchOutlined, SettingOutlined, SwapOutlined, TableOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../platform/roles.ts';
@@ -45,6 +45,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/clinics/console', label: 'nav.clinicConsole', icon: <SoundOutlined />, needs: 'GET /api/clinic-sessions/:id/queue', blurb: ['叫号：下一位、重呼、过号、完成', 'Call next, recall, skip, finish'] },
   { path: '/clinics/experts', label: 'nav.experts', icon: <IdcardOutlined />, needs: 'POST /api/experts', blurb: ['乡情医学联盟专家名册', 'Visiting expert roster'] },
   { path: '/clinics/stats', label: 'nav.clinicStats', icon: <FundOutlined />, needs: 'GET /api/clinic-stats', blurb: ['坐诊场次、服务人数、节约估算与补贴台账', 'Sessions, patients served, savings, subsidy ledger'] },
+  { path: '/clinics/rules', label: 'nav.clinicRules', icon: <SettingOutlined />, needs: 'PATCH /api/clinic-settings', blurb: ['放号时间、取消截止、转诊预留与爽约限制', 'Release time, cancellation cut-off, referral hold, no-show limits'] },
+  { path: '/clinics/subsidy', label: 'nav.clinicSubsidy', icon: <MoneyCollectOutlined />, needs: 'GET /api/clinic-subsidy', blurb: ['年度补贴预算、已支出与结余，各类活动补贴标准', 'Annual subsidy budget, spent and left, rate per kind of session'] },
   {
     path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'GET /api/staff',
     blurb: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],

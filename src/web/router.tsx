@@ -55,6 +55,8 @@ const routes: RouteObject[] = [
           page('clinics/console', 'GET /api/clinic-sessions/:id/queue', async () => (await import('../clinics/ui/clinic-console.page.tsx')).ClinicConsolePage),
           page('clinics/experts', 'GET /api/experts', async () => (await import('../clinics/ui/experts.page.tsx')).ExpertsPage),
           page('clinics/stats', 'GET /api/clinic-stats', async () => (await import('../clinics/ui/clinic-stats.page.tsx')).ClinicStatsPage),
+          page('clinics/rules', 'PATCH /api/clinic-settings', async () => (await import('../clinics/ui/clinic-rules.page.tsx')).ClinicRulesPage),
+          page('clinics/subsidy', 'GET /api/clinic-subsidy', async () => (await import('../clinics/ui/clinic-subsidy.page.tsx')).ClinicSubsidyPage),
           page('audit', 'GET /api/audit', async () => (await import('../audit/ui/audit-log.page.tsx')).AuditLogPage),
           { path: '*', element: <NotFound /> },
         ],

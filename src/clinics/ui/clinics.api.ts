@@ -5,7 +5,8 @@ import { booking, sessionBookings, waitlistEntry, type BookingCreate } from '../
 import { expert, expertPage, type ExpertCreate } from '../expert.schema.ts';
 import { checkInResult, queueView } from '../queue.schema.ts';
 import { clinicSessionDetail, clinicSessionPage, type SessionCreate } from '../session.schema.ts';
-import { clinicStats, subsidyLedger } from '../stats.schema.ts';
+import { clinicSettings, type ClinicSettingsPatch } from '../settings.schema.ts';
+import { clinicStats, subsidyLedger, type BudgetBody, type RatesBody } from '../stats.schema.ts';
 
 export const CLINICS_KEY = ['clinics'] as const;
 
@@ -109,4 +110,23 @@ export function useClinicStats(params: { from?: string; to?: string }) {
 
 export function useSubsidy(year: number) {
   return useQuery({ queryKey: [...CLINICS_KEY, 'subsidy', year], queryFn: () => apiGet('/api/clinic-subsidy', subsidyLedger, { year }) });
+}
+
+export function useClinicSettings() {
+  return useQuery({ queryKey: [...CLINICS_KEY, 'settings'], queryFn: () => apiGet('/api/clinic-settings', clinicSettings) });
+}
+
+export function useSaveClinicSettings() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ClinicSettingsPatch) => apiSend('PATCH', '/api/clinic-settings', body, clinicSettings), onSuccess: done });
+}
+
+export function useSetBudget() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: BudgetBody) => apiSend('POST', '/api/clinic-subsidy/budget', body, subsidyLedger), onSuccess: done });
+}
+
+export function useSetRates() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: RatesBody) => apiSend('POST', '/api/clinic-subsidy/rates', body, subsidyLedger), onSuccess: done });
 }
