@@ -133,6 +133,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/screen/board': p([], 'public'),
   'GET /api/screen/stream': p([], 'public'),
   'GET /api/queue-ticket': p([], 'public'),
+  'GET /api/queue-ticket/stream': p([], 'public'),
   // resident self-service: ID + mobile + one-time code, then x-portal-token; checked and audited in the service
   'POST /api/portal/code': p([], 'public'),
   'POST /api/portal/verify': p([], 'public'),

@@ -5,6 +5,7 @@ import { ctxOf } from '../platform/context.ts';
 import { board, checkInBody, checkInResult, queueView, screen, screenCreate, screenWithToken, ticketStatus, tokenQuery } from './queue.schema.ts';
 import * as svc from './queue.service.ts';
 import * as screens from './screen.service.ts';
+import * as tickets from './ticket.service.ts';
 
 export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['clinics'];
@@ -31,5 +32,7 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/screen/stream', { schema: { tags, summary: '叫号屏实时事件（SSE，屏幕令牌）', querystring: tokenQuery } },
     (req, reply) => screens.stream(req, reply, req.query.token));
   app.get('/api/queue-ticket', { schema: { tags, summary: '患者手机查看排队位置与预计等待（排队号令牌）', querystring: tokenQuery, response: { 200: ticketStatus } } },
-    (req) => screens.ticketStatus(req.server.platform.db, req.auditCtx, req.query.token));
+    (req) => tickets.ticketStatus(req.server.platform.db, req.auditCtx, req.query.token));
+  app.get('/api/queue-ticket/stream', { schema: { tags, summary: '患者手机排队实时更新（SSE，排队号令牌；只推送本人的位置与预计等待）', querystring: tokenQuery } },
+    (req, reply) => tickets.ticketStream(req, reply, req.query.token));
 };

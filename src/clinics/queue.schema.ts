@@ -80,6 +80,7 @@ export const ticketStatus = z.object({
   doctor: z.string(),
   sessionStartsAt: z.string(),
 });
+export type TicketStatus = z.infer<typeof ticketStatus>;
 
 export const screenCreate = z.object({
   departmentId: z.number().int().positive().max(2147483647),

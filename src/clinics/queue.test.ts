@@ -53,10 +53,10 @@ async function screenFor(departmentId: number) {
   return res.json() as { id: number; token: string; url: string };
 }
 
-/** Reads SSE events from a live stream until `count` arrive or the time runs out. */
-async function listen(token: string) {
+/** Reads SSE events from a live stream (a screen's, or with `path` a ticket's) as they arrive. */
+async function listen(token: string, path = '/api/screen/stream') {
   const ctrl = new AbortController();
-  const res = await fetch(`${baseUrl}/api/screen/stream?token=${token}`, { signal: ctrl.signal });
+  const res = await fetch(`${baseUrl}${path}?token=${token}`, { signal: ctrl.signal });
   expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
   const events: Array<Record<string, unknown>> = [];
   const reader = res.body!.getReader();
@@ -212,5 +212,46 @@ describe('display screen and the patient\'s phone page', () => {
     expect(me).toMatchObject({ position: 1, currentNumber: 1, estimatedWaitMinutes: 16 });
     expect(me.maskedName).toMatch(/\*/);
     expect((await env.anonymous().get(`/api/queue-ticket?token=${'y'.repeat(24)}`)).statusCode).toBe(401);
+  });
+
+  it('the phone page gets its own place pushed over SSE as the queue moves, and the current state again after a reconnect', async () => {
+    const { session, bookings } = await todaySession(3);
+    const tickets = [];
+    for (const b of bookings) tickets.push((await clerk.post(`/api/clinic-bookings/${b}/check-in`, {})).json());
+    const listenersBefore = env.app.platform.events.listenerCount;
+    const stream = '/api/queue-ticket/stream';
+    const first = await listen(tickets[2].token, stream);
+    await first.waitFor((e) => e.position === 2 && e.currentNumber === null); // pushed on connect, no GET needed
+    await expert.post(`/api/clinic-sessions/${session.id}/call-next`);
+    await first.waitFor((e) => e.position === 1 && e.currentNumber === 1 && e.estimatedWaitMinutes === 16);
+    // its own view only: the waiting room's announcement (another patient's masked name) is not forwarded
+    const ownFields = [...Object.keys((await env.anonymous().get(`/api/queue-ticket?token=${tickets[2].token}`)).json()), 'topic'].sort();
+    for (const e of first.events) expect(Object.keys(e).sort()).toEqual(ownFields);
+    expect(JSON.stringify(first.events)).not.toMatch(/announcement|residentName/);
+    await first.close();
+    await expert.post(`/api/clinic-sessions/${session.id}/call-next`); // while the phone is offline
+    const second = await listen(tickets[2].token, stream);
+    await second.waitFor((e) => e.position === 0 && e.currentNumber === 2);
+    await expert.post(`/api/clinic-sessions/${session.id}/call-next`);
+    await second.waitFor((e) => e.status === 'called' && e.position === null);
+    await second.close();
+    // the server lets go of a closed stream's subscriptions
+    await expect.poll(() => env.app.platform.events.listenerCount).toBe(listenersBefore);
+  });
+
+  it('another session\'s queue pushes nothing to a ticket; a bad token is refused before any stream opens', async () => {
+    const mine = await todaySession(1);
+    const other = await todaySession(1);
+    const t = (await clerk.post(`/api/clinic-bookings/${mine.bookings[0]}/check-in`, {})).json();
+    await clerk.post(`/api/clinic-bookings/${other.bookings[0]}/check-in`, {});
+    const live = await listen(t.token, '/api/queue-ticket/stream');
+    await live.waitFor((e) => e.position === 0);
+    await expert.post(`/api/clinic-sessions/${other.session.id}/call-next`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(live.events).toHaveLength(1);
+    await live.close();
+    const bad = await fetch(`${baseUrl}/api/queue-ticket/stream?token=${'z'.repeat(24)}`);
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toMatchObject({ code: 'INVALID_TOKEN', message: expect.stringMatching(/链接无效/) });
   });
 });

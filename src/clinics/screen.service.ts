@@ -10,13 +10,13 @@ import { shanghaiDate } from './clinic-time.ts';
 import * as q from './queue.queries.ts';
 import type { Board } from './queue.schema.ts';
 import { announcement, hashToken } from './queue.service.ts';
-import { settingsFor } from './settings.service.ts';
 
 /**
- * Waiting-room screens and the patient's phone page: public pages that authenticate by a
- * long random token (only its hash is stored) and show numbers and masked names only.
+ * Waiting-room screens (and, in ticket.service.ts, the patient's phone page): public pages
+ * that authenticate by a long random token (only its hash is stored) and show numbers and
+ * masked names only.
  */
-const badToken = () => new AppError(401, 'INVALID_TOKEN', '链接无效或已停用，请联系科室重新获取');
+export const badToken = () => new AppError(401, 'INVALID_TOKEN', '链接无效或已停用，请联系科室重新获取');
 
 async function screenFor(db: Kdb, audit: AuditContext, token: string) {
   const s = await q.screenByToken(db, hashToken(token));
@@ -62,31 +62,6 @@ export async function stream(req: FastifyRequest, reply: FastifyReply, token: st
   openEventStream(req, reply, events, {
     topics: ['clinic.queue', 'clinic.session.cancelled'],
     visible: (e) => e.countyId === screen.county_id && e.data.departmentId === screen.department_id,
-  });
-}
-
-/** The patient's phone page: place in the queue and an estimated wait. */
-export async function ticketStatus(db: Kdb, audit: AuditContext, token: string) {
-  const orgId = await q.ticketOrg(db, hashToken(token));
-  if (orgId === null) {
-    await writeAudit(db, audit, { action: 'clinic.ticket.denied', outcome: 'denied', resource: 'clinic_queue_ticket' });
-    throw badToken();
-  }
-  return withScope(db, { userId: 0, orgIds: [orgId] }, async (trx) => {
-    const t = (await q.ticketByToken(trx, hashToken(token)))!;
-    const settings = await settingsFor(trx, t.county_id);
-    const tickets = await q.publicTickets(trx, [t.session_id]);
-    const waiting = tickets.filter((x) => x.status === 'waiting');
-    const current = tickets.find((x) => x.status === 'called');
-    const position = t.status === 'waiting' ? waiting.findIndex((x) => x.id === t.id) : null;
-    const perPatient = await q.observedMinutesPerPatient(trx, t.session_id) ?? settings.minutesPerPatient;
-    await writeAudit(trx, { ...audit, countyId: t.county_id, username: 'resident' }, { action: 'clinic.ticket.read', resource: 'clinic_queue_ticket', resourceId: t.id });
-    return {
-      number: t.number, maskedName: t.masked_name, status: t.status, position,
-      estimatedWaitMinutes: position === null ? null : (position + (current ? 1 : 0)) * perPatient, minutesPerPatient: perPatient,
-      currentNumber: current?.number ?? null, room: t.room, orgName: t.org_name, departmentName: t.department_name,
-      doctor: t.expert_name ?? t.doctor_name ?? '', sessionStartsAt: new Date(t.starts_at).toISOString(),
-    };
   });
 }
 

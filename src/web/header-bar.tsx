@@ -1,23 +1,11 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Segmented, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../auth/ui/auth.api.ts';
 import { useCurrentUser } from './current-user.ts';
 import { CHANGE_PASSWORD_PATH } from './guards.tsx';
-import { common, roleLabel, setLang, useLang, useT, type Lang } from './i18n.ts';
-
-function LangSwitch() {
-  const lang = useLang();
-  return (
-    <Segmented<Lang>
-      size="small"
-      value={lang}
-      onChange={setLang}
-      options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]}
-      aria-label="language"
-    />
-  );
-}
+import { common, roleLabel, useLang, useT } from './i18n.ts';
+import { LangSwitch } from './lang-switch.tsx';
 
 /** Top bar: who is signed in, where and as what — a shared clinic PC must make that obvious. */
 export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => void }) {
