@@ -115,19 +115,3 @@ export async function suspend(db: Kdb, residentId: number, countyId: number, day
 export async function setScope(db: Kdb, userId: number, orgIds: readonly number[]) {
   await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(db);
 }
-
-// ---- waitlist ----
-
-export function nextWaiting(db: Kdb, sessionId: number) {
-  return db.selectFrom('clinic_waitlist').selectAll().where('session_id', '=', sessionId).where('status', '=', 'waiting')
-    .orderBy('referred', 'desc').orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
-}
-
-export function waitlistBySession(db: Kdb, sessionId: number) {
-  return db.selectFrom('clinic_waitlist').selectAll().where('session_id', '=', sessionId).orderBy('status').orderBy('referred', 'desc').orderBy('created_at').orderBy('id').execute();
-}
-
-export async function waitingPosition(db: Kdb, entryId: number): Promise<number | null> {
-  const { rows } = await sql<{ n: number }>`SELECT clinic_waitlist_position(${entryId}) AS n`.execute(db);
-  return rows[0]?.n ? Number(rows[0].n) : null;
-}

@@ -130,6 +130,11 @@ export interface ClinicNotificationsTable {
   message: string;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Date>;
+  /** set after the last retry failed; the row stays for staff to follow up */
+  failed_at: Date | null;
 }
 
 export interface ClinicSuspensionsTable {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Kdb } from '../platform/db.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
+import * as q from './notify.queries.ts';
 
 /**
  * How messages reach residents (one-time codes, "your session was cancelled"). The channel
@@ -52,27 +53,67 @@ export const messageChannel = (): MessageChannel => channel;
 /** for tests and for a deployment that wires its own adapter */
 export function setMessageChannel(c: MessageChannel): void { channel = c; }
 
+/** Retry policy: 1 min, 2, 4, 8, 16 between attempts; after the 6th failure a person calls. */
+export const RETRY = { maxAttempts: 6, baseMs: 60_000, capMs: 30 * 60_000 } as const;
+
+type Outcome = 'sent' | 'failed' | 'retry' | 'skipped';
+class NoMobile extends Error {}
+
+/** The RLS scope of deliver: the system user acting for the notification's host org. */
+function asHost<T>(db: Kdb, orgId: number, fn: (trx: Kdb) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${String(orgId)}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
 /**
- * Sends notifications written by a committed transaction. A failed send leaves sent_at
- * empty for a later retry; it never undoes the booking change that caused it.
+ * One attempt at one notification. The claim commits before the send, so no other process
+ * sends the same message meanwhile; a failure records the error, and the last allowed
+ * failure marks the message failed for staff to follow up.
  */
-export async function deliver(db: Kdb, orgId: number, ids: readonly number[]): Promise<void> {
+async function attempt(db: Kdb, orgId: number, id: number, due: Date | null, now: Date): Promise<Outcome> {
+  const claimed = await asHost(db, orgId, (trx) => q.claim(trx, id, { due, now, ...RETRY }));
+  if (!claimed) return 'skipped';
+  const mobile = await q.mobileOf(db, id);
+  try {
+    if (!mobile) throw new NoMobile('居民未登记手机号');
+    await channel.send(mobile, claimed.message);
+  } catch (err) {
+    // retrying cannot conjure a number: without one, staff must call at once
+    const giveUp = err instanceof NoMobile || claimed.attempts >= RETRY.maxAttempts;
+    const error = err instanceof Error ? err.message : String(err);
+    await asHost(db, orgId, (trx) => q.markFailure(trx, id, error, giveUp ? now : null));
+    return giveUp ? 'failed' : 'retry';
+  }
+  await asHost(db, orgId, (trx) => q.markSent(trx, id, new Date()));
+  return 'sent';
+}
+
+/**
+ * Sends notifications written by a committed transaction. A failed send never undoes the
+ * booking change that caused it: the clinic scheduler retries it (retryDue).
+ */
+export async function deliver(db: Kdb, orgId: number, ids: readonly number[], now: Date = new Date()): Promise<void> {
   for (const id of ids) {
     try {
-      const { rows } = await sql<{ mobile: string | null }>`SELECT clinic_notification_mobile(${id}) AS mobile`.execute(db);
-      const mobile = rows[0]?.mobile;
-      const n = await db.transaction().execute(async (trx) => {
-        await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${String(orgId)}, true)`.execute(trx);
-        return trx.selectFrom('clinic_notifications').select(['message']).where('id', '=', id).executeTakeFirst();
-      });
-      if (!mobile || !n) continue;
-      await channel.send(mobile, n.message);
-      await db.transaction().execute(async (trx) => {
-        await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${String(orgId)}, true)`.execute(trx);
-        await trx.updateTable('clinic_notifications').set({ sent_at: new Date() }).where('id', '=', id).execute();
-      });
+      await attempt(db, orgId, id, null, now);
     } catch {
-      // left unsent; the message stays visible to staff and the resident's portal
+      // the database itself failed: the row stays due and the scheduler tries again
     }
   }
+}
+
+export interface RetryRun { sent: number; failed: number }
+
+/** The scheduler's retry pass for one county: every unsent message whose back-off is over. */
+export async function retryDue(db: Kdb, scope: { countyId: number; orgIds: readonly number[] }, now: Date): Promise<RetryRun> {
+  const rows = await withScope(db, { userId: 0, orgIds: scope.orgIds }, (trx) => q.due(trx, scope.countyId, now, 200));
+  const run: RetryRun = { sent: 0, failed: 0 };
+  for (const r of rows) {
+    const outcome = await attempt(db, r.org_id, r.id, now, now);
+    if (outcome === 'sent') run.sent++;
+    if (outcome === 'failed') run.failed++;
+  }
+  return run;
 }

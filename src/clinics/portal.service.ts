@@ -13,6 +13,7 @@ import { ConsoleChannel, messageChannel } from './notify.ts';
 import type { CodeRequest, PortalBookingCreate, VerifyRequest } from './portal.schema.ts';
 import * as sessions from './session.queries.ts';
 import { toSession, toSlot } from './session.service.ts';
+import * as wq from './waitlist.queries.ts';
 import * as waitlist from './waitlist.service.ts';
 
 /**
@@ -118,8 +119,8 @@ export async function me(db: Kdb, p: Portal) {
     const r = await trx.selectFrom('residents').select('name').where('id', '=', p.residentId).executeTakeFirstOrThrow();
     const until = await bq.suspendedUntil(trx, p.residentId);
     const bookings = await bq.byResident(trx, p.residentId, 20);
-    const waits = await trx.selectFrom('clinic_waitlist').selectAll().where('resident_id', '=', p.residentId).where('status', '=', 'waiting').execute();
-    const positions = await Promise.all(waits.map((w) => bq.waitingPosition(trx, w.id)));
+    const waits = await wq.waitingOfResident(trx, p.residentId);
+    const positions = await Promise.all(waits.map((w) => wq.waitingPosition(trx, w.id)));
     await writeAudit(trx, p.audit, { action: 'portal.read', resource: 'portal', residentId: p.residentId });
     return {
       maskedName: maskName(r.name), suspendedUntil: until ? until.toISOString() : null, bookings: bookings.map(toBooking),

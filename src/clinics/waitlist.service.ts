@@ -5,21 +5,27 @@ import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import * as q from './booking.queries.ts';
+import { deliver } from './notify.ts';
+import * as nq from './notify.queries.ts';
+import * as wq from './waitlist.queries.ts';
 import type { Booker } from './booking.service.ts';
 import { staffBooker, toBooking } from './booking.service.ts';
 import type { WaitlistCreate, WaitlistEntry } from './booking.schema.ts';
 import { shanghaiLabel } from './clinic-time.ts';
+
+/** Why places were freed, for the audit trail. */
+export type PromotionTrigger = 'cancel' | 'hold_released';
 
 /**
  * Fills freed places from the waitlist (referred first, then first come), acting for the
  * session's host org. A waiting resident who meanwhile booked directly is taken off the
  * list instead. Returns the notifications to send after commit.
  */
-export async function promoteWaitlist(trx: Kdb, s: { sessionId: number; orgId: number; countyId: number }, audit: AuditContext): Promise<number[]> {
+export async function promoteWaitlist(trx: Kdb, s: PromotionTarget, audit: AuditContext, trigger: PromotionTrigger = 'cancel'): Promise<number[]> {
   await q.setScope(trx, 0, [s.orgId]);
   const notifications: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const w = await q.nextWaiting(trx, s.sessionId);
+    const w = await wq.nextWaiting(trx, s.sessionId);
     if (!w) break;
     const slot = await q.takeSlot(trx, s.sessionId, null, w.referred);
     if (!slot) break;
@@ -30,25 +36,56 @@ export async function promoteWaitlist(trx: Kdb, s: { sessionId: number; orgId: n
     }, 'skip');
     if (!inserted) {
       await q.releaseSlot(trx, slot.id, w.referred);
-      await trx.updateTable('clinic_waitlist').set({ status: 'cancelled' }).where('id', '=', w.id).execute();
+      await wq.endEntry(trx, w.id, { status: 'cancelled' });
       continue;
     }
-    await trx.updateTable('clinic_waitlist').set({ status: 'promoted', booking_id: inserted.id, promoted_at: new Date() }).where('id', '=', w.id).execute();
-    const row = await q.findById(trx, inserted.id);
-    const who = row?.expert_name ? `${row.expert_name}专家` : row?.department_name ?? '';
-    const [n] = await trx.insertInto('clinic_notifications').values({
-      county_id: s.countyId, org_id: s.orgId, resident_id: w.resident_id, resident_org_id: w.resident_org_id, booking_id: inserted.id,
-      kind: 'waitlist_promoted',
-      message: `【医共体】您候补的${who}门诊已为您预约成功：${shanghaiLabel(new Date(slot.starts_at))}，${row?.org_name ?? ''}${row?.room ?? ''}诊室。如不能就诊请提前取消。`,
-    }).returning('id').execute();
-    notifications.push(n.id);
-    await writeAudit(trx, audit, { action: 'clinic.waitlist.promote', resource: 'clinic_booking', resourceId: inserted.id, residentId: w.resident_id, detail: { waitlistId: w.id, slotId: slot.id } });
+    await wq.endEntry(trx, w.id, { status: 'promoted', booking_id: inserted.id, promoted_at: new Date() });
+    notifications.push(await tellPromoted(trx, s, w, inserted.id, slot.starts_at));
+    await writeAudit(trx, audit, { action: 'clinic.waitlist.promote', resource: 'clinic_booking', resourceId: inserted.id, residentId: w.resident_id, detail: { waitlistId: w.id, slotId: slot.id, trigger } });
     await publish(trx, { topic: 'clinic.booking.created', countyId: s.countyId, orgIds: [s.orgId], data: { sessionId: s.sessionId, slotId: slot.id } });
   }
   return notifications;
 }
 
-function toEntry(w: Awaited<ReturnType<typeof q.waitlistBySession>>[number], position: number | null): WaitlistEntry {
+interface PromotionTarget { sessionId: number; orgId: number; countyId: number }
+type Waiting = NonNullable<Awaited<ReturnType<typeof wq.nextWaiting>>>;
+
+async function tellPromoted(trx: Kdb, s: PromotionTarget, w: Waiting, bookingId: number, startsAt: Date): Promise<number> {
+  const row = await q.findById(trx, bookingId);
+  const who = row?.expert_name ? `${row.expert_name}专家` : row?.department_name ?? '';
+  const [n] = await nq.insertNotifications(trx, [{
+    county_id: s.countyId, org_id: s.orgId, resident_id: w.resident_id, resident_org_id: w.resident_org_id, booking_id: bookingId,
+    kind: 'waitlist_promoted',
+    message: `【医共体】您候补的${who}门诊已为您预约成功：${shanghaiLabel(new Date(startsAt))}，${row?.org_name ?? ''}${row?.room ?? ''}诊室。如不能就诊请提前取消。`,
+  }]);
+  return n.id;
+}
+
+const schedulerAudit = (countyId: number, orgId: number): AuditContext => ({
+  userId: null, username: 'system', role: null, orgId, countyId, requestId: 'clinic-scheduler', ip: '127.0.0.1',
+});
+
+/**
+ * The scheduler's hold pass for one county: once a session's hold is over, the held places
+ * no referred patient took go to the waitlist, exactly as a cancelled place does. One
+ * transaction per session under its advisory lock; a session another process is promoting
+ * is skipped (the next run finds it again if anything is left).
+ */
+export async function releaseHolds(db: Kdb, scope: { countyId: number; orgIds: readonly number[] }, now: Date): Promise<number> {
+  const sessions = await withScope(db, { userId: 0, orgIds: scope.orgIds }, (trx) => wq.releasedHoldSessions(trx, scope.countyId, now));
+  let promoted = 0;
+  for (const s of sessions) {
+    const ids = await db.transaction().execute(async (trx) => {
+      if (!await wq.tryLockSession(trx, s.id)) return [];
+      return promoteWaitlist(trx, { sessionId: s.id, orgId: s.org_id, countyId: s.county_id }, schedulerAudit(s.county_id, s.org_id), 'hold_released');
+    });
+    promoted += ids.length;
+    await deliver(db, s.org_id, ids, now);
+  }
+  return promoted;
+}
+
+function toEntry(w: Awaited<ReturnType<typeof wq.waitlistBySession>>[number], position: number | null): WaitlistEntry {
   return {
     id: w.id, sessionId: w.session_id, residentId: w.resident_id, residentName: w.resident_name, referred: w.referred, status: w.status,
     position, createdAt: new Date(w.created_at).toISOString(), bookingId: w.booking_id,
@@ -69,15 +106,14 @@ export async function join(db: Kdb, booker: Booker, input: WaitlistCreate): Prom
       const resident = await q.residentForBooking(trx, input.residentId);
       if (!resident) throw notFound('居民');
       if (booker.channel === 'self' && await q.suspendedUntil(trx, resident.id)) throw new AppError(403, 'SELF_BOOKING_SUSPENDED', '因多次预约未就诊，自助预约已暂停，请联系村医或到窗口预约');
-      const active = await trx.selectFrom('clinic_bookings').select('id').where('session_id', '=', pre.id!).where('resident_id', '=', resident.id)
-        .where('status', 'in', ['confirmed', 'checked_in']).executeTakeFirst();
+      const active = await wq.activeBookingOf(trx, pre.id!, resident.id);
       if (active) throw conflict('ALREADY_BOOKED', '该居民已预约本次门诊，无需候补');
-      const w = await trx.insertInto('clinic_waitlist').values({
+      const w = await wq.insertEntry(trx, {
         county_id: booker.countyId, session_id: pre.id!, org_id: pre.org_id, resident_id: resident.id, resident_org_id: resident.org_id,
         resident_name: resident.name, resident_birth_date: resident.birth_date, referred: input.referred, status: 'waiting', channel: booker.channel,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       await writeAudit(trx, booker.audit, { action: 'clinic.waitlist.join', resource: 'clinic_waitlist', resourceId: w.id, residentId: resident.id, detail: { sessionId: pre.id } });
-      return toEntry(w, await q.waitingPosition(trx, w.id));
+      return toEntry(w, await wq.waitingPosition(trx, w.id));
     });
   } catch (err) {
     if (err instanceof Error && 'constraint' in err && err.constraint === 'clinic_waitlist_one') throw conflict('ALREADY_WAITING', '该居民已在本次门诊的候补名单中');
@@ -87,10 +123,10 @@ export async function join(db: Kdb, booker: Booker, input: WaitlistCreate): Prom
 
 export async function leave(db: Kdb, booker: Booker, id: number): Promise<WaitlistEntry> {
   return withScope(db, { userId: booker.userId, orgIds: booker.orgIds }, async (trx) => {
-    const w = await trx.selectFrom('clinic_waitlist').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const w = await wq.lockEntry(trx, id);
     if (!w || (booker.residentId !== undefined && w.resident_id !== booker.residentId)) throw notFound('候补');
     if (w.status !== 'waiting') throw conflict('INVALID_STATE', '该候补已结束，无需取消', { status: w.status });
-    const updated = await trx.updateTable('clinic_waitlist').set({ status: 'cancelled' }).where('id', '=', id).where('status', '=', 'waiting').returningAll().executeTakeFirstOrThrow();
+    const updated = (await wq.endEntry(trx, id, { status: 'cancelled' }))!;
     await writeAudit(trx, booker.audit, { action: 'clinic.waitlist.leave', resource: 'clinic_waitlist', resourceId: id, residentId: w.resident_id });
     return toEntry(updated, null);
   });
@@ -102,9 +138,9 @@ export const leaveAsStaff = (ctx: Ctx, id: number) => leave(ctx.db, staffBooker(
 /** The host's list for a session: bookings and waitlist, read under RLS and audited. */
 export async function sessionList(ctx: Ctx, sessionId: number) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const session = await trx.selectFrom('clinic_sessions').select(['id']).where('id', '=', sessionId).where('county_id', '=', ctx.actor.countyId).executeTakeFirst();
+    const session = await wq.sessionInCounty(trx, ctx.actor.countyId, sessionId);
     if (!session) throw notFound('门诊安排');
-    const [bookings, waitlist] = await Promise.all([q.bySession(trx, sessionId), q.waitlistBySession(trx, sessionId)]);
+    const [bookings, waitlist] = await Promise.all([q.bySession(trx, sessionId), wq.waitlistBySession(trx, sessionId)]);
     await writeAudit(trx, ctx.audit, { action: 'clinic.booking.list', resource: 'clinic_session', resourceId: sessionId, detail: { bookings: bookings.length, waitlist: waitlist.length } });
     let position = 0;
     return {

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kdb } from '../platform/db.ts';
+import { retryDue } from './notify.ts';
+import { countyScopes } from './waitlist.queries.ts';
+import { releaseHolds } from './waitlist.service.ts';
+
+export interface ClinicSchedulerRun { promoted: number; sent: number; failed: number }
+
+/**
+ * One pass of the clinic scheduler over every county: waiting residents get the held places
+ * whose hold is over, then failed messages whose back-off is over are sent again. `now` is
+ * passed in so tests can move the clock. Safe to run twice or in several processes at once:
+ * promotion is serialised per session by an advisory lock, a send by its claim.
+ */
+export async function runClinicScheduler(db: Kdb, now: Date = new Date()): Promise<ClinicSchedulerRun> {
+  const run: ClinicSchedulerRun = { promoted: 0, sent: 0, failed: 0 };
+  for (const c of await countyScopes(db)) {
+    const scope = { countyId: c.county_id, orgIds: c.org_ids };
+    run.promoted += await releaseHolds(db, scope, now);
+    const retried = await retryDue(db, scope, now);
+    run.sent += retried.sent;
+    run.failed += retried.failed;
+  }
+  return run;
+}
+
+/** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off; off under vitest unless set). */
+export function startClinicScheduler(app: FastifyInstance): void {
+  const configured = process.env.CLINIC_SCHEDULER_MS;
+  const ms = configured === undefined ? (process.env.VITEST ? 0 : 30_000) : Number(configured);
+  if (!ms || !Number.isFinite(ms)) return;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      if (running) return;
+      running = runClinicScheduler(app.platform.db)
+        .catch((err: unknown) => app.log.error({ err }, 'clinic scheduler run failed'))
+        .finally(() => { running = undefined; });
+    }, ms);
+    timer.unref();
+  });
+  // a run in flight finishes before the database closes under it
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await running;
+  });
+}
