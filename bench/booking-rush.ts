@@ -31,7 +31,7 @@ type Owner = Kysely<DB>;
  */
 async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -99,8 +99,9 @@ async function loginStaff(url: string, username: string, password: string) {
 }
 
 async function confirmed(owner: Owner, sessionId: number) {
-  const { rows: [r] } = await sql<{ bookings: number; booked: number; over: number }>`
+  const { rows: [r] } = await sql<{ bookings: number; booked: number; over: number; fill_ms: number }>`
     SELECT (SELECT count(*)::int FROM clinic_bookings WHERE session_id = ${sessionId} AND status = 'confirmed') AS bookings,
+           (SELECT round(extract(epoch from max(created_at) - min(created_at)) * 1000)::int FROM clinic_bookings WHERE session_id = ${sessionId}) AS fill_ms,
            (SELECT coalesce(sum(booked), 0)::int FROM clinic_slots WHERE session_id = ${sessionId}) AS booked,
            (SELECT count(*)::int FROM clinic_slots WHERE session_id = ${sessionId} AND booked > capacity) AS over`.execute(owner);
   return r;
@@ -123,6 +124,8 @@ export default async function run(): Promise<Record<string, unknown>> {
 
     const server = await startServer({ DATABASE_URL: scratch.url, DB_POOL_SIZE: String(POOL), LOGIN_RATE_LIMIT: '1000' });
     let http: autocannon.Result;
+    const winnerMs: number[] = [];
+    const loserMs: number[] = [];
     try {
       const staff = await loginStaff(server.url, 'coordinator', config.demoPassword);
       // warm-up on another (already full) session, so the rush measures a warm process, not JIT start-up
@@ -136,19 +139,23 @@ export default async function run(): Promise<Record<string, unknown>> {
         }) }],
       });
       let n = 0;
-      http = await autocannon({
-        url: server.url, connections: CLIENTS, amount: ATTEMPTS, timeout: 30,
-        requests: [{
-          method: 'POST', path: '/api/clinic-bookings',
-          setupRequest: (req) => {
-            const i = n++;
-            return {
-              ...req,
-              headers: { ...req.headers, cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-              body: JSON.stringify({ sessionId: rushSession, residentId: residents[i % residents.length] }),
-            };
-          },
-        }],
+      http = await new Promise<autocannon.Result>((resolve, reject) => {
+        const run = autocannon({
+          url: server.url, connections: CLIENTS, amount: ATTEMPTS, timeout: 30,
+          requests: [{
+            method: 'POST', path: '/api/clinic-bookings',
+            setupRequest: (req) => {
+              const i = n++;
+              return {
+                ...req,
+                headers: { ...req.headers, cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+                body: JSON.stringify({ sessionId: rushSession, residentId: residents[i % residents.length] }),
+              };
+            },
+          }],
+        }, (err, result) => (err ? reject(err) : resolve(result)));
+        // winners and losers take different paths: their latencies are reported apart
+        run.on('response', (_client, status: number, _bytes, ms: number) => (status === 201 ? winnerMs : loserMs).push(ms));
       });
     } finally {
       await server.stop();
@@ -185,7 +192,8 @@ export default async function run(): Promise<Record<string, unknown>> {
       capacity: CAPACITY, attempts: http.requests.total, confirmed: rush.bookings, overbooked: Math.max(0, rush.bookings - CAPACITY) + rush.over,
       server_errors: serverErrors, rps: Math.round(rps), p99_ms: http.latency.p99, p50_ms: http.latency.p50,
       status_codes: Object.fromEntries(Object.entries(codes).map(([c, v]) => [c, v.count])),
-      slots_booked_sum: rush.booked, clients: CLIENTS, pool: POOL,
+      slots_booked_sum: rush.booked, fill_ms: rush.fill_ms,
+      p99_confirmed_ms: percentile(winnerMs.sort((a, b) => a - b), 99), p99_full_ms: percentile(loserMs.sort((a, b) => a - b), 99), clients: CLIENTS, pool: POOL,
       baseline_rps: Math.round(baselineRps), baseline_confirmed: won, baseline_p99_ms: Number(percentile(latencies, 99).toFixed(2)),
       ratio: Number((rps / baselineRps).toFixed(3)),
     };

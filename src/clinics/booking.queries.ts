@@ -1,26 +1,45 @@
 import { sql, type Insertable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import type { ClinicBookingsTable } from './clinics.tables.ts';
-import { slotOpen } from './session.queries.ts';
+import { batcherPerDb } from '../platform/batch.ts';
+import { slotOpen, slotOpenFor } from './session.queries.ts';
+
+export interface PreflightInput { countyId: number; sessionId: number; slotId: number | null; referred: boolean; owner: string; key: string }
+export interface Preflight {
+  replay_id: number | null; replay_hash: string | null; id: number | null; org_id: number; department_id: number; expert_id: number | null;
+  status: string; release_at: Date; ends_at: Date; has_free: boolean;
+}
 
 /**
- * Everything a booking request needs before any transaction, in one statement: an earlier
- * request with the same Idempotency-Key, the session, and whether any slot is open for this
- * caller. A full session is answered from this alone.
+ * Everything a booking request needs before any transaction: an earlier request with the
+ * same Idempotency-Key, the session, and whether any slot is open for this caller. A full
+ * session is answered from this alone. In a rush every loser asks this at once, so the
+ * requests that arrive together share one statement (one row per request, the free-slot
+ * check once per distinct session/slot/referred).
  */
-export async function preflight(db: Kdb, p: { countyId: number; sessionId: number; slotId: number | null; referred: boolean; owner: string; key: string }) {
-  const { rows } = await sql<{
-    replay_id: number | null; replay_hash: string | null; id: number | null; org_id: number; department_id: number; expert_id: number | null;
-    status: string; release_at: Date; ends_at: Date; has_free: boolean;
-  }>`
-    SELECT k.id AS replay_id, k.request_hash AS replay_hash, s.id, s.org_id, s.department_id, s.expert_id, s.status, s.release_at, s.ends_at,
-      EXISTS (SELECT 1 FROM clinic_slots sl WHERE sl.session_id = s.id AND sl.ends_at > now()
-              AND (${p.slotId}::int IS NULL OR sl.id = ${p.slotId}::int) AND ${slotOpen(p.referred)}) AS has_free
-    FROM (SELECT 1) AS one
-    LEFT JOIN clinic_booking_by_key(${p.owner}, ${p.key}) k ON true
-    LEFT JOIN clinic_sessions s ON s.id = ${p.sessionId} AND s.county_id = ${p.countyId}`.execute(db);
-  return rows[0];
-}
+export const preflight = batcherPerDb(async (db: Kdb, ps: readonly PreflightInput[]): Promise<Preflight[]> => {
+  const { rows } = await sql<Preflight & { i: string }>`
+    WITH r AS (
+      SELECT * FROM unnest(${ps.map((p) => p.countyId)}::int[], ${ps.map((p) => p.sessionId)}::int[], ${ps.map((p) => p.slotId)}::int[],
+        ${ps.map((p) => p.referred)}::boolean[], ${ps.map((p) => p.owner)}::text[], ${ps.map((p) => p.key)}::text[])
+        WITH ORDINALITY AS r(county_id, session_id, slot_id, referred, owner, key, i)
+    ), f AS (
+      SELECT DISTINCT session_id, slot_id, referred FROM r
+    ), free AS (
+      SELECT f.session_id, f.slot_id, f.referred, EXISTS (
+        SELECT 1 FROM clinic_slots sl WHERE sl.session_id = f.session_id AND sl.ends_at > now()
+          AND (f.slot_id IS NULL OR sl.id = f.slot_id) AND ${slotOpenFor(sql.ref('f.referred'))}) AS has_free
+      FROM f
+    )
+    SELECT r.i, k.id AS replay_id, k.request_hash AS replay_hash, s.id, s.org_id, s.department_id, s.expert_id, s.status, s.release_at, s.ends_at,
+      coalesce(free.has_free, false) AS has_free
+    FROM r
+    LEFT JOIN LATERAL clinic_booking_by_key(r.owner, r.key) k ON true
+    LEFT JOIN clinic_sessions s ON s.id = r.session_id AND s.county_id = r.county_id
+    LEFT JOIN free ON free.session_id = r.session_id AND free.slot_id IS NOT DISTINCT FROM r.slot_id AND free.referred = r.referred
+    ORDER BY r.i`.execute(db);
+  return rows;
+}, { maxInFlight: 2 });
 
 /**
  * Takes one place in a slot, or nothing. The conditional UPDATE is the capacity rule; the
@@ -41,6 +60,53 @@ export async function takeSlot(db: Kdb, sessionId: number, slotId: number | null
     if (rows[0]) return rows[0];
   }
   return undefined;
+}
+
+export interface ClaimInput {
+  countyId: number; sessionId: number; hostOrgId: number; slotId: number | null; residentId: number; referred: boolean;
+  referralId: number | null; channel: 'staff' | 'self'; owner: string; key: string; hash: string; staffId: number | null;
+}
+export interface Claim {
+  resident_id: number | null; deceased: boolean; suspended_until: Date | null; booking_id: number | null; slot_id: number | null;
+}
+
+/**
+ * A booking in one statement: the resident (visible under RLS), a self-service suspension,
+ * one place in the earliest open slot (the conditional UPDATE, as in takeSlot) and the
+ * booking row. A place is only taken for a living, visible, unsuspended resident, so the
+ * caller can still answer each refusal precisely; the unique indexes abort the statement
+ * (and so the whole claim) on a second active booking or a reused key. One round trip
+ * instead of four keeps a rush's transactions short.
+ */
+export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
+  const attempt = async (skip: boolean) => (await sql<Claim>`
+      WITH r AS (
+        SELECT id, org_id, name, birth_date, deceased_on IS NOT NULL AS deceased FROM residents WHERE id = ${c.residentId}
+      ), susp AS (
+        SELECT until FROM clinic_suspensions WHERE resident_id = ${c.residentId} AND until > now() AND ${c.channel === 'self'}::boolean
+      ), pick AS (
+        SELECT sl.id FROM clinic_slots sl
+        WHERE sl.session_id = ${c.sessionId} AND sl.ends_at > now() AND (${c.slotId}::int IS NULL OR sl.id = ${c.slotId}::int) AND ${slotOpen(c.referred)}
+          AND EXISTS (SELECT 1 FROM r WHERE NOT r.deceased) AND NOT EXISTS (SELECT 1 FROM susp)
+        ORDER BY sl.starts_at, sl.id LIMIT 1 FOR UPDATE ${skip ? sql`SKIP LOCKED` : sql``}
+      ), taken AS (
+        UPDATE clinic_slots sl SET booked = sl.booked + 1, booked_referred = sl.booked_referred + ${c.referred ? 1 : 0}
+        FROM pick WHERE sl.id = pick.id AND ${slotOpen(c.referred)}
+        RETURNING sl.id
+      ), booked AS (
+        INSERT INTO clinic_bookings (county_id, session_id, slot_id, org_id, resident_id, resident_org_id, resident_name, resident_birth_date,
+          status, channel, referred, referral_id, idempotency_owner, idempotency_key, request_hash, created_by)
+        SELECT ${c.countyId}, ${c.sessionId}, taken.id, ${c.hostOrgId}, r.id, r.org_id, r.name, r.birth_date,
+          'confirmed', ${c.channel}, ${c.referred}, ${c.referralId}, ${c.owner}, ${c.key}, ${c.hash}, ${c.staffId}
+        FROM taken, r
+        RETURNING id, slot_id
+      )
+      SELECT (SELECT id FROM r) AS resident_id, coalesce((SELECT deceased FROM r), false) AS deceased,
+        (SELECT until FROM susp) AS suspended_until, (SELECT id FROM booked) AS booking_id, (SELECT slot_id FROM booked) AS slot_id`.execute(db)).rows[0]!;
+  const first = await attempt(c.slotId === null);
+  const noPlace = first.booking_id === null && first.resident_id !== null && !first.deceased && !first.suspended_until;
+  // every open slot was being written by someone else: wait for the earliest (its writer may roll back)
+  return noPlace && c.slotId === null ? attempt(false) : first;
 }
 
 export async function releaseSlot(db: Kdb, slotId: number, referred: boolean) {

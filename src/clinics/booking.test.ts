@@ -83,6 +83,22 @@ describe('booking', () => {
     expect((await bookAs(village, { sessionId: s.id, residentId: residents[0] }, 'short')).statusCode).toBe(400);
   });
 
+  it('an unseen resident (404), a deceased one (400) and a second booking (409) take no place', async () => {
+    const s = await createSession(coordinator, where, expertId, { slots: 1, capacityPerSlot: 3 });
+    const [other] = await env.asOwner(`SELECT r.id FROM residents r JOIN staff st ON st.username = 'village.doctor'
+      WHERE r.county_id = st.county_id AND r.org_id <> st.org_id AND r.deceased_on IS NULL ORDER BY r.id LIMIT 1`);
+    const unseen = await bookAs(village, { sessionId: s.id, residentId: Number(other.id) });
+    expect(unseen.statusCode).toBe(404);
+    await env.asOwner(`UPDATE residents SET deceased_on = current_date - 1 WHERE id = ${residents[30]}`);
+    const deceased = await bookAs(county, { sessionId: s.id, residentId: residents[30] });
+    expect(deceased.json()).toMatchObject({ code: 'RESIDENT_DECEASED', field: 'residentId', message: expect.stringMatching(CHINESE) });
+    expect((await bookAs(county, { sessionId: s.id, residentId: residents[31] })).statusCode).toBe(201);
+    expect((await bookAs(county, { sessionId: s.id, residentId: residents[31] })).json().code).toBe('ALREADY_BOOKED');
+    const [slot] = await env.asOwner(`SELECT sum(booked)::int AS booked FROM clinic_slots WHERE session_id = ${s.id}`);
+    expect(slot.booked).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM clinic_bookings WHERE session_id = ${s.id}`)).toBe(1);
+  });
+
   it('a full session answers 409 in Chinese with the next free times, and writes nothing', async () => {
     const own = await createExpert(coordinator);
     const s = await createSession(coordinator, where, own, { slots: 1, capacityPerSlot: 1 });

@@ -7,7 +7,9 @@ import type { ClinicSessionsTable, ClinicSlotsTable } from './clinics.tables.ts'
  * a patient who was not referred may not dip into the `held` part: ordinary bookings
  * (booked minus the referred ones that sit inside the hold) must stay below capacity − held.
  */
-export const slotOpen = (referred: boolean) => sql<boolean>`(sl.booked < sl.capacity AND (${referred}::boolean OR now() >= sl.hold_until
+export const slotOpen = (referred: boolean) => slotOpenFor(sql`${referred}::boolean`);
+/** slotOpen with the referred flag as an SQL expression (a column of a batch of requests) */
+export const slotOpenFor = (referred: RawBuilder<unknown> | ReturnType<typeof sql.ref>) => sql<boolean>`(sl.booked < sl.capacity AND (${referred} OR now() >= sl.hold_until
   OR sl.booked - LEAST(sl.booked_referred, sl.held) < sl.capacity - sl.held))`;
 
 /** free places for a patient who was not referred (same rule as slotOpen(false), as a count) */

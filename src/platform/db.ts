@@ -156,10 +156,27 @@ export function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openServer(config) : openPglite(config.dataDir);
 }
 
-/** Resident-data transactions: the acting user and visible orgs are set for RLS first. */
+/**
+ * Resident-data transactions: the acting user and visible orgs are set for RLS first.
+ * BEGIN and the two settings travel as one simple-protocol message (one round trip instead
+ * of two on every scoped request); that needs the values inlined, so they must be integers.
+ */
 export async function withScope<T>(db: Kdb, scope: { userId: number; orgIds: readonly number[] }, fn: (trx: Kdb) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.user_id', ${String(scope.userId)}, true), set_config('app.org_ids', ${scope.orgIds.join(',')}, true)`.execute(trx);
-    return fn(trx);
+  const ids = [scope.userId, ...scope.orgIds];
+  if (!ids.every((n) => Number.isSafeInteger(n))) throw new Error('scope ids must be integers');
+  const begin = sql.raw(`BEGIN; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.org_ids', '${scope.orgIds.join(',')}', true)`);
+  return db.connection().execute(async (conn) => {
+    let result: T;
+    try {
+      await begin.execute(conn);
+      result = await fn(conn);
+    } catch (err) {
+      await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+      throw err;
+    }
+    const { rows } = await sql.raw<{ command?: string }>('COMMIT').execute(conn);
+    // PostgreSQL answers COMMIT with ROLLBACK when a statement error (caught inside fn) aborted the transaction
+    if (rows[0]?.command === 'ROLLBACK') throw new Error('transaction was aborted by an earlier error and rolled back');
+    return result;
   });
 }

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
-/** Every 4xx leaves as {code, message, field?, requestId}; message is Chinese a user can act on. */
+/**
+ * Every 4xx leaves as {code, message, field?, requestId}; message is Chinese a user can act on.
+ * An AppError is an answer, not a fault: it carries no stack (capturing one costs more than
+ * the rest of a "session full" reply during a booking rush).
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -10,7 +14,10 @@ export class AppError extends Error {
     readonly field?: string,
     readonly extra?: Record<string, unknown>,
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 

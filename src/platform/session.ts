@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { batcherPerDb } from './batch.ts';
 import type { Kdb } from './db.ts';
 import type { Role } from './roles.ts';
 
@@ -26,26 +27,41 @@ export async function createSession(db: Kdb, staffId: number, ip: string, userAg
   return { token, csrfToken };
 }
 
-/** A session idle longer than the timeout is dead; touching is throttled to once a minute. */
-export async function loadSession(db: Kdb, token: string, idleMinutes: number): Promise<Actor | null> {
-  const id = hashToken(token);
-  const row = await db.selectFrom('sessions as s')
+/**
+ * A session idle longer than the timeout is dead; touching is throttled to once a minute.
+ * Every API request starts here, so concurrent requests share one statement (see batch.ts):
+ * a rush costs one lookup per batch, not one per request, and nothing is cached.
+ */
+export function loadSession(db: Kdb, token: string, idleMinutes: number): Promise<Actor | null> {
+  return loadBatched(db, { id: hashToken(token), idleMinutes });
+}
+
+const loadBatched = batcherPerDb(async (db: Kdb, wanted: ReadonlyArray<{ id: string; idleMinutes: number }>) => {
+  const ids = [...new Set(wanted.map((w) => w.id))];
+  const rows = await db.selectFrom('sessions as s')
     .innerJoin('staff as st', 'st.id', 's.staff_id')
     .select(['s.id as sid', 's.csrf_token', 'st.id', 'st.username', 'st.display_name', 'st.org_id', 'st.county_id',
       'st.roles', 'st.must_change_password',
-      sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
-    .where('s.id', '=', id)
+      sql<number>`extract(epoch from now() - s.last_seen_at)`.as('idle_seconds')])
+    .where('s.id', '=', sql<string>`ANY(${ids}::text[])`)
     .where('s.revoked_at', 'is', null)
     .where('st.disabled', '=', false)
-    .where(sql<boolean>`s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (row.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
-  return {
-    id: row.id, username: row.username, displayName: row.display_name, orgId: row.org_id, countyId: row.county_id,
-    roles: row.roles as Role[], mustChangePassword: row.must_change_password, sessionId: row.sid, csrfToken: row.csrf_token,
+    .execute();
+  const byId = new Map(rows.map((r) => [r.sid, r]));
+  const alive = (w: { id: string; idleMinutes: number }) => {
+    const r = byId.get(w.id);
+    return r && Number(r.idle_seconds) < w.idleMinutes * 60 ? r : undefined;
   };
-}
+  const stale = ids.filter((id) => wanted.some((w) => w.id === id && alive(w)) && Number(byId.get(id)!.idle_seconds) >= 60);
+  if (stale.length) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', sql<string>`ANY(${stale}::text[])`).execute();
+  return wanted.map((w): Actor | null => {
+    const row = alive(w);
+    return row ? {
+      id: row.id, username: row.username, displayName: row.display_name, orgId: row.org_id, countyId: row.county_id,
+      roles: row.roles as Role[], mustChangePassword: row.must_change_password, sessionId: row.sid, csrfToken: row.csrf_token,
+    } : null;
+  });
+}, { maxInFlight: 2 });
 
 export async function revokeSession(db: Kdb, sessionId: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
