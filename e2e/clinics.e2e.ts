@@ -92,6 +92,9 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await phone.getByTestId('portal-booking').first().waitFor();
     expect(await phone.getByTestId('portal-booking').first().textContent()).toContain('赵建华');
     await shot(phone, 'clinics-02-phone-booked');
+    await phone.getByText('EN', { exact: true }).click();
+    await phone.getByText('Clinics open for booking').waitFor();
+    await shot(phone, 'clinics-02b-phone-english');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(phoneErrors).toEqual([]);
@@ -109,6 +112,11 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await desk.getByTestId('ticket-url').waitFor();
     const ticketUrl = (await desk.getByTestId('ticket-url').textContent())?.trim() ?? '';
     await shot(desk, 'clinics-03-checked-in');
+    // the patient opens the slip's link before the call: the page streams (no 10 s poll)
+    const { page: ticket, errors: ticketErrors } = await newPage(375, 812, true);
+    await ticket.goto(ticketUrl);
+    await ticket.getByText('● 实时更新').waitFor();
+    expect(await ticket.getByTestId('ticket-status').textContent()).toBe('候诊中');
 
     // 5. the expert calls next
     const { page: expert, errors: expertErrors } = await newPage(1280, 900);
@@ -127,10 +135,16 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await shot(screen, 'clinics-04-screen-called');
     expect(screenErrors).toEqual([]);
 
-    // 7. the patient's phone page says it is their turn
-    const { page: ticket } = await newPage(390, 844, true);
-    await ticket.goto(ticketUrl);
-    await ticket.getByText('请立即到诊室就诊').waitFor();
+    // 7. the patient's phone page says it is their turn, pushed live (the fallback poll is 30 s)
+    await ticket.getByText('请立即到诊室就诊').waitFor({ timeout: 5_000 });
     await shot(ticket, 'clinics-05-ticket-called');
+    // a visitor switches the public page to English; Chinese stays the default elsewhere
+    await ticket.getByText('EN', { exact: true }).click();
+    await ticket.getByText('Please go to the consulting room now').waitFor();
+    await shot(ticket, 'clinics-06-ticket-english');
+    expect(ticketErrors).toEqual([]);
+    await screen.goto(`${journey.url()}${screenUrl}?lang=en`);
+    await screen.getByText('Now seeing').first().waitFor();
+    await shot(screen, 'clinics-07-screen-english');
   });
 });

@@ -84,9 +84,11 @@ export const levelLabel = (s: string, lang: Lang) => LEVELS[s]?.[lang === 'zh' ?
 export function clock(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
 }
-export function dayClock(iso: string): string {
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export function dayClock(iso: string, lang: Lang = 'zh'): string {
   const s = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
+  const [month, day] = [Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+  return lang === 'zh' ? `${month}月${day}日 ${s.slice(11, 16)}` : `${day} ${MONTHS_EN[month - 1]} ${s.slice(11, 16)}`;
 }
 export const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export const yuan = (fen: number | null) => (fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`);

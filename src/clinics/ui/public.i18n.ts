@@ -1,3 +1,5 @@
+import { isApiError } from '../../web/api.ts';
+import { errorMessage } from '../../web/error-alert.tsx';
 import { defineDict, type Lang } from '../../web/i18n.ts';
 
 /**
@@ -68,4 +70,34 @@ export const publicMessages = defineDict({
 export function roomLabel(room: string, lang: Lang): string {
   if (/诊室/.test(room)) return room;
   return lang === 'zh' ? `${room} 诊室` : `Room ${room}`;
+}
+
+/**
+ * The API answers in Chinese (the product language). For a visitor who switched the public
+ * pages to English, the refusals a resident can meet there are given in English by code;
+ * anything else keeps the server's Chinese text rather than a vague English one.
+ */
+const ERRORS_EN: Readonly<Record<string, string>> = {
+  INVALID_TOKEN: 'This link is invalid or no longer active. Please ask the clinic for a new one.',
+  CODE_INVALID: 'The code is wrong or has expired. Please get a new one.',
+  TOO_MANY_CODES: 'Too many codes requested. Please try again in an hour.',
+  INVALID_ID_NUMBER: 'The ID card number is not valid. Please check it.',
+  PORTAL_LOGIN_REQUIRED: 'Your sign-in has expired. Please verify again with your ID number and mobile.',
+  SELF_BOOKING_SUSPENDED: 'Self-booking is suspended after repeated no-shows. Please ask your village doctor or the hospital desk.',
+  ALREADY_BOOKED: 'You already have a booking for this clinic.',
+  ALREADY_WAITING: 'You are already on the waitlist for this clinic.',
+  NOT_RELEASED: 'Booking for this clinic has not opened yet.',
+  SESSION_NOT_OPEN: 'This clinic is not open for booking.',
+  SESSION_OVER: 'This clinic is over. Please choose another one.',
+  SESSION_FULL: 'This clinic is fully booked.',
+  SLOT_FULL: 'That time is fully booked. Please choose another time.',
+  SLOTS_AVAILABLE: 'There are still free places: please book one directly.',
+  TOO_LATE_TO_CANCEL: 'It is too late to cancel online. Please contact the hospital desk.',
+  RESIDENT_DECEASED: 'This resident cannot be booked.',
+  REFERRAL_BY_STAFF: 'Places held for referred patients are booked by the referral centre.',
+};
+
+export function publicErrorMessage(err: unknown, lang: Lang): string {
+  const code = isApiError(err) ? err.code : undefined;
+  return (lang === 'en' && code && ERRORS_EN[code]) || errorMessage(err);
 }

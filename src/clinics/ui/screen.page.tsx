@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { useLang, useT } from '../../web/i18n.ts';
+import { LangSwitch, useLangFromLink } from '../../web/lang-switch.tsx';
 import { board } from '../queue.schema.ts';
 import { publicFetch } from './public-api.ts';
+import { publicMessages, roomLabel } from './public.i18n.ts';
 
 /**
  * The waiting-room screen (no login, a screen token in the link): current and next numbers
@@ -11,6 +14,9 @@ import { publicFetch } from './public-api.ts';
  * while offline still shows.
  */
 export function ScreenPage() {
+  useLangFromLink();
+  const t = useT(publicMessages);
+  const lang = useLang();
   const token = useParams().token ?? '';
   const [online, setOnline] = useState(false);
   const [voice, setVoice] = useState(false);
@@ -41,32 +47,34 @@ export function ScreenPage() {
   }, [token, refetch]);
   const b = data.data;
   const big: React.CSSProperties = { background: '#0b1f3a', color: '#fff', minHeight: '100vh', padding: '2vh 3vw', fontFamily: "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif" };
-  if (data.isError && !b) return <div style={big}><h1 style={{ fontSize: '5vh' }}>屏幕链接无效或已停用</h1><p style={{ fontSize: '3vh' }}>请联系科室管理员重新获取叫号屏链接。</p></div>;
+  if (data.isError && !b) return <div style={big}><h1 style={{ fontSize: '5vh' }}>{t('badScreenLink')}</h1><p style={{ fontSize: '3vh' }}>{t('badScreenLinkHint')}</p></div>;
   return (
     <div style={big} data-testid="screen">
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h1 style={{ fontSize: '5vh', margin: 0 }}>{b ? `${b.orgName} · ${b.departmentName}` : '叫号屏'}</h1>
-        <span style={{ fontSize: '2.2vh', color: online ? '#7CFC9A' : '#ffb020' }} data-testid="screen-online">{online ? '● 实时连接' : '○ 正在重新连接…'}</span>
+        <h1 style={{ fontSize: '5vh', margin: 0 }}>{b ? `${b.orgName} · ${b.departmentName}` : t('screen')}</h1>
+        <span style={{ fontSize: '2.2vh', color: online ? '#7CFC9A' : '#ffb020' }}>
+          <span data-testid="screen-online">{online ? t('screenLive') : t('screenReconnecting')}</span> <LangSwitch style={{ marginInlineStart: 12 }} />
+        </span>
       </div>
       {!voice ? (
         <button type="button" onClick={() => { voiceRef.current = true; setVoice(true); window.speechSynthesis?.speak(new SpeechSynthesisUtterance('语音播报已开启')); }}
-          style={{ fontSize: '2.5vh', margin: '1vh 0', padding: '0.6vh 2vw', borderRadius: 8, border: 0, cursor: 'pointer' }}>点击开启语音播报</button>
+          style={{ fontSize: '2.5vh', margin: '1vh 0', padding: '0.6vh 2vw', borderRadius: 8, border: 0, cursor: 'pointer' }}>{t('enableVoice')}</button>
       ) : null}
       {flash ? <div data-testid="screen-announcement" style={{ fontSize: '6vh', fontWeight: 700, color: '#ffd54f', margin: '2vh 0' }}>{flash}</div> : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(40vw, 1fr))', gap: '2vh 2vw', marginTop: '2vh' }}>
         {(b?.rooms ?? []).map((r) => (
           <div key={r.sessionId} style={{ background: '#132f57', borderRadius: 12, padding: '2vh 2vw' }}>
-            <div style={{ fontSize: '3.2vh' }}>{/诊室/.test(r.room) ? r.room : `${r.room} 诊室`} · {r.doctor}{r.title ? ` ${r.title}` : ''}</div>
-            <div style={{ fontSize: '2.4vh', color: '#9fb7d9', marginTop: '1vh' }}>正在就诊</div>
+            <div style={{ fontSize: '3.2vh' }}>{roomLabel(r.room, lang)} · {r.doctor}{r.title ? ` ${r.title}` : ''}</div>
+            <div style={{ fontSize: '2.4vh', color: '#9fb7d9', marginTop: '1vh' }}>{t('inRoom')}</div>
             <div style={{ fontSize: '9vh', fontWeight: 800, lineHeight: 1.1 }} data-testid={`screen-current-${r.sessionId}`}>
-              {r.current ? `${r.current.number} 号 ${r.current.maskedName}` : '—'}
+              {r.current ? `${t('number', { n: r.current.number })} ${r.current.maskedName}` : '—'}
             </div>
-            <div style={{ fontSize: '2.4vh', color: '#9fb7d9', marginTop: '1vh' }}>请以下患者准备（候诊 {r.waiting} 人）</div>
-            <div style={{ fontSize: '4vh' }}>{r.next.map((n) => `${n.number} 号 ${n.maskedName}`).join('　') || '—'}</div>
+            <div style={{ fontSize: '2.4vh', color: '#9fb7d9', marginTop: '1vh' }}>{t('getReady', { n: r.waiting })}</div>
+            <div style={{ fontSize: '4vh' }}>{r.next.map((n) => `${t('number', { n: n.number })} ${n.maskedName}`).join('　') || '—'}</div>
           </div>
         ))}
       </div>
-      {b && b.rooms.length === 0 ? <p style={{ fontSize: '4vh' }}>今日本科室暂无门诊</p> : null}
+      {b && b.rooms.length === 0 ? <p style={{ fontSize: '4vh' }}>{t('noClinicsToday')}</p> : null}
     </div>
   );
 }

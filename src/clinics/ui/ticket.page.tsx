@@ -2,13 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Result, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { errorMessage } from '../../web/error-alert.tsx';
 import { useLang, useT } from '../../web/i18n.ts';
 import { LangSwitch, useLangFromLink } from '../../web/lang-switch.tsx';
 import { ticketStatus } from '../queue.schema.ts';
 import { clock } from './clinics.i18n.ts';
 import { publicFetch } from './public-api.ts';
-import { publicMessages, roomLabel } from './public.i18n.ts';
+import { publicErrorMessage, publicMessages, roomLabel } from './public.i18n.ts';
 
 /** while the live stream is down (a proxy that buffers, a flaky phone signal) the page still moves */
 const FALLBACK_POLL_MS = 30_000;
@@ -47,7 +46,7 @@ export function TicketPage() {
   const q = useLiveTicket(token);
   const tk = q.data;
   const header = <div style={{ textAlign: 'right', marginBottom: 8 }}><LangSwitch /></div>;
-  if (q.isError && !tk) return <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>{header}<Result status="warning" title={t('ticketUnavailable')} subTitle={errorMessage(q.error)} /></div>;
+  if (q.isError && !tk) return <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>{header}<Result status="warning" title={t('ticketUnavailable')} subTitle={publicErrorMessage(q.error, lang)} /></div>;
   if (!tk) return null;
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>
