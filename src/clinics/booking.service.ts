@@ -177,7 +177,7 @@ export async function cancelBooking(db: Kdb, booker: Booker, id: number, input: 
     const b = await q.lockById(trx, id);
     if (!b || (booker.residentId !== undefined && b.resident_id !== booker.residentId)) throw notFound('预约');
     if (b.status !== 'confirmed') throw conflict('INVALID_STATE', `该预约当前为「${STATUS_LABEL[b.status]}」，不能取消`, { status: b.status });
-    const slot = await trx.selectFrom('clinic_slots').select(['starts_at']).where('id', '=', b.slot_id).executeTakeFirstOrThrow();
+    const slot = await q.slotStart(trx, b.slot_id);
     const startsAt = new Date(slot.starts_at).getTime();
     const cutoff = startsAt - (booker.channel === 'self' ? settings.cancelCutoffMinutes * 60_000 : 0);
     if (Date.now() >= cutoff) {

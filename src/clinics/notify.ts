@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { withScope, type Kdb } from '../platform/db.ts';
 import * as q from './notify.queries.ts';
 
@@ -59,13 +58,8 @@ export const RETRY = { maxAttempts: 6, baseMs: 60_000, capMs: 30 * 60_000 } as c
 type Outcome = 'sent' | 'failed' | 'retry' | 'skipped';
 class NoMobile extends Error {}
 
-/** The RLS scope of deliver: the system user acting for the notification's host org. */
-function asHost<T>(db: Kdb, orgId: number, fn: (trx: Kdb) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${String(orgId)}, true)`.execute(trx);
-    return fn(trx);
-  });
-}
+/** The RLS scope of a send: the system user (app.user_id 0) acting for the notification's host org. */
+const asHost = <T>(db: Kdb, orgId: number, fn: (trx: Kdb) => Promise<T>): Promise<T> => withScope(db, { userId: 0, orgIds: [orgId] }, fn);
 
 /**
  * One attempt at one notification. The claim commits before the send, so no other process

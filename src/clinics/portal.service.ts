@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
@@ -10,6 +9,7 @@ import * as bq from './booking.queries.ts';
 import { book, cancelBooking, toBooking, type Booker } from './booking.service.ts';
 import { shanghaiDate } from './clinic-time.ts';
 import { ConsoleChannel, messageChannel } from './notify.ts';
+import * as pq from './portal.queries.ts';
 import type { CodeRequest, PortalBookingCreate, VerifyRequest } from './portal.schema.ts';
 import * as sessions from './session.queries.ts';
 import { toSession, toSlot } from './session.service.ts';
@@ -33,8 +33,7 @@ const residentAudit = (audit: AuditContext, countyId: number | null): AuditConte
 async function findResident(db: Kdb, idNumber: string, mobile: string) {
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) throw new AppError(400, 'INVALID_ID_NUMBER', parsed.message, 'idNumber');
-  const { rows } = await sql<{ id: number; org_id: number; county_id: number }>`SELECT * FROM portal_find_resident(${parsed.info.normalized}, ${mobile})`.execute(db);
-  return rows[0];
+  return pq.findResident(db, parsed.info.normalized, mobile);
 }
 
 /** Sends a code if ID and mobile match a resident; the answer is the same either way (no enumeration). */
@@ -44,17 +43,15 @@ export async function requestCode(db: Kdb, audit: AuditContext, input: CodeReque
     await writeAudit(db, residentAudit(audit, null), { action: 'portal.code', outcome: 'failure', resource: 'portal', detail: { reason: 'no_match' } });
     return { sent: true, message: GENERIC_SENT };
   }
-  const recent = await db.selectFrom('portal_codes').select(sql<number>`count(*)::int`.as('n'))
-    .where('resident_id', '=', r.id).where('created_at', '>', sql<Date>`now() - interval '1 hour'`).executeTakeFirstOrThrow();
-  if (recent.n >= CODES_PER_HOUR) {
+  if (await pq.codesInLastHour(db, r.id) >= CODES_PER_HOUR) {
     await writeAudit(db, residentAudit(audit, r.county_id), { action: 'portal.code', outcome: 'denied', resource: 'portal', residentId: r.id, detail: { reason: 'too_many' } });
     throw new AppError(429, 'TOO_MANY_CODES', '验证码获取过于频繁，请 1 小时后再试');
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('portal_codes').values({
+    await pq.insertCode(trx, {
       county_id: r.county_id, resident_id: r.id, code_hash: codeHash(r.id, code), expires_at: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
-    }).execute();
+    });
     await writeAudit(trx, residentAudit(audit, r.county_id), { action: 'portal.code', resource: 'portal', residentId: r.id });
   });
   const channel = messageChannel();
@@ -70,26 +67,23 @@ export async function verify(db: Kdb, audit: AuditContext, input: VerifyRequest)
     return new AppError(400, 'CODE_INVALID', '验证码不正确或已过期，请重新获取', 'code');
   };
   if (!r) throw await fail(null, null, 'no_match');
-  const row = await db.selectFrom('portal_codes').selectAll().where('resident_id', '=', r.id).where('used_at', 'is', null)
-    .where('expires_at', '>', new Date()).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await pq.latestLiveCode(db, r.id);
   if (!row) throw await fail(r.id, r.county_id, 'no_code');
   if (row.attempts >= CODE_MAX_ATTEMPTS) throw await fail(r.id, r.county_id, 'locked');
   const ok = timingSafeEqual(Buffer.from(row.code_hash), Buffer.from(codeHash(r.id, input.code)));
   if (!ok) {
     // the attempt counter rises with a conditional UPDATE, so parallel guesses cannot exceed it
-    await db.updateTable('portal_codes').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+    await pq.countWrongCode(db, row.id);
     throw await fail(r.id, r.county_id, 'wrong_code');
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
   const name = await db.transaction().execute(async (trx) => {
-    const used = await trx.updateTable('portal_codes').set({ used_at: new Date() }).where('id', '=', row.id).where('used_at', 'is', null)
-      .where('attempts', '<', CODE_MAX_ATTEMPTS).executeTakeFirst();
-    if (used.numUpdatedRows === 0n) return null;
-    await trx.insertInto('portal_sessions').values({ id: sha(token), county_id: r.county_id, resident_id: r.id, resident_org_id: r.org_id, expires_at: expiresAt }).execute();
+    if (!await pq.useCode(trx, row.id, CODE_MAX_ATTEMPTS)) return null;
+    await pq.insertSession(trx, { id: sha(token), county_id: r.county_id, resident_id: r.id, resident_org_id: r.org_id, expires_at: expiresAt });
     await writeAudit(trx, residentAudit(audit, r.county_id), { action: 'portal.login', resource: 'portal', residentId: r.id });
     await bq.setScope(trx, 0, [r.org_id]);
-    return (await trx.selectFrom('residents').select('name').where('id', '=', r.id).executeTakeFirst())?.name ?? '';
+    return (await pq.residentName(trx, r.id)) ?? '';
   });
   if (name === null) throw await fail(r.id, r.county_id, 'used');
   return { token, expiresAt: expiresAt.toISOString(), maskedName: maskName(name) };
@@ -98,8 +92,7 @@ export async function verify(db: Kdb, audit: AuditContext, input: VerifyRequest)
 interface Portal { residentId: number; residentOrgId: number; countyId: number; sessionId: string; audit: AuditContext }
 
 export async function authenticate(db: Kdb, audit: AuditContext, token: string | undefined): Promise<Portal> {
-  const s = token ? await db.selectFrom('portal_sessions').selectAll().where('id', '=', sha(token)).where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date()).executeTakeFirst() : undefined;
+  const s = token ? await pq.liveSession(db, sha(token)) : undefined;
   if (!s) {
     if (token) await writeAudit(db, residentAudit(audit, null), { action: 'portal.denied', outcome: 'denied', resource: 'portal' });
     throw new AppError(401, 'PORTAL_LOGIN_REQUIRED', '身份验证已过期，请重新输入身份证号和手机号验证');
@@ -116,14 +109,15 @@ function booker(p: Portal): Booker {
 
 export async function me(db: Kdb, p: Portal) {
   return withScope(db, { userId: 0, orgIds: [p.residentOrgId] }, async (trx) => {
-    const r = await trx.selectFrom('residents').select('name').where('id', '=', p.residentId).executeTakeFirstOrThrow();
+    const name = await pq.residentName(trx, p.residentId);
+    if (name === undefined) throw notFound('居民');
     const until = await bq.suspendedUntil(trx, p.residentId);
     const bookings = await bq.byResident(trx, p.residentId, 20);
     const waits = await wq.waitingOfResident(trx, p.residentId);
     const positions = await Promise.all(waits.map((w) => wq.waitingPosition(trx, w.id)));
     await writeAudit(trx, p.audit, { action: 'portal.read', resource: 'portal', residentId: p.residentId });
     return {
-      maskedName: maskName(r.name), suspendedUntil: until ? until.toISOString() : null, bookings: bookings.map(toBooking),
+      maskedName: maskName(name), suspendedUntil: until ? until.toISOString() : null, bookings: bookings.map(toBooking),
       waitlist: waits.map((w, i) => ({
         id: w.id, sessionId: w.session_id, residentId: w.resident_id, residentName: maskName(w.resident_name), referred: w.referred,
         status: w.status, position: positions[i], createdAt: new Date(w.created_at).toISOString(), bookingId: w.booking_id,
@@ -159,7 +153,7 @@ export const joinWaitlist = (db: Kdb, p: Portal, sessionId: number) =>
 export const leaveWaitlist = (db: Kdb, p: Portal, id: number) => waitlist.leave(db, booker(p), id);
 
 export async function logout(db: Kdb, p: Portal) {
-  await db.updateTable('portal_sessions').set({ revoked_at: new Date() }).where('id', '=', p.sessionId).execute();
+  await pq.revokeSession(db, p.sessionId);
   await writeAudit(db, p.audit, { action: 'portal.logout', resource: 'portal', residentId: p.residentId });
   return { ok: true };
 }

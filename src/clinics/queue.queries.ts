@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
-import type { ClinicQueueTicketsTable } from './clinics.tables.ts';
+import type { ClinicQueueTicketsTable, ClinicScreensTable } from './clinics.tables.ts';
 
 /** The queue order, documented once: priority tier (0 emergency, 1 referred / 80+, 2 others), then check-in time. */
 export const QUEUE_ORDER = ['priority', 'checked_in_at', 'id'] as const;
@@ -103,4 +103,18 @@ export function screens(db: Kdb, orgIds: readonly number[]) {
   return db.selectFrom('clinic_screens as sc').innerJoin('orgs as o', 'o.id', 'sc.org_id').innerJoin('departments as d', 'd.id', 'sc.department_id')
     .select(['sc.id', 'sc.name', 'sc.org_id', 'o.name as org_name', 'sc.department_id', 'd.name as department_name', 'sc.active', 'sc.created_at'])
     .where('sc.org_id', 'in', orgIds.length ? [...orgIds] : [0]).orderBy('sc.org_id').orderBy('sc.id').execute();
+}
+
+/** the session fields the queue needs (check-in window, room, host org) */
+export function sessionForQueue(db: Kdb, id: number) {
+  return db.selectFrom('clinic_sessions').select(['id', 'org_id', 'department_id', 'county_id', 'room', 'status', 'session_date', 'starts_at', 'ends_at'])
+    .where('id', '=', id).executeTakeFirst();
+}
+
+export function insertScreen(db: Kdb, values: Insertable<ClinicScreensTable>) {
+  return db.insertInto('clinic_screens').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function setScreenToken(db: Kdb, id: number, tokenHash: string) {
+  await db.updateTable('clinic_screens').set({ token_hash: tokenHash }).where('id', '=', id).execute();
 }

@@ -8,6 +8,7 @@ import { publish } from '../platform/events.ts';
 import * as bookings from './booking.queries.ts';
 import { ageOn, shanghaiDate } from './clinic-time.ts';
 import * as q from './queue.queries.ts';
+import * as sessions from './session.queries.ts';
 import type { CheckInBody, QueueView, Ticket } from './queue.schema.ts';
 
 const CHECK_IN_LEAD_MS = 3 * 3600_000;
@@ -41,9 +42,8 @@ function toTicket(r: q.TicketRow, position: number | null): Ticket {
 }
 
 async function sessionInScope(ctx: Ctx, trx: Kdb, sessionId: number) {
-  const s = await trx.selectFrom('clinic_sessions').select(['id', 'org_id', 'department_id', 'county_id', 'room', 'status', 'session_date'])
-    .where('id', '=', sessionId).where('county_id', '=', ctx.actor.countyId).executeTakeFirst();
-  if (!s || !ctx.scope.orgIds.includes(s.org_id)) throw notFound('门诊安排');
+  const s = await q.sessionForQueue(trx, sessionId);
+  if (!s || s.county_id !== ctx.actor.countyId || !ctx.scope.orgIds.includes(s.org_id)) throw notFound('门诊安排');
   return s;
 }
 
@@ -72,8 +72,7 @@ export async function checkIn(ctx: Ctx, bookingId: number, input: CheckInBody) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const b = await bookings.lockById(trx, bookingId);
     if (!b) throw notFound('预约');
-    const s = await trx.selectFrom('clinic_sessions').select(['id', 'org_id', 'department_id', 'county_id', 'room', 'status', 'session_date', 'starts_at', 'ends_at'])
-      .where('id', '=', b.session_id).executeTakeFirstOrThrow();
+    const s = (await q.sessionForQueue(trx, b.session_id))!;
     if (b.status === 'checked_in') throw conflict('ALREADY_CHECKED_IN', '该患者已签到，请勿重复签到');
     if (b.status !== 'confirmed') throw conflict('INVALID_STATE', '该预约已取消或已结束，不能签到', { status: b.status });
     // on the day of the session, or from three hours before a session just after midnight
@@ -114,7 +113,7 @@ export async function queue(ctx: Ctx, sessionId: number) {
 export async function callNext(ctx: Ctx, sessionId: number) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const s = await sessionInScope(ctx, trx, sessionId);
-    await trx.selectFrom('clinic_sessions').select('id').where('id', '=', sessionId).forUpdate().execute();
+    await sessions.lockSession(trx, sessionId);
     const current = await q.lockCalled(trx, sessionId);
     if (current) await finishTicket(trx, current.id, current.booking_id);
     const next = await q.lockNextWaiting(trx, sessionId);

@@ -10,6 +10,7 @@ import { shanghaiDate } from './clinic-time.ts';
 import * as q from './queue.queries.ts';
 import type { Board } from './queue.schema.ts';
 import { announcement, hashToken } from './queue.service.ts';
+import * as sessions from './session.queries.ts';
 
 /**
  * Waiting-room screens (and, in ticket.service.ts, the patient's phone page): public pages
@@ -77,13 +78,13 @@ export async function list(ctx: Ctx) {
 }
 
 export async function create(ctx: Ctx, input: { departmentId: number; name: string }) {
-  const dept = await ctx.db.selectFrom('departments').select(['id', 'org_id', 'county_id']).where('id', '=', input.departmentId).executeTakeFirst();
+  const dept = await sessions.department(ctx.db, input.departmentId);
   if (!dept || !ctx.scope.orgIds.includes(dept.org_id)) throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不存在或不在您的管辖范围内', 'departmentId');
   const token = randomBytes(24).toString('base64url');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('clinic_screens').values({
+    const row = await q.insertScreen(trx, {
       county_id: dept.county_id, org_id: dept.org_id, department_id: dept.id, name: input.name, token_hash: hashToken(token), created_by: ctx.actor.id,
-    }).returning('id').executeTakeFirstOrThrow();
+    });
     await writeAudit(trx, ctx.audit, { action: 'clinic.screen.create', resource: 'clinic_screen', resourceId: row.id });
     return row.id;
   });
@@ -97,7 +98,7 @@ export async function rotate(ctx: Ctx, id: number) {
   const s = (await q.screens(ctx.db, ctx.scope.orgIds)).find((x) => x.id === id);
   if (!s) throw notFound('叫号屏');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('clinic_screens').set({ token_hash: hashToken(token) }).where('id', '=', id).execute();
+    await q.setScreenToken(trx, id, hashToken(token));
     await writeAudit(trx, ctx.audit, { action: 'clinic.screen.rotate', resource: 'clinic_screen', resourceId: id });
   });
   return { ...toScreen(s), token, url: `/screen/${token}` };

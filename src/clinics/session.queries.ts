@@ -123,3 +123,29 @@ export interface NextFree { session_id: number; slot_id: number; starts_at: Date
 export async function nextFree(db: Kdb, s: { id: number; countyId: number; expertId: number | null; departmentId: number }, referred: boolean, limit = 5) {
   return (await nextFreeSql(s.id, s.expertId, s.departmentId, s.countyId, referred, limit).execute(db)).rows;
 }
+
+// ---- whole-session changes: cancel and close ----
+
+export function checkedInBooking(db: Kdb, sessionId: number) {
+  return db.selectFrom('clinic_bookings').select('id').where('session_id', '=', sessionId).where('status', '=', 'checked_in').executeTakeFirst();
+}
+
+export function confirmedBookings(db: Kdb, sessionId: number) {
+  return db.selectFrom('clinic_bookings').select(['id']).where('session_id', '=', sessionId).where('status', '=', 'confirmed').execute();
+}
+
+/** every confirmed booking of the session becomes cancelled; returns whom to tell */
+export function cancelConfirmedBookings(db: Kdb, sessionId: number, reason: string) {
+  return db.updateTable('clinic_bookings')
+    .set({ status: 'cancelled', cancelled_at: new Date(), cancel_reason: reason })
+    .where('session_id', '=', sessionId).where('status', '=', 'confirmed')
+    .returning(['id', 'resident_id', 'resident_org_id', 'org_id']).execute();
+}
+
+export async function emptySlots(db: Kdb, sessionId: number) {
+  await db.updateTable('clinic_slots').set({ booked: 0, booked_referred: 0 }).where('session_id', '=', sessionId).execute();
+}
+
+export async function completeCheckedIn(db: Kdb, sessionId: number) {
+  await db.updateTable('clinic_bookings').set({ status: 'completed' }).where('session_id', '=', sessionId).where('status', '=', 'checked_in').execute();
+}

@@ -7,10 +7,12 @@ import { publish } from '../platform/events.ts';
 import { addDays, clockOf, minutesOf, shanghaiDate, shanghaiInstant } from './clinic-time.ts';
 import * as experts from './expert.queries.ts';
 import { deliver } from './notify.ts';
+import * as notices from './notify.queries.ts';
 import * as q from './session.queries.ts';
 import type { ClinicSession, ReasonBody, SessionCreate, SessionSearch, Slot } from './session.schema.ts';
 import { settingsFor } from './settings.service.ts';
 import * as subsidy from './subsidy.queries.ts';
+import * as waitlist from './waitlist.queries.ts';
 import { markNoShow } from './booking.service.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -151,23 +153,20 @@ export async function cancel(ctx: Ctx, id: number, input: ReasonBody) {
   ownSession(ctx, s);
   const notified = await withScope(ctx.db, { userId: ctx.actor.id, orgIds: [s.org_id] }, async (trx) => {
     await q.lockSession(trx, id);
-    const inRoom = await trx.selectFrom('clinic_bookings').select('id').where('session_id', '=', id).where('status', '=', 'checked_in').executeTakeFirst();
+    const inRoom = await q.checkedInBooking(trx, id);
     if (inRoom) throw conflict('PATIENTS_CHECKED_IN', '已有患者签到候诊，不能取消本次门诊，请先处理候诊患者');
     if (!await q.transition(trx, id, ['published', 'pending_approval'], { status: 'cancelled', cancel_reason: input.reason })) {
       throw conflict('INVALID_STATE', `该门诊当前状态为「${STATUS_LABEL[s.status]}」，不能取消`, { status: s.status });
     }
-    const bookings = await trx.updateTable('clinic_bookings')
-      .set({ status: 'cancelled', cancelled_at: new Date(), cancel_reason: `门诊取消：${input.reason}` })
-      .where('session_id', '=', id).where('status', '=', 'confirmed')
-      .returning(['id', 'resident_id', 'resident_org_id', 'org_id']).execute();
-    await trx.updateTable('clinic_slots').set({ booked: 0, booked_referred: 0 }).where('session_id', '=', id).execute();
-    await trx.updateTable('clinic_waitlist').set({ status: 'expired' }).where('session_id', '=', id).where('status', '=', 'waiting').execute();
+    const bookings = await q.cancelConfirmedBookings(trx, id, `门诊取消：${input.reason}`);
+    await q.emptySlots(trx, id);
+    await waitlist.expireSession(trx, id);
     const who = s.expert_name ? `${s.expert_name}专家` : s.department_name;
     const message = `【医共体】您预约的${s.session_date}${who}门诊（${s.org_name}）因故取消：${input.reason}。号源已释放，请重新预约，给您带来不便敬请谅解。`;
-    const ids = bookings.length === 0 ? [] : (await trx.insertInto('clinic_notifications').values(bookings.map((b) => ({
+    const ids = bookings.length === 0 ? [] : (await notices.insertNotifications(trx, bookings.map((b) => ({
       county_id: s.county_id, org_id: b.org_id, resident_id: b.resident_id, resident_org_id: b.resident_org_id, booking_id: b.id,
       kind: 'session_cancelled' as const, message,
-    }))).returning('id').execute()).map((r) => r.id);
+    })))).map((r) => r.id);
     await writeAudit(trx, ctx.audit, { action: 'clinic.session.cancel', resource: 'clinic_session', resourceId: id, detail: { reason: input.reason, bookingsCancelled: bookings.length } });
     await publish(trx, { topic: 'clinic.session.cancelled', countyId: s.county_id, orgIds: [s.org_id], data: { sessionId: id, departmentId: s.department_id } });
     return ids;
@@ -186,10 +185,10 @@ export async function close(ctx: Ctx, id: number) {
     if (!await q.transition(trx, id, ['published'], { status: 'closed' })) {
       throw conflict('INVALID_STATE', `该门诊当前状态为「${STATUS_LABEL[s.status]}」，不能结束`, { status: s.status });
     }
-    const open = await trx.selectFrom('clinic_bookings').select(['id']).where('session_id', '=', id).where('status', '=', 'confirmed').execute();
+    const open = await q.confirmedBookings(trx, id);
     let suspended = 0;
     for (const b of open) if ((await markNoShow(trx, b.id, settings)).suspended) suspended++;
-    await trx.updateTable('clinic_bookings').set({ status: 'completed' }).where('session_id', '=', id).where('status', '=', 'checked_in').execute();
+    await q.completeCheckedIn(trx, id);
     await writeAudit(trx, ctx.audit, { action: 'clinic.session.close', resource: 'clinic_session', resourceId: id, detail: { noShows: open.length, suspended } });
     return { noShows: open.length, suspended };
   });

@@ -3,13 +3,10 @@ import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { AppError, requireChanges } from '../platform/errors.ts';
 import type { ClinicSettings, ClinicSettingsPatch } from './settings.schema.ts';
+import * as q from './settings.queries.ts';
 
-type Row = Awaited<ReturnType<typeof load>>;
-
-async function load(db: Kdb, countyId: number) {
-  await db.insertInto('clinic_settings').values({ county_id: countyId }).onConflict((oc) => oc.column('county_id').doNothing()).execute();
-  return db.selectFrom('clinic_settings').selectAll().where('county_id', '=', countyId).executeTakeFirstOrThrow();
-}
+type Row = Awaited<ReturnType<typeof q.ensure>>;
+const load = q.ensure;
 
 function toSettings(r: Row): ClinicSettings {
   return {
@@ -23,7 +20,7 @@ function toSettings(r: Row): ClinicSettings {
 
 /** The county's rules, created with the documented defaults on first use. */
 export async function settingsFor(db: Kdb, countyId: number): Promise<ClinicSettings> {
-  const row = await db.selectFrom('clinic_settings').selectAll().where('county_id', '=', countyId).executeTakeFirst();
+  const row = await q.find(db, countyId);
   return toSettings(row ?? await load(db, countyId));
 }
 
@@ -44,13 +41,13 @@ export async function patch(ctx: Ctx, input: ClinicSettingsPatch): Promise<Clini
   requireChanges(input);
   return ctx.db.transaction().execute(async (trx) => {
     await load(trx, ctx.actor.countyId);
-    await trx.updateTable('clinic_settings').set({
+    await q.update(trx, ctx.actor.countyId, {
       release_days: input.releaseDays, release_time: input.releaseTime, cancel_cutoff_minutes: input.cancelCutoffMinutes,
       referral_hold_hours: input.referralHoldHours, no_show_limit: input.noShowLimit, no_show_window_days: input.noShowWindowDays,
       suspension_days: input.suspensionDays, minutes_per_patient: input.minutesPerPatient,
       avg_out_of_county_cost_fen: input.avgOutOfCountyCostFen, avg_travel_cost_fen: input.avgTravelCostFen,
       avg_in_county_cost_fen: input.avgInCountyCostFen, updated_at: new Date(),
-    }).where('county_id', '=', ctx.actor.countyId).execute();
+    });
     // checked on the merged row, inside the UPDATE's row lock: a patch of one field is judged
     // against the other fields as they now stand, and a refusal rolls the whole change back
     checkHoldBeforeRelease(toSettings(await load(trx, ctx.actor.countyId)), input);

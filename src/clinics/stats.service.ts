@@ -1,16 +1,11 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { addDays, shanghaiDate } from './clinic-time.ts';
 import { settingsFor } from './settings.service.ts';
 import type { StatsRow } from './stats.schema.ts';
+import { sessionCounts, type SessionCount } from './stats.queries.ts';
 import * as subsidy from './subsidy.queries.ts';
-
-interface SessionCount {
-  id: number; session_date: string; expert_id: number | null; expert_name: string | null; speciality: string | null;
-  org_id: number; org_name: string; booked: number; served: number; no_show: number;
-}
 
 function group(rows: SessionCount[], keyOf: (r: SessionCount) => [string, string]): StatsRow[] {
   const map = new Map<string, StatsRow & { visits: Set<string> }>();
@@ -34,14 +29,7 @@ export async function stats(ctx: Ctx, input: { from?: string; to?: string; kind:
   const to = input.to ?? today;
   const from = input.from ?? addDays(to, -365);
   if (from > to) throw new AppError(400, 'INVALID_RANGE', '开始日期不能晚于结束日期', 'from');
-  const { rows } = await sql<SessionCount>`
-    SELECT s.id, s.session_date, s.expert_id, e.name AS expert_name, coalesce(e.speciality, d.speciality, d.name) AS speciality,
-      s.org_id, o.name AS org_name, c.booked, c.served, c.no_show
-    FROM clinic_session_counts(${ctx.actor.countyId}, ${from}::date, ${to}::date) c
-    JOIN clinic_sessions s ON s.id = c.session_id
-    JOIN orgs o ON o.id = s.org_id JOIN departments d ON d.id = s.department_id
-    LEFT JOIN experts e ON e.id = s.expert_id
-    WHERE s.kind = ${input.kind}`.execute(ctx.db);
+  const rows = await sessionCounts(ctx.db, ctx.actor.countyId, from, to, input.kind);
   const settings = await settingsFor(ctx.db, ctx.actor.countyId);
   const served = rows.reduce((n, r) => n + r.served, 0);
   const perPatient = settings.avgOutOfCountyCostFen + settings.avgTravelCostFen - settings.avgInCountyCostFen;
