@@ -46,7 +46,14 @@ export const waitlistEntry = z.object({
 });
 export type WaitlistEntry = z.infer<typeof waitlistEntry>;
 
-export const sessionBookings = z.object({ bookings: z.array(booking), waitlist: z.array(waitlistEntry) });
+/** a message to a resident about a booking, as the desk sees it: a failed one needs a phone call */
+export const bookingMessage = z.object({
+  id: z.number(), bookingId: z.number(), residentId: z.number(), kind: z.string(), status: z.enum(['sent', 'pending', 'failed']),
+  attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(),
+});
+export type BookingMessage = z.infer<typeof bookingMessage>;
+
+export const sessionBookings = z.object({ bookings: z.array(booking), waitlist: z.array(waitlistEntry), messages: z.array(bookingMessage) });
 
 export const bookingSearch = z.object({
   residentId: z.coerce.number().int().positive().max(2147483647),

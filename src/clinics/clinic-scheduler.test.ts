@@ -48,7 +48,7 @@ describe('held places when the hold ends', () => {
     expect(promoted.find((b: { residentId: number }) => b.residentId === referred)).toMatchObject({ referred: true, status: 'confirmed' });
     expect(list.waitlist.filter((w: { status: string }) => w.status === 'waiting').map((w: { residentId: number; position: number }) => [w.residentId, w.position]))
       .toEqual([[second, 1], [third, 2]]);
-    expect((await noteOf(first)).sent_at).not.toBeNull();
+    expect(list.messages.map((m: { residentId: number; status: string }) => [m.residentId, m.status]).sort()).toEqual([[first, 'sent'], [referred, 'sent']].sort());
     expect(channel.sent.filter((m) => m.text.includes('预约成功'))).toHaveLength(2);
     const audit = await env.asOwner(`SELECT username, detail->>'trigger' AS trigger FROM audit_log WHERE action = 'clinic.waitlist.promote' AND resident_id IN (${first}, ${referred})`);
     expect(audit).toEqual([{ username: 'system', trigger: 'hold_released' }, { username: 'system', trigger: 'hold_released' }]);
@@ -104,6 +104,10 @@ describe('retries of failed messages', () => {
     }
     const given = await noteOf(waiter);
     expect(given).toMatchObject({ attempts: RETRY.maxAttempts, sent_at: null, failed_at: expect.anything(), last_error: expect.stringContaining('短信网关') });
+    // the desk sees the message failed and why, to call the resident instead
+    expect((await county.get(`/api/clinic-sessions/${s.id}/bookings`)).json().messages).toEqual([expect.objectContaining({
+      residentId: waiter, kind: 'waitlist_promoted', status: 'failed', attempts: RETRY.maxAttempts, lastError: expect.stringContaining('短信网关'), sentAt: null,
+    })]);
     channel.down = false;
     const calls = channel.calls;
     expect(await runClinicScheduler(env.db, later(7 * 86_400_000))).toMatchObject({ sent: 0, failed: 0 });

@@ -44,3 +44,10 @@ export function due(db: Kdb, countyId: number, now: Date, limit: number) {
     .where('county_id', '=', countyId).where('sent_at', 'is', null).where('failed_at', 'is', null).where('next_attempt_at', '<=', now)
     .orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
 }
+
+/** the messages about a session's bookings, newest first (read under the caller's RLS scope) */
+export function bySession(db: Kdb, sessionId: number) {
+  return db.selectFrom('clinic_notifications as n').innerJoin('clinic_bookings as b', 'b.id', 'n.booking_id')
+    .select(['n.id', 'n.booking_id', 'n.resident_id', 'n.kind', 'n.attempts', 'n.last_error', 'n.created_at', 'n.sent_at', 'n.failed_at'])
+    .where('b.session_id', '=', sessionId).orderBy('n.id', 'desc').execute();
+}

@@ -10,7 +10,7 @@ import * as nq from './notify.queries.ts';
 import * as wq from './waitlist.queries.ts';
 import type { Booker } from './booking.service.ts';
 import { staffBooker, toBooking } from './booking.service.ts';
-import type { WaitlistCreate, WaitlistEntry } from './booking.schema.ts';
+import type { BookingMessage, WaitlistCreate, WaitlistEntry } from './booking.schema.ts';
 import { shanghaiLabel } from './clinic-time.ts';
 
 /** Why places were freed, for the audit trail. */
@@ -135,17 +135,26 @@ export async function leave(db: Kdb, booker: Booker, id: number): Promise<Waitli
 export const joinAsStaff = (ctx: Ctx, input: WaitlistCreate) => join(ctx.db, staffBooker(ctx), input);
 export const leaveAsStaff = (ctx: Ctx, id: number) => leave(ctx.db, staffBooker(ctx), id);
 
-/** The host's list for a session: bookings and waitlist, read under RLS and audited. */
+function toMessage(n: Awaited<ReturnType<typeof nq.bySession>>[number]): BookingMessage {
+  return {
+    id: n.id, bookingId: n.booking_id!, residentId: n.resident_id, kind: n.kind, attempts: n.attempts, lastError: n.last_error,
+    status: n.sent_at ? 'sent' : n.failed_at ? 'failed' : 'pending',
+    createdAt: new Date(n.created_at).toISOString(), sentAt: n.sent_at ? new Date(n.sent_at).toISOString() : null,
+  };
+}
+
+/** The host's list for a session: bookings, waitlist and the messages sent about them, read under RLS and audited. */
 export async function sessionList(ctx: Ctx, sessionId: number) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const session = await wq.sessionInCounty(trx, ctx.actor.countyId, sessionId);
     if (!session) throw notFound('门诊安排');
-    const [bookings, waitlist] = await Promise.all([q.bySession(trx, sessionId), wq.waitlistBySession(trx, sessionId)]);
+    const [bookings, waitlist, messages] = await Promise.all([q.bySession(trx, sessionId), wq.waitlistBySession(trx, sessionId), nq.bySession(trx, sessionId)]);
     await writeAudit(trx, ctx.audit, { action: 'clinic.booking.list', resource: 'clinic_session', resourceId: sessionId, detail: { bookings: bookings.length, waitlist: waitlist.length } });
     let position = 0;
     return {
       bookings: bookings.map(toBooking),
       waitlist: waitlist.map((w) => toEntry(w, w.status === 'waiting' ? ++position : null)),
+      messages: messages.map(toMessage),
     };
   });
 }
