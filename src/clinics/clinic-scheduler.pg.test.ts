@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { runClinicScheduler } from './clinic-scheduler.ts';
-import { createExpert, place, type Place } from './clinics.fixtures.ts';
-import { RETRY, setMessageChannel } from './notify.ts';
-import { endHold, heldSessionWithWaitlist, later, residentsWithMobile, ScriptedChannel } from './scheduler.fixtures.ts';
+import type { Place } from './clinics.fixtures.ts';
+import { RETRY } from './notify.ts';
+import { endHold, heldSessionWithWaitlist, later, schedulerWorld, type ScriptedChannel } from './scheduler.fixtures.ts';
 
 /**
  * Several server processes run the clinic scheduler at once: on a real PostgreSQL server,
@@ -14,7 +14,7 @@ let desk: Client;
 let where: Place;
 let expertId: number;
 let people: number[];
-const channel = new ScriptedChannel();
+let channel: ScriptedChannel;
 
 beforeAll(async () => {
   process.env.CLINIC_SCHEDULER_MS = '200';
@@ -23,11 +23,7 @@ beforeAll(async () => {
   } finally {
     delete process.env.CLINIC_SCHEDULER_MS;
   }
-  setMessageChannel(channel);
-  desk = await env.login('coordinator');
-  where = await place(env);
-  expertId = await createExpert(desk);
-  people = await residentsWithMobile(env, 30);
+  ({ desk, where, expertId, people, channel } = await schedulerWorld(env, 30));
 });
 afterAll(async () => { await env?.close(); });
 

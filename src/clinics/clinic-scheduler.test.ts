@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { runClinicScheduler } from './clinic-scheduler.ts';
-import { createExpert, place, type Place } from './clinics.fixtures.ts';
-import { RETRY, setMessageChannel } from './notify.ts';
-import { endHold, heldSessionWithWaitlist, later, residentsWithMobile, ScriptedChannel } from './scheduler.fixtures.ts';
+import type { Place } from './clinics.fixtures.ts';
+import { RETRY } from './notify.ts';
+import { endHold, heldSessionWithWaitlist, later, schedulerWorld, type ScriptedChannel } from './scheduler.fixtures.ts';
 
 /** The clinic scheduler with a steered SMS gateway and a movable clock. */
 let env: TestEnv;
@@ -11,15 +11,11 @@ let county: Client; // the referral centre's coordinator: plans expert sessions 
 let where: Place;
 let expertId: number;
 let people: number[];
-const channel = new ScriptedChannel();
+let channel: ScriptedChannel;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  setMessageChannel(channel);
-  county = await env.login('coordinator');
-  where = await place(env);
-  expertId = await createExpert(county);
-  people = await residentsWithMobile(env, 20);
+  ({ desk: county, where, expertId, people, channel } = await schedulerWorld(env, 20));
 });
 afterAll(async () => { await env?.close(); });
 
@@ -31,6 +27,15 @@ const ms = (d: unknown) => (d instanceof Date ? d : new Date(String(d))).getTime
 async function addReferredWaiter(sessionId: number, residentId: number) {
   await env.asOwner(`INSERT INTO clinic_waitlist (county_id, session_id, org_id, resident_id, resident_org_id, resident_name, resident_birth_date, referred, status, channel)
     SELECT r.county_id, ${sessionId}, ${where.orgId}, r.id, r.org_id, r.name, r.birth_date, true, 'waiting', 'staff' FROM residents r WHERE r.id = ${residentId}`);
+}
+
+/** a waiting resident promoted by the scheduler while the gateway is down: the message failed once */
+async function promotedWhileDown(booker: number, waiter: number, at: Date) {
+  channel.down = true;
+  const s = await heldSessionWithWaitlist(county, where, expertId, { held: 1, booker, waiters: [waiter] });
+  await endHold(env, s.id);
+  expect(await runClinicScheduler(env.db, at)).toMatchObject({ promoted: 1, sent: 0 });
+  return s;
 }
 
 describe('held places when the hold ends', () => {
@@ -62,12 +67,9 @@ describe('held places when the hold ends', () => {
 
 describe('retries of failed messages', () => {
   it('a failed send keeps the booking, waits out the back-off, then is delivered once', async () => {
-    channel.down = true;
     const waiter = people[6];
-    const s = await heldSessionWithWaitlist(county, where, expertId, { held: 1, booker: people[5], waiters: [waiter] });
-    await endHold(env, s.id);
     const t0 = new Date();
-    expect(await runClinicScheduler(env.db, t0)).toMatchObject({ promoted: 1, sent: 0 });
+    const s = await promotedWhileDown(people[5], waiter, t0);
     const failed = await noteOf(waiter);
     expect(failed).toMatchObject({ attempts: 1, sent_at: null, failed_at: null, last_error: expect.stringContaining('短信网关') });
     expect(ms(failed.next_attempt_at) - t0.getTime()).toBe(RETRY.baseMs);
@@ -85,12 +87,9 @@ describe('retries of failed messages', () => {
   });
 
   it('doubles the wait after each failure and gives up after the last attempt, leaving the message for staff', async () => {
-    channel.down = true;
     const waiter = people[8];
-    const s = await heldSessionWithWaitlist(county, where, expertId, { held: 1, booker: people[7], waiters: [waiter] });
-    await endHold(env, s.id);
     let at = new Date();
-    await runClinicScheduler(env.db, at);
+    const s = await promotedWhileDown(people[7], waiter, at);
     for (let attempt = 1; attempt < RETRY.maxAttempts; attempt++) {
       const n = await noteOf(waiter);
       expect(n.attempts).toBe(attempt);

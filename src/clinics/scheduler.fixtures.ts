@@ -1,6 +1,6 @@
 import type { Client, TestEnv } from '../platform/test-helpers.ts';
-import { bookAs, createSession, type Place } from './clinics.fixtures.ts';
-import type { MessageChannel } from './notify.ts';
+import { bookAs, createExpert, createSession, place, type Place } from './clinics.fixtures.ts';
+import { setMessageChannel, type MessageChannel } from './notify.ts';
 
 /**
  * A gateway the test steers: it fails while `down`, can be slow (so two schedulers overlap
@@ -49,3 +49,16 @@ export async function endHold(env: TestEnv, sessionId: number) {
 }
 
 export const later = (ms: number, from = new Date()) => new Date(from.getTime() + ms);
+
+export interface SchedulerWorld { desk: Client; where: Place; expertId: number; people: number[]; channel: ScriptedChannel }
+
+/**
+ * A coordinator's desk (plans expert sessions, books for residents), an expert, residents
+ * with a mobile number, and the steered gateway in place of the SMS channel.
+ */
+export async function schedulerWorld(env: TestEnv, residents: number): Promise<SchedulerWorld> {
+  const channel = new ScriptedChannel();
+  setMessageChannel(channel);
+  const desk = await env.login('coordinator');
+  return { desk, where: await place(env), expertId: await createExpert(desk), people: await residentsWithMobile(env, residents), channel };
+}
