@@ -6,6 +6,7 @@ import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import * as q from './booking.queries.ts';
+import * as wq from './waitlist.queries.ts';
 import type { Booking, BookingCreate, CancelBody } from './booking.schema.ts';
 import { shanghaiLabel } from './clinic-time.ts';
 import { deliver } from './notify.ts';
@@ -174,6 +175,8 @@ export async function listForResident(ctx: Ctx, residentId: number) {
 export async function cancelBooking(db: Kdb, booker: Booker, id: number, input: CancelBody): Promise<Booking> {
   const settings = await settingsFor(db, booker.countyId);
   const { orgId, notified } = await withScope(db, { userId: booker.userId, orgIds: booker.orgIds }, async (trx) => {
+    // the waitlist promoter's lock first: a scheduler promoting this session finishes before we do
+    if (!await wq.lockSessionOfBooking(trx, id)) throw notFound('预约');
     const b = await q.lockById(trx, id);
     if (!b || (booker.residentId !== undefined && b.resident_id !== booker.residentId)) throw notFound('预约');
     if (b.status !== 'confirmed') throw conflict('INVALID_STATE', `该预约当前为「${STATUS_LABEL[b.status]}」，不能取消`, { status: b.status });

@@ -69,6 +69,24 @@ describe('clinic scheduler in several processes', () => {
     expect(channel.sent.length - await sentCount()).toBe(sentBefore);
   });
 
+  it('a cancellation racing the scheduler: no deadlock, the first two in line get the two places, the third waits', async () => {
+    const person = (i: number) => people[(i + 5) % people.length];
+    for (let round = 0; round < 6; round++) {
+      const waiters = [1, 2, 3].map((k) => person(round * 4 + k));
+      const s = await heldSessionWithWaitlist(desk, where, expertId, { held: 1, booker: person(round * 4), waiters });
+      const [booking] = await env.asOwner(`SELECT id FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`);
+      await endHold(env, s.id);
+      const [cancelled] = await Promise.all([
+        desk.post(`/api/clinic-bookings/${booking.id}/cancel`, { reason: '临时有事' }),
+        parallel(2),
+      ]);
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      await waitFor(async () => (await env.asOwner(`SELECT count(*)::int AS n FROM clinic_waitlist WHERE session_id = ${s.id} AND status = 'promoted'`))[0].n === 2);
+      const rows = await env.asOwner(`SELECT resident_id, status FROM clinic_waitlist WHERE session_id = ${s.id} ORDER BY created_at, id`);
+      expect(rows.map((r) => [Number(r.resident_id), r.status]), `round ${round}`).toEqual([[waiters[0], 'promoted'], [waiters[1], 'promoted'], [waiters[2], 'waiting']]);
+    }
+  });
+
   it('a failed message retried by several schedulers at once is delivered exactly once', async () => {
     channel.down = true;
     const waiters = people.slice(1, 7);

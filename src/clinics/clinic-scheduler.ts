@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kdb } from '../platform/db.ts';
+import { startPeriodic } from '../platform/periodic.ts';
 import { retryDue } from './notify.ts';
 import { countyScopes } from './waitlist.queries.ts';
 import { releaseHolds } from './waitlist.service.ts';
@@ -24,25 +25,7 @@ export async function runClinicScheduler(db: Kdb, now: Date = new Date()): Promi
   return run;
 }
 
-/** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off; off under vitest unless set). */
+/** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off). */
 export function startClinicScheduler(app: FastifyInstance): void {
-  const configured = process.env.CLINIC_SCHEDULER_MS;
-  const ms = configured === undefined ? (process.env.VITEST ? 0 : 30_000) : Number(configured);
-  if (!ms || !Number.isFinite(ms)) return;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      if (running) return;
-      running = runClinicScheduler(app.platform.db)
-        .catch((err: unknown) => app.log.error({ err }, 'clinic scheduler run failed'))
-        .finally(() => { running = undefined; });
-    }, ms);
-    timer.unref();
-  });
-  // a run in flight finishes before the database closes under it
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-  });
+  startPeriodic(app, { name: 'clinic scheduler', env: 'CLINIC_SCHEDULER_MS', defaultMs: 30_000, run: () => runClinicScheduler(app.platform.db) });
 }

@@ -77,3 +77,14 @@ export async function tryLockSession(db: Kdb, sessionId: number): Promise<boolea
   const { rows } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('clinic.waitlist'), ${sessionId}) AS ok`.execute(db);
   return rows[0]?.ok === true;
 }
+
+/**
+ * A cancellation waits for the same per-session lock, taken as its first lock of all (before
+ * the booking's and the slot's rows), so it never holds a row a scheduler needs while
+ * waiting. Returns false when the booking is not visible.
+ */
+export async function lockSessionOfBooking(db: Kdb, bookingId: number): Promise<boolean> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT b.id FROM clinic_bookings b, LATERAL pg_advisory_xact_lock(hashtext('clinic.waitlist'), b.session_id) l WHERE b.id = ${bookingId}`.execute(db);
+  return rows.length > 0;
+}

@@ -69,10 +69,9 @@ const schedulerAudit = (countyId: number, orgId: number): AuditContext => ({
  * The scheduler's hold pass for one county: once a session's hold is over, the held places
  * no referred patient took go to the waitlist, exactly as a cancelled place does. One
  * transaction per session under its advisory lock; a session another process is promoting
- * is skipped (the next run finds it again if anything is left). A cancellation promotes
- * without that lock on purpose: it already holds its slot's row lock, and waiting for the
- * session lock there could deadlock with a scheduler waiting for that slot. Capacity stays
- * safe either way (takeSlot); only the order between the two may differ in that rare race.
+ * is skipped (the next run finds it again if anything is left). A cancellation takes the
+ * same lock before any row lock (lockSessionOfBooking), so the two promote one after the
+ * other in waitlist order and cannot deadlock.
  */
 export async function releaseHolds(db: Kdb, scope: { countyId: number; orgIds: readonly number[] }, now: Date): Promise<number> {
   const sessions = await withScope(db, { userId: 0, orgIds: scope.orgIds }, (trx) => wq.releasedHoldSessions(trx, scope.countyId, now));

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { writeAudit, type AuditContext } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
+import { startPeriodic } from '../platform/periodic.ts';
 import * as q from './referral.queries.ts';
 import { publishChange } from './referral.service.ts';
 import { ARRIVAL_WINDOW_DAYS, DEFAULT_ACCEPT_MINUTES, EXPIRE_AFTER_WINDOWS, URGENCIES, type ReferralStatus, type Urgency } from './referral.states.ts';
@@ -92,22 +93,9 @@ export async function runDeadlines(db: Kdb, now: Date = new Date()): Promise<Dea
   return total;
 }
 
-/** Every 30 s in a serving process (REFERRAL_SCHEDULER_MS=0 turns it off; off under vitest unless set). */
+/** Every 30 s in a serving process (REFERRAL_SCHEDULER_MS=0 turns it off). */
 export function startDeadlineScheduler(app: FastifyInstance): void {
-  const configured = process.env.REFERRAL_SCHEDULER_MS;
-  const ms = configured === undefined ? (process.env.VITEST ? 0 : 30_000) : Number(configured);
-  if (!ms || !Number.isFinite(ms)) return;
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      runDeadlines(app.platform.db).catch((err: unknown) => app.log.error({ err }, 'referral deadline run failed')).finally(() => { running = false; });
-    }, ms);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => { if (timer) clearInterval(timer); });
+  startPeriodic(app, { name: 'referral deadline', env: 'REFERRAL_SCHEDULER_MS', defaultMs: 30_000, run: () => runDeadlines(app.platform.db) });
 }
 
 export async function getSettings(ctx: Ctx) {
