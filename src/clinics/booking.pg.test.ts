@@ -110,4 +110,24 @@ describe('booking races on PostgreSQL', () => {
     expect(n).toBe(1);
     await invariant(s.id);
   });
+
+  it('a session cancelled in the middle of a rush keeps no confirmed booking, and everyone booked is told', async () => {
+    for (let round = 0; round < 4; round++) {
+      const expertId = await createExpert(coordinator);
+      const s = await createSession(coordinator, where, expertId, { slots: 4, capacityPerSlot: 10 });
+      const rush = residents.slice(0, 40).map((r, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: r }));
+      const cancelled = coordinator.post(`/api/clinic-sessions/${s.id}/cancel`, { reason: '专家临时手术' });
+      const results = await Promise.all(rush);
+      expect((await cancelled).statusCode).toBe(200);
+      expect(results.filter((r) => r.statusCode >= 500)).toEqual([]);
+      const [left] = await env.asOwner(`SELECT
+        (SELECT count(*)::int FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed') AS confirmed,
+        (SELECT coalesce(sum(booked), 0)::int FROM clinic_slots WHERE session_id = ${s.id}) AS booked,
+        (SELECT count(*)::int FROM clinic_bookings WHERE session_id = ${s.id}) AS made,
+        (SELECT count(*)::int FROM clinic_notifications n JOIN clinic_bookings b ON b.id = n.booking_id WHERE b.session_id = ${s.id} AND n.kind = 'session_cancelled') AS told`);
+      expect(left, `round ${round}`).toMatchObject({ confirmed: 0, booked: 0 });
+      expect(left.told).toBe(left.made);
+      expect(left.made).toBe(results.filter((r) => r.statusCode === 201).length);
+    }
+  });
 });

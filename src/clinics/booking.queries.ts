@@ -8,6 +8,8 @@ export interface PreflightInput { countyId: number; sessionId: number; slotId: n
 export interface Preflight {
   replay_id: number | null; replay_hash: string | null; id: number | null; org_id: number; department_id: number; expert_id: number | null;
   status: string; release_at: Date; ends_at: Date; has_free: boolean;
+  /** what a booking's answer shows about its session, read here once per batch rather than per booking */
+  session_date: string; room: string; doctor_name: string | null; expert_name: string | null; org_name: string; department_name: string;
 }
 
 /**
@@ -32,10 +34,13 @@ export const preflight = batcherPerDb(async (db: Kdb, ps: readonly PreflightInpu
       FROM f
     )
     SELECT r.i, k.id AS replay_id, k.request_hash AS replay_hash, s.id, s.org_id, s.department_id, s.expert_id, s.status, s.release_at, s.ends_at,
-      coalesce(free.has_free, false) AS has_free
+      coalesce(free.has_free, false) AS has_free, s.session_date, s.room, s.doctor_name, e.name AS expert_name, o.name AS org_name, d.name AS department_name
     FROM r
     LEFT JOIN LATERAL clinic_booking_by_key(r.owner, r.key) k ON true
     LEFT JOIN clinic_sessions s ON s.id = r.session_id AND s.county_id = r.county_id
+    LEFT JOIN orgs o ON o.id = s.org_id
+    LEFT JOIN departments d ON d.id = s.department_id
+    LEFT JOIN experts e ON e.id = s.expert_id
     LEFT JOIN free ON free.session_id = r.session_id AND free.slot_id IS NOT DISTINCT FROM r.slot_id AND free.referred = r.referred
     ORDER BY r.i`.execute(db);
   return rows;
@@ -67,11 +72,14 @@ export interface ClaimInput {
   referralId: number | null; channel: 'staff' | 'self'; owner: string; key: string; hash: string; staffId: number | null;
 }
 export interface Claim {
-  resident_id: number | null; deceased: boolean; suspended_until: Date | null; booking_id: number | null; slot_id: number | null;
+  session_open: boolean; resident_id: number | null; resident_name: string | null; deceased: boolean; suspended_until: Date | null;
+  booking_id: number | null; slot_id: number | null; slot_starts_at: Date | null; slot_ends_at: Date | null; created_at: Date | null;
 }
 
 /**
- * A booking in one statement: the resident (visible under RLS), a self-service suspension,
+ * A booking in one statement: the session still published (KEY SHARE: a session being
+ * cancelled, which holds its row FOR UPDATE, makes this wait and then see it cancelled, so no
+ * booking slips into a cancelled session), the resident (visible under RLS), a self-service suspension,
  * one place in the earliest open slot (the conditional UPDATE, as in takeSlot) and the
  * booking row. A place is only taken for a living, visible, unsuspended resident, so the
  * caller can still answer each refusal precisely; the unique indexes abort the statement
@@ -80,31 +88,34 @@ export interface Claim {
  */
 export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
   const attempt = async (skip: boolean) => (await sql<Claim>`
-      WITH r AS (
+      WITH sess AS (
+        SELECT id FROM clinic_sessions WHERE id = ${c.sessionId} AND status = 'published' FOR KEY SHARE
+      ), r AS (
         SELECT id, org_id, name, birth_date, deceased_on IS NOT NULL AS deceased FROM residents WHERE id = ${c.residentId}
       ), susp AS (
         SELECT until FROM clinic_suspensions WHERE resident_id = ${c.residentId} AND until > now() AND ${c.channel === 'self'}::boolean
       ), pick AS (
         SELECT sl.id FROM clinic_slots sl
         WHERE sl.session_id = ${c.sessionId} AND sl.ends_at > now() AND (${c.slotId}::int IS NULL OR sl.id = ${c.slotId}::int) AND ${slotOpen(c.referred)}
-          AND EXISTS (SELECT 1 FROM r WHERE NOT r.deceased) AND NOT EXISTS (SELECT 1 FROM susp)
+          AND EXISTS (SELECT 1 FROM sess) AND EXISTS (SELECT 1 FROM r WHERE NOT r.deceased) AND NOT EXISTS (SELECT 1 FROM susp)
         ORDER BY sl.starts_at, sl.id LIMIT 1 FOR UPDATE ${skip ? sql`SKIP LOCKED` : sql``}
       ), taken AS (
         UPDATE clinic_slots sl SET booked = sl.booked + 1, booked_referred = sl.booked_referred + ${c.referred ? 1 : 0}
         FROM pick WHERE sl.id = pick.id AND ${slotOpen(c.referred)}
-        RETURNING sl.id
+        RETURNING sl.id, sl.starts_at, sl.ends_at
       ), booked AS (
         INSERT INTO clinic_bookings (county_id, session_id, slot_id, org_id, resident_id, resident_org_id, resident_name, resident_birth_date,
           status, channel, referred, referral_id, idempotency_owner, idempotency_key, request_hash, created_by)
         SELECT ${c.countyId}, ${c.sessionId}, taken.id, ${c.hostOrgId}, r.id, r.org_id, r.name, r.birth_date,
           'confirmed', ${c.channel}, ${c.referred}, ${c.referralId}, ${c.owner}, ${c.key}, ${c.hash}, ${c.staffId}
         FROM taken, r
-        RETURNING id, slot_id
+        RETURNING id, slot_id, created_at
       )
-      SELECT (SELECT id FROM r) AS resident_id, coalesce((SELECT deceased FROM r), false) AS deceased,
-        (SELECT until FROM susp) AS suspended_until, (SELECT id FROM booked) AS booking_id, (SELECT slot_id FROM booked) AS slot_id`.execute(db)).rows[0]!;
+      SELECT EXISTS (SELECT 1 FROM sess) AS session_open, r.id AS resident_id, r.name AS resident_name, coalesce(r.deceased, false) AS deceased,
+        (SELECT until FROM susp) AS suspended_until, b.id AS booking_id, b.slot_id, t.starts_at AS slot_starts_at, t.ends_at AS slot_ends_at, b.created_at
+      FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN booked b ON true LEFT JOIN taken t ON t.id = b.slot_id`.execute(db)).rows[0]!;
   const first = await attempt(c.slotId === null);
-  const noPlace = first.booking_id === null && first.resident_id !== null && !first.deceased && !first.suspended_until;
+  const noPlace = first.session_open && first.booking_id === null && first.resident_id !== null && !first.deceased && !first.suspended_until;
   // every open slot was being written by someone else: wait for the earliest (its writer may roll back)
   return noPlace && c.slotId === null ? attempt(false) : first;
 }

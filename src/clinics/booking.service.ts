@@ -32,7 +32,12 @@ export interface Booker {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function toBooking(r: q.BookingRow): Booking {
+/** the columns a booking's answer is made of (a full row, or one assembled right after claiming) */
+type BookingFields = Pick<q.BookingRow, 'id' | 'session_id' | 'slot_id' | 'slot_starts_at' | 'slot_ends_at' | 'resident_id' | 'resident_name'
+  | 'status' | 'channel' | 'referred' | 'created_at' | 'cancelled_at' | 'cancel_reason' | 'session_date' | 'expert_name' | 'doctor_name'
+  | 'org_name' | 'department_name' | 'room' | 'queue_number'>;
+
+export function toBooking(r: BookingFields): Booking {
   return {
     id: r.id, sessionId: r.session_id, slotId: r.slot_id, slotStartsAt: iso(r.slot_starts_at), slotEndsAt: iso(r.slot_ends_at),
     residentId: r.resident_id, residentName: r.resident_name, status: r.status, channel: r.channel, referred: r.referred,
@@ -112,6 +117,7 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         referred: input.referred, referralId: input.referralId ?? null, channel: booker.channel, owner: booker.idemOwner, key: idemKey, hash,
         staffId: booker.staffId,
       });
+      if (!claim.session_open) throw conflict('SESSION_NOT_OPEN', '该门诊已取消或暂停预约，请选择其他门诊');
       if (claim.resident_id === null) throw notFound('居民');
       if (claim.deceased) throw new AppError(400, 'RESIDENT_DECEASED', '该居民已登记死亡，不能预约', 'residentId');
       if (claim.suspended_until) {
@@ -123,8 +129,12 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         detail: { sessionId: pre.id, slotId: claim.slot_id, channel: booker.channel, referred: input.referred },
       });
       await publish(trx, { topic: 'clinic.booking.created', countyId: booker.countyId, orgIds: [pre.org_id], data: { sessionId: pre.id, slotId: claim.slot_id } });
-      // read back inside the transaction: the same row, three round trips fewer
-      return toBooking((await q.findById(trx, claim.booking_id))!);
+      return toBooking({
+        id: claim.booking_id, session_id: pre.id!, slot_id: claim.slot_id!, slot_starts_at: claim.slot_starts_at!, slot_ends_at: claim.slot_ends_at!,
+        resident_id: claim.resident_id, resident_name: claim.resident_name!, status: 'confirmed', channel: booker.channel, referred: input.referred,
+        created_at: claim.created_at!, cancelled_at: null, cancel_reason: null, session_date: pre.session_date, expert_name: pre.expert_name,
+        doctor_name: pre.doctor_name, org_name: pre.org_name, department_name: pre.department_name, room: pre.room, queue_number: null,
+      });
     });
     return { booking: result, replay: false };
   } catch (err) {

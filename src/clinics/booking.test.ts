@@ -71,6 +71,8 @@ describe('booking', () => {
     const first = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ sessionId: s.id, slotId: s.slots[0].id, status: 'confirmed', channel: 'staff' });
+    // the answer is assembled from the claim; it must be the booking as stored
+    expect((await village.get(`/api/clinic-bookings/${first.json().id}`)).json()).toEqual(first.json());
     const replay = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
     expect(replay.statusCode).toBe(200);
     expect(replay.json().id).toBe(first.json().id);
