@@ -4,7 +4,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
-import { publish } from '../platform/events.ts';
+import { publish, publishCommitted } from '../platform/events.ts';
 import * as q from './booking.queries.ts';
 import * as wq from './waitlist.queries.ts';
 import type { Booking, BookingCreate, CancelBody } from './booking.schema.ts';
@@ -128,7 +128,6 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         action: 'clinic.booking.create', resource: 'clinic_booking', resourceId: claim.booking_id, residentId: claim.resident_id,
         detail: { sessionId: pre.id, slotId: claim.slot_id, channel: booker.channel, referred: input.referred },
       });
-      await publish(trx, { topic: 'clinic.booking.created', countyId: booker.countyId, orgIds: [pre.org_id], data: { sessionId: pre.id, slotId: claim.slot_id } });
       return toBooking({
         id: claim.booking_id, session_id: pre.id!, slot_id: claim.slot_id!, slot_starts_at: claim.slot_starts_at!, slot_ends_at: claim.slot_ends_at!,
         resident_id: claim.resident_id, resident_name: claim.resident_name!, status: 'confirmed', channel: booker.channel, referred: input.referred,
@@ -136,6 +135,8 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         doctor_name: pre.doctor_name, org_name: pre.org_name, department_name: pre.department_name, room: pre.room, queue_number: null,
       });
     });
+    // after commit: a NOTIFY inside the transaction would serialise a rush's commits
+    await publishCommitted(db, { topic: 'clinic.booking.created', countyId: booker.countyId, orgIds: [pre.org_id], data: { sessionId: pre.id, slotId: result.slotId } });
     return { booking: result, replay: false };
   } catch (err) {
     if (err instanceof SlotTaken) throw fullConflict(await nextFreeCached(db, sessionRef, input.referred), sessionRef.id, input.slotId !== undefined);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish, type DomainEvent } from './events.ts';
+import { publish, publishCommitted, type DomainEvent } from './events.ts';
 import { createTestEnv, type TestEnv } from './test-helpers.ts';
 
 let env: TestEnv;
@@ -28,5 +28,16 @@ describe('events over LISTEN/NOTIFY', () => {
     stop();
     expect(got.map((e) => e.topic)).toEqual(['test.kept']);
     expect(got[0].data).toEqual({ n: 1 });
+  });
+
+  it('events published after commit by many requests at once all arrive, in order, over few NOTIFYs', async () => {
+    const got: DomainEvent[] = [];
+    const stop = env.app.platform.events.subscribe('rush.', (e) => got.push(e));
+    // 300 events of ~200 bytes: more than one NOTIFY payload (8,000 bytes) can carry
+    const sent = Array.from({ length: 300 }, (_, i) => ({ topic: 'rush.booked', countyId: env.countyId, orgIds: [1], data: { i, pad: 'x'.repeat(150) } }));
+    await Promise.all(sent.map((e) => publishCommitted(env.db, e)));
+    await waitFor(() => got.length >= sent.length);
+    stop();
+    expect(got.map((e) => e.data.i)).toEqual(sent.map((e) => e.data.i));
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { batcherPerDb } from './batch.ts';
 import type { Kdb } from './db.ts';
 
 /**
@@ -22,6 +23,35 @@ export async function publish(trx: Kdb, event: DomainEvent): Promise<void> {
   await sql`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
 }
 
+/** NOTIFY carries at most 8,000 bytes; coalesced payloads stay below with room to spare */
+const PAYLOAD_LIMIT = 7000;
+
+/**
+ * For hot paths (a booking rush): publish after the change has committed, coalescing the
+ * events of concurrent requests into one NOTIFY. A NOTIFY inside the writer's transaction
+ * takes PostgreSQL's notification-queue lock from commit until the commit is flushed, which
+ * serialises every such commit; here only the (few) coalesced notifies queue for it. The
+ * price: an event is lost if the process dies between commit and notify, which screens
+ * survive because they refetch whenever their stream reconnects. Resolves once sent.
+ */
+export const publishCommitted = batcherPerDb(async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
+  let chunk: string[] = [];
+  let size = 2;
+  const flush = async () => {
+    if (chunk.length) await sql`SELECT pg_notify(${EVENT_CHANNEL}, ${`[${chunk.join(',')}]`})`.execute(db);
+    chunk = [];
+    size = 2;
+  };
+  for (const e of events) {
+    const text = JSON.stringify(e);
+    if (size + text.length + 1 > PAYLOAD_LIMIT) await flush();
+    chunk.push(text);
+    size += text.length + 1;
+  }
+  await flush();
+  return events.map(() => undefined);
+}, { maxInFlight: 1 });
+
 type Listener = (event: DomainEvent) => void;
 
 export class EventHub {
@@ -37,15 +67,18 @@ export class EventHub {
 
   /** Called with each NOTIFY payload received from the database. */
   dispatch(payload: string): void {
-    let event: DomainEvent;
+    let parsed: DomainEvent | DomainEvent[];
     try {
-      event = JSON.parse(payload) as DomainEvent;
+      parsed = JSON.parse(payload) as DomainEvent | DomainEvent[];
     } catch {
       return;
     }
-    for (const [prefix, set] of this.listeners) {
-      if (!event.topic.startsWith(prefix)) continue;
-      for (const listener of set) listener(event);
+    // one event from publish(), or several coalesced by publishCommitted()
+    for (const event of Array.isArray(parsed) ? parsed : [parsed]) {
+      for (const [prefix, set] of this.listeners) {
+        if (!event.topic.startsWith(prefix)) continue;
+        for (const listener of set) listener(event);
+      }
     }
   }
 
