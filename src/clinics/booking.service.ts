@@ -83,6 +83,17 @@ async function readBooking(db: Kdb, orgIds: readonly number[], userId: number, i
   return toBooking(row);
 }
 
+/** Why a claim took no place, most specific first. */
+function refusal(claim: q.Claim): Error {
+  if (!claim.session_open) return conflict('SESSION_NOT_OPEN', '该门诊已取消或暂停预约，请选择其他门诊');
+  if (claim.resident_id === null) return notFound('居民');
+  if (claim.deceased) return new AppError(400, 'RESIDENT_DECEASED', '该居民已登记死亡，不能预约', 'residentId');
+  if (claim.suspended_until) {
+    return new AppError(403, 'SELF_BOOKING_SUSPENDED', `因多次预约未就诊，自助预约已暂停至 ${shanghaiLabel(new Date(claim.suspended_until))}，如需就诊请联系村医或到窗口预约`);
+  }
+  return new SlotTaken();
+}
+
 /**
  * Books one place. Order matters for a rush: an idempotent replay and a full session are
  * answered from one read without a transaction; only a request with a chance of winning
@@ -117,13 +128,7 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         referred: input.referred, referralId: input.referralId ?? null, channel: booker.channel, owner: booker.idemOwner, key: idemKey, hash,
         staffId: booker.staffId,
       });
-      if (!claim.session_open) throw conflict('SESSION_NOT_OPEN', '该门诊已取消或暂停预约，请选择其他门诊');
-      if (claim.resident_id === null) throw notFound('居民');
-      if (claim.deceased) throw new AppError(400, 'RESIDENT_DECEASED', '该居民已登记死亡，不能预约', 'residentId');
-      if (claim.suspended_until) {
-        throw new AppError(403, 'SELF_BOOKING_SUSPENDED', `因多次预约未就诊，自助预约已暂停至 ${shanghaiLabel(new Date(claim.suspended_until))}，如需就诊请联系村医或到窗口预约`);
-      }
-      if (claim.booking_id === null) throw new SlotTaken();
+      if (claim.booking_id === null || claim.resident_id === null) throw refusal(claim);
       await writeAudit(trx, booker.audit, {
         action: 'clinic.booking.create', resource: 'clinic_booking', resourceId: claim.booking_id, residentId: claim.resident_id,
         detail: { sessionId: pre.id, slotId: claim.slot_id, channel: booker.channel, referred: input.referred },
@@ -135,8 +140,10 @@ export async function book(db: Kdb, booker: Booker, input: BookingCreate, idemKe
         doctor_name: pre.doctor_name, org_name: pre.org_name, department_name: pre.department_name, room: pre.room, queue_number: null,
       });
     });
-    // after commit: a NOTIFY inside the transaction would serialise a rush's commits
-    await publishCommitted(db, { topic: 'clinic.booking.created', countyId: booker.countyId, orgIds: [pre.org_id], data: { sessionId: pre.id, slotId: result.slotId } });
+    // after commit (a NOTIFY inside the transaction would serialise a rush's commits); a lost
+    // event only delays live screens until they refetch, so it never fails the booking
+    await publishCommitted(db, { topic: 'clinic.booking.created', countyId: booker.countyId, orgIds: [pre.org_id], data: { sessionId: pre.id, slotId: result.slotId } })
+      .catch(() => undefined);
     return { booking: result, replay: false };
   } catch (err) {
     if (err instanceof SlotTaken) throw fullConflict(await nextFreeCached(db, sessionRef, input.referred), sessionRef.id, input.slotId !== undefined);
