@@ -17,6 +17,8 @@ export interface Database {
   kind: 'pglite' | 'postgresql';
   /** LISTEN on a channel; notifications from every process arrive at onPayload */
   listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  /** Runs fn while no other process runs one under the same key (start-up work such as demo generation). */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     // through the driver's queue, so LISTEN never lands inside another request's transaction
     await db.connection().execute(async () => { await client.listen(channel, onPayload); });
   };
-  return { db, kind: 'pglite', listen, close: () => db.destroy() };
+  // a PGlite data directory belongs to one process: nobody else can run anything at the same time
+  const exclusive = <T>(_key: string, fn: () => Promise<T>) => fn();
+  return { db, kind: 'pglite', listen, exclusive, close: () => db.destroy() };
 }
 
 /**
@@ -149,7 +153,18 @@ export async function openServer(config: Pick<Config, 'databaseUrl' | 'migration
     await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
     await db.destroy();
   };
-  return { db, kind: 'postgresql', listen, close };
+  // a session-level advisory lock on its own connection (not the pool's, which fn needs)
+  const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: serveUrl });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      return await fn();
+    } finally {
+      await client.end().catch(() => undefined); // ending the session releases the lock
+    }
+  };
+  return { db, kind: 'postgresql', listen, exclusive, close };
 }
 
 export function openDatabase(config: Config): Promise<Database> {
