@@ -1,6 +1,7 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { publish } from '../platform/events.ts';
 import * as q from './orgs.queries.ts';
 import { PARENT_KINDS, type DepartmentCreate, type DepartmentPatch, type OrgCreate, type OrgPatch } from './orgs.schema.ts';
 
@@ -47,6 +48,8 @@ export async function create(ctx: Ctx, input: OrgCreate) {
       specialities: input.specialities, beds: input.beds, phone: input.phone ?? null,
     }, parentPath);
     await writeAudit(trx, ctx.audit, { action: 'org.create', resource: 'org', resourceId: row.id, detail: { code: row.code, name: row.name } });
+    // every process reloads its org tree (the platform listens for 'org.'), this one included
+    await publish(trx, { topic: 'org.created', countyId, orgIds: [row.id], data: { id: row.id } });
     return q.toOrg(row);
   });
   ctx.platform.orgTree.invalidate();

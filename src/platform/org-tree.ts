@@ -4,7 +4,8 @@ export interface OrgNode { id: number; parentId: number | null; countyId: number
 
 /**
  * Access decisions need the org tree on every request. It changes rarely, so each process
- * keeps a copy, reloaded after its own org writes and at most TTL old for other processes'.
+ * keeps a copy, reloaded when any process creates an org (an 'org.' event, see platform.ts)
+ * and at most TTL old should that event be missed (a dropped LISTEN connection).
  */
 export class OrgTree {
   private nodes = new Map<number, OrgNode>();

@@ -8,5 +8,8 @@ import { OrgTree } from './org-tree.ts';
 export async function createPlatform(database: Database, config: Config): Promise<Platform> {
   const events = new EventHub();
   await database.listen(EVENT_CHANNEL, (payload) => events.dispatch(payload));
-  return { db: database.db, config, orgTree: new OrgTree(database.db), events, databaseKind: database.kind };
+  const orgTree = new OrgTree(database.db);
+  // an org created by any process reaches this one's access decisions at once, not after the TTL
+  events.subscribe('org.', () => orgTree.invalidate());
+  return { db: database.db, config, orgTree, events, databaseKind: database.kind };
 }

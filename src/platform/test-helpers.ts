@@ -21,6 +21,8 @@ export interface TestEnv {
   asOwner(sqlText: string): Promise<Array<Record<string, unknown>>>;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
+  /** the database handle, to start a second "process" (platform) on the same database */
+  database: Database;
   /** a second, independent database + app with the same settings */
   createIsolated(): Promise<TestEnv>;
   close(): Promise<void>;
@@ -94,7 +96,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   const app = await buildApp(await createPlatform(database, config), { logger: Boolean(process.env.TEST_LOG) });
   await app.ready();
   return {
-    app, db: database.db, kind: database.kind, config, countyId: seeded.countyId, asOwner,
+    app, db: database.db, kind: database.kind, config, countyId: seeded.countyId, asOwner, database,
     login: (username, password = TEST_PASSWORD) => loginClient(app, username, password),
     anonymous: () => new Client(app),
     createIsolated: () => createTestEnv(overrides),
