@@ -63,7 +63,7 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
             <Button onClick={getCode} loading={busy} data-testid="portal-get-code">{t('getCode')}</Button>
           </Space.Compact>
         </Form.Item>
-        {sent ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={sent.message} description={sent.demoCode ? <span>{t('demoSms')} <b data-testid="portal-demo-code">{sent.demoCode}</b></span> : undefined} /> : null}
+        {sent ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('codeSent')} description={sent.demoCode ? <span>{t('demoSms')} <b data-testid="portal-demo-code">{sent.demoCode}</b></span> : undefined} /> : null}
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
         <Button type="primary" block onClick={verify} loading={busy} data-testid="portal-verify">{t('verify')}</Button>
       </Form>

@@ -8,6 +8,8 @@ import { defineDict, type Lang } from '../../web/i18n.ts';
  */
 export const publicMessages = defineDict({
   number: ['{n} 号', 'No. {n}'],
+  // the server says the same words in Chinese; shown from here so they follow the page's language
+  codeSent: ['如身份证号与预留手机号一致，验证码已发送，5 分钟内有效', 'If the ID number matches the mobile number on record, a code has been sent. It is valid for 5 minutes.'],
   // ticket page
   ticketUnavailable: ['无法查看排队', 'Cannot show your place in the queue'],
   'ticket.waiting': ['候诊中', 'Waiting'],
