@@ -84,18 +84,26 @@ async function attempt(db: Kdb, orgId: number, id: number, due: Date | null, now
   return 'sent';
 }
 
+const DELIVERY_CONCURRENCY = 4;
+
 /**
  * Sends notifications written by a committed transaction. A failed send never undoes the
  * booking change that caused it: the clinic scheduler retries it (retryDue).
  */
 export async function deliver(db: Kdb, orgId: number, ids: readonly number[], now: Date = new Date()): Promise<void> {
-  for (const id of ids) {
-    try {
-      await attempt(db, orgId, id, null, now);
-    } catch {
-      // the database itself failed: the row stays due and the scheduler tries again
+  // a cancelled session tells dozens of residents: a few sends at a time keep the request
+  // from waiting on the gateway once per resident
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        await attempt(db, orgId, id, null, now);
+      } catch {
+        // the database itself failed: the row stays due and the scheduler tries again
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, queue.length) }, worker));
 }
 
 export interface RetryRun { sent: number; failed: number }
