@@ -42,6 +42,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // a page under CI load can take seconds to fetch and render: 1 s (the default) is too tight
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
