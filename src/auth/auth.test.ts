@@ -100,6 +100,9 @@ describe('sessions', () => {
     const c = await env.login('county.doctor');
     await env.asOwner(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    // activity renews the idle clock (touched at most once a minute)
+    const [touched] = await env.asOwner(`SELECT max(last_seen_at) > now() - interval '1 minute' AS recent FROM sessions WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
+    expect(touched.recent).toBe(true);
     await env.asOwner(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });

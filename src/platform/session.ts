@@ -52,7 +52,8 @@ const loadBatched = batcherPerDb(async (db: Kdb, wanted: ReadonlyArray<{ id: str
     const r = byId.get(w.id);
     return r && Number(r.idle_seconds) < w.idleMinutes * 60 ? r : undefined;
   };
-  const stale = ids.filter((id) => wanted.some((w) => w.id === id && alive(w)) && Number(byId.get(id)!.idle_seconds) >= 60);
+  // touched at most once a minute, and only sessions still alive
+  const stale = [...new Set(wanted.map(alive).filter((r) => r !== undefined && Number(r.idle_seconds) >= 60).map((r) => r!.sid))];
   if (stale.length) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', sql<string>`ANY(${stale}::text[])`).execute();
   return wanted.map((w): Actor | null => {
     const row = alive(w);
