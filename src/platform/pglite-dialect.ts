@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  type DatabaseConnection, type Dialect, type Driver, type QueryResult,
 } from 'kysely';
 
 /**
