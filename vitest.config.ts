@@ -25,16 +25,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      ...(hasServer || inCi ? [{
-        test: {
-          name: 'postgres',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.unit.test.ts'],
-          env: { TEST_DB: 'postgres' },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      }] : []),
+      ...(hasServer || inCi
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: ['src/**/*.test.ts'],
+                exclude: ['src/**/*.unit.test.ts'],
+                env: { TEST_DB: 'postgres' },
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'e2e',

@@ -36,19 +36,39 @@ type Owner = Kysely<DB>;
  */
 async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'],
+    {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > until) { child.kill('SIGKILL'); throw new Error('server did not start in 120 s'); }
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error('server did not start in 120 s');
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return { url, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -72,7 +92,13 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
 
 /** 1,200 extra residents in the first village (the tiny county has 60), as the owner. */
 async function addResidents(owner: Owner, countyId: number): Promise<number[]> {
-  const village = await owner.selectFrom('orgs').select('id').where('county_id', '=', countyId).where('kind', '=', 'village_clinic').orderBy('id').executeTakeFirstOrThrow();
+  const village = await owner
+    .selectFrom('orgs')
+    .select('id')
+    .where('county_id', '=', countyId)
+    .where('kind', '=', 'village_clinic')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const { rows } = await sql<{ id: number }>`
     INSERT INTO residents (county_id, org_id, id_number, name, name_pinyin, name_initials, sex, birth_date, mobile, insurance_type)
     SELECT ${countyId}, ${village.id}, '99' || lpad(g::text, 16, '0'), '压测' || g, 'yace' || g, 'yc', 'M', date '1970-01-01' + g, NULL, 'resident'
@@ -81,12 +107,29 @@ async function addResidents(owner: Owner, countyId: number): Promise<number[]> {
 }
 
 async function insertSession(owner: Owner, countyId: number, label: string): Promise<number> {
-  const dept = await owner.selectFrom('departments as d').innerJoin('orgs as o', 'o.id', 'd.org_id').select(['d.id', 'd.org_id'])
-    .where('o.county_id', '=', countyId).where('o.kind', '=', 'county_hospital').orderBy('d.id').executeTakeFirstOrThrow();
-  const expert = await owner.insertInto('experts').values({
-    county_id: countyId, name: `压测专家${label}`, title: '主任医师', home_hospital: '山西医科大学第一医院', hospital_level: 'provincial', speciality: '心血管内科',
-  }).returning('id').executeTakeFirstOrThrow();
-  const { rows: [s] } = await sql<{ id: number }>`
+  const dept = await owner
+    .selectFrom('departments as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .select(['d.id', 'd.org_id'])
+    .where('o.county_id', '=', countyId)
+    .where('o.kind', '=', 'county_hospital')
+    .orderBy('d.id')
+    .executeTakeFirstOrThrow();
+  const expert = await owner
+    .insertInto('experts')
+    .values({
+      county_id: countyId,
+      name: `压测专家${label}`,
+      title: '主任医师',
+      home_hospital: '山西医科大学第一医院',
+      hospital_level: 'provincial',
+      speciality: '心血管内科',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const {
+    rows: [s],
+  } = await sql<{ id: number }>`
     INSERT INTO clinic_sessions (county_id, kind, session_type, expert_id, org_id, department_id, room, session_date, starts_at, ends_at, release_at, hold_until, status, capacity)
     VALUES (${countyId}, 'expert', 'clinic', ${expert.id}, ${dept.org_id}, ${dept.id}, ${label}, (now() + interval '3 days')::date,
       now() + interval '3 days', now() + interval '3 days 10 hours', now() - interval '1 hour', now() - interval '1 hour', 'published', ${CAPACITY})
@@ -98,36 +141,54 @@ async function insertSession(owner: Owner, countyId: number, label: string): Pro
 }
 
 async function loginStaff(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: (await res.json() as { csrfToken: string }).csrfToken };
+  return {
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0],
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 async function confirmed(owner: Owner, sessionId: number) {
-  const { rows: [r] } = await sql<{ bookings: number; booked: number; over: number; fill_ms: number }>`
+  const {
+    rows: [r],
+  } = await sql<{ bookings: number; booked: number; over: number; fill_ms: number }>`
     SELECT (SELECT count(*)::int FROM clinic_bookings WHERE session_id = ${sessionId} AND status = 'confirmed') AS bookings,
            (SELECT round(extract(epoch from max(created_at) - min(created_at)) * 1000)::int FROM clinic_bookings WHERE session_id = ${sessionId}) AS fill_ms,
            (SELECT coalesce(sum(booked), 0)::int FROM clinic_slots WHERE session_id = ${sessionId}) AS booked,
-           (SELECT count(*)::int FROM clinic_slots WHERE session_id = ${sessionId} AND booked > capacity) AS over`.execute(owner);
+           (SELECT count(*)::int FROM clinic_slots WHERE session_id = ${sessionId} AND booked > capacity) AS over`.execute(
+    owner,
+  );
   return r;
 }
 
 export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
+  if (!config.databaseUrl)
+    throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
   const scratch = await scratchDatabase(config.databaseUrl);
   try {
     const database = await openServer({ databaseUrl: scratch.url, migrationDatabaseUrl: '', poolSize: 4 });
     const { countyId } = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: config.demoPassword });
     await database.close();
     const ownerPool = new pg.Pool({ connectionString: scratch.url, max: POOL });
-    ownerPool.on('error', () => { /* an idle connection dropped by the server: the pool replaces it */ });
+    ownerPool.on('error', () => {
+      /* an idle connection dropped by the server: the pool replaces it */
+    });
     const owner: Owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
     const residents = await addResidents(owner, countyId);
     const rushSession = await insertSession(owner, countyId, 'R1');
     const baselineSession = await insertSession(owner, countyId, 'B1');
 
-    const server = await startServer({ DATABASE_URL: scratch.url, DB_POOL_SIZE: String(POOL), LOGIN_RATE_LIMIT: '1000' });
+    const server = await startServer({
+      DATABASE_URL: scratch.url,
+      DB_POOL_SIZE: String(POOL),
+      LOGIN_RATE_LIMIT: '1000',
+    });
     let http: autocannon.Result;
     let rushStart = 0;
     let rushSeconds = 0;
@@ -140,29 +201,59 @@ export default async function run(): Promise<Record<string, unknown>> {
       const warmSession = await insertSession(owner, countyId, 'W1');
       await sql`UPDATE clinic_slots SET booked = capacity WHERE session_id = ${warmSession}`.execute(owner);
       await autocannon({
-        url: server.url, connections: 50, amount: 1500,
-        requests: [{ method: 'POST', path: '/api/clinic-bookings', setupRequest: (req) => ({
-          ...req, headers: { ...req.headers, cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-          body: JSON.stringify({ sessionId: warmSession, residentId: residents[0] }),
-        }) }],
+        url: server.url,
+        connections: 50,
+        amount: 1500,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/clinic-bookings',
+            setupRequest: (req) => ({
+              ...req,
+              headers: {
+                ...req.headers,
+                cookie: staff.cookie,
+                'x-csrf-token': staff.csrf,
+                'content-type': 'application/json',
+                'idempotency-key': randomUUID(),
+              },
+              body: JSON.stringify({ sessionId: warmSession, residentId: residents[0] }),
+            }),
+          },
+        ],
       });
       let n = 0;
       rushStart = performance.now();
       http = await new Promise<autocannon.Result>((resolve, reject) => {
-        const run = autocannon({
-          url: server.url, connections: CLIENTS, amount: ATTEMPTS, timeout: 30,
-          requests: [{
-            method: 'POST', path: '/api/clinic-bookings',
-            setupRequest: (req) => {
-              const i = n++;
-              return {
-                ...req,
-                headers: { ...req.headers, cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-                body: JSON.stringify({ sessionId: rushSession, residentId: residents[i % residents.length] }),
-              };
-            },
-          }],
-        }, (err, result) => (err ? reject(err) : resolve(result)));
+        const run = autocannon(
+          {
+            url: server.url,
+            connections: CLIENTS,
+            amount: ATTEMPTS,
+            timeout: 30,
+            requests: [
+              {
+                method: 'POST',
+                path: '/api/clinic-bookings',
+                setupRequest: (req) => {
+                  const i = n++;
+                  return {
+                    ...req,
+                    headers: {
+                      ...req.headers,
+                      cookie: staff.cookie,
+                      'x-csrf-token': staff.csrf,
+                      'content-type': 'application/json',
+                      'idempotency-key': randomUUID(),
+                    },
+                    body: JSON.stringify({ sessionId: rushSession, residentId: residents[i % residents.length] }),
+                  };
+                },
+              },
+            ],
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
         // winners and losers take different paths: their latencies are reported apart
         run.on('response', (_client, status: number, _bytes, ms: number) => {
           (status === 201 ? winnerMs : loserMs).push(ms);
@@ -174,7 +265,12 @@ export default async function run(): Promise<Record<string, unknown>> {
       await server.stop();
     }
     const codes = http.statusCodeStats as Record<string, { count: number }>;
-    const serverErrors = Object.entries(codes).filter(([c]) => Number(c) >= 500).reduce((s, [, v]) => s + v.count, 0) + http.errors + http.timeouts;
+    const serverErrors =
+      Object.entries(codes)
+        .filter(([c]) => Number(c) >= 500)
+        .reduce((s, [, v]) => s + v.count, 0) +
+      http.errors +
+      http.timeouts;
     const rush = await confirmed(owner, rushSession);
     // first request to last answer: autocannon's own duration only ends on its next 1-second tick
     const rps = http.requests.total / rushSeconds;
@@ -203,12 +299,30 @@ export default async function run(): Promise<Record<string, unknown>> {
     await owner.destroy();
 
     return {
-      capacity: CAPACITY, attempts: http.requests.total, confirmed: rush.bookings, overbooked: Math.max(0, rush.bookings - CAPACITY) + rush.over,
-      server_errors: serverErrors, rps: Math.round(rps), p99_ms: http.latency.p99, p50_ms: http.latency.p50,
+      capacity: CAPACITY,
+      attempts: http.requests.total,
+      confirmed: rush.bookings,
+      overbooked: Math.max(0, rush.bookings - CAPACITY) + rush.over,
+      server_errors: serverErrors,
+      rps: Math.round(rps),
+      p99_ms: http.latency.p99,
+      p50_ms: http.latency.p50,
       status_codes: Object.fromEntries(Object.entries(codes).map(([c, v]) => [c, v.count])),
-      slots_booked_sum: rush.booked, fill_ms: rush.fill_ms,
-      p99_confirmed_ms: percentile(winnerMs.sort((a, b) => a - b), 99), p99_full_ms: percentile(loserMs.sort((a, b) => a - b), 99), clients: CLIENTS, pool: POOL,
-      baseline_rps: Math.round(baselineRps), baseline_confirmed: won, baseline_p99_ms: Number(percentile(latencies, 99).toFixed(2)),
+      slots_booked_sum: rush.booked,
+      fill_ms: rush.fill_ms,
+      p99_confirmed_ms: percentile(
+        winnerMs.sort((a, b) => a - b),
+        99,
+      ),
+      p99_full_ms: percentile(
+        loserMs.sort((a, b) => a - b),
+        99,
+      ),
+      clients: CLIENTS,
+      pool: POOL,
+      baseline_rps: Math.round(baselineRps),
+      baseline_confirmed: won,
+      baseline_p99_ms: Number(percentile(latencies, 99).toFixed(2)),
       ratio: Number((rps / baselineRps).toFixed(3)),
     };
   } finally {

@@ -18,23 +18,40 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
 export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
+  if (!config.databaseUrl)
+    throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
   const database = await openServer(config);
   const started = Date.now();
-  const created = await ensureDemoCounty(database.db, { profile: 'jiexiu', seed: config.demoSeed, password: config.demoPassword });
-  if (created) console.log(`生成 jiexiu 县域：${created.residents} 名居民，用时 ${Math.round((Date.now() - started) / 1000)} s`);
+  const created = await ensureDemoCounty(database.db, {
+    profile: 'jiexiu',
+    seed: config.demoSeed,
+    password: config.demoPassword,
+  });
+  if (created)
+    console.log(`生成 jiexiu 县域：${created.residents} 名居民，用时 ${Math.round((Date.now() - started) / 1000)} s`);
   const db = database.db;
   const tree = await new OrgTree(db).fresh();
   const county = await db.selectFrom('orgs').select('id').where('kind', '=', 'county').executeTakeFirstOrThrow();
   const orgIds = tree.subtree(county.id);
-  const sample = await withScope(db, { userId: 0, orgIds }, async (trx) =>
-    (await sql<{ name: string; name_initials: string; id_number: string; mobile: string | null }>`
-      SELECT name, name_initials, id_number, mobile FROM residents TABLESAMPLE SYSTEM (1) LIMIT 400`.execute(trx)).rows);
-  const { rows: [{ n: residents }] } = await withScope(db, { userId: 0, orgIds }, (trx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(trx));
+  const sample = await withScope(
+    db,
+    { userId: 0, orgIds },
+    async (trx) =>
+      (
+        await sql<{ name: string; name_initials: string; id_number: string; mobile: string | null }>`
+      SELECT name, name_initials, id_number, mobile FROM residents TABLESAMPLE SYSTEM (1) LIMIT 400`.execute(trx)
+      ).rows,
+  );
+  const {
+    rows: [{ n: residents }],
+  } = await withScope(db, { userId: 0, orgIds }, (trx) =>
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(trx),
+  );
   // the four kinds of term a front desk types, in equal parts
-  const terms = sample.flatMap((r, i) => [
-    [...r.name].slice(0, 2).join(''), r.name_initials.slice(0, 3), r.id_number, r.mobile ?? r.id_number,
-  ][i % 4]);
+  const terms = sample.flatMap(
+    (r, i) =>
+      [[...r.name].slice(0, 2).join(''), r.name_initials.slice(0, 3), r.id_number, r.mobile ?? r.id_number][i % 4],
+  );
 
   const server = await startServer({ DATABASE_URL: config.databaseUrl, DB_POOL_SIZE: String(CONNECTIONS) });
   let http: autocannon.Result;
@@ -42,9 +59,19 @@ export default async function run(): Promise<Record<string, unknown>> {
     const cookie = await login(server.url, 'county.doctor', config.demoPassword);
     let next = 0;
     http = await autocannon({
-      url: server.url, connections: CONNECTIONS, duration: SECONDS,
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
       headers: { cookie },
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/residents?q=${encodeURIComponent(terms[next++ % terms.length])}&limit=20` }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/residents?q=${encodeURIComponent(terms[next++ % terms.length])}&limit=20`,
+          }),
+        },
+      ],
     });
   } finally {
     await server.stop();
@@ -72,10 +99,18 @@ export default async function run(): Promise<Record<string, unknown>> {
 
   const rps = http.requests.average;
   return {
-    residents, connections: CONNECTIONS, seconds: SECONDS,
-    requests: http.requests.total, non_2xx: http.non2xx, errors: http.errors,
-    rps: Math.round(rps), p50_ms: http.latency.p50, p99_ms: http.latency.p99,
-    baseline_rps: Math.round(baselineRps), baseline_p50_ms: Number(percentile(latencies, 50).toFixed(2)), baseline_p99_ms: Number(percentile(latencies, 99).toFixed(2)),
+    residents,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    requests: http.requests.total,
+    non_2xx: http.non2xx,
+    errors: http.errors,
+    rps: Math.round(rps),
+    p50_ms: http.latency.p50,
+    p99_ms: http.latency.p99,
+    baseline_rps: Math.round(baselineRps),
+    baseline_p50_ms: Number(percentile(latencies, 50).toFixed(2)),
+    baseline_p99_ms: Number(percentile(latencies, 99).toFixed(2)),
     ratio: Number((rps / baselineRps).toFixed(3)),
   };
 }

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const all = fs.readdirSync(here).filter((f) => f.endsWith('.ts') && !['run.ts'].includes(f) && !f.startsWith('_')).map((f) => f.replace(/\.ts$/, ''));
+const all = fs
+  .readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !['run.ts'].includes(f) && !f.startsWith('_'))
+  .map((f) => f.replace(/\.ts$/, ''));
 const names = wanted.length ? wanted : all;
 for (const name of names) {
   if (!all.includes(name)) {
@@ -22,7 +25,11 @@ for (const name of names) {
   console.log(`\n== ${name}`);
   const mod = (await import(path.join(here, `${name}.ts`))) as { default: () => Promise<Record<string, unknown>> };
   const result = { benchmark: name, at: new Date().toISOString(), ...(await mod.default()) };
-  console.table(Object.entries(result).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ field: k, value: v })));
+  console.table(
+    Object.entries(result)
+      .filter(([, v]) => typeof v !== 'object')
+      .map(([k, v]) => ({ field: k, value: v })),
+  );
   fs.writeFileSync(path.join(here, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   console.log(`→ bench/results/${name}.json`);
 }

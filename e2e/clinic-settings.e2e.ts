@@ -12,7 +12,9 @@ const status = chromiumStatus();
 
 /** The field's error line under an antd Form.Item, found from its label. */
 const fieldError = (page: Page, label: string) =>
-  page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+  page
+    .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain-error');
 
 describe.runIf(status.available)('clinic settings pages in the browser', () => {
   const journey = useJourney();
@@ -40,7 +42,9 @@ describe.runIf(status.available)('clinic settings pages in the browser', () => {
     const hold = page.getByLabel('转诊预留号源保留至就诊前（小时）', { exact: true });
     await hold.fill('300');
     await page.getByTestId('rules-save').click();
-    await fieldError(page, '转诊预留号源保留至就诊前（小时）').getByText(/转诊预留小时数须小于提前放号天数/).waitFor();
+    await fieldError(page, '转诊预留号源保留至就诊前（小时）')
+      .getByText(/转诊预留小时数须小于提前放号天数/)
+      .waitFor();
     await shot(page, 'clinic-settings-01-rules-error');
     await page.reload();
     await expect.poll(() => hold.inputValue()).toBe('24');

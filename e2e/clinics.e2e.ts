@@ -25,7 +25,11 @@ function soon(): { date: string; start: string; end: string } {
     const next = new Date(Date.now() + 8 * 3600_000 + 3 * 3600_000).toISOString().slice(0, 10);
     return { date: next, start: '00:05', end: '01:05' };
   }
-  return { date: at.slice(0, 10), start: at.slice(11, 16), end: `${String(hh + 1).padStart(2, '0')}:${at.slice(14, 16)}` };
+  return {
+    date: at.slice(0, 10),
+    start: at.slice(11, 16),
+    end: `${String(hh + 1).padStart(2, '0')}:${at.slice(14, 16)}`,
+  };
 }
 
 describe.runIf(status.available)('expert clinic journey in the browser', () => {
@@ -70,11 +74,17 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await shot(coord, 'clinics-01-session-planned');
     // a waiting-room screen for neurology (the API answers the link once)
     const screenUrl = await coord.evaluate(async () => {
-      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
-      const depts = await (await fetch('/api/clinic-sessions?limit=200')).json() as { items: Array<{ departmentId: number; departmentName: string }> };
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const depts = (await (await fetch('/api/clinic-sessions?limit=200')).json()) as {
+        items: Array<{ departmentId: number; departmentName: string }>;
+      };
       const dept = depts.items.find((s) => s.departmentName === '神经内科')!;
-      const res = await fetch('/api/clinic-screens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ departmentId: dept.departmentId, name: '神经内科候诊区' }) });
-      return (await res.json() as { url: string }).url;
+      const res = await fetch('/api/clinic-screens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ departmentId: dept.departmentId, name: '神经内科候诊区' }),
+      });
+      return ((await res.json()) as { url: string }).url;
     });
     expect(coordErrors).toEqual([]);
 
@@ -108,7 +118,10 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     const { page: desk } = await newPage(1280, 900);
     await login(desk, journey.url(), 'clerk');
     await desk.goto(`${journey.url()}/clinics/sessions/${sessionId}`);
-    await desk.locator('tbody tr', { hasText: '张三明' }).getByRole('button', { name: /签到取号/ }).click();
+    await desk
+      .locator('tbody tr', { hasText: '张三明' })
+      .getByRole('button', { name: /签到取号/ })
+      .click();
     await desk.getByTestId('ticket-url').waitFor();
     const ticketUrl = (await desk.getByTestId('ticket-url').textContent())?.trim() ?? '';
     await shot(desk, 'clinics-03-checked-in');

@@ -28,7 +28,11 @@ export function useJourney() {
     errors: (): string[] => watched.flat(),
     async newPage(width: number, height: number, mobile = false): Promise<{ page: Page; errors: string[] }> {
       const context = await browser!.newContext({
-        viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile,
+        viewport: { width, height },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        isMobile: mobile,
+        hasTouch: mobile,
       });
       contexts.push(context);
       const page = await context.newPage();

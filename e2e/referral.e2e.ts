@@ -31,15 +31,28 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
 
   /** Beds are set up through the API, as the group's coordinator would once. */
   async function addBeds() {
-    const login = await fetch(`${journey.url()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coordinator', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${journey.url()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'coordinator', password: DEMO_PASSWORD }),
+    });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-    const { csrfToken } = await login.json() as { csrfToken: string };
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
     const h = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-    const orgs = await (await fetch(`${journey.url()}/api/orgs`, { headers: h })).json() as Array<{ id: number; name: string }>;
+    const orgs = (await (await fetch(`${journey.url()}/api/orgs`, { headers: h })).json()) as Array<{
+      id: number;
+      name: string;
+    }>;
     const people = orgs.find((o) => o.name.endsWith('人民医院'))!;
-    const detail = await (await fetch(`${journey.url()}/api/orgs/${people.id}`, { headers: h })).json() as { departments: Array<{ id: number; code: string }> };
+    const detail = (await (await fetch(`${journey.url()}/api/orgs/${people.id}`, { headers: h })).json()) as {
+      departments: Array<{ id: number; code: string }>;
+    };
     const cardiology = detail.departments.find((d) => d.code === 'cardiology')!;
-    const res = await fetch(`${journey.url()}/api/beds`, { method: 'POST', headers: h, body: JSON.stringify({ departmentId: cardiology.id, codes: ['01', '02', '03'] }) });
+    const res = await fetch(`${journey.url()}/api/beds`, {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify({ departmentId: cardiology.id, codes: ['01', '02', '03'] }),
+    });
     expect(res.status).toBe(201);
   }
 
@@ -98,7 +111,9 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await county.getByLabel('下转原因').fill('病情稳定，转乡镇康复中心');
     await county.getByLabel('出院小结').fill('不稳定型心绞痛，住院治疗 7 天，病情稳定出院。');
     await county.getByRole('button', { name: /^确\s*定$/ }).click();
-    await expect.poll(async () => (await county.getByTestId('referral-status').textContent()) ?? '').toMatch(/已下转|待接收/);
+    await expect
+      .poll(async () => (await county.getByTestId('referral-status').textContent()) ?? '')
+      .toMatch(/已下转|待接收/);
 
     const township = await as('township.doctor');
     await township.goto(`${journey.url()}/referral-tasks`);
@@ -109,13 +124,17 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await township.getByRole('button', { name: /^接\s*收$/ }).click();
     await expect.poll(() => township.getByTestId('referral-status').textContent()).toBe('已接收');
     await township.getByLabel('随访记录').first().fill('首次康复训练完成，步行 200 米无不适');
-    await township.getByRole('button', { name: /^记\s*录$/ }).first().click();
+    await township
+      .getByRole('button', { name: /^记\s*录$/ })
+      .first()
+      .click();
     await township.getByText('首次康复训练完成').first().waitFor();
 
     await village.goto(`${journey.url()}/referrals/${upId}`);
     await expect.poll(() => village.getByTestId('referral-status').textContent()).toBe('已闭环');
     const timeline = village.getByTestId('timeline');
-    for (const step of ['创建', '接收', '到院登记', '诊疗完成', '下转', '结案']) await timeline.getByText(step, { exact: true }).first().waitFor();
+    for (const step of ['创建', '接收', '到院登记', '诊疗完成', '下转', '结案'])
+      await timeline.getByText(step, { exact: true }).first().waitFor();
     await shot(village, 'referral-05-village-timeline');
     await timeline.getByRole('link', { name: /下转/ }).click();
     await village.getByText('首次康复训练完成').first().waitFor();

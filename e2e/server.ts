@@ -19,7 +19,10 @@ let built = false;
 /** One `vite build` per test process; E2E_SKIP_BUILD=1 reuses dist/web (local iteration). */
 export function buildWebOnce(): void {
   if (built || (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, 'dist/web/index.html')))) return;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   built = true;
 }
 
@@ -40,7 +43,9 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,7 +59,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before it was ready:\n${output()}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -81,13 +87,23 @@ export async function startServer(): Promise<RunningServer> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '',
-      DEMO_PROFILE: smallProfile(), WEB_DIR: path.join(ROOT, 'dist/web'), LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO_PROFILE: smallProfile(),
+      WEB_DIR: path.join(ROOT, 'dist/web'),
+      LOG_LEVEL: 'warn',
     },
   });
   let log = '';
-  child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
   const output = () => log.slice(-4000);
 
   const stop = async () => {
@@ -97,7 +113,13 @@ export async function startServer(): Promise<RunningServer> {
       } catch {
         // already gone
       }
-      const timer = setTimeout(() => { try { process.kill(-(child.pid ?? 0), 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-(child.pid ?? 0), 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 10_000);
       await exited(child);
       clearTimeout(timer);
     }

@@ -30,14 +30,14 @@ z.config(z.locales.zhCN());
  * Access for every route is in ./policy.ts; anything not listed there is denied.
  */
 async function registerFeatures(app: FastifyInstance): Promise<void> {
-  await app.register(healthRoutes);     // GET /api/health
-  await app.register(authRoutes);       // login, logout, me, password change
-  await app.register(orgsRoutes);       // the medical-group network: orgs and departments
-  await app.register(staffRoutes);      // staff accounts: create, disable, reset
-  await app.register(residentsRoutes);  // resident master index: search, profile, reveal
-  await app.register(auditRoutes);      // hash-chained audit log and its verifier
-  await app.register(clinicsRoutes);    // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
-  await app.register(referralsRoutes);  // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
+  await app.register(healthRoutes); // GET /api/health
+  await app.register(authRoutes); // login, logout, me, password change
+  await app.register(orgsRoutes); // the medical-group network: orgs and departments
+  await app.register(staffRoutes); // staff accounts: create, disable, reset
+  await app.register(residentsRoutes); // resident master index: search, profile, reveal
+  await app.register(auditRoutes); // hash-chained audit log and its verifier
+  await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
+  await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
 }
 
 export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -9,7 +9,15 @@ import { ROLES, type Role } from './platform/roles.ts';
 const EVERYONE: readonly Role[] = ROLES;
 const CLINICAL: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor', 'coordinator'];
 /** roles whose work involves looking a resident up (masked by default) */
-const RESIDENT_READERS: readonly Role[] = [...CLINICAL, 'grid_member', 'expert', 'reader', 'dispatcher', 'pharmacist', 'clerk'];
+const RESIDENT_READERS: readonly Role[] = [
+  ...CLINICAL,
+  'grid_member',
+  'expert',
+  'reader',
+  'dispatcher',
+  'pharmacist',
+  'clerk',
+];
 /** roles that may see a full ID or mobile number, one audited reveal at a time */
 const REVEALERS: readonly Role[] = [...CLINICAL, 'dispatcher', 'clerk'];
 /** referral work: clinicians and the visiting experts who receive at partner hospitals */
@@ -23,8 +31,11 @@ const CLINIC_BOOKERS: readonly Role[] = [...CLINICAL, 'clerk'];
 const CLINIC_DESK: readonly Role[] = [...CLINICAL, 'clerk', 'expert'];
 const CLINIC_CALLERS: readonly Role[] = ['expert', 'county_doctor', 'township_doctor', 'coordinator'];
 
-const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy =>
-  ({ roles, relation, beforePasswordChange });
+const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
+  roles,
+  relation,
+  beforePasswordChange,
+});
 
 export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),

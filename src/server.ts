@@ -21,8 +21,12 @@ async function main(): Promise<void> {
   if (profile !== 'none') {
     // several processes may start at once on an empty database: one generates, the others find it
     const created = await database.exclusive('onecounty.demo-county', () =>
-      ensureDemoCounty(database.db, { profile, seed: config.demoSeed, password: config.demoPassword }));
-    if (created) console.log(`已生成演示县域（${config.demoProfile}，seed=${config.demoSeed}）：${created.orgs} 个机构，${created.residents} 名居民`);
+      ensureDemoCounty(database.db, { profile, seed: config.demoSeed, password: config.demoPassword }),
+    );
+    if (created)
+      console.log(
+        `已生成演示县域（${config.demoProfile}，seed=${config.demoSeed}）：${created.orgs} 个机构，${created.residents} 名居民`,
+      );
     screenUrls = created?.screenUrls ?? [];
   }
   const platform = await createPlatform(database, config);

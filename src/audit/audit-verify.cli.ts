@@ -9,7 +9,9 @@ try {
   if (result.ok) {
     console.log(`审计链校验通过 OK：${result.rows} 条记录完整`);
   } else {
-    console.error(`审计链校验失败 BROKEN：${result.problem}（已核对 ${result.rows} 条，断点 seq=${result.brokenAtSeq}）`);
+    console.error(
+      `审计链校验失败 BROKEN：${result.problem}（已核对 ${result.rows} 条，断点 seq=${result.brokenAtSeq}）`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -3,8 +3,24 @@ import type { Kdb } from '../platform/db.ts';
 import type { AuditQuery } from './audit.schema.ts';
 
 export function list(db: Kdb, countyId: number, f: AuditQuery) {
-  let q = db.selectFrom('audit_log')
-    .select(['id', 'seq', 'at', 'username', 'role', 'org_id', 'action', 'resource', 'resource_id', 'resident_id', 'outcome', 'request_id', 'ip', 'detail'])
+  let q = db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'seq',
+      'at',
+      'username',
+      'role',
+      'org_id',
+      'action',
+      'resource',
+      'resource_id',
+      'resident_id',
+      'outcome',
+      'request_id',
+      'ip',
+      'detail',
+    ])
     .where((eb) => eb.or([eb('county_id', '=', countyId), eb('county_id', 'is', null)]));
   if (f.from) q = q.where('at', '>=', new Date(f.from));
   if (f.to) q = q.where('at', '<', new Date(f.to));
@@ -17,14 +33,23 @@ export function list(db: Kdb, countyId: number, f: AuditQuery) {
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export interface ChainRow { seq: number; prev_hash: string; hash: string; computed: string }
+export interface ChainRow {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  computed: string;
+}
 
 /** Rows with the hash recomputed by the same SQL function the trigger used. */
 export function chainBatch(db: Kdb, afterSeq: number, size: number) {
   return sql<ChainRow>`SELECT seq::float8 AS seq, prev_hash, hash, audit_digest(prev_hash, a) AS computed
-    FROM audit_log a WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${size}`.execute(db).then((r) => r.rows);
+    FROM audit_log a WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${size}`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 export function head(db: Kdb) {
-  return sql<{ seq: number; hash: string }>`SELECT seq::float8 AS seq, hash FROM audit_head_position()`.execute(db).then((r) => r.rows[0]);
+  return sql<{ seq: number; hash: string }>`SELECT seq::float8 AS seq, hash FROM audit_head_position()`
+    .execute(db)
+    .then((r) => r.rows[0]);
 }

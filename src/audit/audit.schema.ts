@@ -8,14 +8,31 @@ export const auditQuery = z.object({
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
   residentId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  beforeSeq: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('page cursor: rows with id below this'),
+  beforeSeq: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe('page cursor: rows with id below this'),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const auditRow = z.object({
-  id: z.number(), seq: z.number().nullable().describe('position in the hash chain; null until sealed (≤ 1 s)'), at: z.string(), username: z.string().nullable(), role: z.string().nullable(), orgId: z.number().nullable(),
-  action: z.string(), resource: z.string().nullable(), resourceId: z.string().nullable(), residentId: z.number().nullable(),
-  outcome: z.string(), requestId: z.string().nullable(), ip: z.string().nullable(), detail: z.unknown(),
+  id: z.number(),
+  seq: z.number().nullable().describe('position in the hash chain; null until sealed (≤ 1 s)'),
+  at: z.string(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  orgId: z.number().nullable(),
+  action: z.string(),
+  resource: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  residentId: z.number().nullable(),
+  outcome: z.string(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  detail: z.unknown(),
 });
 export const auditPage = z.object({ items: z.array(auditRow), nextBeforeSeq: z.number().nullable() });
 

@@ -12,8 +12,19 @@ export async function list(ctx: Ctx, f: AuditQuery) {
   await writeAudit(ctx.db, ctx.audit, { action: 'audit.read', resource: 'audit', detail: { filters: f } });
   return {
     items: rows.map((r) => ({
-      id: Number(r.id), seq: r.seq === null ? null : Number(r.seq), at: r.at.toISOString(), username: r.username, role: r.role, orgId: r.org_id, action: r.action,
-      resource: r.resource, resourceId: r.resource_id, residentId: r.resident_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip,
+      id: Number(r.id),
+      seq: r.seq === null ? null : Number(r.seq),
+      at: r.at.toISOString(),
+      username: r.username,
+      role: r.role,
+      orgId: r.org_id,
+      action: r.action,
+      resource: r.resource,
+      resourceId: r.resource_id,
+      residentId: r.resident_id,
+      outcome: r.outcome,
+      requestId: r.request_id,
+      ip: r.ip,
       detail: r.detail,
     })),
     nextBeforeSeq: rows.length === f.limit ? Number(rows[rows.length - 1].id) : null,
@@ -33,9 +44,15 @@ export async function verifyChain(db: Kdb, batchSize = 5000): Promise<VerifyResu
     const batch = await q.chainBatch(db, prevSeq, batchSize);
     for (const r of batch) {
       if (r.seq !== prevSeq + 1 || r.prev_hash !== prevHash) {
-        return { ok: false, rows, brokenAtSeq: r.seq, problem: `第 ${r.seq} 条之前的记录缺失或被替换（链接断开，上一条为第 ${prevSeq} 条）` };
+        return {
+          ok: false,
+          rows,
+          brokenAtSeq: r.seq,
+          problem: `第 ${r.seq} 条之前的记录缺失或被替换（链接断开，上一条为第 ${prevSeq} 条）`,
+        };
       }
-      if (r.computed !== r.hash) return { ok: false, rows, brokenAtSeq: r.seq, problem: `第 ${r.seq} 条记录内容被修改（哈希不符）` };
+      if (r.computed !== r.hash)
+        return { ok: false, rows, brokenAtSeq: r.seq, problem: `第 ${r.seq} 条记录内容被修改（哈希不符）` };
       prevHash = r.hash;
       prevSeq = r.seq;
       rows++;
@@ -44,13 +61,23 @@ export async function verifyChain(db: Kdb, batchSize = 5000): Promise<VerifyResu
   }
   const head = await q.head(db);
   if (head && (head.seq !== prevSeq || head.hash !== prevHash)) {
-    return { ok: false, rows, brokenAtSeq: prevSeq + 1, problem: `第 ${prevSeq + 1} 条至第 ${head.seq} 条记录被删除（链尾缺失）` };
+    return {
+      ok: false,
+      rows,
+      brokenAtSeq: prevSeq + 1,
+      problem: `第 ${prevSeq + 1} 条至第 ${head.seq} 条记录被删除（链尾缺失）`,
+    };
   }
   return { ok: true, rows, brokenAtSeq: null, problem: null };
 }
 
 export async function verify(ctx: Ctx): Promise<VerifyResult> {
   const result = await verifyChain(ctx.db);
-  await writeAudit(ctx.db, ctx.audit, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', resource: 'audit', detail: { ...result } });
+  await writeAudit(ctx.db, ctx.audit, {
+    action: 'audit.verify',
+    outcome: result.ok ? 'success' : 'failure',
+    resource: 'audit',
+    detail: { ...result },
+  });
   return result;
 }

@@ -19,10 +19,13 @@ beforeAll(async () => {
   const v = await env.login('village.doctor');
   for (const q of ['zsm', 'zhang', 'li']) await v.get(`/api/residents?q=${q}`);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const untamper = 'ALTER TABLE audit_log ENABLE TRIGGER audit_no_update';
-const tamper = (stmt: string) => env.asOwner(`ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; ${stmt}; ${untamper}`);
+const tamper = (stmt: string) =>
+  env.asOwner(`ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; ${stmt}; ${untamper}`);
 
 describe('audit log', () => {
   it('records who searched which residents, readable by the auditor with filters', async () => {
@@ -30,7 +33,13 @@ describe('audit log', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items.length).toBe(3);
-    expect(items[0]).toMatchObject({ username: 'village.doctor', role: 'village_doctor', outcome: 'success', requestId: expect.any(String), ip: expect.any(String) });
+    expect(items[0]).toMatchObject({
+      username: 'village.doctor',
+      role: 'village_doctor',
+      outcome: 'success',
+      requestId: expect.any(String),
+      ip: expect.any(String),
+    });
     expect(items[2].detail).toMatchObject({ matchedBy: 'pinyin', term: 'zsm' });
   });
 
@@ -43,7 +52,10 @@ describe('audit log', () => {
 
   it('the sealer links rows in id order; even the owner cannot edit a row while the guard trigger is on', async () => {
     expect(await sealAudit(env.db)).toBeGreaterThan(0);
-    const rows = await env.asOwner('SELECT id::int AS id, seq::int AS seq FROM audit_log ORDER BY id') as Array<{ id: number; seq: number }>;
+    const rows = (await env.asOwner('SELECT id::int AS id, seq::int AS seq FROM audit_log ORDER BY id')) as Array<{
+      id: number;
+      seq: number;
+    }>;
     expect(rows.every((r, i) => r.seq === i + 1)).toBe(true);
     await expect(env.asOwner(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(env.asOwner(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
@@ -61,7 +73,9 @@ describe('audit log', () => {
 
   it('finds a changed row at its exact seq', async () => {
     await sealAudit(env.db);
-    const [{ seq }] = await env.asOwner(`SELECT seq::int AS seq FROM audit_log WHERE action = 'resident.search' ORDER BY seq LIMIT 1`) as Array<{ seq: number }>;
+    const [{ seq }] = (await env.asOwner(
+      `SELECT seq::int AS seq FROM audit_log WHERE action = 'resident.search' ORDER BY seq LIMIT 1`,
+    )) as Array<{ seq: number }>;
     await tamper(`UPDATE audit_log SET username = 'someone.else' WHERE seq = ${seq}`);
     const res = (await auditor.get('/api/audit/verify')).json();
     expect(res).toMatchObject({ ok: false, brokenAtSeq: seq, problem: expect.stringContaining('被修改') });
@@ -71,16 +85,28 @@ describe('audit log', () => {
 
   it('finds a deleted row at the row after the gap, and deleted newest rows at the tail', async () => {
     await sealAudit(env.db);
-    const [{ seq }] = await env.asOwner(`SELECT seq::int AS seq FROM audit_log WHERE action = 'auth.login' ORDER BY seq OFFSET 2 LIMIT 1`) as Array<{ seq: number }>;
+    const [{ seq }] = (await env.asOwner(
+      `SELECT seq::int AS seq FROM audit_log WHERE action = 'auth.login' ORDER BY seq OFFSET 2 LIMIT 1`,
+    )) as Array<{ seq: number }>;
     await tamper(`DELETE FROM audit_log WHERE seq = ${seq}`);
-    expect(await verifyChain(env.db)).toMatchObject({ ok: false, brokenAtSeq: seq + 1, problem: expect.stringContaining('缺失') });
+    expect(await verifyChain(env.db)).toMatchObject({
+      ok: false,
+      brokenAtSeq: seq + 1,
+      problem: expect.stringContaining('缺失'),
+    });
     const tail = await env.createIsolated();
     try {
       await tail.login('auditor');
       await sealAudit(tail.db);
-      const [{ max }] = await tail.asOwner('SELECT max(seq)::int AS max FROM audit_log') as Array<{ max: number }>;
-      await tail.asOwner(`ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; DELETE FROM audit_log WHERE seq = ${max}; ${untamper}`);
-      expect(await verifyChain(tail.db)).toMatchObject({ ok: false, brokenAtSeq: max, problem: expect.stringContaining('链尾') });
+      const [{ max }] = (await tail.asOwner('SELECT max(seq)::int AS max FROM audit_log')) as Array<{ max: number }>;
+      await tail.asOwner(
+        `ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; DELETE FROM audit_log WHERE seq = ${max}; ${untamper}`,
+      );
+      expect(await verifyChain(tail.db)).toMatchObject({
+        ok: false,
+        brokenAtSeq: max,
+        problem: expect.stringContaining('链尾'),
+      });
     } finally {
       await tail.close();
     }
@@ -98,7 +124,26 @@ describe('npm run audit:verify', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-audit-'));
     const db = await openPglite(dir);
     await generateCounty(db.db, { profile: 'tiny', seed: 3, password: 'Cli-Test-Pass-1' });
-    await db.db.insertInto('audit_log').values([1, 2, 3].map((i) => ({ action: `test.${i}`, outcome: 'success' as const, county_id: null, user_id: null, username: 'cli', role: null, org_id: null, resource: null, resource_id: null, resident_id: null, request_id: null, ip: null, detail: null }))).execute();
+    await db.db
+      .insertInto('audit_log')
+      .values(
+        [1, 2, 3].map((i) => ({
+          action: `test.${i}`,
+          outcome: 'success' as const,
+          county_id: null,
+          user_id: null,
+          username: 'cli',
+          role: null,
+          org_id: null,
+          resource: null,
+          resource_id: null,
+          resident_id: null,
+          request_id: null,
+          ip: null,
+          detail: null,
+        })),
+      )
+      .execute();
     await db.close();
     const run = promisify(execFile);
     const opts = { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' } };
@@ -107,10 +152,16 @@ describe('npm run audit:verify', () => {
     const again = await openPglite(dir);
     await again.db.connection().execute(async (conn) => {
       const { sql } = await import('kysely');
-      await sql.raw(`RESET ROLE; ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; UPDATE audit_log SET action = 'forged' WHERE seq = 2; ${untamper}`).execute(conn);
+      await sql
+        .raw(
+          `RESET ROLE; ALTER TABLE audit_log DISABLE TRIGGER audit_no_update; UPDATE audit_log SET action = 'forged' WHERE seq = 2; ${untamper}`,
+        )
+        .execute(conn);
     });
     await again.close();
-    const broken = await run('npx', ['tsx', 'src/audit/audit-verify.cli.ts'], opts).catch((e: { code: number; stderr: string }) => e);
+    const broken = await run('npx', ['tsx', 'src/audit/audit-verify.cli.ts'], opts).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect('code' in broken && broken.code).toBe(1);
     expect(broken.stderr).toContain('seq=2');
     fs.rmSync(dir, { recursive: true, force: true });

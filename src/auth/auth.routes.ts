@@ -8,33 +8,47 @@ import * as svc from './auth.service.ts';
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.platform;
 
-  app.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: me } },
-    config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
-  }, async (req, reply) => {
-    const { token, me: body } = await svc.login(app.platform, req.body, req.auditCtx, req.headers['user-agent']);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/', httpOnly: true, sameSite: 'strict',
-      secure: config.cookieSecure === 'always' || req.protocol === 'https',
-    });
-    return body;
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: me } },
+      config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token, me: body } = await svc.login(app.platform, req.body, req.auditCtx, req.headers['user-agent']);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.cookieSecure === 'always' || req.protocol === 'https',
+      });
+      return body;
+    },
+  );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } }, async (req, reply) => {
-    await svc.logout(ctxOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
+    async (req, reply) => {
+      await svc.logout(ctxOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: me } } }, async (req) => {
     const ctx = ctxOf(req);
     return svc.loadMe(app.platform, ctx.actor.id, ctx.actor.csrfToken);
   });
 
-  app.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody, response: { 204: z.null() } },
-  }, async (req, reply) => {
-    await svc.changePassword(ctxOf(req), req.body);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await svc.changePassword(ctxOf(req), req.body);
+      return reply.status(204).send(null);
+    },
+  );
 };

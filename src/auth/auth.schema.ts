@@ -25,6 +25,11 @@ export const changePasswordBody = z.object({
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
-export const errorBody = z.object({
-  code: z.string(), message: z.string(), field: z.string().optional(), requestId: z.string(),
-}).passthrough();
+export const errorBody = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    requestId: z.string(),
+  })
+  .passthrough();

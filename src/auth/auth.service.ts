@@ -24,8 +24,11 @@ async function checkCredentials(p: Platform, input: LoginBody, audit: AuditConte
   return p.db.transaction().execute(async (trx) => {
     const staff = await q.lockStaffByUsername(trx, input.username);
     const fail = async (reason: string, error: AppError): Promise<LoginOutcome> => {
-      await writeAudit(trx, { ...audit, userId: staff?.id ?? null, username: input.username, countyId: staff?.county_id ?? null },
-        { action: 'auth.login', outcome: 'failure', detail: { reason } });
+      await writeAudit(
+        trx,
+        { ...audit, userId: staff?.id ?? null, username: input.username, countyId: staff?.county_id ?? null },
+        { action: 'auth.login', outcome: 'failure', detail: { reason } },
+      );
       return { ok: false, error };
     };
     if (!staff) {
@@ -44,12 +47,30 @@ async function checkCredentials(p: Platform, input: LoginBody, audit: AuditConte
       }
       await q.recordFailure(trx, staff.id, attempts, null);
       const left = lockoutThreshold - attempts;
-      return fail('bad_password', new AppError(401, 'INVALID_CREDENTIALS', `用户名或密码错误，再失败 ${left} 次账号将被锁定 ${lockoutMinutes} 分钟`));
+      return fail(
+        'bad_password',
+        new AppError(
+          401,
+          'INVALID_CREDENTIALS',
+          `用户名或密码错误，再失败 ${left} 次账号将被锁定 ${lockoutMinutes} 分钟`,
+        ),
+      );
     }
-    if (staff.disabled) return fail('disabled', new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系医共体管理员'));
+    if (staff.disabled)
+      return fail('disabled', new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系医共体管理员'));
     await q.recordSuccess(trx, staff.id);
-    await writeAudit(trx, { ...audit, userId: staff.id, username: staff.username, role: staff.roles[0], orgId: staff.org_id, countyId: staff.county_id },
-      { action: 'auth.login' });
+    await writeAudit(
+      trx,
+      {
+        ...audit,
+        userId: staff.id,
+        username: staff.username,
+        role: staff.roles[0],
+        orgId: staff.org_id,
+        countyId: staff.county_id,
+      },
+      { action: 'auth.login' },
+    );
     return { ok: true, staffId: staff.id };
   });
 }
@@ -64,9 +85,14 @@ export async function login(p: Platform, input: LoginBody, audit: AuditContext, 
 export async function loadMe(p: Platform, staffId: number, csrfToken: string): Promise<Me> {
   const row = await q.findMe(p.db, staffId);
   return {
-    id: row.id, username: row.username, displayName: row.display_name, roles: row.roles as Role[],
-    org: { id: row.org_id, name: row.org_name, kind: row.org_kind }, countyId: row.county_id,
-    mustChangePassword: row.must_change_password, csrfToken,
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles as Role[],
+    org: { id: row.org_id, name: row.org_name, kind: row.org_kind },
+    countyId: row.county_id,
+    mustChangePassword: row.must_change_password,
+    csrfToken,
   };
 }
 
@@ -80,7 +106,8 @@ export async function logout(ctx: Ctx): Promise<void> {
 export async function changePassword(ctx: Ctx, input: ChangePasswordBody): Promise<void> {
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new AppError(400, 'WEAK_PASSWORD', problem, 'newPassword');
-  if (input.newPassword === input.currentPassword) throw new AppError(400, 'WEAK_PASSWORD', '新密码不能与当前密码相同', 'newPassword');
+  if (input.newPassword === input.currentPassword)
+    throw new AppError(400, 'WEAK_PASSWORD', '新密码不能与当前密码相同', 'newPassword');
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const staff = await q.lockStaffById(trx, ctx.actor.id);

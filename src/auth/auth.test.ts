@@ -2,14 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TEST_PASSWORD, type TestEnv } from '../platform/test-helpers.ts';
 
 let env: TestEnv;
-beforeAll(async () => { env = await createTestEnv(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
-const login = (username: string, password: string) =>
-  env.anonymous().post('/api/auth/login', { username, password });
+const login = (username: string, password: string) => env.anonymous().post('/api/auth/login', { username, password });
 
 async function auditCount(action: string, username: string, outcome: string): Promise<number> {
-  const rows = await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = '${action}' AND username = '${username}' AND outcome = '${outcome}'`);
+  const rows = await env.asOwner(
+    `SELECT count(*)::int AS n FROM audit_log WHERE action = '${action}' AND username = '${username}' AND outcome = '${outcome}'`,
+  );
   return Number(rows[0].n);
 }
 
@@ -21,19 +26,32 @@ describe('login', () => {
     expect(cookie).toMatch(/oc_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(res.json()).toMatchObject({ username: 'village.doctor', roles: ['village_doctor'], csrfToken: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      username: 'village.doctor',
+      roles: ['village_doctor'],
+      csrfToken: expect.any(String),
+    });
     expect(await auditCount('auth.login', 'village.doctor', 'success')).toBeGreaterThan(0);
   });
 
   it('marks the cookie Secure when the request came over TLS', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'clerk', password: TEST_PASSWORD } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'clerk', password: TEST_PASSWORD },
+    });
     expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
   });
 
   it('answers a wrong password with 401 {code,message} in Chinese and audits it', async () => {
     const res = await login('pharmacist', 'wrong-password');
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringContaining('密码错误'), requestId: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('密码错误'),
+      requestId: expect.any(String),
+    });
     expect(await auditCount('auth.login', 'pharmacist', 'failure')).toBe(1);
   });
 
@@ -79,9 +97,16 @@ describe('lockout at the 5th consecutive failure', () => {
     const temp = reset.json<{ temporaryPassword: string }>().temporaryPassword;
     const first = await env.login('expert', temp);
     expect((await first.get('/api/residents?q=zsm')).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
-    expect((await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'short' })).json()).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword' });
-    expect((await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'alllowercaseletters' })).statusCode).toBe(400);
-    expect((await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'New-Expert-Pass-1' })).statusCode).toBe(204);
+    expect(
+      (await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'short' })).json(),
+    ).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword' });
+    expect(
+      (await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'alllowercaseletters' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await first.post('/api/auth/password', { currentPassword: temp, newPassword: 'New-Expert-Pass-1' })).statusCode,
+    ).toBe(204);
     expect((await first.get('/api/residents?q=zsm')).statusCode).toBe(200);
   });
 });
@@ -98,12 +123,18 @@ describe('sessions', () => {
 
   it('idle for 29 minutes stays signed in; idle for 31 minutes is signed out', async () => {
     const c = await env.login('county.doctor');
-    await env.asOwner(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
+    await env.asOwner(
+      `UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`,
+    );
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     // activity renews the idle clock (touched at most once a minute)
-    const [touched] = await env.asOwner(`SELECT max(last_seen_at) > now() - interval '1 minute' AS recent FROM sessions WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
+    const [touched] = await env.asOwner(
+      `SELECT max(last_seen_at) > now() - interval '1 minute' AS recent FROM sessions WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`,
+    );
     expect(touched.recent).toBe(true);
-    await env.asOwner(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`);
+    await env.asOwner(
+      `UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND staff_id = (SELECT id FROM staff WHERE username = 'county.doctor')`,
+    );
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -118,7 +149,9 @@ describe('sessions', () => {
   it('a disabled account is signed out at once and cannot log in', async () => {
     const victim = await env.login('grid.member');
     const admin = await env.login('admin');
-    const gm = (await admin.get('/api/staff?q=grid.member')).json<Array<{ id: number; username: string }>>().find((s) => s.username === 'grid.member')!;
+    const gm = (await admin.get('/api/staff?q=grid.member'))
+      .json<Array<{ id: number; username: string }>>()
+      .find((s) => s.username === 'grid.member')!;
     expect((await admin.post(`/api/staff/${gm.id}/disable`)).json()).toMatchObject({ disabled: true });
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login('grid.member', TEST_PASSWORD)).json().code).toBe('ACCOUNT_DISABLED');
@@ -132,7 +165,10 @@ describe('login rate limit', () => {
     const limited = await createTestEnv({ loginRateLimit: 3 });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++) codes.push((await limited.anonymous().post('/api/auth/login', { username: 'x.y.z', password: 'p' })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (await limited.anonymous().post('/api/auth/login', { username: 'x.y.z', password: 'p' })).statusCode,
+        );
       expect(codes).toEqual([401, 401, 401, 429]);
       const res = await limited.anonymous().post('/api/auth/login', { username: 'x.y.z', password: 'p' });
       expect(res.json()).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('频繁') });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   where = await place(env);
   residents = await residentIds(env, 60);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const statuses = (rs: Array<{ statusCode: number }>) => rs.map((r) => r.statusCode).sort();
 
@@ -30,7 +32,9 @@ async function invariant(sessionId?: number) {
     expect(Number(r.booked), `slot ${r.id}`).toBe(Number(r.active));
     expect(Number(r.booked), `slot ${r.id}`).toBeLessThanOrEqual(Number(r.capacity));
   }
-  const dupes = await env.asOwner(`SELECT session_id, resident_id FROM clinic_bookings WHERE status IN ('confirmed', 'checked_in') GROUP BY 1, 2 HAVING count(*) > 1`);
+  const dupes = await env.asOwner(
+    `SELECT session_id, resident_id FROM clinic_bookings WHERE status IN ('confirmed', 'checked_in') GROUP BY 1, 2 HAVING count(*) > 1`,
+  );
   expect(dupes).toEqual([]);
 }
 
@@ -40,7 +44,9 @@ describe('booking races on PostgreSQL', () => {
       const expertId = await createExpert(coordinator);
       const s = await createSession(coordinator, where, expertId, { slots: 1, capacityPerSlot: 2 });
       expect((await bookAs(desks[0], { sessionId: s.id, residentId: residents[59] })).statusCode).toBe(201);
-      const results = await Promise.all(residents.slice(0, 30).map((r, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: r })));
+      const results = await Promise.all(
+        residents.slice(0, 30).map((r, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: r })),
+      );
       expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
       for (const r of results.filter((x) => x.statusCode !== 201)) {
         expect(r.statusCode).toBe(409);
@@ -53,9 +59,15 @@ describe('booking races on PostgreSQL', () => {
   it('a rush of 120 bookers on 25 places confirms exactly 25', async () => {
     const expertId = await createExpert(coordinator);
     const s = await createSession(coordinator, where, expertId, { slots: 5, capacityPerSlot: 5 });
-    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: residents[i % 60] })));
+    const results = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        bookAs(desks[i % desks.length], { sessionId: s.id, residentId: residents[i % 60] }),
+      ),
+    );
     expect(results.filter((r) => r.statusCode >= 500)).toEqual([]);
-    const [{ n }] = await env.asOwner(`SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`);
+    const [{ n }] = await env.asOwner(
+      `SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`,
+    );
     expect(n).toBe(25);
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(25);
     await invariant(s.id);
@@ -64,7 +76,11 @@ describe('booking races on PostgreSQL', () => {
   it('one resident, one session, parallel requests with different keys: one booking', async () => {
     const expertId = await createExpert(coordinator);
     const s = await createSession(coordinator, where, expertId, { slots: 3, capacityPerSlot: 5 });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: residents[0] })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        bookAs(desks[i % desks.length], { sessionId: s.id, residentId: residents[0] }),
+      ),
+    );
     expect(statuses(results)).toEqual([201, ...Array(11).fill(409)]);
     expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('ALREADY_BOOKED');
     await invariant(s.id);
@@ -74,7 +90,9 @@ describe('booking races on PostgreSQL', () => {
     const expertId = await createExpert(coordinator);
     const s = await createSession(coordinator, where, expertId, { slots: 3, capacityPerSlot: 5 });
     const k = key();
-    const results = await Promise.all(Array.from({ length: 10 }, () => bookAs(desks[0], { sessionId: s.id, residentId: residents[1] }, k)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => bookAs(desks[0], { sessionId: s.id, residentId: residents[1] }, k)),
+    );
     expect(results.every((r) => r.statusCode === 200 || r.statusCode === 201)).toBe(true);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     const [{ n }] = await env.asOwner(`SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id}`);
@@ -101,12 +119,16 @@ describe('booking races on PostgreSQL', () => {
     const expertId = await createExpert(coordinator);
     const s = await createSession(coordinator, where, expertId, { slots: 1, capacityPerSlot: 1 });
     const held = (await bookAs(desks[0], { sessionId: s.id, residentId: residents[10] })).json();
-    expect((await desks[0].post('/api/clinic-waitlist', { sessionId: s.id, residentId: residents[11] })).statusCode).toBe(201);
+    expect(
+      (await desks[0].post('/api/clinic-waitlist', { sessionId: s.id, residentId: residents[11] })).statusCode,
+    ).toBe(201);
     await Promise.all([
       desks[0].post(`/api/clinic-bookings/${held.id}/cancel`, { reason: '并发取消' }),
       ...residents.slice(12, 18).map((r, i) => bookAs(desks[1 + (i % 2)], { sessionId: s.id, residentId: r })),
     ]);
-    const [{ n }] = await env.asOwner(`SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`);
+    const [{ n }] = await env.asOwner(
+      `SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`,
+    );
     expect(n).toBe(1);
     await invariant(s.id);
   });
@@ -115,7 +137,9 @@ describe('booking races on PostgreSQL', () => {
     for (let round = 0; round < 4; round++) {
       const expertId = await createExpert(coordinator);
       const s = await createSession(coordinator, where, expertId, { slots: 4, capacityPerSlot: 10 });
-      const rush = residents.slice(0, 40).map((r, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: r }));
+      const rush = residents
+        .slice(0, 40)
+        .map((r, i) => bookAs(desks[i % desks.length], { sessionId: s.id, residentId: r }));
       const cancelled = coordinator.post(`/api/clinic-sessions/${s.id}/cancel`, { reason: '专家临时手术' });
       const results = await Promise.all(rush);
       expect((await cancelled).statusCode).toBe(200);

@@ -4,12 +4,32 @@ import type { ClinicBookingsTable } from './clinics.tables.ts';
 import { batcherPerDb } from '../platform/batch.ts';
 import { slotOpen, slotOpenFor } from './session.queries.ts';
 
-export interface PreflightInput { countyId: number; sessionId: number; slotId: number | null; referred: boolean; owner: string; key: string }
+export interface PreflightInput {
+  countyId: number;
+  sessionId: number;
+  slotId: number | null;
+  referred: boolean;
+  owner: string;
+  key: string;
+}
 export interface Preflight {
-  replay_id: number | null; replay_hash: string | null; id: number | null; org_id: number; department_id: number; expert_id: number | null;
-  status: string; release_at: Date; ends_at: Date; has_free: boolean;
+  replay_id: number | null;
+  replay_hash: string | null;
+  id: number | null;
+  org_id: number;
+  department_id: number;
+  expert_id: number | null;
+  status: string;
+  release_at: Date;
+  ends_at: Date;
+  has_free: boolean;
   /** what a booking's answer shows about its session, read here once per batch rather than per booking */
-  session_date: string; room: string; doctor_name: string | null; expert_name: string | null; org_name: string; department_name: string;
+  session_date: string;
+  room: string;
+  doctor_name: string | null;
+  expert_name: string | null;
+  org_name: string;
+  department_name: string;
 }
 
 /**
@@ -19,8 +39,9 @@ export interface Preflight {
  * requests that arrive together share one statement (one row per request, the free-slot
  * check once per distinct session/slot/referred).
  */
-export const preflight = batcherPerDb(async (db: Kdb, ps: readonly PreflightInput[]): Promise<Preflight[]> => {
-  const { rows } = await sql<Preflight & { i: string }>`
+export const preflight = batcherPerDb(
+  async (db: Kdb, ps: readonly PreflightInput[]): Promise<Preflight[]> => {
+    const { rows } = await sql<Preflight & { i: string }>`
     WITH r AS (
       SELECT * FROM unnest(${ps.map((p) => p.countyId)}::int[], ${ps.map((p) => p.sessionId)}::int[], ${ps.map((p) => p.slotId)}::int[],
         ${ps.map((p) => p.referred)}::boolean[], ${ps.map((p) => p.owner)}::text[], ${ps.map((p) => p.key)}::text[])
@@ -43,8 +64,10 @@ export const preflight = batcherPerDb(async (db: Kdb, ps: readonly PreflightInpu
     LEFT JOIN experts e ON e.id = s.expert_id
     LEFT JOIN free ON free.session_id = r.session_id AND free.slot_id IS NOT DISTINCT FROM r.slot_id AND free.referred = r.referred
     ORDER BY r.i`.execute(db);
-  return rows;
-}, { maxInFlight: 2 });
+    return rows;
+  },
+  { maxInFlight: 2 },
+);
 
 /**
  * Takes one place in a slot, or nothing. The conditional UPDATE is the capacity rule; the
@@ -68,12 +91,30 @@ export async function takeSlot(db: Kdb, sessionId: number, slotId: number | null
 }
 
 export interface ClaimInput {
-  countyId: number; sessionId: number; hostOrgId: number; slotId: number | null; residentId: number; referred: boolean;
-  referralId: number | null; channel: 'staff' | 'self'; owner: string; key: string; hash: string; staffId: number | null;
+  countyId: number;
+  sessionId: number;
+  hostOrgId: number;
+  slotId: number | null;
+  residentId: number;
+  referred: boolean;
+  referralId: number | null;
+  channel: 'staff' | 'self';
+  owner: string;
+  key: string;
+  hash: string;
+  staffId: number | null;
 }
 export interface Claim {
-  session_open: boolean; resident_id: number | null; resident_name: string | null; deceased: boolean; suspended_until: Date | null;
-  booking_id: number | null; slot_id: number | null; slot_starts_at: Date | null; slot_ends_at: Date | null; created_at: Date | null;
+  session_open: boolean;
+  resident_id: number | null;
+  resident_name: string | null;
+  deceased: boolean;
+  suspended_until: Date | null;
+  booking_id: number | null;
+  slot_id: number | null;
+  slot_starts_at: Date | null;
+  slot_ends_at: Date | null;
+  created_at: Date | null;
 }
 
 /**
@@ -87,7 +128,9 @@ export interface Claim {
  * instead of four keeps a rush's transactions short.
  */
 export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
-  const attempt = async (skip: boolean) => (await sql<Claim>`
+  const attempt = async (skip: boolean) =>
+    (
+      await sql<Claim>`
       WITH sess AS (
         SELECT id FROM clinic_sessions WHERE id = ${c.sessionId} AND status = 'published' FOR KEY SHARE
       ), r AS (
@@ -113,48 +156,97 @@ export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
       )
       SELECT EXISTS (SELECT 1 FROM sess) AS session_open, r.id AS resident_id, r.name AS resident_name, coalesce(r.deceased, false) AS deceased,
         (SELECT until FROM susp) AS suspended_until, b.id AS booking_id, b.slot_id, t.starts_at AS slot_starts_at, t.ends_at AS slot_ends_at, b.created_at
-      FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN booked b ON true LEFT JOIN taken t ON t.id = b.slot_id`.execute(db)).rows[0]!;
+      FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN booked b ON true LEFT JOIN taken t ON t.id = b.slot_id`.execute(
+        db,
+      )
+    ).rows[0]!;
   const first = await attempt(c.slotId === null);
-  const noPlace = first.session_open && first.booking_id === null && first.resident_id !== null && !first.deceased && !first.suspended_until;
+  const noPlace =
+    first.session_open &&
+    first.booking_id === null &&
+    first.resident_id !== null &&
+    !first.deceased &&
+    !first.suspended_until;
   // every open slot was being written by someone else: wait for the earliest (its writer may roll back)
   return noPlace && c.slotId === null ? attempt(false) : first;
 }
 
 export async function releaseSlot(db: Kdb, slotId: number, referred: boolean) {
-  await sql`UPDATE clinic_slots SET booked = booked - 1, booked_referred = booked_referred - ${referred ? 1 : 0} WHERE id = ${slotId}`.execute(db);
+  await sql`UPDATE clinic_slots SET booked = booked - 1, booked_referred = booked_referred - ${referred ? 1 : 0} WHERE id = ${slotId}`.execute(
+    db,
+  );
 }
 
 export function residentForBooking(db: Kdb, id: number) {
-  return db.selectFrom('residents').select(['id', 'org_id', 'county_id', 'name', 'birth_date', 'deceased_on']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('residents')
+    .select(['id', 'org_id', 'county_id', 'name', 'birth_date', 'deceased_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function suspendedUntil(db: Kdb, residentId: number): Promise<Date | null> {
-  const r = await db.selectFrom('clinic_suspensions').select('until').where('resident_id', '=', residentId)
-    .where('until', '>', new Date()).executeTakeFirst();
+  const r = await db
+    .selectFrom('clinic_suspensions')
+    .select('until')
+    .where('resident_id', '=', residentId)
+    .where('until', '>', new Date())
+    .executeTakeFirst();
   return r ? new Date(r.until) : null;
 }
 
 /** Inserts unless the resident already holds an active booking for the session (then undefined). */
-export async function insertBooking(db: Kdb, values: Insertable<ClinicBookingsTable>, onDuplicate: 'fail' | 'skip' = 'fail') {
+export async function insertBooking(
+  db: Kdb,
+  values: Insertable<ClinicBookingsTable>,
+  onDuplicate: 'fail' | 'skip' = 'fail',
+) {
   let q = db.insertInto('clinic_bookings').values(values);
   if (onDuplicate === 'skip') {
-    q = q.onConflict((oc) => oc.columns(['session_id', 'resident_id']).where('status', 'in', ['confirmed', 'checked_in']).doNothing());
+    q = q.onConflict((oc) =>
+      oc.columns(['session_id', 'resident_id']).where('status', 'in', ['confirmed', 'checked_in']).doNothing(),
+    );
   }
   return q.returning(['id', 'created_at']).executeTakeFirst();
 }
 
 function base(db: Kdb) {
-  return db.selectFrom('clinic_bookings as b')
+  return db
+    .selectFrom('clinic_bookings as b')
     .innerJoin('clinic_slots as sl', 'sl.id', 'b.slot_id')
     .innerJoin('clinic_sessions as s', 's.id', 'b.session_id')
     .innerJoin('orgs as o', 'o.id', 's.org_id')
     .innerJoin('departments as d', 'd.id', 's.department_id')
     .leftJoin('experts as e', 'e.id', 's.expert_id')
     .leftJoin('clinic_queue_tickets as t', 't.booking_id', 'b.id')
-    .select(['b.id', 'b.session_id', 'b.slot_id', 'sl.starts_at as slot_starts_at', 'sl.ends_at as slot_ends_at', 'b.resident_id',
-      'b.resident_name', 'b.resident_org_id', 'b.resident_birth_date', 'b.status', 'b.channel', 'b.referred', 'b.created_at',
-      'b.cancelled_at', 'b.cancel_reason', 'b.org_id', 'b.county_id', 's.session_date', 's.department_id', 's.status as session_status',
-      'e.name as expert_name', 's.doctor_name', 'o.name as org_name', 'd.name as department_name', 's.room', 't.number as queue_number']);
+    .select([
+      'b.id',
+      'b.session_id',
+      'b.slot_id',
+      'sl.starts_at as slot_starts_at',
+      'sl.ends_at as slot_ends_at',
+      'b.resident_id',
+      'b.resident_name',
+      'b.resident_org_id',
+      'b.resident_birth_date',
+      'b.status',
+      'b.channel',
+      'b.referred',
+      'b.created_at',
+      'b.cancelled_at',
+      'b.cancel_reason',
+      'b.org_id',
+      'b.county_id',
+      's.session_date',
+      's.department_id',
+      's.status as session_status',
+      'e.name as expert_name',
+      's.doctor_name',
+      'o.name as org_name',
+      'd.name as department_name',
+      's.room',
+      't.number as queue_number',
+    ]);
 }
 export type BookingRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
@@ -171,11 +263,26 @@ export function bySession(db: Kdb, sessionId: number) {
 }
 
 export function byResident(db: Kdb, residentId: number, limit = 50) {
-  return base(db).where('b.resident_id', '=', residentId).orderBy('sl.starts_at', 'desc').orderBy('b.id', 'desc').limit(limit).execute();
+  return base(db)
+    .where('b.resident_id', '=', residentId)
+    .orderBy('sl.starts_at', 'desc')
+    .orderBy('b.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
-export async function setBookingStatus(db: Kdb, id: number, from: ClinicBookingsTable['status'], set: Partial<Pick<ClinicBookingsTable, 'status' | 'cancelled_at' | 'cancel_reason' | 'no_show_at'>>) {
-  const r = await db.updateTable('clinic_bookings').set(set).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+export async function setBookingStatus(
+  db: Kdb,
+  id: number,
+  from: ClinicBookingsTable['status'],
+  set: Partial<Pick<ClinicBookingsTable, 'status' | 'cancelled_at' | 'cancel_reason' | 'no_show_at'>>,
+) {
+  const r = await db
+    .updateTable('clinic_bookings')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
@@ -186,11 +293,15 @@ export async function noShowCount(db: Kdb, residentId: number, days: number): Pr
 
 export async function suspend(db: Kdb, residentId: number, countyId: number, days: number, reason: string) {
   await sql`INSERT INTO clinic_suspensions (resident_id, county_id, until, reason) VALUES (${residentId}, ${countyId}, now() + make_interval(days => ${days}), ${reason})
-    ON CONFLICT (resident_id) DO UPDATE SET until = GREATEST(clinic_suspensions.until, EXCLUDED.until), reason = EXCLUDED.reason`.execute(db);
+    ON CONFLICT (resident_id) DO UPDATE SET until = GREATEST(clinic_suspensions.until, EXCLUDED.until), reason = EXCLUDED.reason`.execute(
+    db,
+  );
 }
 
 export async function setScope(db: Kdb, userId: number, orgIds: readonly number[]) {
-  await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(db);
+  await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(
+    db,
+  );
 }
 
 export function slotStart(db: Kdb, slotId: number) {

@@ -13,7 +13,11 @@ export const bookingCreate = z.object({
 export type BookingCreate = z.infer<typeof bookingCreate>;
 
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().trim().min(8, 'Idempotency-Key 至少 8 个字符').max(100, 'Idempotency-Key 最多 100 个字符'),
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(8, 'Idempotency-Key 至少 8 个字符')
+    .max(100, 'Idempotency-Key 最多 100 个字符'),
 });
 
 export const booking = z.object({
@@ -41,19 +45,37 @@ export const booking = z.object({
 export type Booking = z.infer<typeof booking>;
 
 export const waitlistEntry = z.object({
-  id: z.number(), sessionId: z.number(), residentId: z.number(), residentName: z.string(), referred: z.boolean(),
-  status: z.enum(['waiting', 'promoted', 'cancelled', 'expired']), position: z.number().nullable(), createdAt: z.string(), bookingId: z.number().nullable(),
+  id: z.number(),
+  sessionId: z.number(),
+  residentId: z.number(),
+  residentName: z.string(),
+  referred: z.boolean(),
+  status: z.enum(['waiting', 'promoted', 'cancelled', 'expired']),
+  position: z.number().nullable(),
+  createdAt: z.string(),
+  bookingId: z.number().nullable(),
 });
 export type WaitlistEntry = z.infer<typeof waitlistEntry>;
 
 /** a message to a resident about a booking, as the desk sees it: a failed one needs a phone call */
 export const bookingMessage = z.object({
-  id: z.number(), bookingId: z.number(), residentId: z.number(), kind: z.string(), status: z.enum(['sent', 'pending', 'failed']),
-  attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(),
+  id: z.number(),
+  bookingId: z.number(),
+  residentId: z.number(),
+  kind: z.string(),
+  status: z.enum(['sent', 'pending', 'failed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
 });
 export type BookingMessage = z.infer<typeof bookingMessage>;
 
-export const sessionBookings = z.object({ bookings: z.array(booking), waitlist: z.array(waitlistEntry), messages: z.array(bookingMessage) });
+export const sessionBookings = z.object({
+  bookings: z.array(booking),
+  waitlist: z.array(waitlistEntry),
+  messages: z.array(bookingMessage),
+});
 
 export const bookingSearch = z.object({
   residentId: z.coerce.number().int().positive().max(2147483647),
@@ -62,7 +84,9 @@ export const bookingSearch = z.object({
 export const waitlistCreate = z.object({ sessionId: id, residentId: id, referred: z.boolean().default(false) });
 export type WaitlistCreate = z.infer<typeof waitlistCreate>;
 
-export const cancelBody = z.object({ reason: z.string().trim().min(2, '请填写取消原因').max(100, '原因不能超过 100 个字') });
+export const cancelBody = z.object({
+  reason: z.string().trim().min(2, '请填写取消原因').max(100, '原因不能超过 100 个字'),
+});
 export type CancelBody = z.infer<typeof cancelBody>;
 
 export const noShowResult = z.object({ booking, suspended: z.boolean(), noShowsInWindow: z.number() });

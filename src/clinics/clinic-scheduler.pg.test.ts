@@ -25,48 +25,79 @@ beforeAll(async () => {
   }
   ({ desk, where, expertId, people, channel } = await schedulerWorld(env, 30));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const parallel = (n: number, at?: Date) => Promise.all(Array.from({ length: n }, () => runClinicScheduler(env.db, at)));
-const sentCount = async () => Number((await env.asOwner(`SELECT count(*)::int AS n FROM clinic_notifications WHERE sent_at IS NOT NULL`))[0].n);
+const sentCount = async () =>
+  Number((await env.asOwner(`SELECT count(*)::int AS n FROM clinic_notifications WHERE sent_at IS NOT NULL`))[0].n);
 
 async function waitFor(check: () => Promise<boolean>, ms = 8000) {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+    if (await check()) return;
   throw new Error('timed out');
 }
 
 describe('clinic scheduler in several processes', () => {
-  it('the server\'s own scheduler hands a released held place to the waitlist without anyone asking', async () => {
-    const s = await heldSessionWithWaitlist(desk, where, expertId, { held: 1, booker: people[0], waiters: [people[1]] });
+  it("the server's own scheduler hands a released held place to the waitlist without anyone asking", async () => {
+    const s = await heldSessionWithWaitlist(desk, where, expertId, {
+      held: 1,
+      booker: people[0],
+      waiters: [people[1]],
+    });
     await endHold(env, s.id);
-    await waitFor(async () => (await env.asOwner(`SELECT status FROM clinic_waitlist WHERE session_id = ${s.id}`))[0].status === 'promoted');
+    await waitFor(
+      async () =>
+        (await env.asOwner(`SELECT status FROM clinic_waitlist WHERE session_id = ${s.id}`))[0].status === 'promoted',
+    );
   });
 
   it('parallel runs give each released place to the first in line, once, and send each message once', async () => {
-    const sentBefore = channel.sent.length - await sentCount();
+    const sentBefore = channel.sent.length - (await sentCount());
     const person = (i: number) => people[i % people.length];
     for (let round = 0; round < 5; round++) {
       const sessions = [];
       for (let i = 0; i < 3; i++) {
         const base = round * 12 + i * 4;
         const waiters = [1, 2, 3].map((k) => person(base + k));
-        sessions.push({ waiters, s: await heldSessionWithWaitlist(desk, where, expertId, { held: 1, booker: person(base), waiters }) });
+        sessions.push({
+          waiters,
+          s: await heldSessionWithWaitlist(desk, where, expertId, { held: 1, booker: person(base), waiters }),
+        });
       }
       for (const { s } of sessions) await endHold(env, s.id);
       await parallel(6);
       for (const { s, waiters } of sessions) {
         // a session the background scheduler holds is skipped by ours: wait for whoever has it
-        await waitFor(async () => (await env.asOwner(`SELECT 1 FROM clinic_waitlist WHERE session_id = ${s.id} AND status = 'promoted'`)).length > 0);
-        const rows = await env.asOwner(`SELECT resident_id, status FROM clinic_waitlist WHERE session_id = ${s.id} ORDER BY created_at, id`);
-        expect(rows.map((r) => [Number(r.resident_id), r.status]), `round ${round}`).toEqual([[waiters[0], 'promoted'], [waiters[1], 'waiting'], [waiters[2], 'waiting']]);
-        const [slot] = await env.asOwner(`SELECT booked, capacity, (SELECT count(*)::int FROM clinic_bookings b WHERE b.slot_id = sl.id AND b.status = 'confirmed') AS active
+        await waitFor(
+          async () =>
+            (await env.asOwner(`SELECT 1 FROM clinic_waitlist WHERE session_id = ${s.id} AND status = 'promoted'`))
+              .length > 0,
+        );
+        const rows = await env.asOwner(
+          `SELECT resident_id, status FROM clinic_waitlist WHERE session_id = ${s.id} ORDER BY created_at, id`,
+        );
+        expect(
+          rows.map((r) => [Number(r.resident_id), r.status]),
+          `round ${round}`,
+        ).toEqual([
+          [waiters[0], 'promoted'],
+          [waiters[1], 'waiting'],
+          [waiters[2], 'waiting'],
+        ]);
+        const [slot] =
+          await env.asOwner(`SELECT booked, capacity, (SELECT count(*)::int FROM clinic_bookings b WHERE b.slot_id = sl.id AND b.status = 'confirmed') AS active
           FROM clinic_slots sl WHERE session_id = ${s.id}`);
         expect(slot).toEqual({ booked: 2, capacity: 2, active: 2 });
       }
     }
-    await waitFor(async () => (await env.asOwner(`SELECT count(*)::int AS n FROM clinic_notifications WHERE sent_at IS NULL`))[0].n === 0);
+    await waitFor(
+      async () =>
+        (await env.asOwner(`SELECT count(*)::int AS n FROM clinic_notifications WHERE sent_at IS NULL`))[0].n === 0,
+    );
     // every message delivered went out once: the gateway saw exactly as many as were marked sent
-    expect(channel.sent.length - await sentCount()).toBe(sentBefore);
+    expect(channel.sent.length - (await sentCount())).toBe(sentBefore);
   });
 
   it('a cancellation racing the scheduler: no deadlock, the first two in line get the two places, the third waits', async () => {
@@ -74,23 +105,45 @@ describe('clinic scheduler in several processes', () => {
     for (let round = 0; round < 6; round++) {
       const waiters = [1, 2, 3].map((k) => person(round * 4 + k));
       const s = await heldSessionWithWaitlist(desk, where, expertId, { held: 1, booker: person(round * 4), waiters });
-      const [booking] = await env.asOwner(`SELECT id FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`);
+      const [booking] = await env.asOwner(
+        `SELECT id FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`,
+      );
       await endHold(env, s.id);
       const [cancelled] = await Promise.all([
         desk.post(`/api/clinic-bookings/${booking.id}/cancel`, { reason: '临时有事' }),
         parallel(2),
       ]);
       expect(cancelled.statusCode, cancelled.body).toBe(200);
-      await waitFor(async () => (await env.asOwner(`SELECT count(*)::int AS n FROM clinic_waitlist WHERE session_id = ${s.id} AND status = 'promoted'`))[0].n === 2);
-      const rows = await env.asOwner(`SELECT resident_id, status FROM clinic_waitlist WHERE session_id = ${s.id} ORDER BY created_at, id`);
-      expect(rows.map((r) => [Number(r.resident_id), r.status]), `round ${round}`).toEqual([[waiters[0], 'promoted'], [waiters[1], 'promoted'], [waiters[2], 'waiting']]);
+      await waitFor(
+        async () =>
+          (
+            await env.asOwner(
+              `SELECT count(*)::int AS n FROM clinic_waitlist WHERE session_id = ${s.id} AND status = 'promoted'`,
+            )
+          )[0].n === 2,
+      );
+      const rows = await env.asOwner(
+        `SELECT resident_id, status FROM clinic_waitlist WHERE session_id = ${s.id} ORDER BY created_at, id`,
+      );
+      expect(
+        rows.map((r) => [Number(r.resident_id), r.status]),
+        `round ${round}`,
+      ).toEqual([
+        [waiters[0], 'promoted'],
+        [waiters[1], 'promoted'],
+        [waiters[2], 'waiting'],
+      ]);
     }
   });
 
   it('a failed message retried by several schedulers at once is delivered exactly once', async () => {
     channel.down = true;
     const waiters = people.slice(1, 7);
-    const s = await heldSessionWithWaitlist(desk, where, expertId, { held: waiters.length, booker: people[0], waiters });
+    const s = await heldSessionWithWaitlist(desk, where, expertId, {
+      held: waiters.length,
+      booker: people[0],
+      waiters,
+    });
     await endHold(env, s.id);
     const t0 = new Date();
     await parallel(2, t0);
@@ -105,7 +158,11 @@ describe('clinic scheduler in several processes', () => {
     channel.delayMs = 0;
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(waiters.length);
     expect(channel.sent.length - before).toBe(waiters.length);
-    expect(await env.asOwner(`SELECT count(*)::int AS n FROM clinic_notifications WHERE id IN (${ids}) AND sent_at IS NOT NULL AND attempts = 2`)).toEqual([{ n: waiters.length }]);
+    expect(
+      await env.asOwner(
+        `SELECT count(*)::int AS n FROM clinic_notifications WHERE id IN (${ids}) AND sent_at IS NOT NULL AND attempts = 2`,
+      ),
+    ).toEqual([{ n: waiters.length }]);
     await parallel(3, later(100 * RETRY.baseMs, t0));
     expect(channel.sent.length - before).toBe(waiters.length);
   });

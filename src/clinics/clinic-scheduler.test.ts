@@ -17,10 +17,15 @@ beforeAll(async () => {
   env = await createTestEnv();
   ({ desk: county, where, expertId, people, channel } = await schedulerWorld(env, 20));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
-const noteOf = async (residentId: number) => (await env.asOwner(`SELECT id, attempts, last_error, sent_at, failed_at, next_attempt_at
-  FROM clinic_notifications WHERE resident_id = ${residentId} AND kind = 'waitlist_promoted' ORDER BY id DESC LIMIT 1`))[0];
+const noteOf = async (residentId: number) =>
+  (
+    await env.asOwner(`SELECT id, attempts, last_error, sent_at, failed_at, next_attempt_at
+  FROM clinic_notifications WHERE resident_id = ${residentId} AND kind = 'waitlist_promoted' ORDER BY id DESC LIMIT 1`)
+  )[0];
 const ms = (d: unknown) => (d instanceof Date ? d : new Date(String(d))).getTime();
 
 /** a referred patient on the list who came last: the list puts referred patients first whatever the time */
@@ -41,7 +46,11 @@ async function promotedWhileDown(booker: number, waiter: number, at: Date) {
 describe('held places when the hold ends', () => {
   it('go to the waitlist, referred first then first come, with a message, an audit row each; a second run does nothing', async () => {
     const [booker, first, second, third, referred] = people;
-    const s = await heldSessionWithWaitlist(county, where, expertId, { held: 2, booker, waiters: [first, second, third] });
+    const s = await heldSessionWithWaitlist(county, where, expertId, {
+      held: 2,
+      booker,
+      waiters: [first, second, third],
+    });
     await addReferredWaiter(s.id, referred);
     expect(await runClinicScheduler(env.db)).toMatchObject({ promoted: 0 });
 
@@ -50,18 +59,41 @@ describe('held places when the hold ends', () => {
     const list = (await county.get(`/api/clinic-sessions/${s.id}/bookings`)).json();
     const promoted = list.bookings.filter((b: { channel: string }) => b.channel === 'waitlist');
     expect(promoted.map((b: { residentId: number }) => b.residentId).sort()).toEqual([first, referred].sort());
-    expect(promoted.find((b: { residentId: number }) => b.residentId === referred)).toMatchObject({ referred: true, status: 'confirmed' });
-    expect(list.waitlist.filter((w: { status: string }) => w.status === 'waiting').map((w: { residentId: number; position: number }) => [w.residentId, w.position]))
-      .toEqual([[second, 1], [third, 2]]);
-    expect(list.messages.map((m: { residentId: number; status: string }) => [m.residentId, m.status]).sort()).toEqual([[first, 'sent'], [referred, 'sent']].sort());
+    expect(promoted.find((b: { residentId: number }) => b.residentId === referred)).toMatchObject({
+      referred: true,
+      status: 'confirmed',
+    });
+    expect(
+      list.waitlist
+        .filter((w: { status: string }) => w.status === 'waiting')
+        .map((w: { residentId: number; position: number }) => [w.residentId, w.position]),
+    ).toEqual([
+      [second, 1],
+      [third, 2],
+    ]);
+    expect(list.messages.map((m: { residentId: number; status: string }) => [m.residentId, m.status]).sort()).toEqual(
+      [
+        [first, 'sent'],
+        [referred, 'sent'],
+      ].sort(),
+    );
     expect(channel.sent.filter((m) => m.text.includes('预约成功'))).toHaveLength(2);
-    const audit = await env.asOwner(`SELECT username, detail->>'trigger' AS trigger FROM audit_log WHERE action = 'clinic.waitlist.promote' AND resident_id IN (${first}, ${referred})`);
-    expect(audit).toEqual([{ username: 'system', trigger: 'hold_released' }, { username: 'system', trigger: 'hold_released' }]);
+    const audit = await env.asOwner(
+      `SELECT username, detail->>'trigger' AS trigger FROM audit_log WHERE action = 'clinic.waitlist.promote' AND resident_id IN (${first}, ${referred})`,
+    );
+    expect(audit).toEqual([
+      { username: 'system', trigger: 'hold_released' },
+      { username: 'system', trigger: 'hold_released' },
+    ]);
 
     const sent = channel.sent.length;
     expect(await runClinicScheduler(env.db)).toEqual({ promoted: 0, sent: 0, failed: 0 });
     expect(channel.sent).toHaveLength(sent);
-    expect(await env.asOwner(`SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`)).toEqual([{ n: 3 }]);
+    expect(
+      await env.asOwner(
+        `SELECT count(*)::int AS n FROM clinic_bookings WHERE session_id = ${s.id} AND status = 'confirmed'`,
+      ),
+    ).toEqual([{ n: 3 }]);
   });
 });
 
@@ -71,9 +103,18 @@ describe('retries of failed messages', () => {
     const t0 = new Date();
     const s = await promotedWhileDown(people[5], waiter, t0);
     const failed = await noteOf(waiter);
-    expect(failed).toMatchObject({ attempts: 1, sent_at: null, failed_at: null, last_error: expect.stringContaining('短信网关') });
+    expect(failed).toMatchObject({
+      attempts: 1,
+      sent_at: null,
+      failed_at: null,
+      last_error: expect.stringContaining('短信网关'),
+    });
     expect(ms(failed.next_attempt_at) - t0.getTime()).toBe(RETRY.baseMs);
-    expect((await county.get(`/api/clinic-sessions/${s.id}/bookings`)).json().bookings.find((b: { residentId: number }) => b.residentId === waiter).status).toBe('confirmed');
+    expect(
+      (await county.get(`/api/clinic-sessions/${s.id}/bookings`))
+        .json()
+        .bookings.find((b: { residentId: number }) => b.residentId === waiter).status,
+    ).toBe('confirmed');
 
     channel.down = false;
     const calls = channel.calls;
@@ -102,11 +143,23 @@ describe('retries of failed messages', () => {
       expect(run.failed).toBe(attempt + 1 === RETRY.maxAttempts ? 1 : 0);
     }
     const given = await noteOf(waiter);
-    expect(given).toMatchObject({ attempts: RETRY.maxAttempts, sent_at: null, failed_at: expect.anything(), last_error: expect.stringContaining('短信网关') });
+    expect(given).toMatchObject({
+      attempts: RETRY.maxAttempts,
+      sent_at: null,
+      failed_at: expect.anything(),
+      last_error: expect.stringContaining('短信网关'),
+    });
     // the desk sees the message failed and why, to call the resident instead
-    expect((await county.get(`/api/clinic-sessions/${s.id}/bookings`)).json().messages).toEqual([expect.objectContaining({
-      residentId: waiter, kind: 'waitlist_promoted', status: 'failed', attempts: RETRY.maxAttempts, lastError: expect.stringContaining('短信网关'), sentAt: null,
-    })]);
+    expect((await county.get(`/api/clinic-sessions/${s.id}/bookings`)).json().messages).toEqual([
+      expect.objectContaining({
+        residentId: waiter,
+        kind: 'waitlist_promoted',
+        status: 'failed',
+        attempts: RETRY.maxAttempts,
+        lastError: expect.stringContaining('短信网关'),
+        sentAt: null,
+      }),
+    ]);
     channel.down = false;
     const calls = channel.calls;
     expect(await runClinicScheduler(env.db, later(7 * 86_400_000))).toMatchObject({ sent: 0, failed: 0 });
@@ -114,12 +167,22 @@ describe('retries of failed messages', () => {
   });
 
   it('a resident without a mobile number is marked failed at once, for staff to call', async () => {
-    const [row] = await env.asOwner(`SELECT id FROM residents WHERE county_id = ${env.countyId} AND deceased_on IS NULL AND mobile IS NULL ORDER BY id LIMIT 1`);
-    const s = await heldSessionWithWaitlist(county, where, expertId, { held: 1, booker: people[9], waiters: [Number(row.id)] });
+    const [row] = await env.asOwner(
+      `SELECT id FROM residents WHERE county_id = ${env.countyId} AND deceased_on IS NULL AND mobile IS NULL ORDER BY id LIMIT 1`,
+    );
+    const s = await heldSessionWithWaitlist(county, where, expertId, {
+      held: 1,
+      booker: people[9],
+      waiters: [Number(row.id)],
+    });
     await endHold(env, s.id);
     const calls = channel.calls;
     expect(await runClinicScheduler(env.db)).toMatchObject({ promoted: 1 });
-    expect(await noteOf(Number(row.id))).toMatchObject({ attempts: 1, failed_at: expect.anything(), last_error: '居民未登记手机号' });
+    expect(await noteOf(Number(row.id))).toMatchObject({
+      attempts: 1,
+      failed_at: expect.anything(),
+      last_error: '居民未登记手机号',
+    });
     expect(channel.calls).toBe(calls);
   });
 });

@@ -5,7 +5,11 @@ import { retryDue } from './notify.ts';
 import { countyScopes } from './waitlist.queries.ts';
 import { releaseHolds } from './waitlist.service.ts';
 
-export interface ClinicSchedulerRun { promoted: number; sent: number; failed: number }
+export interface ClinicSchedulerRun {
+  promoted: number;
+  sent: number;
+  failed: number;
+}
 
 /**
  * One pass of the clinic scheduler over every county: waiting residents get the held places
@@ -27,5 +31,10 @@ export async function runClinicScheduler(db: Kdb, now: Date = new Date()): Promi
 
 /** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off). */
 export function startClinicScheduler(app: FastifyInstance): void {
-  startPeriodic(app, { name: 'clinic scheduler', env: 'CLINIC_SCHEDULER_MS', defaultMs: 30_000, run: () => runClinicScheduler(app.platform.db) });
+  startPeriodic(app, {
+    name: 'clinic scheduler',
+    env: 'CLINIC_SCHEDULER_MS',
+    defaultMs: 30_000,
+    run: () => runClinicScheduler(app.platform.db),
+  });
 }

@@ -19,7 +19,8 @@ export const expert = z.object({
 });
 export type Expert = z.infer<typeof expert>;
 
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 
 export const expertCreate = z.object({
   name: text('姓名', 30),
@@ -29,7 +30,12 @@ export const expertCreate = z.object({
   speciality: text('专业', 30),
   nativePlace: z.string().trim().max(40, '籍贯不能超过 40 个字').nullable().optional(),
   allianceMember: z.boolean().default(false),
-  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头').nullable().optional(),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
+    .nullable()
+    .optional(),
   email: z.string().trim().email('邮箱格式不正确').max(80).nullable().optional(),
   staffId: z.number().int().positive().max(2147483647).nullable().optional(),
 });

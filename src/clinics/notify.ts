@@ -32,11 +32,16 @@ export class ConsoleChannel implements MessageChannel {
  */
 export class SmsGatewayChannel implements MessageChannel {
   readonly name = 'sms';
-  constructor(private readonly url: string, private readonly apiKey: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly apiKey: string,
+  ) {}
   async send(mobile: string, text: string): Promise<void> {
     const res = await fetch(this.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` },
-      body: JSON.stringify({ mobile, text }), signal: AbortSignal.timeout(5000),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` },
+      body: JSON.stringify({ mobile, text }),
+      signal: AbortSignal.timeout(5000),
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
   }
@@ -50,7 +55,9 @@ function defaultChannel(): MessageChannel {
 let channel: MessageChannel = defaultChannel();
 export const messageChannel = (): MessageChannel => channel;
 /** for tests and for a deployment that wires its own adapter */
-export function setMessageChannel(c: MessageChannel): void { channel = c; }
+export function setMessageChannel(c: MessageChannel): void {
+  channel = c;
+}
 
 /** Retry policy: 1 min, 2, 4, 8, 16 between attempts; after the 6th failure a person calls. */
 export const RETRY = { maxAttempts: 6, baseMs: 60_000, capMs: 30 * 60_000 } as const;
@@ -59,7 +66,8 @@ type Outcome = 'sent' | 'failed' | 'retry' | 'skipped';
 class NoMobile extends Error {}
 
 /** The RLS scope of a send: the system user (app.user_id 0) acting for the notification's host org. */
-const asHost = <T>(db: Kdb, orgId: number, fn: (trx: Kdb) => Promise<T>): Promise<T> => withScope(db, { userId: 0, orgIds: [orgId] }, fn);
+const asHost = <T>(db: Kdb, orgId: number, fn: (trx: Kdb) => Promise<T>): Promise<T> =>
+  withScope(db, { userId: 0, orgIds: [orgId] }, fn);
 
 /**
  * One attempt at one notification. The claim commits before the send, so no other process
@@ -106,10 +114,17 @@ export async function deliver(db: Kdb, orgId: number, ids: readonly number[], no
   await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, queue.length) }, worker));
 }
 
-export interface RetryRun { sent: number; failed: number }
+export interface RetryRun {
+  sent: number;
+  failed: number;
+}
 
 /** The scheduler's retry pass for one county: every unsent message whose back-off is over. */
-export async function retryDue(db: Kdb, scope: { countyId: number; orgIds: readonly number[] }, now: Date): Promise<RetryRun> {
+export async function retryDue(
+  db: Kdb,
+  scope: { countyId: number; orgIds: readonly number[] },
+  now: Date,
+): Promise<RetryRun> {
   const rows = await withScope(db, { userId: 0, orgIds: scope.orgIds }, (trx) => q.due(trx, scope.countyId, now, 200));
   const run: RetryRun = { sent: 0, failed: 0 };
   for (const r of rows) {

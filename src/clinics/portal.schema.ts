@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { booking, waitlistEntry } from './booking.schema.ts';
 
 const idNumber = z.string().trim().min(15, '请填写 18 位身份证号').max(30, '身份证号应为 18 位');
-const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头');
+const mobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头');
 
 export const codeRequest = z.object({ idNumber, mobile });
 export type CodeRequest = z.infer<typeof codeRequest>;
@@ -12,7 +15,14 @@ export const codeSent = z.object({
   demoCode: z.string().optional().describe('only with the demo console channel, never with an SMS gateway'),
 });
 
-export const verifyRequest = z.object({ idNumber, mobile, code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字') });
+export const verifyRequest = z.object({
+  idNumber,
+  mobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码为 6 位数字'),
+});
 export type VerifyRequest = z.infer<typeof verifyRequest>;
 export const portalLogin = z.object({ token: z.string(), expiresAt: z.string(), maskedName: z.string() });
 
@@ -32,7 +42,10 @@ export const portalBookingCreate = z.object({
 export type PortalBookingCreate = z.infer<typeof portalBookingCreate>;
 
 export const portalSessionSearch = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
   q: z.string().trim().max(30).optional().describe('expert, speciality or department'),
   kind: z.enum(['expert', 'ordinary']).optional(),
 });

@@ -26,7 +26,7 @@ export const ticket = z.object({
 export type Ticket = z.infer<typeof ticket>;
 
 export const checkInResult = ticket.extend({
-  token: z.string().describe('the patient\'s phone page: /q/<token>'),
+  token: z.string().describe("the patient's phone page: /q/<token>"),
   url: z.string(),
 });
 
@@ -64,7 +64,9 @@ export const board = z.object({
 });
 export type Board = z.infer<typeof board>;
 
-export const tokenQuery = z.object({ token: z.string().trim().min(16, '链接无效，请重新扫码').max(100, '链接无效，请重新扫码') });
+export const tokenQuery = z.object({
+  token: z.string().trim().min(16, '链接无效，请重新扫码').max(100, '链接无效，请重新扫码'),
+});
 
 export const ticketStatus = z.object({
   number: z.number(),
@@ -87,6 +89,13 @@ export const screenCreate = z.object({
   name: z.string().trim().min(1, '请填写屏幕名称').max(40, '名称不能超过 40 个字'),
 });
 export const screen = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), departmentId: z.number(), departmentName: z.string(), name: z.string(), active: z.boolean(), createdAt: z.string(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  departmentId: z.number(),
+  departmentName: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
 });
 export const screenWithToken = screen.extend({ token: z.string(), url: z.string() });

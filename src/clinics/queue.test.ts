@@ -19,7 +19,9 @@ beforeAll(async () => {
   await env.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 /**
  * The fake clock: the session starts five minutes from now, whatever the time of day (a
@@ -39,7 +41,11 @@ async function todaySession(n: number, opts: { referred?: number[] } = {}) {
   const s = await createSession(coordinator, where, expertId, { daysAhead: 1, slots: 2, capacityPerSlot: 10 });
   const bookings: number[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await bookAs(coordinator, { sessionId: s.id, residentId: residents[i], referred: opts.referred?.includes(i) ?? false });
+    const res = await bookAs(coordinator, {
+      sessionId: s.id,
+      residentId: residents[i],
+      referred: opts.referred?.includes(i) ?? false,
+    });
     expect(res.statusCode, res.body).toBe(201);
     bookings.push(res.json().id);
   }
@@ -76,7 +82,9 @@ async function listen(token: string, path = '/api/screen/stream') {
           if (data) events.push(JSON.parse(data.slice(6)));
         }
       }
-    } catch { /* aborted */ }
+    } catch {
+      /* aborted */
+    }
   })();
   return {
     events,
@@ -89,7 +97,10 @@ async function listen(token: string, path = '/api/screen/stream') {
       }
       throw new Error(`no matching event in ${JSON.stringify(events)}`);
     },
-    close: async () => { ctrl.abort(); await pump; },
+    close: async () => {
+      ctrl.abort();
+      await pump;
+    },
   };
 }
 
@@ -97,19 +108,35 @@ describe('check-in and queue order', () => {
   it('orders the queue: emergency, then referred and 80+, then by check-in time', async () => {
     const { session, bookings } = await todaySession(5, { referred: [2] });
     // resident 1 is 85 years old
-    await env.asOwner(`UPDATE clinic_bookings SET resident_birth_date = (now() - interval '85 years')::date WHERE id = ${bookings[1]}`);
+    await env.asOwner(
+      `UPDATE clinic_bookings SET resident_birth_date = (now() - interval '85 years')::date WHERE id = ${bookings[1]}`,
+    );
     const checked = [];
-    for (const [i, body] of [[0, {}], [1, {}], [2, {}], [3, { emergency: true }], [4, {}]] as const) {
+    for (const [i, body] of [
+      [0, {}],
+      [1, {}],
+      [2, {}],
+      [3, { emergency: true }],
+      [4, {}],
+    ] as const) {
       const res = await clerk.post(`/api/clinic-bookings/${bookings[i]}/check-in`, body);
       expect(res.statusCode, res.body).toBe(201);
       checked.push(res.json());
     }
     expect(checked.map((t) => t.number)).toEqual([1, 2, 3, 4, 5]);
     expect(checked[0].url).toMatch(/^\/q\/.{20,}/);
-    expect((await clerk.post(`/api/clinic-bookings/${bookings[0]}/check-in`, {})).json()).toMatchObject({ code: 'ALREADY_CHECKED_IN' });
+    expect((await clerk.post(`/api/clinic-bookings/${bookings[0]}/check-in`, {})).json()).toMatchObject({
+      code: 'ALREADY_CHECKED_IN',
+    });
     const q = (await expert.get(`/api/clinic-sessions/${session.id}/queue`)).json();
     expect(q.waiting.map((t: { number: number }) => t.number)).toEqual([4, 2, 3, 1, 5]);
-    expect(q.waiting.map((t: { priorityReason: string | null }) => t.priorityReason)).toEqual(['急诊', '80岁以上', '转诊优先', null, null]);
+    expect(q.waiting.map((t: { priorityReason: string | null }) => t.priorityReason)).toEqual([
+      '急诊',
+      '80岁以上',
+      '转诊优先',
+      null,
+      null,
+    ]);
   });
 
   it('check-in only on the day of the session', async () => {
@@ -136,13 +163,15 @@ describe('check-in and queue order', () => {
     expect(q.waiting.map((t: { number: number }) => t.number)).toEqual([3, 1]);
     q = (await expert.post(`/api/clinic-queue-tickets/${q.current.id}/finish`)).json();
     expect(q).toMatchObject({ current: null, done: 1 });
-    expect((await expert.post(`/api/clinic-queue-tickets/${skippedId}/finish`)).json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await expert.post(`/api/clinic-queue-tickets/${skippedId}/finish`)).json()).toMatchObject({
+      code: 'INVALID_STATE',
+    });
     const [row] = await env.asOwner(`SELECT status FROM clinic_bookings WHERE id = ${bookings[1]}`);
     expect(row.status).toBe('completed');
   });
 });
 
-describe('display screen and the patient\'s phone page', () => {
+describe("display screen and the patient's phone page", () => {
   it('a screen shows the call with a masked name and the Mandarin announcement, live over SSE', async () => {
     const { session, bookings } = await todaySession(2);
     const screen = await screenFor(where.departmentId);
@@ -200,13 +229,20 @@ describe('display screen and the patient\'s phone page', () => {
     expect(n).toBeGreaterThanOrEqual(2);
   });
 
-  it('the patient\'s phone shows the place in the queue and an estimated wait', async () => {
+  it("the patient's phone shows the place in the queue and an estimated wait", async () => {
     const { session, bookings } = await todaySession(3);
     const tickets = [];
     for (const b of bookings) tickets.push((await clerk.post(`/api/clinic-bookings/${b}/check-in`, {})).json());
     const token = tickets[2].token;
     let me = (await env.anonymous().get(`/api/queue-ticket?token=${token}`)).json();
-    expect(me).toMatchObject({ number: 3, status: 'waiting', position: 2, estimatedWaitMinutes: 16, minutesPerPatient: 8, currentNumber: null });
+    expect(me).toMatchObject({
+      number: 3,
+      status: 'waiting',
+      position: 2,
+      estimatedWaitMinutes: 16,
+      minutesPerPatient: 8,
+      currentNumber: null,
+    });
     await expert.post(`/api/clinic-sessions/${session.id}/call-next`);
     me = (await env.anonymous().get(`/api/queue-ticket?token=${token}`)).json();
     expect(me).toMatchObject({ position: 1, currentNumber: 1, estimatedWaitMinutes: 16 });
@@ -225,7 +261,10 @@ describe('display screen and the patient\'s phone page', () => {
     await expert.post(`/api/clinic-sessions/${session.id}/call-next`);
     await first.waitFor((e) => e.position === 1 && e.currentNumber === 1 && e.estimatedWaitMinutes === 16);
     // its own view only: the waiting room's announcement (another patient's masked name) is not forwarded
-    const ownFields = [...Object.keys((await env.anonymous().get(`/api/queue-ticket?token=${tickets[2].token}`)).json()), 'topic'].sort();
+    const ownFields = [
+      ...Object.keys((await env.anonymous().get(`/api/queue-ticket?token=${tickets[2].token}`)).json()),
+      'topic',
+    ].sort();
     for (const e of first.events) expect(Object.keys(e).sort()).toEqual(ownFields);
     expect(JSON.stringify(first.events)).not.toMatch(/announcement|residentName/);
     await first.close();
@@ -239,7 +278,7 @@ describe('display screen and the patient\'s phone page', () => {
     await expect.poll(() => env.app.platform.events.listenerCount).toBe(listenersBefore);
   });
 
-  it('another session\'s queue pushes nothing to a ticket; a bad token is refused before any stream opens', async () => {
+  it("another session's queue pushes nothing to a ticket; a bad token is refused before any stream opens", async () => {
     const mine = await todaySession(1);
     const other = await todaySession(1);
     const t = (await clerk.post(`/api/clinic-bookings/${mine.bookings[0]}/check-in`, {})).json();

@@ -22,7 +22,8 @@ export class ScriptedChannel implements MessageChannel {
 
 /** Residents who have a mobile number, so their messages can be sent at all. */
 export async function residentsWithMobile(env: TestEnv, n: number, offset = 0): Promise<number[]> {
-  const rows = await env.asOwner(`SELECT id FROM residents WHERE county_id = ${env.countyId} AND deceased_on IS NULL AND mobile IS NOT NULL
+  const rows =
+    await env.asOwner(`SELECT id FROM residents WHERE county_id = ${env.countyId} AND deceased_on IS NULL AND mobile IS NOT NULL
     ORDER BY id LIMIT ${n} OFFSET ${offset}`);
   return rows.map((r) => Number(r.id));
 }
@@ -31,7 +32,12 @@ export async function residentsWithMobile(env: TestEnv, n: number, offset = 0): 
  * A session whose ordinary places are all booked and whose held places (三优先) are still
  * free, with `waiters` on its waitlist in this order: the situation at the end of the hold.
  */
-export async function heldSessionWithWaitlist(desk: Client, where: Place, expertId: number, o: { held: number; booker: number; waiters: number[] }) {
+export async function heldSessionWithWaitlist(
+  desk: Client,
+  where: Place,
+  expertId: number,
+  o: { held: number; booker: number; waiters: number[] },
+) {
   const s = await createSession(desk, where, expertId, { slots: 1, capacityPerSlot: o.held + 1, heldPerSlot: o.held });
   const b = await bookAs(desk, { sessionId: s.id, residentId: o.booker });
   if (b.statusCode !== 201) throw new Error(`book: ${b.statusCode} ${b.body}`);
@@ -50,7 +56,13 @@ export async function endHold(env: TestEnv, sessionId: number) {
 
 export const later = (ms: number, from = new Date()) => new Date(from.getTime() + ms);
 
-export interface SchedulerWorld { desk: Client; where: Place; expertId: number; people: number[]; channel: ScriptedChannel }
+export interface SchedulerWorld {
+  desk: Client;
+  where: Place;
+  expertId: number;
+  people: number[];
+  channel: ScriptedChannel;
+}
 
 /**
  * A coordinator's desk (plans expert sessions, books for residents), an expert, residents
@@ -60,5 +72,11 @@ export async function schedulerWorld(env: TestEnv, residents: number): Promise<S
   const channel = new ScriptedChannel();
   setMessageChannel(channel);
   const desk = await env.login('coordinator');
-  return { desk, where: await place(env), expertId: await createExpert(desk), people: await residentsWithMobile(env, residents), channel };
+  return {
+    desk,
+    where: await place(env),
+    expertId: await createExpert(desk),
+    people: await residentsWithMobile(env, residents),
+    channel,
+  };
 }

@@ -33,17 +33,33 @@ export async function board(db: Kdb, audit: AuditContext, token: string): Promis
   const today = shanghaiDate(new Date());
   return withScope(db, { userId: 0, orgIds: [screen.org_id] }, async (trx) => {
     const sessions = await q.boardRows(trx, screen.department_id, today);
-    const tickets = await q.publicTickets(trx, sessions.map((s) => s.id));
-    await writeAudit(trx, { ...audit, countyId: screen.county_id, username: `screen:${screen.id}` }, { action: 'clinic.screen.read', resource: 'clinic_screen', resourceId: screen.id });
+    const tickets = await q.publicTickets(
+      trx,
+      sessions.map((s) => s.id),
+    );
+    await writeAudit(
+      trx,
+      { ...audit, countyId: screen.county_id, username: `screen:${screen.id}` },
+      { action: 'clinic.screen.read', resource: 'clinic_screen', resourceId: screen.id },
+    );
     return {
-      screen: screen.name, orgName: screen.org_name, departmentName: screen.department_name, date: today, generatedAt: new Date().toISOString(),
+      screen: screen.name,
+      orgName: screen.org_name,
+      departmentName: screen.department_name,
+      date: today,
+      generatedAt: new Date().toISOString(),
       rooms: sessions.map((s) => {
         const mine = tickets.filter((t) => t.session_id === s.id);
         const current = mine.find((t) => t.status === 'called');
         const waiting = mine.filter((t) => t.status === 'waiting');
         return {
-          sessionId: s.id, room: s.room, doctor: s.expert_name ?? s.doctor_name ?? '', title: s.expert_title,
-          current: current ? { number: current.number, maskedName: current.masked_name, priority: current.priority } : null,
+          sessionId: s.id,
+          room: s.room,
+          doctor: s.expert_name ?? s.doctor_name ?? '',
+          title: s.expert_title,
+          current: current
+            ? { number: current.number, maskedName: current.masked_name, priority: current.priority }
+            : null,
           next: waiting.slice(0, 5).map((t) => ({ number: t.number, maskedName: t.masked_name, priority: t.priority })),
           waiting: waiting.length,
           announcement: current ? announcement(current.number, current.masked_name, current.room) : null,
@@ -59,7 +75,11 @@ export async function board(db: Kdb, audit: AuditContext, token: string): Promis
 export async function stream(req: FastifyRequest, reply: FastifyReply, token: string): Promise<void> {
   const { db, events } = req.server.platform;
   const screen = await screenFor(db, req.auditCtx, token);
-  await writeAudit(db, { ...req.auditCtx, countyId: screen.county_id, username: `screen:${screen.id}` }, { action: 'clinic.screen.connect', resource: 'clinic_screen', resourceId: screen.id });
+  await writeAudit(
+    db,
+    { ...req.auditCtx, countyId: screen.county_id, username: `screen:${screen.id}` },
+    { action: 'clinic.screen.connect', resource: 'clinic_screen', resourceId: screen.id },
+  );
   openEventStream(req, reply, events, {
     topics: ['clinic.queue', 'clinic.session.cancelled'],
     visible: (e) => e.countyId === screen.county_id && e.data.departmentId === screen.department_id,
@@ -69,8 +89,14 @@ export async function stream(req: FastifyRequest, reply: FastifyReply, token: st
 // ---- staff: registering screens ----
 
 const toScreen = (s: Awaited<ReturnType<typeof q.screens>>[number]) => ({
-  id: s.id, orgId: s.org_id, orgName: s.org_name, departmentId: s.department_id, departmentName: s.department_name, name: s.name,
-  active: s.active, createdAt: new Date(s.created_at).toISOString(),
+  id: s.id,
+  orgId: s.org_id,
+  orgName: s.org_name,
+  departmentId: s.department_id,
+  departmentName: s.department_name,
+  name: s.name,
+  active: s.active,
+  createdAt: new Date(s.created_at).toISOString(),
 });
 
 export async function list(ctx: Ctx) {
@@ -79,11 +105,17 @@ export async function list(ctx: Ctx) {
 
 export async function create(ctx: Ctx, input: { departmentId: number; name: string }) {
   const dept = await sessions.department(ctx.db, input.departmentId);
-  if (!dept || !ctx.scope.orgIds.includes(dept.org_id)) throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不存在或不在您的管辖范围内', 'departmentId');
+  if (!dept || !ctx.scope.orgIds.includes(dept.org_id))
+    throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不存在或不在您的管辖范围内', 'departmentId');
   const token = randomBytes(24).toString('base64url');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await q.insertScreen(trx, {
-      county_id: dept.county_id, org_id: dept.org_id, department_id: dept.id, name: input.name, token_hash: hashToken(token), created_by: ctx.actor.id,
+      county_id: dept.county_id,
+      org_id: dept.org_id,
+      department_id: dept.id,
+      name: input.name,
+      token_hash: hashToken(token),
+      created_by: ctx.actor.id,
     });
     await writeAudit(trx, ctx.audit, { action: 'clinic.screen.create', resource: 'clinic_screen', resourceId: row.id });
     return row.id;

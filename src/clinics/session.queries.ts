@@ -9,24 +9,56 @@ import type { ClinicSessionsTable, ClinicSlotsTable } from './clinics.tables.ts'
  */
 export const slotOpen = (referred: boolean) => slotOpenFor(sql`${referred}::boolean`);
 /** slotOpen with the referred flag as an SQL expression (a column of a batch of requests) */
-export const slotOpenFor = (referred: RawBuilder<unknown> | ReturnType<typeof sql.ref>) => sql<boolean>`(sl.booked < sl.capacity AND (${referred} OR now() >= sl.hold_until
+export const slotOpenFor = (
+  referred: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
+) => sql<boolean>`(sl.booked < sl.capacity AND (${referred} OR now() >= sl.hold_until
   OR sl.booked - LEAST(sl.booked_referred, sl.held) < sl.capacity - sl.held))`;
 
 /** free places for a patient who was not referred (same rule as slotOpen(false), as a count) */
 const openFree = sql<number>`GREATEST(0, sl.capacity - sl.booked - CASE WHEN now() < sl.hold_until THEN GREATEST(sl.held - sl.booked_referred, 0) ELSE 0 END)`;
 
 function base(db: Kdb) {
-  return db.selectFrom('clinic_sessions as s')
+  return db
+    .selectFrom('clinic_sessions as s')
     .innerJoin('orgs as o', 'o.id', 's.org_id')
     .innerJoin('departments as d', 'd.id', 's.department_id')
     .leftJoin('experts as e', 'e.id', 's.expert_id')
-    .select(['s.id', 's.county_id', 's.kind', 's.session_type', 's.expert_id', 'e.name as expert_name', 'e.title as expert_title',
-      'e.home_hospital', 'e.speciality', 'e.staff_id as expert_staff_id', 's.doctor_name', 's.org_id', 'o.name as org_name', 's.department_id',
-      'd.name as department_name', 'd.speciality as department_speciality', 's.room', 's.session_date', 's.starts_at', 's.ends_at',
-      's.release_at', 's.hold_until', 's.status', 's.capacity', 's.subsidy_fen', 's.cancel_reason', 's.note',
+    .select([
+      's.id',
+      's.county_id',
+      's.kind',
+      's.session_type',
+      's.expert_id',
+      'e.name as expert_name',
+      'e.title as expert_title',
+      'e.home_hospital',
+      'e.speciality',
+      'e.staff_id as expert_staff_id',
+      's.doctor_name',
+      's.org_id',
+      'o.name as org_name',
+      's.department_id',
+      'd.name as department_name',
+      'd.speciality as department_speciality',
+      's.room',
+      's.session_date',
+      's.starts_at',
+      's.ends_at',
+      's.release_at',
+      's.hold_until',
+      's.status',
+      's.capacity',
+      's.subsidy_fen',
+      's.cancel_reason',
+      's.note',
       sql<boolean>`now() >= s.release_at`.as('released'),
-      sql<number>`(SELECT coalesce(sum(sl.booked), 0)::int FROM clinic_slots sl WHERE sl.session_id = s.id)`.as('booked'),
-      sql<number>`(SELECT coalesce(sum(${openFree}), 0)::int FROM clinic_slots sl WHERE sl.session_id = s.id)`.as('free')]);
+      sql<number>`(SELECT coalesce(sum(sl.booked), 0)::int FROM clinic_slots sl WHERE sl.session_id = s.id)`.as(
+        'booked',
+      ),
+      sql<number>`(SELECT coalesce(sum(${openFree}), 0)::int FROM clinic_slots sl WHERE sl.session_id = s.id)`.as(
+        'free',
+      ),
+    ]);
 }
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
@@ -34,10 +66,22 @@ export function findById(db: Kdb, countyId: number, id: number) {
   return base(db).where('s.id', '=', id).where('s.county_id', '=', countyId).executeTakeFirst();
 }
 
-export async function search(db: Kdb, countyId: number, f: {
-  from?: string; to?: string; orgId?: number; departmentId?: number; expertId?: number; kind?: string; status?: string;
-  expertStaffId?: number; limit: number; offset: number;
-}) {
+export async function search(
+  db: Kdb,
+  countyId: number,
+  f: {
+    from?: string;
+    to?: string;
+    orgId?: number;
+    departmentId?: number;
+    expertId?: number;
+    kind?: string;
+    status?: string;
+    expertStaffId?: number;
+    limit: number;
+    offset: number;
+  },
+) {
   let q = base(db).where('s.county_id', '=', countyId);
   if (f.from) q = q.where('s.session_date', '>=', f.from);
   if (f.to) q = q.where('s.session_date', '<=', f.to);
@@ -47,19 +91,39 @@ export async function search(db: Kdb, countyId: number, f: {
   if (f.kind) q = q.where('s.kind', '=', f.kind as 'expert');
   if (f.status) q = q.where('s.status', '=', f.status as 'published');
   if (f.expertStaffId !== undefined) q = q.where('e.staff_id', '=', f.expertStaffId);
-  const rows = await q.orderBy('s.starts_at').orderBy('s.id').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await q
+    .orderBy('s.starts_at')
+    .orderBy('s.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
 export function slots(db: Kdb, sessionId: number) {
-  return db.selectFrom('clinic_slots as sl')
-    .select(['sl.id', 'sl.starts_at', 'sl.ends_at', 'sl.capacity', 'sl.held', 'sl.booked', 'sl.hold_until',
-      openFree.as('free'), sql<number>`sl.capacity - sl.booked`.as('free_referred')])
-    .where('sl.session_id', '=', sessionId).orderBy('sl.starts_at').orderBy('sl.id').execute();
+  return db
+    .selectFrom('clinic_slots as sl')
+    .select([
+      'sl.id',
+      'sl.starts_at',
+      'sl.ends_at',
+      'sl.capacity',
+      'sl.held',
+      'sl.booked',
+      'sl.hold_until',
+      openFree.as('free'),
+      sql<number>`sl.capacity - sl.booked`.as('free_referred'),
+    ])
+    .where('sl.session_id', '=', sessionId)
+    .orderBy('sl.starts_at')
+    .orderBy('sl.id')
+    .execute();
 }
 
 export async function waitlistCount(db: Kdb, sessionId: number): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clinic_waitlist WHERE session_id = ${sessionId} AND status = 'waiting'`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM clinic_waitlist WHERE session_id = ${sessionId} AND status = 'waiting'`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
 
@@ -72,30 +136,56 @@ export async function insertSlots(db: Kdb, rows: Insertable<ClinicSlotsTable>[])
 }
 
 export function department(db: Kdb, id: number) {
-  return db.selectFrom('departments').select(['id', 'org_id', 'county_id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('departments')
+    .select(['id', 'org_id', 'county_id', 'name', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** another live session of the same expert, or in the same room, overlapping [start, end) */
-export function overlapping(db: Kdb, f: { expertId: number | null; departmentId: number; room: string; start: Date; end: Date }) {
-  return db.selectFrom('clinic_sessions').select(['id', 'expert_id', 'room', 'starts_at'])
+export function overlapping(
+  db: Kdb,
+  f: { expertId: number | null; departmentId: number; room: string; start: Date; end: Date },
+) {
+  return db
+    .selectFrom('clinic_sessions')
+    .select(['id', 'expert_id', 'room', 'starts_at'])
     .where('status', 'in', ['published', 'pending_approval'])
-    .where('starts_at', '<', f.end).where('ends_at', '>', f.start)
-    .where((eb) => eb.or([
-      ...(f.expertId ? [eb('expert_id', '=', f.expertId)] : []),
-      eb.and([eb('department_id', '=', f.departmentId), eb('room', '=', f.room)]),
-    ]))
+    .where('starts_at', '<', f.end)
+    .where('ends_at', '>', f.start)
+    .where((eb) =>
+      eb.or([
+        ...(f.expertId ? [eb('expert_id', '=', f.expertId)] : []),
+        eb.and([eb('department_id', '=', f.departmentId), eb('room', '=', f.room)]),
+      ]),
+    )
     .executeTakeFirst();
 }
 
 /** state transitions apply only from the state the caller saw */
-export async function transition(db: Kdb, id: number, from: readonly string[], set: { status: ClinicSessionsTable['status']; approved_by?: number; cancel_reason?: string }) {
-  const r = await db.updateTable('clinic_sessions').set(set).where('id', '=', id)
-    .where('status', 'in', from as Array<ClinicSessionsTable['status']>).executeTakeFirst();
+export async function transition(
+  db: Kdb,
+  id: number,
+  from: readonly string[],
+  set: { status: ClinicSessionsTable['status']; approved_by?: number; cancel_reason?: string },
+) {
+  const r = await db
+    .updateTable('clinic_sessions')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', 'in', from as Array<ClinicSessionsTable['status']>)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
 export function lockSession(db: Kdb, id: number) {
-  return db.selectFrom('clinic_sessions').select(['id', 'status', 'org_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('clinic_sessions')
+    .select(['id', 'status', 'org_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /**
@@ -103,7 +193,14 @@ export function lockSession(db: Kdb, id: number) {
  * of this session first, then the next sessions of the same expert (or department). A
  * fragment over the session's id, expert and department, so the booking preflight can embed it.
  */
-export function nextFreeSql(id: RawBuilder<number> | number, expertId: RawBuilder<number | null> | number | null, departmentId: RawBuilder<number> | number, countyId: number, referred: boolean, limit = 5) {
+export function nextFreeSql(
+  id: RawBuilder<number> | number,
+  expertId: RawBuilder<number | null> | number | null,
+  departmentId: RawBuilder<number> | number,
+  countyId: number,
+  referred: boolean,
+  limit = 5,
+) {
   return sql<NextFree>`
     SELECT sl.session_id, sl.id AS slot_id, sl.starts_at, e.name AS expert_name, o.name AS org_name, d.name AS department_name
     FROM clinic_slots sl
@@ -118,34 +215,68 @@ export function nextFreeSql(id: RawBuilder<number> | number, expertId: RawBuilde
     ORDER BY (s.id = ${id}) DESC, sl.starts_at, sl.id
     LIMIT ${limit}`;
 }
-export interface NextFree { session_id: number; slot_id: number; starts_at: Date | string; expert_name: string | null; org_name: string; department_name: string }
+export interface NextFree {
+  session_id: number;
+  slot_id: number;
+  starts_at: Date | string;
+  expert_name: string | null;
+  org_name: string;
+  department_name: string;
+}
 
-export async function nextFree(db: Kdb, s: { id: number; countyId: number; expertId: number | null; departmentId: number }, referred: boolean, limit = 5) {
+export async function nextFree(
+  db: Kdb,
+  s: { id: number; countyId: number; expertId: number | null; departmentId: number },
+  referred: boolean,
+  limit = 5,
+) {
   return (await nextFreeSql(s.id, s.expertId, s.departmentId, s.countyId, referred, limit).execute(db)).rows;
 }
 
 // ---- whole-session changes: cancel and close ----
 
 export function checkedInBooking(db: Kdb, sessionId: number) {
-  return db.selectFrom('clinic_bookings').select('id').where('session_id', '=', sessionId).where('status', '=', 'checked_in').executeTakeFirst();
+  return db
+    .selectFrom('clinic_bookings')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'checked_in')
+    .executeTakeFirst();
 }
 
 export function confirmedBookings(db: Kdb, sessionId: number) {
-  return db.selectFrom('clinic_bookings').select(['id']).where('session_id', '=', sessionId).where('status', '=', 'confirmed').execute();
+  return db
+    .selectFrom('clinic_bookings')
+    .select(['id'])
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'confirmed')
+    .execute();
 }
 
 /** every confirmed booking of the session becomes cancelled; returns whom to tell */
 export function cancelConfirmedBookings(db: Kdb, sessionId: number, reason: string) {
-  return db.updateTable('clinic_bookings')
+  return db
+    .updateTable('clinic_bookings')
     .set({ status: 'cancelled', cancelled_at: new Date(), cancel_reason: reason })
-    .where('session_id', '=', sessionId).where('status', '=', 'confirmed')
-    .returning(['id', 'resident_id', 'resident_org_id', 'org_id']).execute();
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'confirmed')
+    .returning(['id', 'resident_id', 'resident_org_id', 'org_id'])
+    .execute();
 }
 
 export async function emptySlots(db: Kdb, sessionId: number) {
-  await db.updateTable('clinic_slots').set({ booked: 0, booked_referred: 0 }).where('session_id', '=', sessionId).execute();
+  await db
+    .updateTable('clinic_slots')
+    .set({ booked: 0, booked_referred: 0 })
+    .where('session_id', '=', sessionId)
+    .execute();
 }
 
 export async function completeCheckedIn(db: Kdb, sessionId: number) {
-  await db.updateTable('clinic_bookings').set({ status: 'completed' }).where('session_id', '=', sessionId).where('status', '=', 'checked_in').execute();
+  await db
+    .updateTable('clinic_bookings')
+    .set({ status: 'completed' })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'checked_in')
+    .execute();
 }

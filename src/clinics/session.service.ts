@@ -1,4 +1,3 @@
-
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
@@ -19,19 +18,46 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toSession(r: q.SessionRow): ClinicSession {
   return {
-    id: r.id, kind: r.kind, sessionType: r.session_type, expertId: r.expert_id, expertName: r.expert_name, expertTitle: r.expert_title,
-    homeHospital: r.home_hospital, speciality: r.speciality ?? r.department_speciality, doctorName: r.doctor_name,
-    orgId: r.org_id, orgName: r.org_name, departmentId: r.department_id, departmentName: r.department_name, room: r.room,
-    date: r.session_date, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), releaseAt: iso(r.release_at), holdUntil: iso(r.hold_until),
-    released: r.released, status: r.status, capacity: r.capacity, booked: Number(r.booked), free: Number(r.free),
-    subsidyFen: Number(r.subsidy_fen), cancelReason: r.cancel_reason, note: r.note,
+    id: r.id,
+    kind: r.kind,
+    sessionType: r.session_type,
+    expertId: r.expert_id,
+    expertName: r.expert_name,
+    expertTitle: r.expert_title,
+    homeHospital: r.home_hospital,
+    speciality: r.speciality ?? r.department_speciality,
+    doctorName: r.doctor_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    room: r.room,
+    date: r.session_date,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    releaseAt: iso(r.release_at),
+    holdUntil: iso(r.hold_until),
+    released: r.released,
+    status: r.status,
+    capacity: r.capacity,
+    booked: Number(r.booked),
+    free: Number(r.free),
+    subsidyFen: Number(r.subsidy_fen),
+    cancelReason: r.cancel_reason,
+    note: r.note,
   };
 }
 
 export function toSlot(r: Awaited<ReturnType<typeof q.slots>>[number]): Slot {
   return {
-    id: r.id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), capacity: r.capacity, held: r.held, booked: r.booked,
-    free: Number(r.free), freeReferred: Number(r.free_referred),
+    id: r.id,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    capacity: r.capacity,
+    held: r.held,
+    booked: r.booked,
+    free: Number(r.free),
+    freeReferred: Number(r.free_referred),
   };
 }
 
@@ -55,12 +81,17 @@ export async function get(ctx: Ctx, id: number) {
 }
 
 /** Slot windows from the plan: [start, end) cut into slotMinutes pieces (a short last piece is kept). */
-export function planSlots(input: Pick<SessionCreate, 'date' | 'startTime' | 'endTime' | 'slotMinutes'>): Array<{ start: Date; end: Date }> {
+export function planSlots(
+  input: Pick<SessionCreate, 'date' | 'startTime' | 'endTime' | 'slotMinutes'>,
+): Array<{ start: Date; end: Date }> {
   const from = minutesOf(input.startTime);
   const to = minutesOf(input.endTime);
   const out: Array<{ start: Date; end: Date }> = [];
   for (let m = from; m < to; m += input.slotMinutes) {
-    out.push({ start: shanghaiInstant(input.date, clockOf(m)), end: shanghaiInstant(input.date, clockOf(Math.min(m + input.slotMinutes, to))) });
+    out.push({
+      start: shanghaiInstant(input.date, clockOf(m)),
+      end: shanghaiInstant(input.date, clockOf(Math.min(m + input.slotMinutes, to))),
+    });
   }
   return out;
 }
@@ -68,17 +99,23 @@ export function planSlots(input: Pick<SessionCreate, 'date' | 'startTime' | 'end
 const PLANNERS_OF_EXPERT_SESSIONS = new Set(['admin', 'coordinator']);
 
 export async function create(ctx: Ctx, input: SessionCreate) {
-  if (minutesOf(input.endTime) <= minutesOf(input.startTime)) throw new AppError(400, 'INVALID_TIME', '结束时间应晚于开始时间', 'endTime');
-  if (input.heldPerSlot > input.capacityPerSlot) throw new AppError(400, 'INVALID_HOLD', '转诊预留号不能多于每个时段的号源数', 'heldPerSlot');
+  if (minutesOf(input.endTime) <= minutesOf(input.startTime))
+    throw new AppError(400, 'INVALID_TIME', '结束时间应晚于开始时间', 'endTime');
+  if (input.heldPerSlot > input.capacityPerSlot)
+    throw new AppError(400, 'INVALID_HOLD', '转诊预留号不能多于每个时段的号源数', 'heldPerSlot');
   const windows = planSlots(input);
-  if (windows.length > 200) throw new AppError(400, 'TOO_MANY_SLOTS', '一次门诊最多 200 个时段，请加大时段长度', 'slotMinutes');
+  if (windows.length > 200)
+    throw new AppError(400, 'TOO_MANY_SLOTS', '一次门诊最多 200 个时段，请加大时段长度', 'slotMinutes');
   const startsAt = shanghaiInstant(input.date, input.startTime);
   const endsAt = shanghaiInstant(input.date, input.endTime);
   if (startsAt.getTime() <= Date.now()) throw new AppError(400, 'IN_THE_PAST', '门诊开始时间已过，不能再安排', 'date');
-  if (!ctx.scope.orgIds.includes(input.orgId)) throw new AppError(403, 'OUT_OF_SCOPE', '所选机构不在您的管辖范围内', 'orgId');
-  if (input.kind === 'expert' && !PLANNERS_OF_EXPERT_SESSIONS.has(ctx.scope.role)) throw forbidden('专家坐诊由医共体管理员或转诊中心安排');
+  if (!ctx.scope.orgIds.includes(input.orgId))
+    throw new AppError(403, 'OUT_OF_SCOPE', '所选机构不在您的管辖范围内', 'orgId');
+  if (input.kind === 'expert' && !PLANNERS_OF_EXPERT_SESSIONS.has(ctx.scope.role))
+    throw forbidden('专家坐诊由医共体管理员或转诊中心安排');
   const dept = await q.department(ctx.db, input.departmentId);
-  if (!dept || dept.org_id !== input.orgId || !dept.active) throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不属于该机构或已停用', 'departmentId');
+  if (!dept || dept.org_id !== input.orgId || !dept.active)
+    throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不属于该机构或已停用', 'departmentId');
   let expertId: number | null = null;
   if (input.kind === 'expert') {
     if (!input.expertId) throw new AppError(400, 'EXPERT_REQUIRED', '专家坐诊请选择专家', 'expertId');
@@ -93,7 +130,13 @@ export async function create(ctx: Ctx, input: SessionCreate) {
   const holdUntil = new Date(startsAt.getTime() - settings.referralHoldHours * 3600_000);
   const year = Number(input.date.slice(0, 4));
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const clash = await q.overlapping(trx, { expertId, departmentId: input.departmentId, room: input.room, start: startsAt, end: endsAt });
+    const clash = await q.overlapping(trx, {
+      expertId,
+      departmentId: input.departmentId,
+      room: input.room,
+      start: startsAt,
+      end: endsAt,
+    });
     if (clash) {
       throw clash.expert_id !== null && clash.expert_id === expertId
         ? conflict('EXPERT_BUSY', '该专家在这个时间已有安排', { existingId: clash.id })
@@ -109,16 +152,43 @@ export async function create(ctx: Ctx, input: SessionCreate) {
     }
     const capacity = windows.length * input.capacityPerSlot;
     const { id } = await q.insertSession(trx, {
-      county_id: ctx.actor.countyId, kind: input.kind, session_type: input.sessionType, expert_id: expertId,
-      doctor_name: input.kind === 'ordinary' ? input.doctorName ?? null : null, org_id: input.orgId, department_id: input.departmentId,
-      room: input.room, session_date: input.date, starts_at: startsAt, ends_at: endsAt, release_at: releaseAt, hold_until: holdUntil,
-      status, capacity, subsidy_fen: fen, note: input.note ?? null, created_by: ctx.actor.id,
+      county_id: ctx.actor.countyId,
+      kind: input.kind,
+      session_type: input.sessionType,
+      expert_id: expertId,
+      doctor_name: input.kind === 'ordinary' ? (input.doctorName ?? null) : null,
+      org_id: input.orgId,
+      department_id: input.departmentId,
+      room: input.room,
+      session_date: input.date,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      release_at: releaseAt,
+      hold_until: holdUntil,
+      status,
+      capacity,
+      subsidy_fen: fen,
+      note: input.note ?? null,
+      created_by: ctx.actor.id,
     });
-    await q.insertSlots(trx, windows.map((w) => ({
-      county_id: ctx.actor.countyId, session_id: id, starts_at: w.start, ends_at: w.end, hold_until: holdUntil,
-      capacity: input.capacityPerSlot, held: input.heldPerSlot,
-    })));
-    await writeAudit(trx, ctx.audit, { action: 'clinic.session.create', resource: 'clinic_session', resourceId: id, detail: { status, capacity, subsidyFen: fen } });
+    await q.insertSlots(
+      trx,
+      windows.map((w) => ({
+        county_id: ctx.actor.countyId,
+        session_id: id,
+        starts_at: w.start,
+        ends_at: w.end,
+        hold_until: holdUntil,
+        capacity: input.capacityPerSlot,
+        held: input.heldPerSlot,
+      })),
+    );
+    await writeAudit(trx, ctx.audit, {
+      action: 'clinic.session.create',
+      resource: 'clinic_session',
+      resourceId: id,
+      detail: { status, capacity, subsidyFen: fen },
+    });
     return id;
   });
   return get(ctx, id);
@@ -132,16 +202,24 @@ function ownSession(ctx: Ctx, s: q.SessionRow) {
 export async function approve(ctx: Ctx, id: number) {
   const s = await loadSession(ctx.db, ctx.actor.countyId, id);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!await q.transition(trx, id, ['pending_approval'], { status: 'published', approved_by: ctx.actor.id })) {
+    if (!(await q.transition(trx, id, ['pending_approval'], { status: 'published', approved_by: ctx.actor.id }))) {
       throw conflict('INVALID_STATE', `该门诊当前状态为「${STATUS_LABEL[s.status]}」，无需审批`, { status: s.status });
     }
-    await writeAudit(trx, ctx.audit, { action: 'clinic.session.approve', resource: 'clinic_session', resourceId: id, detail: { subsidyFen: Number(s.subsidy_fen) } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'clinic.session.approve',
+      resource: 'clinic_session',
+      resourceId: id,
+      detail: { subsidyFen: Number(s.subsidy_fen) },
+    });
   });
   return get(ctx, id);
 }
 
 export const STATUS_LABEL: Record<ClinicSession['status'], string> = {
-  pending_approval: '待审批', published: '已发布', cancelled: '已取消', closed: '已结束',
+  pending_approval: '待审批',
+  published: '已发布',
+  cancelled: '已取消',
+  closed: '已结束',
 };
 
 /**
@@ -155,7 +233,12 @@ export async function cancel(ctx: Ctx, id: number, input: ReasonBody) {
     await q.lockSession(trx, id);
     const inRoom = await q.checkedInBooking(trx, id);
     if (inRoom) throw conflict('PATIENTS_CHECKED_IN', '已有患者签到候诊，不能取消本次门诊，请先处理候诊患者');
-    if (!await q.transition(trx, id, ['published', 'pending_approval'], { status: 'cancelled', cancel_reason: input.reason })) {
+    if (
+      !(await q.transition(trx, id, ['published', 'pending_approval'], {
+        status: 'cancelled',
+        cancel_reason: input.reason,
+      }))
+    ) {
       throw conflict('INVALID_STATE', `该门诊当前状态为「${STATUS_LABEL[s.status]}」，不能取消`, { status: s.status });
     }
     const bookings = await q.cancelConfirmedBookings(trx, id, `门诊取消：${input.reason}`);
@@ -163,12 +246,35 @@ export async function cancel(ctx: Ctx, id: number, input: ReasonBody) {
     await waitlist.expireSession(trx, id);
     const who = s.expert_name ? `${s.expert_name}专家` : s.department_name;
     const message = `【医共体】您预约的${s.session_date}${who}门诊（${s.org_name}）因故取消：${input.reason}。号源已释放，请重新预约，给您带来不便敬请谅解。`;
-    const ids = bookings.length === 0 ? [] : (await notices.insertNotifications(trx, bookings.map((b) => ({
-      county_id: s.county_id, org_id: b.org_id, resident_id: b.resident_id, resident_org_id: b.resident_org_id, booking_id: b.id,
-      kind: 'session_cancelled' as const, message,
-    })))).map((r) => r.id);
-    await writeAudit(trx, ctx.audit, { action: 'clinic.session.cancel', resource: 'clinic_session', resourceId: id, detail: { reason: input.reason, bookingsCancelled: bookings.length } });
-    await publish(trx, { topic: 'clinic.session.cancelled', countyId: s.county_id, orgIds: [s.org_id], data: { sessionId: id, departmentId: s.department_id } });
+    const ids =
+      bookings.length === 0
+        ? []
+        : (
+            await notices.insertNotifications(
+              trx,
+              bookings.map((b) => ({
+                county_id: s.county_id,
+                org_id: b.org_id,
+                resident_id: b.resident_id,
+                resident_org_id: b.resident_org_id,
+                booking_id: b.id,
+                kind: 'session_cancelled' as const,
+                message,
+              })),
+            )
+          ).map((r) => r.id);
+    await writeAudit(trx, ctx.audit, {
+      action: 'clinic.session.cancel',
+      resource: 'clinic_session',
+      resourceId: id,
+      detail: { reason: input.reason, bookingsCancelled: bookings.length },
+    });
+    await publish(trx, {
+      topic: 'clinic.session.cancelled',
+      countyId: s.county_id,
+      orgIds: [s.org_id],
+      data: { sessionId: id, departmentId: s.department_id },
+    });
     return ids;
   });
   await deliver(ctx.db, s.org_id, notified);
@@ -182,14 +288,19 @@ export async function close(ctx: Ctx, id: number) {
   if (new Date(s.ends_at).getTime() > Date.now()) throw conflict('NOT_ENDED', '门诊尚未结束，结束后才能登记爽约');
   const settings = await settingsFor(ctx.db, ctx.actor.countyId);
   return withScope(ctx.db, { userId: ctx.actor.id, orgIds: [s.org_id] }, async (trx) => {
-    if (!await q.transition(trx, id, ['published'], { status: 'closed' })) {
+    if (!(await q.transition(trx, id, ['published'], { status: 'closed' }))) {
       throw conflict('INVALID_STATE', `该门诊当前状态为「${STATUS_LABEL[s.status]}」，不能结束`, { status: s.status });
     }
     const open = await q.confirmedBookings(trx, id);
     let suspended = 0;
     for (const b of open) if ((await markNoShow(trx, b.id, settings)).suspended) suspended++;
     await q.completeCheckedIn(trx, id);
-    await writeAudit(trx, ctx.audit, { action: 'clinic.session.close', resource: 'clinic_session', resourceId: id, detail: { noShows: open.length, suspended } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'clinic.session.close',
+      resource: 'clinic_session',
+      resourceId: id,
+      detail: { noShows: open.length, suspended },
+    });
     return { noShows: open.length, suspended };
   });
 }

@@ -8,7 +8,11 @@ export function find(db: Kdb, countyId: number) {
 
 /** the county's row, created with the column defaults (the documented rules) on first use */
 export async function ensure(db: Kdb, countyId: number) {
-  await db.insertInto('clinic_settings').values({ county_id: countyId }).onConflict((oc) => oc.column('county_id').doNothing()).execute();
+  await db
+    .insertInto('clinic_settings')
+    .values({ county_id: countyId })
+    .onConflict((oc) => oc.column('county_id').doNothing())
+    .execute();
   return db.selectFrom('clinic_settings').selectAll().where('county_id', '=', countyId).executeTakeFirstOrThrow();
 }
 

@@ -7,11 +7,14 @@ export const clinicSettings = z.object({
   releaseDays: z.number().int().describe('slots open this many days before the session'),
   releaseTime: z.string().describe('at this Shanghai time of day'),
   cancelCutoffMinutes: z.number().int().describe('cancellation allowed until this long before the slot'),
-  referralHoldHours: z.number().int().describe('slots held for referred patients (三优先) until this long before the session'),
+  referralHoldHours: z
+    .number()
+    .int()
+    .describe('slots held for referred patients (三优先) until this long before the session'),
   noShowLimit: z.number().int(),
   noShowWindowDays: z.number().int(),
   suspensionDays: z.number().int(),
-  minutesPerPatient: z.number().int().describe('for the estimated wait on the patient\'s phone'),
+  minutesPerPatient: z.number().int().describe("for the estimated wait on the patient's phone"),
   avgOutOfCountyCostFen: z.number().int(),
   avgTravelCostFen: z.number().int(),
   avgInCountyCostFen: z.number().int(),

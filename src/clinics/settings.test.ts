@@ -10,7 +10,9 @@ beforeAll(async () => {
   env = await createTestEnv();
   [admin, coordinator] = await Promise.all(['admin', 'coordinator'].map((u) => env.login(u)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const settingsRow = async () => (await env.asOwner('SELECT * FROM clinic_settings'))[0];
 
@@ -18,8 +20,16 @@ describe('booking rules', () => {
   it('the administrator changes a rule; everyone reads it; a coordinator may not change it', async () => {
     const res = await admin.patch('/api/clinic-settings', { releaseDays: 10, releaseTime: '07:30', noShowLimit: 4 });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ releaseDays: 10, releaseTime: '07:30', noShowLimit: 4, cancelCutoffMinutes: 120 });
-    expect((await coordinator.get('/api/clinic-settings')).json()).toMatchObject({ releaseDays: 10, releaseTime: '07:30' });
+    expect(res.json()).toMatchObject({
+      releaseDays: 10,
+      releaseTime: '07:30',
+      noShowLimit: 4,
+      cancelCutoffMinutes: 120,
+    });
+    expect((await coordinator.get('/api/clinic-settings')).json()).toMatchObject({
+      releaseDays: 10,
+      releaseTime: '07:30',
+    });
     expect((await coordinator.patch('/api/clinic-settings', { releaseDays: 3 })).statusCode).toBe(403);
   });
 
@@ -40,35 +50,75 @@ describe('booking rules', () => {
     // 200 h ≥ 7 days: held slots would already be public when booking opens
     const hold = await admin.patch('/api/clinic-settings', { referralHoldHours: 200, noShowLimit: 5 });
     expect(hold.statusCode).toBe(400);
-    expect(hold.json()).toMatchObject({ code: 'HOLD_AFTER_RELEASE', field: 'referralHoldHours', message: expect.stringContaining('168 小时') });
+    expect(hold.json()).toMatchObject({
+      code: 'HOLD_AFTER_RELEASE',
+      field: 'referralHoldHours',
+      message: expect.stringContaining('168 小时'),
+    });
     // shortening the release window under the existing 24 h hold is blamed on the release
     const release = await admin.patch('/api/clinic-settings', { releaseDays: 1 });
     expect(release.json()).toMatchObject({ code: 'HOLD_AFTER_RELEASE', field: 'releaseDays' });
     expect(await settingsRow()).toEqual(before);
     // together, consistent: accepted
-    expect((await admin.patch('/api/clinic-settings', { releaseDays: 14, referralHoldHours: 200 })).json()).toMatchObject({ releaseDays: 14, referralHoldHours: 200 });
+    expect(
+      (await admin.patch('/api/clinic-settings', { releaseDays: 14, referralHoldHours: 200 })).json(),
+    ).toMatchObject({ releaseDays: 14, referralHoldHours: 200 });
   });
 });
 
 describe('subsidy rates and budget', () => {
   it('a negative or fractional rate is refused in Chinese on its own row and no rate changes', async () => {
-    await admin.post('/api/clinic-subsidy/rates', { rates: [{ sessionType: 'clinic', subsidyFen: 80000 }, { sessionType: 'operation', subsidyFen: 150000 }] });
-    const before = await env.asOwner('SELECT session_type, subsidy_fen FROM clinic_subsidy_rates ORDER BY session_type');
-    const res = await admin.post('/api/clinic-subsidy/rates', { rates: [{ sessionType: 'clinic', subsidyFen: 1 }, { sessionType: 'operation', subsidyFen: -5 }] });
+    await admin.post('/api/clinic-subsidy/rates', {
+      rates: [
+        { sessionType: 'clinic', subsidyFen: 80000 },
+        { sessionType: 'operation', subsidyFen: 150000 },
+      ],
+    });
+    const before = await env.asOwner(
+      'SELECT session_type, subsidy_fen FROM clinic_subsidy_rates ORDER BY session_type',
+    );
+    const res = await admin.post('/api/clinic-subsidy/rates', {
+      rates: [
+        { sessionType: 'clinic', subsidyFen: 1 },
+        { sessionType: 'operation', subsidyFen: -5 },
+      ],
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ field: 'rates.1.subsidyFen', message: expect.stringContaining('补贴标准不能为负') });
-    const twice = await admin.post('/api/clinic-subsidy/rates', { rates: [{ sessionType: 'clinic', subsidyFen: 1 }, { sessionType: 'clinic', subsidyFen: 2 }] });
+    expect(res.json()).toMatchObject({
+      field: 'rates.1.subsidyFen',
+      message: expect.stringContaining('补贴标准不能为负'),
+    });
+    const twice = await admin.post('/api/clinic-subsidy/rates', {
+      rates: [
+        { sessionType: 'clinic', subsidyFen: 1 },
+        { sessionType: 'clinic', subsidyFen: 2 },
+      ],
+    });
     expect(twice.json().message).toContain('每类活动只能填写一次');
-    expect(await env.asOwner('SELECT session_type, subsidy_fen FROM clinic_subsidy_rates ORDER BY session_type')).toEqual(before);
+    expect(
+      await env.asOwner('SELECT session_type, subsidy_fen FROM clinic_subsidy_rates ORDER BY session_type'),
+    ).toEqual(before);
     const ledger = (await coordinator.get('/api/clinic-subsidy')).json();
-    expect(ledger.rates).toEqual(expect.arrayContaining([{ sessionType: 'clinic', subsidyFen: 80000 }, { sessionType: 'operation', subsidyFen: 150000 }]));
+    expect(ledger.rates).toEqual(
+      expect.arrayContaining([
+        { sessionType: 'clinic', subsidyFen: 80000 },
+        { sessionType: 'operation', subsidyFen: 150000 },
+      ]),
+    );
   });
 
   it('a negative budget is refused in Chinese; a valid one shows as budget and left', async () => {
     const year = new Date().getFullYear() + 2;
     const neg = await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: -1 });
     expect(neg.json()).toMatchObject({ field: 'budgetFen', message: expect.stringContaining('预算不能为负') });
-    expect((await coordinator.get(`/api/clinic-subsidy?year=${year}`)).json()).toMatchObject({ budgetFen: null, leftFen: null });
-    expect((await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: 12_345_600 })).json()).toMatchObject({ year, budgetFen: 12_345_600, leftFen: 12_345_600 });
+    expect((await coordinator.get(`/api/clinic-subsidy?year=${year}`)).json()).toMatchObject({
+      budgetFen: null,
+      leftFen: null,
+    });
+    expect((await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: 12_345_600 })).json()).toMatchObject({
+      year,
+      budgetFen: 12_345_600,
+      leftFen: 12_345_600,
+    });
   });
 });

@@ -2,13 +2,25 @@ import { z } from 'zod';
 import { SESSION_TYPES } from './session.schema.ts';
 
 export const statsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
   kind: z.enum(['expert', 'ordinary']).default('expert'),
 });
 
 const row = z.object({
-  key: z.string(), label: z.string(), sessions: z.number(), expertVisits: z.number(), booked: z.number(), served: z.number(), noShows: z.number(),
+  key: z.string(),
+  label: z.string(),
+  sessions: z.number(),
+  expertVisits: z.number(),
+  booked: z.number(),
+  served: z.number(),
+  noShows: z.number(),
 });
 export type StatsRow = z.infer<typeof row>;
 
@@ -32,7 +44,9 @@ export const clinicStats = z.object({
   }),
 });
 
-export const subsidyQuery = z.object({ year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() });
+export const subsidyQuery = z.object({
+  year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
+});
 export const subsidyLedger = z.object({
   year: z.number(),
   budgetFen: z.number().nullable(),
@@ -40,9 +54,27 @@ export const subsidyLedger = z.object({
   committedFen: z.number(),
   leftFen: z.number().nullable(),
   rates: z.array(z.object({ sessionType: z.string(), subsidyFen: z.number() })),
-  byExpert: z.array(z.object({ expertId: z.number().nullable(), expertName: z.string(), sessions: z.number(), spentFen: z.number(), committedFen: z.number() })),
-  byMonth: z.array(z.object({ month: z.string(), sessions: z.number(), spentFen: z.number(), committedFen: z.number() })),
-  pendingApproval: z.array(z.object({ sessionId: z.number(), date: z.string(), sessionType: z.string(), expertName: z.string().nullable(), subsidyFen: z.number() })),
+  byExpert: z.array(
+    z.object({
+      expertId: z.number().nullable(),
+      expertName: z.string(),
+      sessions: z.number(),
+      spentFen: z.number(),
+      committedFen: z.number(),
+    }),
+  ),
+  byMonth: z.array(
+    z.object({ month: z.string(), sessions: z.number(), spentFen: z.number(), committedFen: z.number() }),
+  ),
+  pendingApproval: z.array(
+    z.object({
+      sessionId: z.number(),
+      date: z.string(),
+      sessionType: z.string(),
+      expertName: z.string().nullable(),
+      subsidyFen: z.number(),
+    }),
+  ),
 });
 export const budgetBody = z.object({
   year: z.number().int('年份应为整数').min(2000, '年份不正确').max(2100, '年份不正确'),
@@ -50,10 +82,19 @@ export const budgetBody = z.object({
 });
 export type BudgetBody = z.infer<typeof budgetBody>;
 export const ratesBody = z.object({
-  rates: z.array(z.object({
-    sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }),
-    subsidyFen: z.number().int('补贴标准应精确到分').min(0, '补贴标准不能为负').max(1e9, '补贴标准不能超过 1000 万元'),
-  })).min(1, '请至少填写一类活动的补贴标准').max(4)
+  rates: z
+    .array(
+      z.object({
+        sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }),
+        subsidyFen: z
+          .number()
+          .int('补贴标准应精确到分')
+          .min(0, '补贴标准不能为负')
+          .max(1e9, '补贴标准不能超过 1000 万元'),
+      }),
+    )
+    .min(1, '请至少填写一类活动的补贴标准')
+    .max(4)
     .refine((rs) => new Set(rs.map((r) => r.sessionType)).size === rs.length, '每类活动只能填写一次'),
 });
 export type RatesBody = z.infer<typeof ratesBody>;

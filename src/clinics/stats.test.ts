@@ -13,7 +13,9 @@ beforeAll(async () => {
   env = await createTestEnv();
   [coordinator, admin, bureau] = await Promise.all(['coordinator', 'admin', 'bureau'].map((u) => env.login(u)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('programme statistics and subsidy ledger', () => {
   it('counts sessions, visits and patients served, and shows the savings with its inputs', async () => {
@@ -33,7 +35,14 @@ describe('programme statistics and subsidy ledger', () => {
     expect(st.totals).toMatchObject({ sessions: 1, expertVisits: 1, booked: 4, served: 2, noShows: 2, experts: 1 });
     expect(st.byExpert[0]).toMatchObject({ label: '白国强', served: 2 });
     expect(st.bySpeciality[0].label).toBe('神经外科');
-    expect(st.savings).toMatchObject({ patientsServed: 2, avgOutOfCountyCostFen: 380000, avgTravelCostFen: 60000, avgInCountyCostFen: 120000, perPatientFen: 320000, totalFen: 640000 });
+    expect(st.savings).toMatchObject({
+      patientsServed: 2,
+      avgOutOfCountyCostFen: 380000,
+      avgTravelCostFen: 60000,
+      avgInCountyCostFen: 120000,
+      perPatientFen: 320000,
+      totalFen: 640000,
+    });
     expect(st.savings.formula).toContain('县外就医平均费用');
     await admin.patch('/api/clinic-settings', { avgTravelCostFen: 100000 });
     expect((await bureau.get('/api/clinic-stats')).json().savings.totalFen).toBe(720000);
@@ -44,17 +53,28 @@ describe('programme statistics and subsidy ledger', () => {
     // the budget is set for the year the session falls in, whatever today is: 400 days ahead
     // of late November is two calendar years on (the fixture may add a day)
     const years = [...new Set([400, 401].map((d) => Number(addDays(todayInShanghai(), d).slice(0, 4))))];
-    expect((await coordinator.post('/api/clinic-subsidy/budget', { year: years[0], budgetFen: 1 })).statusCode).toBe(403);
+    expect((await coordinator.post('/api/clinic-subsidy/budget', { year: years[0], budgetFen: 1 })).statusCode).toBe(
+      403,
+    );
     await admin.post('/api/clinic-subsidy/rates', { rates: [{ sessionType: 'teaching', subsidyFen: 200000 }] });
     for (const year of years) {
       const ledger = await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: 500_000_000 });
-      expect(ledger.json()).toMatchObject({ year, budgetFen: 500_000_000, spentFen: 0, committedFen: 0, leftFen: 500_000_000 });
+      expect(ledger.json()).toMatchObject({
+        year,
+        budgetFen: 500_000_000,
+        spentFen: 0,
+        committedFen: 0,
+        leftFen: 500_000_000,
+      });
     }
     const where = await place(env);
     const expertId = await createExpert(coordinator, { name: '乔丽萍' });
     const s = await createSession(coordinator, where, expertId, { sessionType: 'teaching', daysAhead: 400 });
     expect(s.status).toBe('published');
     const after = (await bureau.get(`/api/clinic-subsidy?year=${Number(s.date.slice(0, 4))}`)).json();
-    expect(after.byExpert.find((e: { expertName: string }) => e.expertName === '乔丽萍')).toMatchObject({ sessions: 1, committedFen: 200000 });
+    expect(after.byExpert.find((e: { expertName: string }) => e.expertName === '乔丽萍')).toMatchObject({
+      sessions: 1,
+      committedFen: 200000,
+    });
   });
 });

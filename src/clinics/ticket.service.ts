@@ -13,13 +13,22 @@ import { settingsFor } from './settings.service.ts';
  * The patient's phone page (the link on the check-in slip): its own number, place in the
  * queue and estimated wait, and nothing about anyone else — neither over GET nor over SSE.
  */
-interface TicketRef { id: number; orgId: number; countyId: number; sessionId: number; tokenHash: string }
+interface TicketRef {
+  id: number;
+  orgId: number;
+  countyId: number;
+  sessionId: number;
+  tokenHash: string;
+}
 
 async function resolve(db: Kdb, audit: AuditContext, token: string): Promise<TicketRef> {
   const tokenHash = hashToken(token);
   // the ticket's org comes from a SECURITY DEFINER lookup: RLS hides the row until we know it
   const orgId = await q.ticketOrg(db, tokenHash);
-  const t = orgId === null ? undefined : await withScope(db, { userId: 0, orgIds: [orgId] }, (trx) => q.ticketByToken(trx, tokenHash));
+  const t =
+    orgId === null
+      ? undefined
+      : await withScope(db, { userId: 0, orgIds: [orgId] }, (trx) => q.ticketByToken(trx, tokenHash));
   if (orgId === null || !t) {
     await writeAudit(db, audit, { action: 'clinic.ticket.denied', outcome: 'denied', resource: 'clinic_queue_ticket' });
     throw badToken();
@@ -34,19 +43,31 @@ async function view(trx: Kdb, ref: TicketRef): Promise<TicketStatus> {
   const waiting = tickets.filter((x) => x.status === 'waiting');
   const current = tickets.find((x) => x.status === 'called');
   const position = t.status === 'waiting' ? waiting.findIndex((x) => x.id === t.id) : null;
-  const perPatient = await q.observedMinutesPerPatient(trx, t.session_id) ?? settings.minutesPerPatient;
+  const perPatient = (await q.observedMinutesPerPatient(trx, t.session_id)) ?? settings.minutesPerPatient;
   return {
-    number: t.number, maskedName: t.masked_name, status: t.status, position,
-    estimatedWaitMinutes: position === null ? null : (position + (current ? 1 : 0)) * perPatient, minutesPerPatient: perPatient,
-    currentNumber: current?.number ?? null, room: t.room, orgName: t.org_name, departmentName: t.department_name,
-    doctor: t.expert_name ?? t.doctor_name ?? '', sessionStartsAt: new Date(t.starts_at).toISOString(),
+    number: t.number,
+    maskedName: t.masked_name,
+    status: t.status,
+    position,
+    estimatedWaitMinutes: position === null ? null : (position + (current ? 1 : 0)) * perPatient,
+    minutesPerPatient: perPatient,
+    currentNumber: current?.number ?? null,
+    room: t.room,
+    orgName: t.org_name,
+    departmentName: t.department_name,
+    doctor: t.expert_name ?? t.doctor_name ?? '',
+    sessionStartsAt: new Date(t.starts_at).toISOString(),
   };
 }
 
 export async function ticketStatus(db: Kdb, audit: AuditContext, token: string): Promise<TicketStatus> {
   const ref = await resolve(db, audit, token);
   return withScope(db, { userId: 0, orgIds: [ref.orgId] }, async (trx) => {
-    await writeAudit(trx, { ...audit, countyId: ref.countyId, username: 'resident' }, { action: 'clinic.ticket.read', resource: 'clinic_queue_ticket', resourceId: ref.id });
+    await writeAudit(
+      trx,
+      { ...audit, countyId: ref.countyId, username: 'resident' },
+      { action: 'clinic.ticket.read', resource: 'clinic_queue_ticket', resourceId: ref.id },
+    );
     return view(trx, ref);
   });
 }
@@ -63,7 +84,10 @@ function coalesced(task: () => Promise<void>): () => void {
     } while (again);
     running = false;
   };
-  return () => { if (running) again = true; else void run(); };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
 }
 
 /**
@@ -75,7 +99,11 @@ function coalesced(task: () => Promise<void>): () => void {
 export async function ticketStream(req: FastifyRequest, reply: FastifyReply, token: string): Promise<void> {
   const { db, events } = req.server.platform;
   const ref = await resolve(db, req.auditCtx, token);
-  await writeAudit(db, { ...req.auditCtx, countyId: ref.countyId, username: 'resident' }, { action: 'clinic.ticket.connect', resource: 'clinic_queue_ticket', resourceId: ref.id });
+  await writeAudit(
+    db,
+    { ...req.auditCtx, countyId: ref.countyId, username: 'resident' },
+    { action: 'clinic.ticket.connect', resource: 'clinic_queue_ticket', resourceId: ref.id },
+  );
   // a hub of one: the shared SSE writer (heartbeat, headers, clean-up) serves this stream's own events
   const own = new EventHub();
   openEventStream(req, reply, own, { topics: ['clinic.ticket'], visible: () => true });
@@ -88,7 +116,12 @@ export async function ticketStream(req: FastifyRequest, reply: FastifyReply, tok
     }
   });
   const unsubscribe = ['clinic.queue', 'clinic.session.cancelled'].map((topic) =>
-    events.subscribe(topic, (e) => { if (e.countyId === ref.countyId && e.data.sessionId === ref.sessionId) push(); }));
-  req.raw.on('close', () => { for (const u of unsubscribe) u(); });
+    events.subscribe(topic, (e) => {
+      if (e.countyId === ref.countyId && e.data.sessionId === ref.sessionId) push();
+    }),
+  );
+  req.raw.on('close', () => {
+    for (const u of unsubscribe) u();
+  });
   push(); // the state now, so a (re)connected page is current without a separate GET
 }

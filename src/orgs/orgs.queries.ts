@@ -4,13 +4,30 @@ import type { DepartmentsTable, OrgsTable } from '../platform/db-types.ts';
 import type { Department, Org, OrgKind } from './orgs.schema.ts';
 
 export const toOrg = (r: Selectable<OrgsTable>): Org => ({
-  id: r.id, countyId: r.county_id, parentId: r.parent_id, code: r.code, name: r.name, kind: r.kind as OrgKind,
-  level: r.level as Org['level'], divisionCode: r.division_code, address: r.address, lat: r.lat, lng: r.lng,
-  specialities: r.specialities, beds: r.beds, phone: r.phone, active: r.active,
+  id: r.id,
+  countyId: r.county_id,
+  parentId: r.parent_id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind as OrgKind,
+  level: r.level as Org['level'],
+  divisionCode: r.division_code,
+  address: r.address,
+  lat: r.lat,
+  lng: r.lng,
+  specialities: r.specialities,
+  beds: r.beds,
+  phone: r.phone,
+  active: r.active,
 });
 
 export const toDepartment = (r: Selectable<DepartmentsTable>): Department => ({
-  id: r.id, orgId: r.org_id, code: r.code, name: r.name, speciality: r.speciality, active: r.active,
+  id: r.id,
+  orgId: r.org_id,
+  code: r.code,
+  name: r.name,
+  speciality: r.speciality,
+  active: r.active,
 });
 
 export function listByIds(db: Kdb, ids: readonly number[]) {
@@ -30,13 +47,31 @@ export function codeTaken(db: Kdb, code: string) {
   return db.selectFrom('orgs').select('id').where('code', '=', code).executeTakeFirst();
 }
 
-export async function insert(db: Kdb, values: Omit<OrgsTable, 'id' | 'path' | 'active' | 'created_at' | 'updated_at'>, parentPath: string) {
-  const row = await db.insertInto('orgs').values({ ...values, path: '/' }).returning('id').executeTakeFirstOrThrow();
-  return db.updateTable('orgs').set({ path: `${parentPath}${row.id}/` }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+export async function insert(
+  db: Kdb,
+  values: Omit<OrgsTable, 'id' | 'path' | 'active' | 'created_at' | 'updated_at'>,
+  parentPath: string,
+) {
+  const row = await db
+    .insertInto('orgs')
+    .values({ ...values, path: '/' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .updateTable('orgs')
+    .set({ path: `${parentPath}${row.id}/` })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function update(db: Kdb, id: number, values: Partial<Selectable<OrgsTable>>) {
-  return db.updateTable('orgs').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('orgs')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function departmentsOf(db: Kdb, orgId: number) {
@@ -56,5 +91,10 @@ export function updateDepartment(db: Kdb, id: number, values: Partial<Selectable
 }
 
 export function departmentCodeTaken(db: Kdb, orgId: number, code: string) {
-  return db.selectFrom('departments').select('id').where('org_id', '=', orgId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('departments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }

@@ -18,11 +18,17 @@ beforeAll(async () => {
   clients = new Map();
   for (const a of DEMO_ACCOUNTS) clients.set(a.roles[0], await env.login(a.username));
   const spec = env.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).filter((m) => m !== 'head').map((m) => ({ method: m.toUpperCase(), url: path.replace(/\{(\w+)\}/g, ':$1') })))
+  routes = Object.entries(spec.paths)
+    .flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== 'head')
+        .map((m) => ({ method: m.toUpperCase(), url: path.replace(/\{(\w+)\}/g, ':$1') })),
+    )
     .filter((r) => r.url.startsWith('/api/'));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const concrete = (url: string) => url.replace(/:\w+/g, '999999');
@@ -37,20 +43,36 @@ describe('access matrix', () => {
   });
 
   it('anonymous callers get 401 on every non-public route, each attempt audited', async () => {
-    const count = async () => Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'no_session'`))[0].n);
+    const count = async () =>
+      Number(
+        (
+          await env.asOwner(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'no_session'`,
+          )
+        )[0].n,
+      );
     const before = await count();
     let calls = 0;
     for (const r of routes) {
       if (POLICIES[key(r)].relation === 'public') continue;
-      const res = await env.anonymous().request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
+      const res = await env
+        .anonymous()
+        .request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
       expect(res.statusCode, key(r)).toBe(401);
       calls++;
     }
-    expect(await count() - before).toBe(calls);
+    expect((await count()) - before).toBe(calls);
   });
 
   it('every route × role answers as the policy table says, and every denial is audited', async () => {
-    const deniedRows = async () => Number((await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'role'`))[0].n);
+    const deniedRows = async () =>
+      Number(
+        (
+          await env.asOwner(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND detail->>'reason' = 'role'`,
+          )
+        )[0].n,
+      );
     const before = await deniedRows();
     let denied = 0;
     for (const r of routes) {
@@ -70,19 +92,25 @@ describe('access matrix', () => {
         }
       }
     }
-    expect(await deniedRows() - before).toBe(denied);
+    expect((await deniedRows()) - before).toBe(denied);
     expect(denied).toBeGreaterThan(50);
   });
 
-  it('relation: resident routes reach only the caller\'s orgs (village < township < county)', async () => {
+  it("relation: resident routes reach only the caller's orgs (village < township < county)", async () => {
     const county = clients.get('county_doctor')!;
-    const other = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)).json().items[0];
-    const mine = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.inVillage)}`)).json().items[0];
+    const other = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)).json()
+      .items[0];
+    const mine = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.inVillage)}`)).json()
+      .items[0];
     const residentRoutes = routes.filter((r) => r.url.startsWith('/api/residents/:id'));
     expect(residentRoutes.length).toBeGreaterThanOrEqual(3);
     for (const role of ['village_doctor', 'township_doctor'] as const) {
       for (const r of residentRoutes) {
-        const body = r.url.endsWith('/reveal') ? { fields: ['idNumber'], reason: '矩阵测试' } : r.method === 'PATCH' ? { version: 1, address: '矩阵测试' } : undefined;
+        const body = r.url.endsWith('/reveal')
+          ? { fields: ['idNumber'], reason: '矩阵测试' }
+          : r.method === 'PATCH'
+            ? { version: 1, address: '矩阵测试' }
+            : undefined;
         const res = await clients.get(role)!.request(r.method as 'GET', r.url.replace(':id', String(other.id)), body);
         expect(res.statusCode, `${key(r)} as ${role} on another township`).toBe(404);
       }
@@ -91,9 +119,14 @@ describe('access matrix', () => {
     expect((await county.get(`/api/residents/${other.id}`)).statusCode).toBe(200);
   });
 
-  it('relation: an admin cannot create staff or departments outside their reach, a township doctor sees only nearby orgs\' residents', async () => {
+  it("relation: an admin cannot create staff or departments outside their reach, a township doctor sees only nearby orgs' residents", async () => {
     const admin = clients.get('admin')!;
-    const out = await admin.post('/api/staff', { username: 'x.outside', displayName: '外部', roles: ['village_doctor'], orgId: 999999 });
+    const out = await admin.post('/api/staff', {
+      username: 'x.outside',
+      displayName: '外部',
+      roles: ['village_doctor'],
+      orgId: 999999,
+    });
     expect(out.statusCode).toBe(403);
     expect(out.json().code).toBe('OUT_OF_SCOPE');
   });

@@ -36,18 +36,28 @@ export function homeOrg(tree: OrgTree, actor: Actor): number {
 
 export function scopeOrgs(tree: OrgTree, actor: Actor, relation: Relation): number[] {
   switch (relation) {
-    case 'own': return [actor.orgId];
-    case 'descendant': return tree.subtree(homeOrg(tree, actor));
-    case 'ancestor': return tree.ancestry(actor.orgId);
-    case 'any': return tree.county(actor.countyId);
-    default: return [];
+    case 'own':
+      return [actor.orgId];
+    case 'descendant':
+      return tree.subtree(homeOrg(tree, actor));
+    case 'ancestor':
+      return tree.ancestry(actor.orgId);
+    case 'any':
+      return tree.county(actor.countyId);
+    default:
+      return [];
   }
 }
 
 function auditContext(req: FastifyRequest, actor: Actor | null, role: string | null): AuditContext {
   return {
-    userId: actor?.id ?? null, username: actor?.username ?? null, role, orgId: actor?.orgId ?? null,
-    countyId: actor?.countyId ?? null, requestId: req.id, ip: req.ip,
+    userId: actor?.id ?? null,
+    username: actor?.username ?? null,
+    role,
+    orgId: actor?.orgId ?? null,
+    countyId: actor?.countyId ?? null,
+    requestId: req.id,
+    ip: req.ip,
   };
 }
 
@@ -72,12 +82,21 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
     const { db, config, orgTree } = app.platform;
     // every denial leaves a row, the anonymous ones included
     const deny = async (reason: string, error: AppError): Promise<never> => {
-      await writeAudit(db, req.auditCtx, { action: 'access.denied', outcome: 'denied', resource: key, detail: { reason } });
+      await writeAudit(db, req.auditCtx, {
+        action: 'access.denied',
+        outcome: 'denied',
+        resource: key,
+        detail: { reason },
+      });
       throw error;
     };
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await loadSession(db, token, config.idleTimeoutMinutes) : null;
-    if (!actor) return deny(token ? 'session_expired' : 'no_session', new AppError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录'));
+    if (!actor)
+      return deny(
+        token ? 'session_expired' : 'no_session',
+        new AppError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录'),
+      );
     req.actor = actor;
     req.auditCtx = auditContext(req, actor, actor.roles[0]);
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {

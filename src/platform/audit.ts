@@ -25,21 +25,24 @@ export interface AuditEntry {
  * commit or vanish together. The chain link is added right after by the sealer.
  */
 export async function writeAudit(trx: Kdb, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_log').values({
-    county_id: ctx.countyId,
-    user_id: ctx.userId,
-    username: ctx.username,
-    role: ctx.role,
-    org_id: ctx.orgId,
-    action: entry.action,
-    outcome: entry.outcome ?? 'success',
-    resource: entry.resource ?? null,
-    resource_id: entry.resourceId === undefined ? null : String(entry.resourceId),
-    resident_id: entry.residentId ?? null,
-    request_id: ctx.requestId,
-    ip: ctx.ip,
-    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-  }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      county_id: ctx.countyId,
+      user_id: ctx.userId,
+      username: ctx.username,
+      role: ctx.role,
+      org_id: ctx.orgId,
+      action: entry.action,
+      outcome: entry.outcome ?? 'success',
+      resource: entry.resource ?? null,
+      resource_id: entry.resourceId === undefined ? null : String(entry.resourceId),
+      resident_id: entry.residentId ?? null,
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    })
+    .execute();
 }
 
 /** Links committed audit rows into the hash chain; returns how many it sealed. */
@@ -58,7 +61,11 @@ export function startAuditSealer(db: Kdb, onError: (err: unknown) => void, every
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sealAudit(db).catch(onError).finally(() => { running = false; });
+    sealAudit(db)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -29,7 +29,10 @@ export class Batcher<I, O> {
   private readonly maxBatch: number;
 
   /** `run` answers inputs[i] with result[i]; it must return exactly one result per input. */
-  constructor(private readonly run: (inputs: readonly I[]) => Promise<readonly O[]>, opts: BatcherOptions = {}) {
+  constructor(
+    private readonly run: (inputs: readonly I[]) => Promise<readonly O[]>,
+    opts: BatcherOptions = {},
+  ) {
     this.maxInFlight = opts.maxInFlight ?? 2;
     this.maxBatch = opts.maxBatch ?? 256;
   }
@@ -65,7 +68,8 @@ export class Batcher<I, O> {
   private async execute(batch: Array<Waiter<I, O>>): Promise<void> {
     try {
       const out = await this.run(batch.map((w) => w.input));
-      if (out.length !== batch.length) throw new Error(`batch returned ${out.length} results for ${batch.length} inputs`);
+      if (out.length !== batch.length)
+        throw new Error(`batch returned ${out.length} results for ${batch.length} inputs`);
       batch.forEach((w, i) => w.resolve(out[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);
@@ -75,7 +79,8 @@ export class Batcher<I, O> {
 
 /** One Batcher per database handle: tests open many databases in one process. */
 export function batcherPerDb<D extends object, I, O>(
-  run: (db: D, inputs: readonly I[]) => Promise<readonly O[]>, opts?: BatcherOptions,
+  run: (db: D, inputs: readonly I[]) => Promise<readonly O[]>,
+  opts?: BatcherOptions,
 ): (db: D, input: I) => Promise<O> {
   const byDb = new WeakMap<D, Batcher<I, O>>();
   return (db, input) => {

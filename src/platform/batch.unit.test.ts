@@ -5,15 +5,23 @@ import { Batcher } from './batch.ts';
 function controlled() {
   const calls: Array<{ inputs: number[]; finish: (fail?: boolean) => void; startedAfter: number }> = [];
   let arrivals = 0;
-  const run = (inputs: readonly number[]) => new Promise<number[]>((resolve, reject) => {
-    calls.push({ inputs: [...inputs], startedAfter: arrivals, finish: (fail) => (fail ? reject(new Error('db down')) : resolve(inputs.map((i) => i * 10))) });
-  });
+  const run = (inputs: readonly number[]) =>
+    new Promise<number[]>((resolve, reject) => {
+      calls.push({
+        inputs: [...inputs],
+        startedAfter: arrivals,
+        finish: (fail) => (fail ? reject(new Error('db down')) : resolve(inputs.map((i) => i * 10))),
+      });
+    });
   return { calls, run, arrive: () => arrivals++ };
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
 /** a finished batch starts the next one on the following turn: two turns */
-const settle = async () => { await tick(); await tick(); };
+const settle = async () => {
+  await tick();
+  await tick();
+};
 
 describe('Batcher', () => {
   it('answers each input with its own result, many inputs per statement', async () => {
@@ -59,10 +67,17 @@ describe('Batcher', () => {
     const b = new Batcher(c.run, { maxInFlight: 2, maxBatch: 3 });
     const all = Array.from({ length: 10 }, (_, i) => b.load(i));
     await tick();
-    expect(c.calls.map((x) => x.inputs)).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(c.calls.map((x) => x.inputs)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     c.calls[0]!.finish();
     await settle();
-    expect(c.calls.map((x) => x.inputs)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8]]);
+    expect(c.calls.map((x) => x.inputs)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
+    ]);
     c.calls[1]!.finish();
     c.calls[2]!.finish();
     await settle();

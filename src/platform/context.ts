@@ -33,11 +33,23 @@ export interface Ctx {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { platform: Platform }
-  interface FastifyRequest { actor: Actor | null; scope: Scope | null; auditCtx: AuditContext }
+  interface FastifyInstance {
+    platform: Platform;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    scope: Scope | null;
+    auditCtx: AuditContext;
+  }
 }
 
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor || !req.scope) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-  return { db: req.server.platform.db, actor: req.actor, scope: req.scope, audit: req.auditCtx, platform: req.server.platform };
+  return {
+    db: req.server.platform.db,
+    actor: req.actor,
+    scope: req.scope,
+    audit: req.auditCtx,
+    platform: req.server.platform,
+  };
 }

@@ -24,14 +24,22 @@ async function admin(sqlText: string, db = 'postgres'): Promise<void> {
   u.pathname = `/${db}`;
   const c = new pg.Client({ connectionString: u.toString() });
   await c.connect();
-  try { await c.query(sqlText); } finally { await c.end(); }
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
 }
 
 beforeAll(async () => {
   if (!adminUrl) throw new Error('TEST_DATABASE_URL 未设置');
   await admin(`CREATE DATABASE ${name}`);
   // a correctly set-up database first, so the tables exist and are owned by the superuser
-  const ok = await openServer({ databaseUrl: urlFor(new URL(adminUrl).username), migrationDatabaseUrl: '', poolSize: 2 });
+  const ok = await openServer({
+    databaseUrl: urlFor(new URL(adminUrl).username),
+    migrationDatabaseUrl: '',
+    poolSize: 2,
+  });
   await ok.close();
   await admin(`DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'oc_bypass') THEN CREATE ROLE oc_bypass LOGIN BYPASSRLS IN ROLE onecounty_app; END IF;
@@ -45,7 +53,13 @@ afterAll(async () => {
 });
 
 const refuse = (databaseUrl: string, migrationDatabaseUrl = '') =>
-  openServer({ databaseUrl, migrationDatabaseUrl, poolSize: 2 }).then(async (d) => { await d.close(); return null; }, (e: unknown) => e);
+  openServer({ databaseUrl, migrationDatabaseUrl, poolSize: 2 }).then(
+    async (d) => {
+      await d.close();
+      return null;
+    },
+    (e: unknown) => e,
+  );
 
 describe('unsafe database refused at start-up', () => {
   it('a superuser as the serving role (migration URL given separately)', async () => {
@@ -82,14 +96,28 @@ describe('unsafe database refused at start-up', () => {
   });
 
   it('fsync = off (a separate throw-away server)', async () => {
-    const out = execFileSync('bash', ['.ci/pg-start.sh', '55499'], { env: { ...process.env, PG_EXTRA_OPTS: '-c fsync=off' } }).toString();
-    const vars = Object.fromEntries(out.replace(/^export /, '').trim().split(' ').map((kv) => kv.split('=') as [string, string]));
+    const out = execFileSync('bash', ['.ci/pg-start.sh', '55499'], {
+      env: { ...process.env, PG_EXTRA_OPTS: '-c fsync=off' },
+    }).toString();
+    const vars = Object.fromEntries(
+      out
+        .replace(/^export /, '')
+        .trim()
+        .split(' ')
+        .map((kv) => kv.split('=') as [string, string]),
+    );
     try {
       const err = await refuse(vars.TEST_DATABASE_URL);
       expect(err).toBeInstanceOf(UnsafeDatabaseError);
       expect(String(err)).toContain('fsync');
     } finally {
-      execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', `'${vars.PG_BIN}/pg_ctl' -D '${vars.PG_TMP_DIR}/data' -m immediate stop`]);
+      execFileSync('su', [
+        'postgres',
+        '-s',
+        '/bin/bash',
+        '-c',
+        `'${vars.PG_BIN}/pg_ctl' -D '${vars.PG_TMP_DIR}/data' -m immediate stop`,
+      ]);
     }
   }, 60_000);
 

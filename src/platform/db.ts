@@ -29,10 +29,14 @@ const pgliteParsers = { [pgliteTypes.DATE]: (v: string) => v, [pgliteTypes.INT8]
 
 /** Creates the group role that migrations grant to; roles are cluster-wide, so idempotent. */
 async function ensureAppRole<T>(db: Kysely<T>): Promise<void> {
-  await sql.raw(`DO $$ BEGIN
+  await sql
+    .raw(
+      `DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
   EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- another process won the race
-  END $$`).execute(db);
+  END $$`,
+    )
+    .execute(db);
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -48,7 +52,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   await assertSafeServing(db);
   const listen = async (channel: string, onPayload: (payload: string) => void) => {
     // through the driver's queue, so LISTEN never lands inside another request's transaction
-    await db.connection().execute(async () => { await client.listen(channel, onPayload); });
+    await db.connection().execute(async () => {
+      await client.listen(channel, onPayload);
+    });
   };
   // a PGlite data directory belongs to one process: nobody else can run anything at the same time
   const exclusive = <T>(_key: string, fn: () => Promise<T>) => fn();
@@ -61,7 +67,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
  */
 export function newPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', (err) => { console.warn(`数据库空闲连接断开（已自动替换）：${err.message}`); });
+  pool.on('error', (err) => {
+    console.warn(`数据库空闲连接断开（已自动替换）：${err.message}`);
+  });
   return pool;
 }
 
@@ -72,7 +80,9 @@ function poolFor(url: string, max: number): Kysely<DB> {
 /** The serving role's password is derived from the owner's, so every process agrees on it. */
 function servingUrl(ownerUrl: string): string {
   const u = new URL(ownerUrl);
-  const password = createHmac('sha256', decodeURIComponent(u.password) || 'onecounty').update('serve:' + u.username).digest('hex');
+  const password = createHmac('sha256', decodeURIComponent(u.password) || 'onecounty')
+    .update('serve:' + u.username)
+    .digest('hex');
   u.username = 'onecounty_serve';
   u.password = password;
   return u.toString();
@@ -89,16 +99,24 @@ async function setUpAsOwner(ownerUrl: string): Promise<string> {
     const password = new URL(url).password;
     // several processes may start at once: a lost race on the role is harmless, since every
     // process derives the same password
-    await sql.raw(`DO $$ BEGIN
+    await sql
+      .raw(
+        `DO $$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'onecounty_serve') THEN
         CREATE ROLE onecounty_serve LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE ${APP_ROLE};
       END IF;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END $$`).execute(owner);
-    await sql.raw(`DO $$ BEGIN
+    END $$`,
+      )
+      .execute(owner);
+    await sql
+      .raw(
+        `DO $$ BEGIN
       ALTER ROLE onecounty_serve WITH LOGIN PASSWORD '${password}';
     EXCEPTION WHEN OTHERS THEN NULL;
-    END $$`).execute(owner);
+    END $$`,
+      )
+      .execute(owner);
     return url;
   } finally {
     await owner.destroy();
@@ -117,7 +135,9 @@ async function isOwnerLike(url: string): Promise<boolean> {
   }
 }
 
-export async function openServer(config: Pick<Config, 'databaseUrl' | 'migrationDatabaseUrl' | 'poolSize'>): Promise<Database> {
+export async function openServer(
+  config: Pick<Config, 'databaseUrl' | 'migrationDatabaseUrl' | 'poolSize'>,
+): Promise<Database> {
   let serveUrl = config.databaseUrl;
   if (config.migrationDatabaseUrl) {
     const owner = poolFor(config.migrationDatabaseUrl, 2);
@@ -144,8 +164,12 @@ export async function openServer(config: Pick<Config, 'databaseUrl' | 'migration
     // a dedicated connection outside the pool: LISTEN belongs to a session
     const client = new pg.Client({ connectionString: serveUrl });
     await client.connect();
-    client.on('notification', (n) => { if (n.channel === channel && n.payload) onPayload(n.payload); });
-    client.on('error', () => { /* the pool keeps serving; live screens fall back to refetching */ });
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload) onPayload(n.payload);
+    });
+    client.on('error', () => {
+      /* the pool keeps serving; live screens fall back to refetching */
+    });
     await client.query(`LISTEN ${channel}`);
     listeners.push(client);
   };
@@ -176,17 +200,26 @@ export function openDatabase(config: Config): Promise<Database> {
  * BEGIN and the two settings travel as one simple-protocol message (one round trip instead
  * of two on every scoped request); that needs the values inlined, so they must be integers.
  */
-export async function withScope<T>(db: Kdb, scope: { userId: number; orgIds: readonly number[] }, fn: (trx: Kdb) => Promise<T>): Promise<T> {
+export async function withScope<T>(
+  db: Kdb,
+  scope: { userId: number; orgIds: readonly number[] },
+  fn: (trx: Kdb) => Promise<T>,
+): Promise<T> {
   const ids = [scope.userId, ...scope.orgIds];
   if (!ids.every((n) => Number.isSafeInteger(n))) throw new Error('scope ids must be integers');
-  const begin = sql.raw(`BEGIN; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.org_ids', '${scope.orgIds.join(',')}', true)`);
+  const begin = sql.raw(
+    `BEGIN; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.org_ids', '${scope.orgIds.join(',')}', true)`,
+  );
   return db.connection().execute(async (conn) => {
     let result: T;
     try {
       await begin.execute(conn);
       result = await fn(conn);
     } catch (err) {
-      await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+      await sql
+        .raw('ROLLBACK')
+        .execute(conn)
+        .catch(() => undefined);
       throw err;
     }
     const { rows } = await sql.raw<{ command?: string }>('COMMIT').execute(conn);

@@ -43,7 +43,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 };
 
 function send(reply: FastifyReply, req: FastifyRequest, status: number, body: Record<string, unknown>) {
-  return reply.status(status).type('application/json; charset=utf-8').send({ ...body, requestId: req.id });
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ ...body, requestId: req.id });
 }
 
 function fieldName(path: readonly PropertyKey[]): string | undefined {
@@ -58,7 +61,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const field = fieldName(first?.instancePath?.split('/').filter(Boolean) ?? []);
-      const where = err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '';
+      const where =
+        err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '';
       const message = `${where}${field ? `「${field}」` : ''}${first?.message ?? '输入不正确'}`;
       return send(reply, req, 400, { code: 'VALIDATION_FAILED', message, field });
     }
@@ -70,7 +74,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // caller's input, not our fault; the transaction has already rolled back
     if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code)) {
       req.log.warn({ err }, 'data exception from input');
-      return send(reply, req, 400, { code: 'INVALID_INPUT', message: '输入包含无法保存的字符或超出范围的数值，请检查后重试' });
+      return send(reply, req, 400, {
+        code: 'INVALID_INPUT',
+        message: '输入包含无法保存的字符或超出范围的数值，请检查后重试',
+      });
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return send(reply, req, known[0], { code: known[1], message: known[2] });
@@ -87,5 +94,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return send(reply, req, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
   });
   app.setNotFoundHandler((req, reply) =>
-    send(reply, req, 404, { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' }));
+    send(reply, req, 404, { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' }),
+  );
 }

@@ -34,23 +34,26 @@ const PAYLOAD_LIMIT = 7000;
  * price: an event is lost if the process dies between commit and notify, which screens
  * survive because they refetch whenever their stream reconnects. Resolves once sent.
  */
-export const publishCommitted = batcherPerDb(async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
-  let chunk: string[] = [];
-  let size = 2;
-  const flush = async () => {
-    if (chunk.length) await sql`SELECT pg_notify(${EVENT_CHANNEL}, ${`[${chunk.join(',')}]`})`.execute(db);
-    chunk = [];
-    size = 2;
-  };
-  for (const e of events) {
-    const text = JSON.stringify(e);
-    if (size + text.length + 1 > PAYLOAD_LIMIT) await flush();
-    chunk.push(text);
-    size += text.length + 1;
-  }
-  await flush();
-  return events.map(() => undefined);
-}, { maxInFlight: 1 });
+export const publishCommitted = batcherPerDb(
+  async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
+    let chunk: string[] = [];
+    let size = 2;
+    const flush = async () => {
+      if (chunk.length) await sql`SELECT pg_notify(${EVENT_CHANNEL}, ${`[${chunk.join(',')}]`})`.execute(db);
+      chunk = [];
+      size = 2;
+    };
+    for (const e of events) {
+      const text = JSON.stringify(e);
+      if (size + text.length + 1 > PAYLOAD_LIMIT) await flush();
+      chunk.push(text);
+      size += text.length + 1;
+    }
+    await flush();
+    return events.map(() => undefined);
+  },
+  { maxInFlight: 1 },
+);
 
 type Listener = (event: DomainEvent) => void;
 
@@ -62,7 +65,9 @@ export class EventHub {
     const set = this.listeners.get(topicPrefix) ?? new Set();
     set.add(listener);
     this.listeners.set(topicPrefix, set);
-    return () => { set.delete(listener); };
+    return () => {
+      set.delete(listener);
+    };
   }
 
   /** Called with each NOTIFY payload received from the database. */
@@ -97,7 +102,9 @@ let nextEventId = 1;
  * themselves (EventSource) and refetch their list, so no replay is kept.
  */
 export function openEventStream(
-  req: FastifyRequest, reply: FastifyReply, hub: EventHub,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  hub: EventHub,
   opts: { topics: string[]; visible: (e: DomainEvent) => boolean; heartbeatMs?: number },
 ): void {
   reply.hijack();

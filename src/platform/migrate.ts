@@ -8,7 +8,10 @@ const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 /** Forward-only plain-SQL migrations; an edited applied migration stops start-up. */
 export async function migrate<T>(db: Kysely<T>, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = fs.readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     // one migrator at a time across processes
@@ -16,7 +19,10 @@ export async function migrate<T>(db: Kysely<T>, dir = MIGRATIONS_DIR): Promise<s
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
     await sql`GRANT SELECT ON schema_migrations TO onecounty_app`.execute(trx);
-    const { rows } = await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migrations`.execute(trx);
+    const { rows } = await sql<{
+      name: string;
+      checksum: string;
+    }>`SELECT name, checksum FROM schema_migrations`.execute(trx);
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     for (const file of files) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');

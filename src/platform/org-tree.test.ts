@@ -3,17 +3,27 @@ import { createPlatform } from './platform.ts';
 import { createTestEnv, type TestEnv } from './test-helpers.ts';
 
 let env: TestEnv;
-beforeAll(async () => { env = await createTestEnv(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('org tree across processes', () => {
-  it('an org created through one process is in every other process\'s access tree at once, not after the 30 s TTL', async () => {
+  it("an org created through one process is in every other process's access tree at once, not after the 30 s TTL", async () => {
     const other = await createPlatform(env.database, env.config);
     await other.orgTree.fresh();
-    const [township] = await env.asOwner(`SELECT id FROM orgs WHERE county_id = ${env.countyId} AND kind = 'township_center' ORDER BY id LIMIT 1`);
+    const [township] = await env.asOwner(
+      `SELECT id FROM orgs WHERE county_id = ${env.countyId} AND kind = 'township_center' ORDER BY id LIMIT 1`,
+    );
     const admin = await env.login('admin');
     const created = await admin.post('/api/orgs', {
-      code: 'NEW-VILLAGE-1', name: '新建村卫生室', kind: 'village_clinic', level: 'village', parentId: Number(township.id),
+      code: 'NEW-VILLAGE-1',
+      name: '新建村卫生室',
+      kind: 'village_clinic',
+      level: 'village',
+      parentId: Number(township.id),
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json<{ id: number }>().id;

@@ -1,6 +1,12 @@
 import type { Kdb } from './db.ts';
 
-export interface OrgNode { id: number; parentId: number | null; countyId: number; kind: string; path: string }
+export interface OrgNode {
+  id: number;
+  parentId: number | null;
+  countyId: number;
+  kind: string;
+  path: string;
+}
 
 /**
  * Access decisions need the org tree on every request. It changes rarely, so each process
@@ -13,9 +19,14 @@ export class OrgTree {
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly db: Kdb, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly db: Kdb,
+    private readonly ttlMs = 30_000,
+  ) {}
 
-  invalidate(): void { this.loadedAt = 0; }
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
 
   private async load(): Promise<void> {
     const rows = await this.db.selectFrom('orgs').select(['id', 'parent_id', 'county_id', 'kind', 'path']).execute();
@@ -32,13 +43,17 @@ export class OrgTree {
 
   async fresh(): Promise<this> {
     if (Date.now() - this.loadedAt > this.ttlMs) {
-      this.loading ??= this.load().finally(() => { this.loading = null; });
+      this.loading ??= this.load().finally(() => {
+        this.loading = null;
+      });
       await this.loading;
     }
     return this;
   }
 
-  get(id: number): OrgNode | undefined { return this.nodes.get(id); }
+  get(id: number): OrgNode | undefined {
+    return this.nodes.get(id);
+  }
 
   /** id and everything below it */
   subtree(id: number): number[] {
@@ -56,7 +71,8 @@ export class OrgTree {
   /** id and everything above it */
   ancestry(id: number): number[] {
     const out: number[] = [];
-    for (let n = this.nodes.get(id); n; n = n.parentId === null ? undefined : this.nodes.get(n.parentId)) out.push(n.id);
+    for (let n = this.nodes.get(id); n; n = n.parentId === null ? undefined : this.nodes.get(n.parentId))
+      out.push(n.id);
     return out;
   }
 

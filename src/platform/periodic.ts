@@ -24,9 +24,12 @@ export function startPeriodic(app: FastifyInstance, job: PeriodicJob): void {
   app.addHook('onReady', async () => {
     timer = setInterval(() => {
       if (running) return;
-      running = job.run()
+      running = job
+        .run()
         .catch((err: unknown) => app.log.error({ err }, `${job.name} run failed`))
-        .finally(() => { running = undefined; });
+        .finally(() => {
+          running = undefined;
+        });
     }, ms);
     timer.unref();
   });

@@ -1,7 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
 } from 'kysely';
 
 /**
@@ -17,7 +23,9 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void;
-    const mine = new Promise<void>((resolve) => { release = resolve; });
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const previous = this.tail;
     this.tail = previous.then(() => mine);
     await previous;
@@ -42,13 +50,17 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite, readonly release: () => void) {}
+  constructor(
+    private readonly client: PGlite,
+    readonly release: () => void,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // parameterless text may hold several statements (migrations): use the simple protocol
-    const result = query.parameters.length === 0
-      ? (await this.client.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 }
-      : await this.client.query<R>(query.sql, [...query.parameters]);
+    const result =
+      query.parameters.length === 0
+        ? ((await this.client.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+        : await this.client.query<R>(query.sql, [...query.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],

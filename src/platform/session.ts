@@ -21,9 +21,16 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createSession(db: Kdb, staffId: number, ip: string, userAgent: string | undefined) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insertInto('sessions').values({
-    id: hashToken(token), staff_id: staffId, csrf_token: csrfToken, ip, user_agent: userAgent?.slice(0, 300) ?? null,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      staff_id: staffId,
+      csrf_token: csrfToken,
+      ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
   return { token, csrfToken };
 }
 
@@ -36,40 +43,82 @@ export function loadSession(db: Kdb, token: string, idleMinutes: number): Promis
   return loadBatched(db, { id: hashToken(token), idleMinutes });
 }
 
-const loadBatched = batcherPerDb(async (db: Kdb, wanted: ReadonlyArray<{ id: string; idleMinutes: number }>) => {
-  const ids = [...new Set(wanted.map((w) => w.id))];
-  const rows = await db.selectFrom('sessions as s')
-    .innerJoin('staff as st', 'st.id', 's.staff_id')
-    .select(['s.id as sid', 's.csrf_token', 'st.id', 'st.username', 'st.display_name', 'st.org_id', 'st.county_id',
-      'st.roles', 'st.must_change_password',
-      sql<number>`extract(epoch from now() - s.last_seen_at)`.as('idle_seconds')])
-    .where('s.id', '=', sql<string>`ANY(${ids}::text[])`)
-    .where('s.revoked_at', 'is', null)
-    .where('st.disabled', '=', false)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.sid, r]));
-  const alive = (w: { id: string; idleMinutes: number }) => {
-    const r = byId.get(w.id);
-    return r && Number(r.idle_seconds) < w.idleMinutes * 60 ? r : undefined;
-  };
-  // touched at most once a minute, and only sessions still alive
-  const stale = [...new Set(wanted.map(alive).filter((r) => r !== undefined && Number(r.idle_seconds) >= 60).map((r) => r!.sid))];
-  if (stale.length) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', sql<string>`ANY(${stale}::text[])`).execute();
-  return wanted.map((w): Actor | null => {
-    const row = alive(w);
-    return row ? {
-      id: row.id, username: row.username, displayName: row.display_name, orgId: row.org_id, countyId: row.county_id,
-      roles: row.roles as Role[], mustChangePassword: row.must_change_password, sessionId: row.sid, csrfToken: row.csrf_token,
-    } : null;
-  });
-}, { maxInFlight: 2 });
+const loadBatched = batcherPerDb(
+  async (db: Kdb, wanted: ReadonlyArray<{ id: string; idleMinutes: number }>) => {
+    const ids = [...new Set(wanted.map((w) => w.id))];
+    const rows = await db
+      .selectFrom('sessions as s')
+      .innerJoin('staff as st', 'st.id', 's.staff_id')
+      .select([
+        's.id as sid',
+        's.csrf_token',
+        'st.id',
+        'st.username',
+        'st.display_name',
+        'st.org_id',
+        'st.county_id',
+        'st.roles',
+        'st.must_change_password',
+        sql<number>`extract(epoch from now() - s.last_seen_at)`.as('idle_seconds'),
+      ])
+      .where('s.id', '=', sql<string>`ANY(${ids}::text[])`)
+      .where('s.revoked_at', 'is', null)
+      .where('st.disabled', '=', false)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.sid, r]));
+    const alive = (w: { id: string; idleMinutes: number }) => {
+      const r = byId.get(w.id);
+      return r && Number(r.idle_seconds) < w.idleMinutes * 60 ? r : undefined;
+    };
+    // touched at most once a minute, and only sessions still alive
+    const stale = [
+      ...new Set(
+        wanted
+          .map(alive)
+          .filter((r) => r !== undefined && Number(r.idle_seconds) >= 60)
+          .map((r) => r!.sid),
+      ),
+    ];
+    if (stale.length)
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql`now()` })
+        .where('id', '=', sql<string>`ANY(${stale}::text[])`)
+        .execute();
+    return wanted.map((w): Actor | null => {
+      const row = alive(w);
+      return row
+        ? {
+            id: row.id,
+            username: row.username,
+            displayName: row.display_name,
+            orgId: row.org_id,
+            countyId: row.county_id,
+            roles: row.roles as Role[],
+            mustChangePassword: row.must_change_password,
+            sessionId: row.sid,
+            csrfToken: row.csrf_token,
+          }
+        : null;
+    });
+  },
+  { maxInFlight: 2 },
+);
 
 export async function revokeSession(db: Kdb, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function revokeAllSessions(db: Kdb, staffId: number, exceptSessionId?: string): Promise<void> {
-  let q = db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('staff_id', '=', staffId).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: sql`now()` })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
 }

@@ -30,18 +30,38 @@ export interface TestEnv {
 
 /** A logged-in (or anonymous) HTTP client that keeps the cookie and CSRF token. */
 export class Client {
-  constructor(private readonly app: FastifyInstance, public cookie = '', public csrf = '') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    public cookie = '',
+    public csrf = '',
+  ) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
-      method, url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+      method,
+      url,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
     });
   }
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('POST', url, body ?? {}, headers); }
-  patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
 }
 
 export async function loginClient(app: FastifyInstance, username: string, password: string): Promise<Client> {
@@ -52,18 +72,23 @@ export async function loginClient(app: FastifyInstance, username: string, passwo
   return new Client(app, raw.split(';')[0], res.json<{ csrfToken: string }>().csrfToken);
 }
 
-async function openTestDatabase(): Promise<{ database: Database; asOwner: TestEnv['asOwner']; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{
+  database: Database;
+  asOwner: TestEnv['asOwner'];
+  drop: () => Promise<void>;
+}> {
   if (process.env.TEST_DB !== 'postgres') {
     const database = await openPglite(undefined);
     // one held connection, so no request's query can run while the role is lifted
-    const asOwner = (text: string) => database.db.connection().execute(async (conn) => {
-      await sql.raw('RESET ROLE').execute(conn);
-      try {
-        return (await sql.raw<Record<string, unknown>>(text).execute(conn)).rows;
-      } finally {
-        await sql.raw(`SET ROLE ${APP_ROLE}`).execute(conn);
-      }
-    });
+    const asOwner = (text: string) =>
+      database.db.connection().execute(async (conn) => {
+        await sql.raw('RESET ROLE').execute(conn);
+        try {
+          return (await sql.raw<Record<string, unknown>>(text).execute(conn)).rows;
+        } finally {
+          await sql.raw(`SET ROLE ${APP_ROLE}`).execute(conn);
+        }
+      });
     return { database, asOwner, drop: async () => {} };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -96,7 +121,13 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   const app = await buildApp(await createPlatform(database, config), { logger: Boolean(process.env.TEST_LOG) });
   await app.ready();
   return {
-    app, db: database.db, kind: database.kind, config, countyId: seeded.countyId, asOwner, database,
+    app,
+    db: database.db,
+    kind: database.kind,
+    config,
+    countyId: seeded.countyId,
+    asOwner,
+    database,
     login: (username, password = TEST_PASSWORD) => loginClient(app, username, password),
     anonymous: () => new Client(app),
     createIsolated: () => createTestEnv(overrides),

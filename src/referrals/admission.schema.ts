@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { URGENCIES } from './referral.states.ts';
 
-const id = (label: string) => z.number({ message: `请选择${label}` }).int().positive(`请选择${label}`).max(2147483647);
+const id = (label: string) =>
+  z
+    .number({ message: `请选择${label}` })
+    .int()
+    .positive(`请选择${label}`)
+    .max(2147483647);
 
 export const admissionCreate = z.object({
   residentId: id('居民'),
@@ -13,10 +18,22 @@ export const admissionCreate = z.object({
 export type AdmissionCreate = z.infer<typeof admissionCreate>;
 
 export const admission = z.object({
-  id: z.number(), residentId: z.number(), residentName: z.string().nullable(), referralId: z.number().nullable(),
-  orgId: z.number(), departmentId: z.number(), departmentName: z.string(), urgency: z.enum(URGENCIES), priority: z.boolean(),
-  status: z.enum(['requested', 'admitted', 'discharged', 'cancelled']), bedId: z.number().nullable(), bedCode: z.string().nullable(),
-  note: z.string().nullable(), requestedAt: z.string(), admittedAt: z.string().nullable(), dischargedAt: z.string().nullable(),
+  id: z.number(),
+  residentId: z.number(),
+  residentName: z.string().nullable(),
+  referralId: z.number().nullable(),
+  orgId: z.number(),
+  departmentId: z.number(),
+  departmentName: z.string(),
+  urgency: z.enum(URGENCIES),
+  priority: z.boolean(),
+  status: z.enum(['requested', 'admitted', 'discharged', 'cancelled']),
+  bedId: z.number().nullable(),
+  bedCode: z.string().nullable(),
+  note: z.string().nullable(),
+  requestedAt: z.string(),
+  admittedAt: z.string().nullable(),
+  dischargedAt: z.string().nullable(),
 });
 export type Admission = z.infer<typeof admission>;
 
@@ -27,6 +44,11 @@ export const bedBoard = z.object({
   waiting: z.array(admission),
 });
 
-export const bedBoardQuery = z.object({ departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647) });
-export const bedsCreate = z.object({ departmentId: id('科室'), codes: z.array(z.string().trim().min(1).max(20, '床位号不能超过 20 个字')).min(1, '请填写床位号').max(200) });
+export const bedBoardQuery = z.object({
+  departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647),
+});
+export const bedsCreate = z.object({
+  departmentId: id('科室'),
+  codes: z.array(z.string().trim().min(1).max(20, '床位号不能超过 20 个字')).min(1, '请填写床位号').max(200),
+});
 export const admitBody = z.object({ bedId: id('床位') });

@@ -10,11 +10,24 @@ const settings = z.array(z.object({ urgency: z.enum(URGENCIES), acceptMinutes: z
 
 export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['referrals'];
-  app.get('/api/referral-settings/deadlines', { schema: { tags, summary: '各紧急程度的接收时限', response: { 200: settings } } },
-    (req) => getSettings(ctxOf(req)));
-  app.patch('/api/referral-settings/deadlines', { schema: { tags, summary: '修改接收时限（分钟）', body: z.object({ emergency: minutes, urgent: minutes, routine: minutes }).strict(), response: { 200: settings } } },
+  app.get(
+    '/api/referral-settings/deadlines',
+    { schema: { tags, summary: '各紧急程度的接收时限', response: { 200: settings } } },
+    (req) => getSettings(ctxOf(req)),
+  );
+  app.patch(
+    '/api/referral-settings/deadlines',
+    {
+      schema: {
+        tags,
+        summary: '修改接收时限（分钟）',
+        body: z.object({ emergency: minutes, urgent: minutes, routine: minutes }).strict(),
+        response: { 200: settings },
+      },
+    },
     (req) => {
       requireChanges(req.body);
       return setSettings(ctxOf(req), req.body);
-    });
+    },
+  );
 };

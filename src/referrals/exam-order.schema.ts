@@ -5,7 +5,11 @@ export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound'] as const;
 export const EXAM_STATUSES = ['ordered', 'scheduled', 'performed', 'reported', 'cancelled'] as const;
 
 export const catalogueItem = z.object({
-  code: z.string(), name: z.string(), category: z.enum(EXAM_CATEGORIES), priceFen: z.number().int(), mutualRecognition: z.boolean(),
+  code: z.string(),
+  name: z.string(),
+  category: z.enum(EXAM_CATEGORIES),
+  priceFen: z.number().int(),
+  mutualRecognition: z.boolean(),
 });
 
 export const examOrderCreate = z.object({
@@ -20,12 +24,29 @@ export const examOrderCreate = z.object({
 export type ExamOrderCreate = z.infer<typeof examOrderCreate>;
 
 export const examOrder = z.object({
-  id: z.number(), residentId: z.number(), residentName: z.string().nullable(), referralId: z.number().nullable(),
-  orderingOrg: z.object({ id: z.number(), name: z.string() }), orderingStaffName: z.string(), performingOrg: z.object({ id: z.number(), name: z.string() }),
-  itemCode: z.string(), itemName: z.string(), category: z.enum(EXAM_CATEGORIES), priceFen: z.number(), recognised: z.boolean(),
-  urgency: z.enum(URGENCIES), priority: z.boolean(), status: z.enum(EXAM_STATUSES), clinicalNote: z.string().nullable(),
-  scheduledAt: z.string().nullable(), performedAt: z.string().nullable(), resultText: z.string().nullable(),
-  resultFlag: z.enum(['normal', 'abnormal', 'critical']).nullable(), reportedAt: z.string().nullable(), createdAt: z.string(), version: z.number(),
+  id: z.number(),
+  residentId: z.number(),
+  residentName: z.string().nullable(),
+  referralId: z.number().nullable(),
+  orderingOrg: z.object({ id: z.number(), name: z.string() }),
+  orderingStaffName: z.string(),
+  performingOrg: z.object({ id: z.number(), name: z.string() }),
+  itemCode: z.string(),
+  itemName: z.string(),
+  category: z.enum(EXAM_CATEGORIES),
+  priceFen: z.number(),
+  recognised: z.boolean(),
+  urgency: z.enum(URGENCIES),
+  priority: z.boolean(),
+  status: z.enum(EXAM_STATUSES),
+  clinicalNote: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  performedAt: z.string().nullable(),
+  resultText: z.string().nullable(),
+  resultFlag: z.enum(['normal', 'abnormal', 'critical']).nullable(),
+  reportedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
 });
 export type ExamOrder = z.infer<typeof examOrder>;
 

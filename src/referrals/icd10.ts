@@ -4,15 +4,27 @@ import { ICD10_TEXT } from './icd10.data.ts';
 
 export const CARE_LEVELS = ['village', 'township', 'county', 'above'] as const;
 export type CareLevel = (typeof CARE_LEVELS)[number];
-export const CARE_LEVEL_LABELS: Record<CareLevel, string> = { village: '村卫生室', township: '乡镇卫生院', county: '县级医院', above: '县外上级医院' };
+export const CARE_LEVEL_LABELS: Record<CareLevel, string> = {
+  village: '村卫生室',
+  township: '乡镇卫生院',
+  county: '县级医院',
+  above: '县外上级医院',
+};
 
-export interface Icd10Code { code: string; name: string; pinyin: string; initials: string }
+export interface Icd10Code {
+  code: string;
+  name: string;
+  pinyin: string;
+  initials: string;
+}
 
-export const ICD10: readonly Icd10Code[] = ICD10_TEXT.trim().split('\n').map((line) => {
-  const [code, name] = line.split('|');
-  const py = namePinyin(name.replace(/[^\u4e00-\u9fff]/g, ''));
-  return { code, name, pinyin: py.full, initials: py.initials };
-});
+export const ICD10: readonly Icd10Code[] = ICD10_TEXT.trim()
+  .split('\n')
+  .map((line) => {
+    const [code, name] = line.split('|');
+    const py = namePinyin(name.replace(/[^\u4e00-\u9fff]/g, ''));
+    return { code, name, pinyin: py.full, initials: py.initials };
+  });
 const BY_CODE = new Map(ICD10.map((c) => [c.code, c]));
 
 export function icd10(code: string): Icd10Code | undefined {
@@ -37,10 +49,19 @@ export function searchIcd10(q: string, limit = 20): Icd10Code[] {
     else if (/^[a-z]{2,}$/.test(lower) && (c.initials.includes(lower) || c.pinyin.includes(lower))) score = 6;
     if (score >= 0) scored.push([score, c]);
   }
-  return scored.sort((a, b) => a[0] - b[0] || a[1].code.localeCompare(b[1].code)).slice(0, limit).map(([, c]) => c);
+  return scored
+    .sort((a, b) => a[0] - b[0] || a[1].code.localeCompare(b[1].code))
+    .slice(0, limit)
+    .map(([, c]) => c);
 }
 
-export interface Guidance { code: string; level: CareLevel; downTo: CareLevel | null; speciality: string | null; note: string }
+export interface Guidance {
+  code: string;
+  level: CareLevel;
+  downTo: CareLevel | null;
+  speciality: string | null;
+  note: string;
+}
 
 /** The longest matching prefix wins; unlisted conditions belong to the township centre. */
 export function guidanceFor(code: string): Guidance {
@@ -55,9 +76,14 @@ export function guidanceFor(code: string): Guidance {
 /** Which care level an org kind provides. */
 export function levelOfKind(kind: string): CareLevel {
   switch (kind) {
-    case 'village_clinic': return 'village';
-    case 'township_center': case 'community_center': return 'township';
-    case 'partner_hospital': return 'above';
-    default: return 'county';
+    case 'village_clinic':
+      return 'village';
+    case 'township_center':
+    case 'community_center':
+      return 'township';
+    case 'partner_hospital':
+      return 'above';
+    default:
+      return 'county';
   }
 }

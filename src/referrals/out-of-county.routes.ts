@@ -6,10 +6,26 @@ import * as svc from './out-of-county.service.ts';
 
 export const outOfCountyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['out-of-county'];
-  app.get('/api/out-of-county-visits', { schema: { tags, summary: '县外就诊登记列表', querystring: visitQuery, response: { 200: z.array(visit) } } },
-    (req) => svc.list(ctxOf(req), req.query));
-  app.post('/api/out-of-county-visits', { schema: { tags, summary: '手工登记县外就诊', body: visitCreate, response: { 201: visit } } },
-    async (req, reply) => reply.status(201).send(await svc.create(ctxOf(req), req.body)));
-  app.post('/api/out-of-county-visits/import', { schema: { tags, summary: 'CSV 导入县外就诊（逐行校验，返回被拒行及原因）', body: visitImport, response: { 200: importReport } } },
-    (req) => svc.importCsv(ctxOf(req), req.body.csv));
+  app.get(
+    '/api/out-of-county-visits',
+    { schema: { tags, summary: '县外就诊登记列表', querystring: visitQuery, response: { 200: z.array(visit) } } },
+    (req) => svc.list(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/out-of-county-visits',
+    { schema: { tags, summary: '手工登记县外就诊', body: visitCreate, response: { 201: visit } } },
+    async (req, reply) => reply.status(201).send(await svc.create(ctxOf(req), req.body)),
+  );
+  app.post(
+    '/api/out-of-county-visits/import',
+    {
+      schema: {
+        tags,
+        summary: 'CSV 导入县外就诊（逐行校验，返回被拒行及原因）',
+        body: visitImport,
+        response: { 200: importReport },
+      },
+    },
+    (req) => svc.importCsv(ctxOf(req), req.body.csv),
+  );
 };

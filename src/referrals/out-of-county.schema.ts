@@ -16,19 +16,41 @@ export const visitCreate = z.object({
 export type VisitCreate = z.infer<typeof visitCreate>;
 
 export const visit = z.object({
-  id: z.number(), residentId: z.number(), residentName: z.string().nullable(), visitDate: z.string(), hospitalName: z.string(),
-  hospitalLevel: z.enum(HOSPITAL_LEVELS), region: z.string().nullable(), visitType: z.enum(VISIT_TYPES), diagnosisCode: z.string().nullable(),
-  diagnosisName: z.string().nullable(), costFen: z.number().nullable(), reason: z.string().nullable(), source: z.string(), createdAt: z.string(),
+  id: z.number(),
+  residentId: z.number(),
+  residentName: z.string().nullable(),
+  visitDate: z.string(),
+  hospitalName: z.string(),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS),
+  region: z.string().nullable(),
+  visitType: z.enum(VISIT_TYPES),
+  diagnosisCode: z.string().nullable(),
+  diagnosisName: z.string().nullable(),
+  costFen: z.number().nullable(),
+  reason: z.string().nullable(),
+  source: z.string(),
+  createdAt: z.string(),
 });
 export type Visit = z.infer<typeof visit>;
 
-export const visitImport = z.object({ csv: z.string().min(1, '请粘贴或上传 CSV 内容').max(900_000, 'CSV 内容过大，请分批导入') });
+export const visitImport = z.object({
+  csv: z.string().min(1, '请粘贴或上传 CSV 内容').max(900_000, 'CSV 内容过大，请分批导入'),
+});
 export const importReport = z.object({
-  batch: z.string(), total: z.number(), imported: z.number(), duplicates: z.number(),
+  batch: z.string(),
+  total: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
   rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.string()), raw: z.string() })),
 });
 export const visitQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

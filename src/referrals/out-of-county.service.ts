@@ -11,9 +11,21 @@ import type { Visit, VisitCreate } from './out-of-county.schema.ts';
 import { iso } from './referral.view.ts';
 
 const LEVELS: Record<string, VisitCreate['hospitalLevel']> = {
-  national: 'national', 国家级: 'national', provincial: 'provincial', 省级: 'provincial', city: 'city', 市级: 'city', other_county: 'other_county', 外县: 'other_county',
+  national: 'national',
+  国家级: 'national',
+  provincial: 'provincial',
+  省级: 'provincial',
+  city: 'city',
+  市级: 'city',
+  other_county: 'other_county',
+  外县: 'other_county',
 };
-const TYPES: Record<string, VisitCreate['visitType']> = { outpatient: 'outpatient', 门诊: 'outpatient', inpatient: 'inpatient', 住院: 'inpatient' };
+const TYPES: Record<string, VisitCreate['visitType']> = {
+  outpatient: 'outpatient',
+  门诊: 'outpatient',
+  inpatient: 'inpatient',
+  住院: 'inpatient',
+};
 const MAX_ROWS = 5000;
 
 /** RFC 4180 enough for settlement exports: quoted fields, doubled quotes, CRLF. */
@@ -26,27 +38,49 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-interface Checked { residentId: number; residentOrgId: number; values: VisitCreate }
+interface Checked {
+  residentId: number;
+  residentOrgId: number;
+  values: VisitCreate;
+}
 
 /** Every reason a row is wrong, not just the first, so the clerk fixes the file once. */
-async function check(trx: Kdb, raw: Record<string, string>, today: Date): Promise<{ ok: Checked } | { reasons: string[] }> {
+async function check(
+  trx: Kdb,
+  raw: Record<string, string>,
+  today: Date,
+): Promise<{ ok: Checked } | { reasons: string[] }> {
   const reasons: string[] = [];
   const id = parseIdNumber(raw.idNumber ?? '', today);
   if (!id.ok) reasons.push(`身份证号：${id.message}`);
   const date = raw.visitDate ?? '';
   const d = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) reasons.push('就诊日期应为 YYYY-MM-DD 的有效日期');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+    reasons.push('就诊日期应为 YYYY-MM-DD 的有效日期');
   else if (d.getTime() > today.getTime()) reasons.push('就诊日期不能晚于今天');
   const hospital = (raw.hospitalName ?? '').trim();
   if (hospital.length < 2 || hospital.length > 60) reasons.push('医院名称应为 2–60 个字');
@@ -64,42 +98,108 @@ async function check(trx: Kdb, raw: Record<string, string>, today: Date): Promis
   }
   let resident: { id: number; org_id: number } | undefined;
   if (id.ok) {
-    resident = await trx.selectFrom('residents').select(['id', 'org_id']).where('id_number', '=', id.info.normalized).executeTakeFirst();
+    resident = await trx
+      .selectFrom('residents')
+      .select(['id', 'org_id'])
+      .where('id_number', '=', id.info.normalized)
+      .executeTakeFirst();
     if (!resident) reasons.push(`身份证号 ${maskIdNumber(id.info.normalized)} 不是本辖区登记居民`);
   }
   if (reasons.length || !resident || !level || !type) return { reasons };
-  return { ok: { residentId: resident.id, residentOrgId: resident.org_id, values: {
-    idNumber: raw.idNumber, visitDate: date, hospitalName: hospital, hospitalLevel: level, visitType: type,
-    diagnosisCode: code ? icd10(code)!.code : undefined, costFen, reason: (raw.reason ?? '').trim().slice(0, 200) || undefined,
-  } } };
+  return {
+    ok: {
+      residentId: resident.id,
+      residentOrgId: resident.org_id,
+      values: {
+        idNumber: raw.idNumber,
+        visitDate: date,
+        hospitalName: hospital,
+        hospitalLevel: level,
+        visitType: type,
+        diagnosisCode: code ? icd10(code)!.code : undefined,
+        costFen,
+        reason: (raw.reason ?? '').trim().slice(0, 200) || undefined,
+      },
+    },
+  };
 }
 
-async function insert(trx: Kdb, ctx: Ctx, rows: Checked[], source: 'manual' | 'csv', batch: string | null): Promise<number[]> {
+async function insert(
+  trx: Kdb,
+  ctx: Ctx,
+  rows: Checked[],
+  source: 'manual' | 'csv',
+  batch: string | null,
+): Promise<number[]> {
   if (!rows.length) return [];
-  const inserted = await trx.insertInto('out_of_county_visits').values(rows.map((r) => ({
-    county_id: ctx.actor.countyId, resident_id: r.residentId, resident_org_id: r.residentOrgId, visit_date: r.values.visitDate,
-    hospital_name: r.values.hospitalName, hospital_level: r.values.hospitalLevel, region: null, visit_type: r.values.visitType,
-    diagnosis_code: r.values.diagnosisCode ?? null, diagnosis_name: r.values.diagnosisCode ? icd10(r.values.diagnosisCode)!.name : null,
-    cost_fen: r.values.costFen ?? null, reason: r.values.reason ?? null, source, import_batch: batch, entered_by: ctx.actor.id,
-  }))).onConflict((oc) => oc.constraint('out_of_county_visit_once').doNothing()).returning('id').execute();
+  const inserted = await trx
+    .insertInto('out_of_county_visits')
+    .values(
+      rows.map((r) => ({
+        county_id: ctx.actor.countyId,
+        resident_id: r.residentId,
+        resident_org_id: r.residentOrgId,
+        visit_date: r.values.visitDate,
+        hospital_name: r.values.hospitalName,
+        hospital_level: r.values.hospitalLevel,
+        region: null,
+        visit_type: r.values.visitType,
+        diagnosis_code: r.values.diagnosisCode ?? null,
+        diagnosis_name: r.values.diagnosisCode ? icd10(r.values.diagnosisCode)!.name : null,
+        cost_fen: r.values.costFen ?? null,
+        reason: r.values.reason ?? null,
+        source,
+        import_batch: batch,
+        entered_by: ctx.actor.id,
+      })),
+    )
+    .onConflict((oc) => oc.constraint('out_of_county_visit_once').doNothing())
+    .returning('id')
+    .execute();
   return inserted.map((r) => r.id);
 }
 
 export async function create(ctx: Ctx, input: VisitCreate): Promise<Visit> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const c = await check(trx, { ...input, cost: input.costFen === undefined ? '' : (input.costFen / 100).toFixed(2) } as unknown as Record<string, string>, new Date());
+    const c = await check(
+      trx,
+      { ...input, cost: input.costFen === undefined ? '' : (input.costFen / 100).toFixed(2) } as unknown as Record<
+        string,
+        string
+      >,
+      new Date(),
+    );
     if ('reasons' in c) throw new AppError(400, 'INVALID_VISIT', c.reasons.join('；'));
     const [id] = await insert(trx, ctx, [c.ok], 'manual', null);
     if (!id) throw new AppError(409, 'DUPLICATE_VISIT', '该居民同日在该医院的同类就诊已登记');
-    await writeAudit(trx, ctx.audit, { action: 'out_of_county.create', resource: 'out_of_county_visit', resourceId: id, residentId: c.ok.residentId });
+    await writeAudit(trx, ctx.audit, {
+      action: 'out_of_county.create',
+      resource: 'out_of_county_visit',
+      resourceId: id,
+      residentId: c.ok.residentId,
+    });
     return (await list(ctx, { limit: 1 }, trx, id))[0];
   });
 }
 
 const HEADERS: Record<string, string> = {
-  身份证号: 'idNumber', id_number: 'idNumber', 就诊日期: 'visitDate', visit_date: 'visitDate', 医院名称: 'hospitalName', hospital_name: 'hospitalName',
-  医院级别: 'hospitalLevel', hospital_level: 'hospitalLevel', 就诊类型: 'visitType', visit_type: 'visitType', 诊断编码: 'diagnosisCode',
-  diagnosis_code: 'diagnosisCode', '费用(元)': 'cost', 费用: 'cost', cost_yuan: 'cost', 原因: 'reason', reason: 'reason',
+  身份证号: 'idNumber',
+  id_number: 'idNumber',
+  就诊日期: 'visitDate',
+  visit_date: 'visitDate',
+  医院名称: 'hospitalName',
+  hospital_name: 'hospitalName',
+  医院级别: 'hospitalLevel',
+  hospital_level: 'hospitalLevel',
+  就诊类型: 'visitType',
+  visit_type: 'visitType',
+  诊断编码: 'diagnosisCode',
+  diagnosis_code: 'diagnosisCode',
+  '费用(元)': 'cost',
+  费用: 'cost',
+  cost_yuan: 'cost',
+  原因: 'reason',
+  reason: 'reason',
 };
 
 /** Row by row: good rows go in (re-imports add nothing twice), bad rows come back with every reason. */
@@ -108,10 +208,17 @@ export async function importCsv(ctx: Ctx, csv: string) {
   if (table.length < 2) throw new AppError(400, 'EMPTY_CSV', 'CSV 至少需要表头和一行数据', 'csv');
   const header = table[0].map((h) => HEADERS[h.trim()] ?? '');
   for (const need of ['idNumber', 'visitDate', 'hospitalName', 'hospitalLevel', 'visitType']) {
-    if (!header.includes(need)) throw new AppError(400, 'MISSING_COLUMN', `CSV 缺少必需的列（身份证号、就诊日期、医院名称、医院级别、就诊类型）`, 'csv');
+    if (!header.includes(need))
+      throw new AppError(
+        400,
+        'MISSING_COLUMN',
+        `CSV 缺少必需的列（身份证号、就诊日期、医院名称、医院级别、就诊类型）`,
+        'csv',
+      );
   }
   const body = table.slice(1);
-  if (body.length > MAX_ROWS) throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`, 'csv');
+  if (body.length > MAX_ROWS)
+    throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`, 'csv');
   const batch = randomUUID();
   const today = new Date();
   return withScope(ctx.db, ctx.scope, async (trx) => {
@@ -121,28 +228,65 @@ export async function importCsv(ctx: Ctx, csv: string) {
       const raw = Object.fromEntries(header.map((h, k) => [h, cells[k] ?? '']).filter(([h]) => h));
       const c = await check(trx, raw, today);
       if ('ok' in c) good.push(c.ok);
-      else rejected.push({ row: i + 2, reasons: c.reasons, raw: cells.join(',').slice(0, 200).replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m.toUpperCase())) });
+      else
+        rejected.push({
+          row: i + 2,
+          reasons: c.reasons,
+          raw: cells
+            .join(',')
+            .slice(0, 200)
+            .replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m.toUpperCase())),
+        });
     }
     const ids = await insert(trx, ctx, good, 'csv', batch);
     const report = { batch, total: body.length, imported: ids.length, duplicates: good.length - ids.length, rejected };
-    await writeAudit(trx, ctx.audit, { action: 'out_of_county.import', resource: 'out_of_county_visit', detail: { batch, total: body.length, imported: ids.length, rejected: rejected.length } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'out_of_county.import',
+      resource: 'out_of_county_visit',
+      detail: { batch, total: body.length, imported: ids.length, rejected: rejected.length },
+    });
     return report;
   });
 }
 
-export async function list(ctx: Ctx, input: { from?: string; to?: string; limit: number }, db?: Kdb, onlyId?: number): Promise<Visit[]> {
+export async function list(
+  ctx: Ctx,
+  input: { from?: string; to?: string; limit: number },
+  db?: Kdb,
+  onlyId?: number,
+): Promise<Visit[]> {
   const run = async (trx: Kdb) => {
-    let q = trx.selectFrom('out_of_county_visits as v').leftJoin('residents as r', 'r.id', 'v.resident_id').selectAll('v').select('r.name as resident_name')
+    let q = trx
+      .selectFrom('out_of_county_visits as v')
+      .leftJoin('residents as r', 'r.id', 'v.resident_id')
+      .selectAll('v')
+      .select('r.name as resident_name')
       .where('v.county_id', '=', ctx.actor.countyId);
     if (onlyId) q = q.where('v.id', '=', onlyId);
     if (input.from) q = q.where('v.visit_date', '>=', input.from);
     if (input.to) q = q.where('v.visit_date', '<=', input.to);
     const rows = await q.orderBy('v.visit_date', 'desc').orderBy('v.id', 'desc').limit(input.limit).execute();
-    if (!onlyId) await writeAudit(trx, ctx.audit, { action: 'out_of_county.list', resource: 'out_of_county_visit', detail: { results: rows.map((r) => r.id) } });
+    if (!onlyId)
+      await writeAudit(trx, ctx.audit, {
+        action: 'out_of_county.list',
+        resource: 'out_of_county_visit',
+        detail: { results: rows.map((r) => r.id) },
+      });
     return rows.map((v) => ({
-      id: v.id, residentId: v.resident_id, residentName: v.resident_name, visitDate: v.visit_date, hospitalName: v.hospital_name,
-      hospitalLevel: v.hospital_level as Visit['hospitalLevel'], region: v.region, visitType: v.visit_type as Visit['visitType'],
-      diagnosisCode: v.diagnosis_code, diagnosisName: v.diagnosis_name, costFen: v.cost_fen, reason: v.reason, source: v.source, createdAt: iso(v.created_at)!,
+      id: v.id,
+      residentId: v.resident_id,
+      residentName: v.resident_name,
+      visitDate: v.visit_date,
+      hospitalName: v.hospital_name,
+      hospitalLevel: v.hospital_level as Visit['hospitalLevel'],
+      region: v.region,
+      visitType: v.visit_type as Visit['visitType'],
+      diagnosisCode: v.diagnosis_code,
+      diagnosisName: v.diagnosis_name,
+      costFen: v.cost_fen,
+      reason: v.reason,
+      source: v.source,
+      createdAt: iso(v.created_at)!,
     }));
   };
   return db ? run(db) : withScope(ctx.db, ctx.scope, run);

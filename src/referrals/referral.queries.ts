@@ -8,14 +8,20 @@ export type ReferralValues = UpdateObject<DB, 'referrals'>;
 import type { ReferralStatus, Urgency } from './referral.states.ts';
 
 function base(db: Kdb) {
-  return db.selectFrom('referrals as r')
+  return db
+    .selectFrom('referrals as r')
     .innerJoin('orgs as fo', 'fo.id', 'r.from_org_id')
     .innerJoin('orgs as tor', 'tor.id', 'r.to_org_id')
     .innerJoin('staff as fs', 'fs.id', 'r.from_staff_id')
     .leftJoin('departments as td', 'td.id', 'r.to_department_id')
     .selectAll('r')
-    .select(['fo.name as from_org_name', 'tor.name as to_org_name', 'tor.kind as to_org_kind', 'fs.display_name as from_staff_name',
-      'td.name as to_department_name']);
+    .select([
+      'fo.name as from_org_name',
+      'tor.name as to_org_name',
+      'tor.kind as to_org_kind',
+      'fs.display_name as from_staff_name',
+      'td.name as to_department_name',
+    ]);
 }
 export type ReferralRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
@@ -24,14 +30,22 @@ export function findById(db: Kdb, id: number) {
 }
 
 export function findByIdempotencyKey(db: Kdb, createdBy: number, key: string) {
-  return db.selectFrom('referrals').select(['id', 'request_hash']).where('created_by', '=', createdBy).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('referrals')
+    .select(['id', 'request_hash'])
+    .where('created_by', '=', createdBy)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /** Inserts unless the same creator already used the key; a concurrent twin waits, then yields. */
 export async function insertOnce(db: Kdb, values: InsertObject<DB, 'referrals'>): Promise<number | null> {
-  const row = await db.insertInto('referrals').values(values)
+  const row = await db
+    .insertInto('referrals')
+    .values(values)
     .onConflict((oc) => oc.constraint('referrals_idempotency_key').doNothing())
-    .returning('id').executeTakeFirst();
+    .returning('id')
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -39,10 +53,18 @@ export async function insertOnce(db: Kdb, values: InsertObject<DB, 'referrals'>)
  * The only way a status changes: conditional on the status the caller saw, so of two
  * concurrent accepts exactly one updates a row. The trigger checks the pair again.
  */
-export async function transition(db: Kdb, id: number, expected: ReferralStatus, values: ReferralValues): Promise<boolean> {
-  const r = await db.updateTable('referrals')
+export async function transition(
+  db: Kdb,
+  id: number,
+  expected: ReferralStatus,
+  values: ReferralValues,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('referrals')
     .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id).where('status', '=', expected).executeTakeFirst();
+    .where('id', '=', id)
+    .where('status', '=', expected)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
@@ -52,14 +74,26 @@ export async function insertEvent(db: Kdb, values: Insertable<ReferralEventsTabl
 
 export function eventsFor(db: Kdb, referralIds: readonly number[]) {
   if (referralIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('referral_events').selectAll().where('referral_id', 'in', referralIds).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('referral_events')
+    .selectAll()
+    .where('referral_id', 'in', referralIds)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }
 
 export function related(db: Kdb, row: { id: number; parent_id: number | null }) {
-  return base(db).where((eb) => eb.or([
-    eb('r.parent_id', '=', row.id),
-    ...(row.parent_id ? [eb('r.id', '=', row.parent_id), eb('r.parent_id', '=', row.parent_id)] : []),
-  ])).where('r.id', '!=', row.id).orderBy('r.id').execute();
+  return base(db)
+    .where((eb) =>
+      eb.or([
+        eb('r.parent_id', '=', row.id),
+        ...(row.parent_id ? [eb('r.id', '=', row.parent_id), eb('r.parent_id', '=', row.parent_id)] : []),
+      ]),
+    )
+    .where('r.id', '!=', row.id)
+    .orderBy('r.id')
+    .execute();
 }
 
 export function stateRules(db: Kdb) {
@@ -67,13 +101,20 @@ export function stateRules(db: Kdb) {
 }
 
 export async function deadlineMinutes(db: Kdb, countyId: number): Promise<Partial<Record<Urgency, number>>> {
-  const rows = await db.selectFrom('referral_deadline_settings').select(['urgency', 'accept_minutes']).where('county_id', '=', countyId).execute();
+  const rows = await db
+    .selectFrom('referral_deadline_settings')
+    .select(['urgency', 'accept_minutes'])
+    .where('county_id', '=', countyId)
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.urgency, r.accept_minutes]));
 }
 
 export async function markRead(db: Kdb, staffId: number, referralId: number): Promise<void> {
-  await db.insertInto('referral_reads').values({ staff_id: staffId, referral_id: referralId, seen_at: sql<Date>`now()` })
-    .onConflict((oc) => oc.columns(['staff_id', 'referral_id']).doUpdateSet({ seen_at: sql<Date>`now()` })).execute();
+  await db
+    .insertInto('referral_reads')
+    .values({ staff_id: staffId, referral_id: referralId, seen_at: sql<Date>`now()` })
+    .onConflict((oc) => oc.columns(['staff_id', 'referral_id']).doUpdateSet({ seen_at: sql<Date>`now()` }))
+    .execute();
 }
 
 export interface ListFilter {
@@ -96,9 +137,12 @@ const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
 function filtered(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>) {
   const orgs = sql.val(f.orgIds);
   // repeats row-level security on purpose: the planner uses the org indexes
-  let q = base(db).where(sql<boolean>`(r.from_org_id = ANY(${orgs}::int[]) OR r.to_org_id = ANY(${orgs}::int[]) OR r.origin_org_id = ANY(${orgs}::int[]))`);
+  let q = base(db).where(
+    sql<boolean>`(r.from_org_id = ANY(${orgs}::int[]) OR r.to_org_id = ANY(${orgs}::int[]) OR r.origin_org_id = ANY(${orgs}::int[]))`,
+  );
   const box = sql.val(f.boxOrgIds);
-  if (f.box === 'incoming') q = q.where(sql<boolean>`r.to_org_id = ANY(${box}::int[])`).where('r.status', '!=', 'draft');
+  if (f.box === 'incoming')
+    q = q.where(sql<boolean>`r.to_org_id = ANY(${box}::int[])`).where('r.status', '!=', 'draft');
   if (f.box === 'outgoing') q = q.where(sql<boolean>`r.from_org_id = ANY(${box}::int[])`);
   if (f.statuses) q = q.where('r.status', 'in', f.statuses);
   if (f.direction) q = q.where('r.direction', '=', f.direction);
@@ -117,19 +161,26 @@ export async function list(db: Kdb, f: ListFilter) {
     .orderBy(sql`CASE WHEN r.status IN ('submitted', 'redirected') THEN r.deadline_at END`, 'asc')
     .orderBy(sql`CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`)
     .orderBy('r.priority', 'desc')
-    .orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc')
-    .limit(f.limit + 1).offset(f.offset).execute();
+    .orderBy('r.updated_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
 export async function counts(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>, staffId: number) {
-  const row = await filtered(db, f).clearSelect()
+  const row = await filtered(db, f)
+    .clearSelect()
     .leftJoin('referral_reads as rr', (j) => j.onRef('rr.referral_id', '=', 'r.id').on('rr.staff_id', '=', staffId))
     .select([
       sql<number>`count(*) FILTER (WHERE r.status IN ('submitted', 'redirected'))::int`.as('awaiting'),
-      sql<number>`count(*) FILTER (WHERE r.status IN ('submitted', 'redirected') AND r.escalation_level > 0)::int`.as('escalated'),
+      sql<number>`count(*) FILTER (WHERE r.status IN ('submitted', 'redirected') AND r.escalation_level > 0)::int`.as(
+        'escalated',
+      ),
       sql<number>`count(*) FILTER (WHERE rr.seen_at IS NULL OR rr.seen_at < r.updated_at)::int`.as('unread'),
-    ]).executeTakeFirstOrThrow();
+    ])
+    .executeTakeFirstOrThrow();
   return row;
 }
 
@@ -137,9 +188,18 @@ export async function counts(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>, s
  * 三优先: an admission or exam linked to an accepted up-referral inherits its priority flag.
  * The referral must be this resident's and visible to the caller (RLS).
  */
-export async function referralPriority(db: Kdb, referralId: number | null | undefined, residentId: number): Promise<boolean> {
+export async function referralPriority(
+  db: Kdb,
+  referralId: number | null | undefined,
+  residentId: number,
+): Promise<boolean> {
   if (!referralId) return false;
-  const ref = await db.selectFrom('referrals').select(['priority', 'resident_id']).where('id', '=', referralId).executeTakeFirst();
-  if (!ref || ref.resident_id !== residentId) throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
+  const ref = await db
+    .selectFrom('referrals')
+    .select(['priority', 'resident_id'])
+    .where('id', '=', referralId)
+    .executeTakeFirst();
+  if (!ref || ref.resident_id !== residentId)
+    throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
   return ref.priority;
 }

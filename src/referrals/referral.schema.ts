@@ -2,27 +2,38 @@ import { z } from 'zod';
 import { CARE_LEVELS } from './icd10.ts';
 import { REFERRAL_ACTIONS, REFERRAL_STATUSES, URGENCIES } from './referral.states.ts';
 
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
-const id = (label: string) => z.number({ message: `请选择${label}` }).int().positive(`请选择${label}`).max(2147483647);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
+const id = (label: string) =>
+  z
+    .number({ message: `请选择${label}` })
+    .int()
+    .positive(`请选择${label}`)
+    .max(2147483647);
 
-export const vitals = z.object({
-  sbp: z.number().int().min(40).max(300).optional().describe('收缩压 mmHg'),
-  dbp: z.number().int().min(20).max(200).optional().describe('舒张压 mmHg'),
-  heartRate: z.number().int().min(20).max(250).optional(),
-  respRate: z.number().int().min(4).max(80).optional(),
-  temperature: z.number().min(30).max(45).optional(),
-  spo2: z.number().int().min(30).max(100).optional(),
-  glucose: z.number().min(0.5).max(60).optional().describe('血糖 mmol/L'),
-}).strict();
+export const vitals = z
+  .object({
+    sbp: z.number().int().min(40).max(300).optional().describe('收缩压 mmHg'),
+    dbp: z.number().int().min(20).max(200).optional().describe('舒张压 mmHg'),
+    heartRate: z.number().int().min(20).max(250).optional(),
+    respRate: z.number().int().min(4).max(80).optional(),
+    temperature: z.number().min(30).max(45).optional(),
+    spo2: z.number().int().min(30).max(100).optional(),
+    glucose: z.number().min(0.5).max(60).optional().describe('血糖 mmol/L'),
+  })
+  .strict();
 
-export const clinicalSummary = z.object({
-  vitals: vitals.default({}),
-  history: optionalText('病史', 2000),
-  medications: optionalText('用药', 1000),
-  allergies: optionalText('过敏史', 200),
-  findings: optionalText('检查所见', 2000),
-}).strict();
+export const clinicalSummary = z
+  .object({
+    vitals: vitals.default({}),
+    history: optionalText('病史', 2000),
+    medications: optionalText('用药', 1000),
+    allergies: optionalText('过敏史', 200),
+    findings: optionalText('检查所见', 2000),
+  })
+  .strict();
 export type ClinicalSummary = z.infer<typeof clinicalSummary>;
 
 export const CARE_PLAN_TASK_KINDS = ['rehab', 'follow_up', 'medication', 'visit', 'other'] as const;
@@ -30,7 +41,10 @@ export const carePlanTask = z.object({
   kind: z.enum(CARE_PLAN_TASK_KINDS, { message: '任务类型不正确' }),
   title: text('任务名称', 100),
   detail: optionalText('任务说明', 500),
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
 });
 export const carePlan = z.object({
   kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { message: '计划类型不正确' }),
@@ -70,12 +84,17 @@ export const downReferralCreate = z.object({
 export type DownReferralCreate = z.infer<typeof downReferralCreate>;
 
 export const transitionBody = z.object({ note: optionalText('备注', 500) });
-export const submitBody = transitionBody.extend({ consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional() });
+export const submitBody = transitionBody.extend({
+  consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional(),
+});
 export type SubmitBody = z.infer<typeof submitBody>;
 export const acceptBody = transitionBody.extend({ toDepartmentId: id('接收科室').optional() });
-export const rejectBody = z.object({ reason: z.string().trim().min(2, '请填写拒绝原因').max(500, '原因不能超过 500 个字') });
+export const rejectBody = z.object({
+  reason: z.string().trim().min(2, '请填写拒绝原因').max(500, '原因不能超过 500 个字'),
+});
 export const redirectBody = z.object({
-  toOrgId: id('改派机构'), toDepartmentId: id('接收科室').optional(),
+  toOrgId: id('改派机构'),
+  toDepartmentId: id('接收科室').optional(),
   reason: z.string().trim().min(2, '请填写改派原因').max(500, '原因不能超过 500 个字'),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
@@ -86,8 +105,13 @@ export type RedirectBody = z.infer<typeof redirectBody>;
 const named = z.object({ id: z.number(), name: z.string() });
 
 export const residentSnapshot = z.object({
-  name: z.string(), sex: z.enum(['M', 'F']), birthDate: z.string(), age: z.number(),
-  idNumber: z.string().describe('masked'), mobile: z.string().nullable().describe('masked'), village: z.string().nullable(),
+  name: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  age: z.number(),
+  idNumber: z.string().describe('masked'),
+  mobile: z.string().nullable().describe('masked'),
+  village: z.string().nullable(),
 });
 export type ResidentSnapshot = z.infer<typeof residentSnapshot>;
 
@@ -134,17 +158,45 @@ export const referral = z.object({
 export type Referral = z.infer<typeof referral>;
 
 export const referralEvent = z.object({
-  id: z.number(), referralId: z.number(), at: z.string(), actorName: z.string(), actorOrgId: z.number().nullable(),
-  action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(),
+  id: z.number(),
+  referralId: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  actorOrgId: z.number().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  note: z.string().nullable(),
 });
 export const attachmentMeta = z.object({
-  id: z.number(), referralId: z.number(), filename: z.string(), mime: z.string(), sizeBytes: z.number(), uploadedAt: z.string(),
+  id: z.number(),
+  referralId: z.number(),
+  filename: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+  uploadedAt: z.string(),
 });
-export const taskNote = z.object({ id: z.number(), taskId: z.number(), authorName: z.string(), orgId: z.number(), text: z.string(), at: z.string() });
+export const taskNote = z.object({
+  id: z.number(),
+  taskId: z.number(),
+  authorName: z.string(),
+  orgId: z.number(),
+  text: z.string(),
+  at: z.string(),
+});
 export const referralTask = z.object({
-  id: z.number(), referralId: z.number(), orgId: z.number(), orgName: z.string(), kind: z.string(), title: z.string(),
-  detail: z.string().nullable(), dueOn: z.string().nullable(), status: z.enum(['open', 'confirmed', 'done']),
-  confirmedAt: z.string().nullable(), doneAt: z.string().nullable(), notes: z.array(taskNote),
+  id: z.number(),
+  referralId: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(['open', 'confirmed', 'done']),
+  confirmedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  notes: z.array(taskNote),
   resident: residentSnapshot.optional(),
 });
 export type ReferralTask = z.infer<typeof referralTask>;
@@ -153,7 +205,15 @@ export const referralDetail = referral.extend({
   events: z.array(referralEvent),
   attachments: z.array(attachmentMeta),
   tasks: z.array(referralTask),
-  related: z.array(z.object({ id: z.number(), direction: z.enum(['up', 'down']), status: z.enum(REFERRAL_STATUSES), toOrgName: z.string(), fromOrgName: z.string() })),
+  related: z.array(
+    z.object({
+      id: z.number(),
+      direction: z.enum(['up', 'down']),
+      status: z.enum(REFERRAL_STATUSES),
+      toOrgName: z.string(),
+      fromOrgName: z.string(),
+    }),
+  ),
 });
 export type ReferralDetail = z.infer<typeof referralDetail>;
 

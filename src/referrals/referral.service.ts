@@ -26,9 +26,16 @@ export const found = <T>(value: T | null): T => {
   return value;
 };
 
-export async function publishChange(trx: Kdb, row: Pick<q.ReferralRow, 'id' | 'county_id' | 'from_org_id' | 'to_org_id' | 'origin_org_id' | 'direction'>, status: string, action: string): Promise<void> {
+export async function publishChange(
+  trx: Kdb,
+  row: Pick<q.ReferralRow, 'id' | 'county_id' | 'from_org_id' | 'to_org_id' | 'origin_org_id' | 'direction'>,
+  status: string,
+  action: string,
+): Promise<void> {
   await publish(trx, {
-    topic: REFERRAL_TOPIC, countyId: row.county_id, orgIds: [...new Set([row.from_org_id, row.to_org_id, row.origin_org_id])],
+    topic: REFERRAL_TOPIC,
+    countyId: row.county_id,
+    orgIds: [...new Set([row.from_org_id, row.to_org_id, row.origin_org_id])],
     data: { id: row.id, status, action, direction: row.direction },
   });
 }
@@ -41,8 +48,11 @@ export async function acceptMinutes(db: Kdb, countyId: number, urgency: Urgency)
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -51,7 +61,11 @@ export const requestHash = (body: unknown) => createHash('sha256').update(canoni
 export function idempotencyKey(header: string | string[] | undefined): string {
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-    throw new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少或无效的 Idempotency-Key 请求头（8–100 位字母数字），请刷新页面后重试');
+    throw new AppError(
+      400,
+      'IDEMPOTENCY_KEY_REQUIRED',
+      '缺少或无效的 Idempotency-Key 请求头（8–100 位字母数字），请刷新页面后重试',
+    );
   }
   return key;
 }
@@ -71,13 +85,27 @@ async function residentSnapshot(ctx: Ctx, residentId: number): Promise<{ snapsho
   const r = await residents.get(ctx, residentId);
   return {
     orgId: r.orgId,
-    snapshot: { name: r.name, sex: r.sex, birthDate: r.birthDate, age: snapshotAge(r.birthDate), idNumber: r.idNumber, mobile: r.mobile, village: r.village },
+    snapshot: {
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      age: snapshotAge(r.birthDate),
+      idNumber: r.idNumber,
+      mobile: r.mobile,
+      village: r.village,
+    },
   };
 }
 
 export async function checkDepartment(db: Kdb, orgId: number, departmentId: number | undefined): Promise<void> {
   if (departmentId === undefined) return;
-  const d = await db.selectFrom('departments').select('id').where('id', '=', departmentId).where('org_id', '=', orgId).where('active', '=', true).executeTakeFirst();
+  const d = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (!d) throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
 }
 
@@ -85,19 +113,37 @@ export async function checkDepartment(db: Kdb, orgId: number, departmentId: numb
 export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direction: 'up' | 'down', field = 'toOrgId') {
   const tree = ctx.platform.orgTree;
   const to = tree.get(toOrgId);
-  if (!to || to.countyId !== ctx.actor.countyId || to.kind === 'county') throw badRequest('INVALID_ORG', '接收机构不存在或不属于本医共体', field);
+  if (!to || to.countyId !== ctx.actor.countyId || to.kind === 'county')
+    throw badRequest('INVALID_ORG', '接收机构不存在或不属于本医共体', field);
   if (toOrgId === fromOrgId) throw badRequest('INVALID_ORG', '接收机构不能是本机构', field);
   const fromLevel = orgLevel(tree, fromOrgId);
   const toLevel = levelOfKind(to.kind);
-  if (fromLevel && direction === 'up' && levelRank(toLevel) < levelRank(fromLevel)) throw badRequest('WRONG_DIRECTION', '上转的接收机构级别不能低于本机构', field);
-  if (fromLevel && direction === 'down' && levelRank(toLevel) >= levelRank(fromLevel)) throw badRequest('WRONG_DIRECTION', '下转的接收机构级别应低于本机构', field);
+  if (fromLevel && direction === 'up' && levelRank(toLevel) < levelRank(fromLevel))
+    throw badRequest('WRONG_DIRECTION', '上转的接收机构级别不能低于本机构', field);
+  if (fromLevel && direction === 'down' && levelRank(toLevel) >= levelRank(fromLevel))
+    throw badRequest('WRONG_DIRECTION', '下转的接收机构级别应低于本机构', field);
   return to;
 }
 
-export async function insertTasks(trx: Kdb, ref: { id: number; county_id: number; to_org_id: number }, plan: CarePlan): Promise<void> {
-  await trx.insertInto('referral_tasks').values(plan.tasks.map((t) => ({
-    county_id: ref.county_id, referral_id: ref.id, org_id: ref.to_org_id, kind: t.kind, title: t.title, detail: t.detail ?? null, due_on: t.dueOn ?? null,
-  }))).execute();
+export async function insertTasks(
+  trx: Kdb,
+  ref: { id: number; county_id: number; to_org_id: number },
+  plan: CarePlan,
+): Promise<void> {
+  await trx
+    .insertInto('referral_tasks')
+    .values(
+      plan.tasks.map((t) => ({
+        county_id: ref.county_id,
+        referral_id: ref.id,
+        org_id: ref.to_org_id,
+        kind: t.kind,
+        title: t.title,
+        detail: t.detail ?? null,
+        due_on: t.dueOn ?? null,
+      })),
+    )
+    .execute();
 }
 
 export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string | string[] | undefined) {
@@ -108,38 +154,73 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
   if (replayed) return { referral: replayed, replayed: true };
 
   const diagnosis = icd10(input.diagnosisCode);
-  if (!diagnosis) throw badRequest('UNKNOWN_DIAGNOSIS', '初步诊断编码不在本院 ICD-10 目录中，请从列表中选择', 'diagnosisCode');
+  if (!diagnosis)
+    throw badRequest('UNKNOWN_DIAGNOSIS', '初步诊断编码不在本院 ICD-10 目录中，请从列表中选择', 'diagnosisCode');
   const to = checkTarget(ctx, ctx.actor.orgId, input.toOrgId, input.direction);
   await checkDepartment(ctx.db, to.id, input.toDepartmentId);
   const outOfCounty = to.kind === 'partner_hospital';
-  if (outOfCounty && (input.outOfCountyReason ?? '').length < 2) throw badRequest('OUT_REASON_REQUIRED', '转往县外医院须填写外转原因', 'outOfCountyReason');
-  if (input.submit && !input.consent) throw badRequest('CONSENT_REQUIRED', '提交转诊前须记录患者或监护人知情同意', 'consent');
-  if (input.direction === 'down' && (!input.dischargeSummary || !input.carePlan)) throw badRequest('DISCHARGE_SUMMARY_REQUIRED', '下转须填写出院小结和康复/随访计划', 'dischargeSummary');
+  if (outOfCounty && (input.outOfCountyReason ?? '').length < 2)
+    throw badRequest('OUT_REASON_REQUIRED', '转往县外医院须填写外转原因', 'outOfCountyReason');
+  if (input.submit && !input.consent)
+    throw badRequest('CONSENT_REQUIRED', '提交转诊前须记录患者或监护人知情同意', 'consent');
+  if (input.direction === 'down' && (!input.dischargeSummary || !input.carePlan))
+    throw badRequest('DISCHARGE_SUMMARY_REQUIRED', '下转须填写出院小结和康复/随访计划', 'dischargeSummary');
   const { snapshot, orgId: residentOrgId } = await residentSnapshot(ctx, input.residentId);
   const minutes = await acceptMinutes(ctx.db, ctx.actor.countyId, input.urgency);
   const status: ReferralStatus = input.submit ? 'submitted' : 'draft';
 
   const id = await withScope(ctx.db, ctx.scope, async (trx) => {
     const newId = await q.insertOnce(trx, {
-      county_id: ctx.actor.countyId, direction: input.direction, status, resident_id: input.residentId, resident_snapshot: JSON.stringify(snapshot),
-      origin_org_id: input.direction === 'up' ? ctx.actor.orgId : residentOrgId, from_org_id: ctx.actor.orgId, from_staff_id: ctx.actor.id,
-      to_org_id: to.id, to_department_id: input.toDepartmentId ?? null, urgency: input.urgency, reason: input.reason,
-      diagnosis_code: diagnosis.code, diagnosis_name: diagnosis.name, summary: JSON.stringify(input.summary),
-      consent_by: input.consent?.by ?? null, consent_at: input.consent ? sql<Date>`now()` : null,
-      out_of_county: outOfCounty, out_reason: outOfCounty ? input.outOfCountyReason ?? null : null, suggested_level: guidanceFor(diagnosis.code).level,
-      discharge_summary: input.dischargeSummary ?? null, care_plan: input.carePlan ? JSON.stringify(input.carePlan) : null,
+      county_id: ctx.actor.countyId,
+      direction: input.direction,
+      status,
+      resident_id: input.residentId,
+      resident_snapshot: JSON.stringify(snapshot),
+      origin_org_id: input.direction === 'up' ? ctx.actor.orgId : residentOrgId,
+      from_org_id: ctx.actor.orgId,
+      from_staff_id: ctx.actor.id,
+      to_org_id: to.id,
+      to_department_id: input.toDepartmentId ?? null,
+      urgency: input.urgency,
+      reason: input.reason,
+      diagnosis_code: diagnosis.code,
+      diagnosis_name: diagnosis.name,
+      summary: JSON.stringify(input.summary),
+      consent_by: input.consent?.by ?? null,
+      consent_at: input.consent ? sql<Date>`now()` : null,
+      out_of_county: outOfCounty,
+      out_reason: outOfCounty ? (input.outOfCountyReason ?? null) : null,
+      suggested_level: guidanceFor(diagnosis.code).level,
+      discharge_summary: input.dischargeSummary ?? null,
+      care_plan: input.carePlan ? JSON.stringify(input.carePlan) : null,
       submitted_at: input.submit ? sql<Date>`now()` : null,
       deadline_at: input.submit ? sql<Date>`now() + make_interval(mins => ${minutes})` : null,
-      idempotency_key: key, request_hash: hash, created_by: ctx.actor.id,
+      idempotency_key: key,
+      request_hash: hash,
+      created_by: ctx.actor.id,
     });
     if (newId === null) return null;
     const row = (await q.findById(trx, newId))!;
     await q.insertEvent(trx, {
-      county_id: row.county_id, referral_id: newId, actor_id: ctx.actor.id, actor_name: ctx.actor.displayName, actor_org_id: ctx.actor.orgId,
-      action: 'create', from_status: null, to_status: status, note: input.reason, detail: null,
+      county_id: row.county_id,
+      referral_id: newId,
+      actor_id: ctx.actor.id,
+      actor_name: ctx.actor.displayName,
+      actor_org_id: ctx.actor.orgId,
+      action: 'create',
+      from_status: null,
+      to_status: status,
+      note: input.reason,
+      detail: null,
     });
     if (input.direction === 'down' && input.carePlan) await insertTasks(trx, row, input.carePlan);
-    await writeAudit(trx, ctx.audit, { action: 'referral.create', resource: 'referral', resourceId: newId, residentId: input.residentId, detail: { status, toOrgId: to.id } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'referral.create',
+      resource: 'referral',
+      resourceId: newId,
+      residentId: input.residentId,
+      detail: { status, toOrgId: to.id },
+    });
     await publishChange(trx, row, status, 'create');
     return newId;
   });
@@ -153,52 +234,130 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
 }
 
 export async function get(ctx: Ctx, id: number, audit = true) {
-  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await loadVisible(ctx, trx, id, 'referral.read');
-    if (!row) return null;
-    const related = await q.related(trx, row);
-    const ids = [row.id];
-    const [events, attachments, tasks, notes] = await Promise.all([
-      q.eventsFor(trx, ids),
-      trx.selectFrom('referral_attachments').select(['id', 'referral_id', 'filename', 'mime', 'size_bytes', 'uploaded_at']).where('referral_id', '=', id).orderBy('id').execute(),
-      trx.selectFrom('referral_tasks as t').innerJoin('orgs as o', 'o.id', 't.org_id').selectAll('t').select('o.name as org_name').where('t.referral_id', 'in', [id, ...related.map((r) => r.id)]).orderBy('t.id').execute(),
-      trx.selectFrom('referral_task_notes').selectAll().where('referral_id', 'in', [id, ...related.map((r) => r.id)]).orderBy('id').execute(),
-    ]);
-    await q.markRead(trx, ctx.actor.id, id);
-    if (audit) await writeAudit(trx, ctx.audit, { action: 'referral.read', resource: 'referral', resourceId: id, residentId: row.resident_id });
-    return {
-      ...toReferral(ctx, row),
-      events: events.map((e) => ({
-        id: Number(e.id), referralId: e.referral_id, at: iso(e.at)!, actorName: e.actor_name, actorOrgId: e.actor_org_id,
-        action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note,
-      })),
-      attachments: attachments.map((a) => ({ id: a.id, referralId: a.referral_id, filename: a.filename, mime: a.mime, sizeBytes: a.size_bytes, uploadedAt: iso(a.uploaded_at)! })),
-      tasks: tasks.map((t) => ({
-        id: t.id, referralId: t.referral_id, orgId: t.org_id, orgName: t.org_name, kind: t.kind, title: t.title, detail: t.detail,
-        dueOn: t.due_on, status: t.status as 'open' | 'confirmed' | 'done', confirmedAt: iso(t.confirmed_at), doneAt: iso(t.done_at),
-        notes: notes.filter((n) => n.task_id === t.id).map((n) => ({ id: n.id, taskId: n.task_id, authorName: n.author_name, orgId: n.org_id, text: n.text, at: iso(n.at)! })),
-      })),
-      related: related.map((r) => ({ id: r.id, direction: r.direction, status: r.status as ReferralStatus, toOrgName: r.to_org_name, fromOrgName: r.from_org_name })),
-    };
-  }));
+  return found(
+    await withScope(ctx.db, ctx.scope, async (trx) => {
+      const row = await loadVisible(ctx, trx, id, 'referral.read');
+      if (!row) return null;
+      const related = await q.related(trx, row);
+      const ids = [row.id];
+      const [events, attachments, tasks, notes] = await Promise.all([
+        q.eventsFor(trx, ids),
+        trx
+          .selectFrom('referral_attachments')
+          .select(['id', 'referral_id', 'filename', 'mime', 'size_bytes', 'uploaded_at'])
+          .where('referral_id', '=', id)
+          .orderBy('id')
+          .execute(),
+        trx
+          .selectFrom('referral_tasks as t')
+          .innerJoin('orgs as o', 'o.id', 't.org_id')
+          .selectAll('t')
+          .select('o.name as org_name')
+          .where('t.referral_id', 'in', [id, ...related.map((r) => r.id)])
+          .orderBy('t.id')
+          .execute(),
+        trx
+          .selectFrom('referral_task_notes')
+          .selectAll()
+          .where('referral_id', 'in', [id, ...related.map((r) => r.id)])
+          .orderBy('id')
+          .execute(),
+      ]);
+      await q.markRead(trx, ctx.actor.id, id);
+      if (audit)
+        await writeAudit(trx, ctx.audit, {
+          action: 'referral.read',
+          resource: 'referral',
+          resourceId: id,
+          residentId: row.resident_id,
+        });
+      return {
+        ...toReferral(ctx, row),
+        events: events.map((e) => ({
+          id: Number(e.id),
+          referralId: e.referral_id,
+          at: iso(e.at)!,
+          actorName: e.actor_name,
+          actorOrgId: e.actor_org_id,
+          action: e.action,
+          fromStatus: e.from_status,
+          toStatus: e.to_status,
+          note: e.note,
+        })),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          referralId: a.referral_id,
+          filename: a.filename,
+          mime: a.mime,
+          sizeBytes: a.size_bytes,
+          uploadedAt: iso(a.uploaded_at)!,
+        })),
+        tasks: tasks.map((t) => ({
+          id: t.id,
+          referralId: t.referral_id,
+          orgId: t.org_id,
+          orgName: t.org_name,
+          kind: t.kind,
+          title: t.title,
+          detail: t.detail,
+          dueOn: t.due_on,
+          status: t.status as 'open' | 'confirmed' | 'done',
+          confirmedAt: iso(t.confirmed_at),
+          doneAt: iso(t.done_at),
+          notes: notes
+            .filter((n) => n.task_id === t.id)
+            .map((n) => ({
+              id: n.id,
+              taskId: n.task_id,
+              authorName: n.author_name,
+              orgId: n.org_id,
+              text: n.text,
+              at: iso(n.at)!,
+            })),
+        })),
+        related: related.map((r) => ({
+          id: r.id,
+          direction: r.direction,
+          status: r.status as ReferralStatus,
+          toOrgName: r.to_org_name,
+          fromOrgName: r.from_org_name,
+        })),
+      };
+    }),
+  );
 }
 
-const STATUS_FILTERS: Record<string, readonly ReferralStatus[]> = { open: OPEN_STATUSES, awaiting: ['submitted', 'redirected'] };
+const STATUS_FILTERS: Record<string, readonly ReferralStatus[]> = {
+  open: OPEN_STATUSES,
+  awaiting: ['submitted', 'redirected'],
+};
 
 export async function worklist(ctx: Ctx, input: WorklistQuery) {
   const box = input.box;
   const filter = {
-    orgIds: ctx.scope.orgIds, box, boxOrgIds: box === 'all' ? [] : boxOrgs(ctx, box),
-    statuses: input.status ? STATUS_FILTERS[input.status] ?? [input.status as ReferralStatus] : undefined,
-    direction: input.direction, urgency: input.urgency, outOfCounty: input.outOfCounty === undefined ? undefined : input.outOfCounty === 'true',
-    escalated: input.escalated === undefined ? undefined : input.escalated === 'true', residentId: input.residentId, q: input.q,
+    orgIds: ctx.scope.orgIds,
+    box,
+    boxOrgIds: box === 'all' ? [] : boxOrgs(ctx, box),
+    statuses: input.status ? (STATUS_FILTERS[input.status] ?? [input.status as ReferralStatus]) : undefined,
+    direction: input.direction,
+    urgency: input.urgency,
+    outOfCounty: input.outOfCounty === undefined ? undefined : input.outOfCounty === 'true',
+    escalated: input.escalated === undefined ? undefined : input.escalated === 'true',
+    residentId: input.residentId,
+    q: input.q,
   };
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const { rows, more } = await q.list(trx, { ...filter, limit: input.limit, offset: input.offset });
     const { statuses: _ignored, ...countFilter } = filter;
     const counts = await q.counts(trx, countFilter, ctx.actor.id);
-    const { rows: [{ now }] } = await sql<{ now: Date }>`SELECT now() AS now`.execute(trx);
-    await writeAudit(trx, ctx.audit, { action: 'referral.list', resource: 'referral', detail: { box, results: rows.map((r) => r.id) } });
+    const {
+      rows: [{ now }],
+    } = await sql<{ now: Date }>`SELECT now() AS now`.execute(trx);
+    await writeAudit(trx, ctx.audit, {
+      action: 'referral.list',
+      resource: 'referral',
+      detail: { box, results: rows.map((r) => r.id) },
+    });
     return { items: rows.map((r) => toReferral(ctx, r)), hasMore: more, now: iso(now)!, counts };
   });
 }

@@ -4,17 +4,43 @@
  * checks that the two agree.
  */
 export const REFERRAL_STATUSES = [
-  'draft', 'submitted', 'accepted', 'rejected', 'redirected', 'arrived', 'completed', 'down_referred', 'closed', 'cancelled', 'expired',
+  'draft',
+  'submitted',
+  'accepted',
+  'rejected',
+  'redirected',
+  'arrived',
+  'completed',
+  'down_referred',
+  'closed',
+  'cancelled',
+  'expired',
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-export const REFERRAL_ACTIONS = ['submit', 'accept', 'reject', 'redirect', 'arrive', 'complete', 'down_refer', 'close', 'cancel', 'expire'] as const;
+export const REFERRAL_ACTIONS = [
+  'submit',
+  'accept',
+  'reject',
+  'redirect',
+  'arrive',
+  'complete',
+  'down_refer',
+  'close',
+  'cancel',
+  'expire',
+] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 /** who may take an action: the sending side, the receiving side, or only the platform itself */
 export type Side = 'sender' | 'receiver' | 'system';
 
-export interface Transition { action: ReferralAction; from: ReferralStatus; to: ReferralStatus; side: Side }
+export interface Transition {
+  action: ReferralAction;
+  from: ReferralStatus;
+  to: ReferralStatus;
+  side: Side;
+}
 
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'draft', to: 'submitted', side: 'sender' },
@@ -44,17 +70,42 @@ export function transitionFor(action: ReferralAction, from: ReferralStatus): Tra
 
 /** the statuses a referral waits in for the receiving side to decide: deadlines run here */
 export const AWAITING_DECISION: readonly ReferralStatus[] = ['submitted', 'redirected'];
-export const OPEN_STATUSES: readonly ReferralStatus[] = ['draft', 'submitted', 'redirected', 'accepted', 'arrived', 'completed', 'down_referred'];
+export const OPEN_STATUSES: readonly ReferralStatus[] = [
+  'draft',
+  'submitted',
+  'redirected',
+  'accepted',
+  'arrived',
+  'completed',
+  'down_referred',
+];
 export const FINAL_STATUSES: readonly ReferralStatus[] = ['rejected', 'closed', 'cancelled', 'expired'];
 
 export const STATUS_LABELS: Record<ReferralStatus, string> = {
-  draft: '草稿', submitted: '待接收', accepted: '已接收', rejected: '已拒绝', redirected: '已改派', arrived: '已到院',
-  completed: '诊疗完成', down_referred: '已下转', closed: '已闭环', cancelled: '已撤销', expired: '已过期',
+  draft: '草稿',
+  submitted: '待接收',
+  accepted: '已接收',
+  rejected: '已拒绝',
+  redirected: '已改派',
+  arrived: '已到院',
+  completed: '诊疗完成',
+  down_referred: '已下转',
+  closed: '已闭环',
+  cancelled: '已撤销',
+  expired: '已过期',
 };
 
 export const ACTION_LABELS: Record<ReferralAction, string> = {
-  submit: '提交', accept: '接收', reject: '拒绝', redirect: '改派', arrive: '到院登记', complete: '诊疗完成',
-  down_refer: '下转', close: '结案', cancel: '撤销', expire: '过期',
+  submit: '提交',
+  accept: '接收',
+  reject: '拒绝',
+  redirect: '改派',
+  arrive: '到院登记',
+  complete: '诊疗完成',
+  down_refer: '下转',
+  close: '结案',
+  cancel: '撤销',
+  expire: '过期',
 };
 
 export const URGENCIES = ['emergency', 'urgent', 'routine'] as const;

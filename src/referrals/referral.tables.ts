@@ -1,7 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
 
 // ---- referrals (issue 3): db/migrations/0010-0013 ----
-export interface ReferralStateRulesTable { action: string; from_status: string; to_status: string; side: string }
+export interface ReferralStateRulesTable {
+  action: string;
+  from_status: string;
+  to_status: string;
+  side: string;
+}
 
 export interface ReferralsTable {
   id: Generated<number>;
@@ -71,7 +76,11 @@ export interface ReferralEscalationsTable {
   at: Date;
 }
 
-export interface ReferralDeadlineSettingsTable { county_id: number; urgency: string; accept_minutes: number }
+export interface ReferralDeadlineSettingsTable {
+  county_id: number;
+  urgency: string;
+  accept_minutes: number;
+}
 
 export interface ReferralAttachmentsTable {
   id: Generated<number>;
@@ -199,7 +208,11 @@ export interface OutOfCountyVisitsTable {
   created_at: Generated<Date>;
 }
 
-export interface ReferralReadsTable { staff_id: number; referral_id: number; seen_at: Date }
+export interface ReferralReadsTable {
+  staff_id: number;
+  referral_id: number;
+  seen_at: Date;
+}
 
 // the referral tables, merged into the kernel's DB type
 declare module '../platform/db-types.ts' {

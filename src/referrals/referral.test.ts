@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { createUp, downBody, key, referralWorld, upBody, type ReferralWorld } from './referral-test-kit.ts';
-import { REFERRAL_STATUSES, TRANSITIONS, transitionFor, type ReferralAction, type ReferralStatus } from './referral.states.ts';
+import {
+  REFERRAL_STATUSES,
+  TRANSITIONS,
+  transitionFor,
+  type ReferralAction,
+  type ReferralStatus,
+} from './referral.states.ts';
 
 let env: TestEnv;
 let w: ReferralWorld;
@@ -9,7 +15,9 @@ beforeAll(async () => {
   env = await createTestEnv();
   w = await referralWorld(env);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const count = async (sqlText: string) => Number((await env.asOwner(sqlText))[0].n);
 
@@ -22,7 +30,9 @@ describe('the state machine is one table, in code and in the database', () => {
 
   it('the database refuses a status change the table does not list, even from the owner', async () => {
     const r = await createUp(w);
-    await expect(env.asOwner(`UPDATE referrals SET status = 'completed' WHERE id = ${r.id}`)).rejects.toThrow(/cannot go from submitted to completed/);
+    await expect(env.asOwner(`UPDATE referrals SET status = 'completed' WHERE id = ${r.id}`)).rejects.toThrow(
+      /cannot go from submitted to completed/,
+    );
     await expect(env.asOwner(`UPDATE referrals SET status = 'closed' WHERE id = ${r.id}`)).rejects.toThrow();
   });
 });
@@ -32,14 +42,22 @@ describe('create with an Idempotency-Key', () => {
     const k = key();
     const first = await w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ status: 'submitted', direction: 'up', toOrg: { id: w.people }, diagnosis: { code: 'I20.0', name: '不稳定型心绞痛' } });
+    expect(first.json()).toMatchObject({
+      status: 'submitted',
+      direction: 'up',
+      toOrg: { id: w.people },
+      diagnosis: { code: 'I20.0', name: '不稳定型心绞痛' },
+    });
     expect(first.json().resident.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     const again = await w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(first.json().id);
     const other = await w.village.post('/api/referrals', upBody(w, { reason: '另一个原因' }), { 'idempotency-key': k });
     expect(other.statusCode).toBe(422);
-    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(other.json()).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+    });
     const none = await w.village.post('/api/referrals', upBody(w));
     expect(none.statusCode).toBe(400);
     expect(none.json().code).toBe('IDEMPOTENCY_KEY_REQUIRED');
@@ -48,8 +66,13 @@ describe('create with an Idempotency-Key', () => {
 
   it('parallel duplicate submits create exactly one referral', async () => {
     const k = key();
-    const results = await Promise.all(Array.from({ length: 8 }, () => w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k })));
-    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 201), results.map((r) => r.body.slice(0, 100)).join('\n')).toBe(true);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k })),
+    );
+    expect(
+      results.every((r) => r.statusCode === 200 || r.statusCode === 201),
+      results.map((r) => r.body.slice(0, 100)).join('\n'),
+    ).toBe(true);
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM referrals WHERE idempotency_key = '${k}'`)).toBe(1);
@@ -70,7 +93,9 @@ describe('create with an Idempotency-Key', () => {
       expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
       expect(res.json()).toMatchObject({ code, field });
     }
-    const down = await w.township.post('/api/referrals', upBody(w, { toOrgId: w.villageOrg }), { 'idempotency-key': key() });
+    const down = await w.township.post('/api/referrals', upBody(w, { toOrgId: w.villageOrg }), {
+      'idempotency-key': key(),
+    });
     expect(down.json()).toMatchObject({ code: 'WRONG_DIRECTION' });
     expect(await count('SELECT count(*) AS n FROM referrals')).toBe(before);
   });
@@ -79,7 +104,9 @@ describe('create with an Idempotency-Key', () => {
 /** Drives a fresh referral to a status through the API (expired: the scheduler's own step, done as owner). */
 async function referralIn(status: ReferralStatus): Promise<number> {
   if (status === 'draft') {
-    const r = await w.village.post('/api/referrals', upBody(w, { submit: false, consent: undefined }), { 'idempotency-key': key() });
+    const r = await w.village.post('/api/referrals', upBody(w, { submit: false, consent: undefined }), {
+      'idempotency-key': key(),
+    });
     return r.json().id;
   }
   const { id } = await createUp(w);
@@ -88,14 +115,25 @@ async function referralIn(status: ReferralStatus): Promise<number> {
     if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
   };
   const paths: Record<ReferralStatus, Array<() => Promise<void>>> = {
-    draft: [], submitted: [],
+    draft: [],
+    submitted: [],
     accepted: [() => go(w.coordinator, 'accept')],
     rejected: [() => go(w.coordinator, 'reject', { reason: '床位已满' })],
     redirected: [() => go(w.coordinator, 'redirect', { toOrgId: w.tcm, reason: '中医康复更合适' })],
     arrived: [() => go(w.coordinator, 'accept'), () => go(w.clerk, 'arrive')],
     completed: [() => go(w.coordinator, 'accept'), () => go(w.clerk, 'arrive'), () => go(w.county, 'complete')],
-    down_referred: [() => go(w.coordinator, 'accept'), () => go(w.clerk, 'arrive'), () => go(w.county, 'complete'), () => go(w.county, 'down-referrals', downBody(w))],
-    closed: [() => go(w.coordinator, 'accept'), () => go(w.clerk, 'arrive'), () => go(w.county, 'complete'), () => go(w.county, 'close')],
+    down_referred: [
+      () => go(w.coordinator, 'accept'),
+      () => go(w.clerk, 'arrive'),
+      () => go(w.county, 'complete'),
+      () => go(w.county, 'down-referrals', downBody(w)),
+    ],
+    closed: [
+      () => go(w.coordinator, 'accept'),
+      () => go(w.clerk, 'arrive'),
+      () => go(w.county, 'complete'),
+      () => go(w.county, 'close'),
+    ],
     cancelled: [() => go(w.village, 'cancel')],
     expired: [],
   };
@@ -104,18 +142,36 @@ async function referralIn(status: ReferralStatus): Promise<number> {
   return id;
 }
 
-const USER_ACTIONS: ReadonlyArray<Exclude<ReferralAction, 'expire'>> = ['submit', 'accept', 'reject', 'redirect', 'arrive', 'complete', 'down_refer', 'close', 'cancel'];
+const USER_ACTIONS: ReadonlyArray<Exclude<ReferralAction, 'expire'>> = [
+  'submit',
+  'accept',
+  'reject',
+  'redirect',
+  'arrive',
+  'complete',
+  'down_refer',
+  'close',
+  'cancel',
+];
 
 async function attempt(id: number, action: Exclude<ReferralAction, 'expire'>) {
   const current = (await w.coordinator.get(`/api/referrals/${id}`)).json();
   const sender = action === 'submit' || action === 'cancel';
   const client = sender ? w.village : w.coordinator;
   switch (action) {
-    case 'reject': return client.post(`/api/referrals/${id}/reject`, { reason: '不符合收治条件' });
-    case 'redirect': return client.post(`/api/referrals/${id}/redirect`, { toOrgId: current.toOrg.id === w.tcm ? w.people : w.tcm, reason: '专科更合适' });
-    case 'down_refer': return client.post(`/api/referrals/${id}/down-referrals`, downBody(w));
-    case 'submit': return client.post(`/api/referrals/${id}/submit`, { consent: { by: 'guardian' } });
-    default: return client.post(`/api/referrals/${id}/${action}`, {});
+    case 'reject':
+      return client.post(`/api/referrals/${id}/reject`, { reason: '不符合收治条件' });
+    case 'redirect':
+      return client.post(`/api/referrals/${id}/redirect`, {
+        toOrgId: current.toOrg.id === w.tcm ? w.people : w.tcm,
+        reason: '专科更合适',
+      });
+    case 'down_refer':
+      return client.post(`/api/referrals/${id}/down-referrals`, downBody(w));
+    case 'submit':
+      return client.post(`/api/referrals/${id}/submit`, { consent: { by: 'guardian' } });
+    default:
+      return client.post(`/api/referrals/${id}/${action}`, {});
   }
 }
 
@@ -154,11 +210,19 @@ describe('concurrent accept', () => {
   it('two coordinators accepting at once: exactly one wins, the other gets 409 with the current state', async () => {
     for (let round = 0; round < 5; round++) {
       const { id } = await createUp(w);
-      const results = await Promise.all([w.coordinator.post(`/api/referrals/${id}/accept`, {}), w.county.post(`/api/referrals/${id}/accept`, {})]);
+      const results = await Promise.all([
+        w.coordinator.post(`/api/referrals/${id}/accept`, {}),
+        w.county.post(`/api/referrals/${id}/accept`, {}),
+      ]);
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes, results.map((r) => r.body.slice(0, 120)).join('\n')).toEqual([200, 409]);
-      expect(results.find((r) => r.statusCode === 409)!.json()).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'accepted' });
-      expect(await count(`SELECT count(*) AS n FROM referral_events WHERE referral_id = ${id} AND action = 'accept'`)).toBe(1);
+      expect(results.find((r) => r.statusCode === 409)!.json()).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        currentStatus: 'accepted',
+      });
+      expect(
+        await count(`SELECT count(*) AS n FROM referral_events WHERE referral_id = ${id} AND action = 'accept'`),
+      ).toBe(1);
     }
   });
 });
@@ -169,7 +233,13 @@ describe('the closed loop', () => {
     const accepted = (await w.coordinator.post(`/api/referrals/${id}/accept`, { note: '已安排心内科' })).json();
     expect(accepted).toMatchObject({ status: 'accepted', priority: true });
     expect(accepted.events.map((e: { action: string }) => e.action)).toEqual(['create', 'accept']);
-    expect(accepted.events[1]).toMatchObject({ actorName: '李晓燕', fromStatus: 'submitted', toStatus: 'accepted', note: '已安排心内科', at: expect.any(String) });
+    expect(accepted.events[1]).toMatchObject({
+      actorName: '李晓燕',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      note: '已安排心内科',
+      at: expect.any(String),
+    });
   });
 
   it('down-referral: tasks for the township centre at once; receipt confirms them and closes the loop; notes reach the county doctor; the village sees it all', async () => {
@@ -177,33 +247,61 @@ describe('the closed loop', () => {
     const down = await w.county.post(`/api/referrals/${upId}/down-referrals`, downBody(w));
     expect(down.statusCode).toBe(201);
     const downId = down.json().id;
-    expect(down.json()).toMatchObject({ direction: 'down', status: 'submitted', parentId: upId, toOrg: { id: w.songguCentre } });
+    expect(down.json()).toMatchObject({
+      direction: 'down',
+      status: 'submitted',
+      parentId: upId,
+      toOrg: { id: w.songguCentre },
+    });
     expect((await w.county.post(`/api/referrals/${upId}/down-referrals`, downBody(w))).statusCode).toBe(409);
 
     const tasks = (await w.township.get('/api/referral-tasks')).json();
     const mine = tasks.filter((t: { referralId: number }) => t.referralId === downId);
-    expect(mine.map((t: { title: string; status: string }) => [t.title, t.status])).toEqual([['心脏康复训练 每周3次', 'open'], ['两周后复查心电图', 'open']]);
-    expect((await w.otherTownship.get('/api/referral-tasks')).json().filter((t: { referralId: number }) => t.referralId === downId)).toEqual([]);
+    expect(mine.map((t: { title: string; status: string }) => [t.title, t.status])).toEqual([
+      ['心脏康复训练 每周3次', 'open'],
+      ['两周后复查心电图', 'open'],
+    ]);
+    expect(
+      (await w.otherTownship.get('/api/referral-tasks'))
+        .json()
+        .filter((t: { referralId: number }) => t.referralId === downId),
+    ).toEqual([]);
     const early = await w.township.post(`/api/referral-tasks/${mine[0].id}/notes`, { text: '未确认先记录' });
     expect(early.json()).toMatchObject({ code: 'TASK_NOT_CONFIRMED' });
 
     const confirmed = await w.township.post(`/api/referrals/${downId}/accept`, {});
     expect(confirmed.json().status).toBe('accepted');
     expect(confirmed.json().tasks.every((t: { status: string }) => t.status === 'confirmed')).toBe(true);
-    const note = await w.township.post(`/api/referral-tasks/${mine[0].id}/notes`, { text: '首次康复训练完成，步行 200 米无不适' });
+    const note = await w.township.post(`/api/referral-tasks/${mine[0].id}/notes`, {
+      text: '首次康复训练完成，步行 200 米无不适',
+    });
     expect(note.statusCode).toBe(201);
 
     const parent = (await w.county.get(`/api/referrals/${upId}`)).json();
     expect(parent.status).toBe('closed');
     expect(parent.related).toEqual([expect.objectContaining({ id: downId, direction: 'down' })]);
     const child = (await w.county.get(`/api/referrals/${downId}`)).json();
-    expect(child.tasks[0].notes[0]).toMatchObject({ authorName: '武俊峰', text: '首次康复训练完成，步行 200 米无不适' });
+    expect(child.tasks[0].notes[0]).toMatchObject({
+      authorName: '武俊峰',
+      text: '首次康复训练完成，步行 200 米无不适',
+    });
 
     const villageView = (await w.village.get(`/api/referrals/${upId}`)).json();
-    expect(villageView.events.map((e: { action: string }) => e.action)).toEqual(['create', 'accept', 'arrive', 'complete', 'down_refer', 'close']);
+    expect(villageView.events.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'accept',
+      'arrive',
+      'complete',
+      'down_refer',
+      'close',
+    ]);
     const villageChild = await w.village.get(`/api/referrals/${downId}`);
     expect(villageChild.statusCode).toBe(200);
-    expect(villageChild.json().events.map((e: { action: string }) => e.action)).toEqual(['create', 'accept', 'follow_up']);
+    expect(villageChild.json().events.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'accept',
+      'follow_up',
+    ]);
   });
 });
 
@@ -216,7 +314,11 @@ describe('visibility: sending and receiving chains only', () => {
     expect((await w.otherTownship.post(`/api/referrals/${id}/accept`, {})).statusCode).toBe(404);
     const list = (await w.otherTownship.get('/api/referrals?limit=200')).json();
     expect(list.items.map((r: { id: number }) => r.id)).not.toContain(id);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE username = 'xiangyi.2' AND resource = 'referral' AND resource_id = '${id}' AND outcome = 'denied'`)).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM audit_log WHERE username = 'xiangyi.2' AND resource = 'referral' AND resource_id = '${id}' AND outcome = 'denied'`,
+      ),
+    ).toBe(2);
   });
 
   it('row-level security: without the org list the app role sees no referral', async () => {
@@ -239,12 +341,16 @@ describe('worklists', () => {
     expect(incoming.counts.unread).toBeGreaterThan(0);
     const unreadBefore = incoming.counts.unread;
     await w.coordinator.get(`/api/referrals/${id}`);
-    expect((await w.coordinator.get('/api/referrals?box=incoming&status=awaiting')).json().counts.unread).toBe(unreadBefore - 1);
+    expect((await w.coordinator.get('/api/referrals?box=incoming&status=awaiting')).json().counts.unread).toBe(
+      unreadBefore - 1,
+    );
     // emergencies lead the awaiting list (earliest deadline first)
     expect(incoming.items[0].urgency).toBe('emergency');
     const outgoing = (await w.village.get('/api/referrals?box=outgoing')).json();
     expect(outgoing.items.map((r: { id: number }) => r.id)).toContain(id);
-    expect((await w.village.get('/api/referrals?box=incoming')).json().items.map((r: { id: number }) => r.id)).not.toContain(id);
+    expect(
+      (await w.village.get('/api/referrals?box=incoming')).json().items.map((r: { id: number }) => r.id),
+    ).not.toContain(id);
   });
 });
 
@@ -252,13 +358,19 @@ describe('ICD-10 and tiered-care guidance', () => {
   it('finds codes by code, Chinese name and pinyin initials', async () => {
     const byCode = (await w.village.get('/api/icd10?q=I63')).json();
     expect(byCode[0].code).toMatch(/^I63/);
-    expect((await w.village.get(`/api/icd10?q=${encodeURIComponent('脑梗')}`)).json().map((c: { code: string }) => c.code)).toContain('I63.9');
+    expect(
+      (await w.village.get(`/api/icd10?q=${encodeURIComponent('脑梗')}`)).json().map((c: { code: string }) => c.code),
+    ).toContain('I63.9');
     expect((await w.village.get('/api/icd10?q=ngs')).json().map((c: { name: string }) => c.name)).toContain('脑梗死');
     expect((await w.village.get('/api/icd10?q=gxy')).json().map((c: { code: string }) => c.code)).toContain('I10');
   });
 
   it('suggests the level: stable hypertension → village, stroke → county then township rehab', async () => {
     expect((await w.village.get('/api/referral-guidance?code=I10')).json()).toMatchObject({ level: 'village' });
-    expect((await w.village.get('/api/referral-guidance?code=I63.9')).json()).toMatchObject({ level: 'county', downTo: 'township', speciality: '康复' });
+    expect((await w.village.get('/api/referral-guidance?code=I63.9')).json()).toMatchObject({
+      level: 'county',
+      downTo: 'township',
+      speciality: '康复',
+    });
   });
 });

@@ -28,18 +28,25 @@ export const ACTION_ROUTE: Partial<Record<ReferralAction, keyof typeof POLICIES>
  * receiving side likewise for the receiving org. Coordinators of the tiered-care centre act
  * for every county-level hospital and partner hospital they can see.
  */
-export function sidesOf(ctx: Ctx, row: Pick<ReferralRow, 'from_org_id' | 'to_org_id' | 'from_staff_id' | 'to_org_kind'>): Set<Side> {
+export function sidesOf(
+  ctx: Ctx,
+  row: Pick<ReferralRow, 'from_org_id' | 'to_org_id' | 'from_staff_id' | 'to_org_kind'>,
+): Set<Side> {
   const tree = ctx.platform.orgTree;
   const sides = new Set<Side>();
-  if (row.from_staff_id === ctx.actor.id || tree.ancestry(row.from_org_id).includes(ctx.actor.orgId)) sides.add('sender');
-  const coordinates = ctx.actor.roles.includes('coordinator') && (row.to_org_kind === 'county_hospital' || row.to_org_kind === 'partner_hospital');
+  if (row.from_staff_id === ctx.actor.id || tree.ancestry(row.from_org_id).includes(ctx.actor.orgId))
+    sides.add('sender');
+  const coordinates =
+    ctx.actor.roles.includes('coordinator') &&
+    (row.to_org_kind === 'county_hospital' || row.to_org_kind === 'partner_hospital');
   if (coordinates || tree.ancestry(row.to_org_id).includes(ctx.actor.orgId)) sides.add('receiver');
   return sides;
 }
 
 export function allowedActions(ctx: Ctx, row: ReferralRow): ReferralAction[] {
   const sides = sidesOf(ctx, row);
-  return TRANSITIONS.filter((t) => t.from === row.status && sides.has(t.side)).map((t) => t.action)
+  return TRANSITIONS.filter((t) => t.from === row.status && sides.has(t.side))
+    .map((t) => t.action)
     .filter((a) => {
       const route = ACTION_ROUTE[a];
       return route !== undefined && POLICIES[route].roles.some((r) => ctx.actor.roles.includes(r));
@@ -57,7 +64,12 @@ export function orgLevel(tree: OrgTree, orgId: number): CareLevel | null {
 
 /** A patient treated at a county hospital whose condition, once stable, belongs lower down. */
 function suggestDown(row: ReferralRow): boolean {
-  if (row.direction !== 'up' || !['arrived', 'completed'].includes(row.status) || levelOfKind(row.to_org_kind) !== 'county') return false;
+  if (
+    row.direction !== 'up' ||
+    !['arrived', 'completed'].includes(row.status) ||
+    levelOfKind(row.to_org_kind) !== 'county'
+  )
+    return false;
   const g = guidanceFor(row.diagnosis_code);
   const after = g.downTo ?? g.level;
   return levelRank(after) < levelRank('county');
@@ -65,19 +77,42 @@ function suggestDown(row: ReferralRow): boolean {
 
 export function toReferral(ctx: Ctx, row: ReferralRow): Referral {
   return {
-    id: row.id, direction: row.direction, status: row.status as ReferralStatus, residentId: row.resident_id,
-    resident: row.resident_snapshot as ResidentSnapshot, originOrgId: row.origin_org_id,
-    fromOrg: { id: row.from_org_id, name: row.from_org_name }, fromStaff: { id: row.from_staff_id, name: row.from_staff_name },
+    id: row.id,
+    direction: row.direction,
+    status: row.status as ReferralStatus,
+    residentId: row.resident_id,
+    resident: row.resident_snapshot as ResidentSnapshot,
+    originOrgId: row.origin_org_id,
+    fromOrg: { id: row.from_org_id, name: row.from_org_name },
+    fromStaff: { id: row.from_staff_id, name: row.from_staff_name },
     toOrg: { id: row.to_org_id, name: row.to_org_name },
     toDepartment: row.to_department_id ? { id: row.to_department_id, name: row.to_department_name ?? '' } : null,
-    urgency: row.urgency as Urgency, reason: row.reason, diagnosis: { code: row.diagnosis_code, name: row.diagnosis_name },
-    summary: row.summary, consentBy: row.consent_by, consentAt: iso(row.consent_at), outOfCounty: row.out_of_county,
-    outReason: row.out_reason, suggestedLevel: row.suggested_level as CareLevel | null, priority: row.priority,
-    parentId: row.parent_id, dischargeSummary: row.discharge_summary, carePlan: row.care_plan ?? null,
-    deadlineAt: iso(row.deadline_at), escalationLevel: row.escalation_level, decisionNote: row.decision_note,
-    submittedAt: iso(row.submitted_at), acceptedAt: iso(row.accepted_at), arrivedAt: iso(row.arrived_at),
-    completedAt: iso(row.completed_at), closedAt: iso(row.closed_at), createdAt: iso(row.created_at)!, updatedAt: iso(row.updated_at)!,
-    version: row.version, actions: allowedActions(ctx, row), suggestDown: suggestDown(row),
+    urgency: row.urgency as Urgency,
+    reason: row.reason,
+    diagnosis: { code: row.diagnosis_code, name: row.diagnosis_name },
+    summary: row.summary,
+    consentBy: row.consent_by,
+    consentAt: iso(row.consent_at),
+    outOfCounty: row.out_of_county,
+    outReason: row.out_reason,
+    suggestedLevel: row.suggested_level as CareLevel | null,
+    priority: row.priority,
+    parentId: row.parent_id,
+    dischargeSummary: row.discharge_summary,
+    carePlan: row.care_plan ?? null,
+    deadlineAt: iso(row.deadline_at),
+    escalationLevel: row.escalation_level,
+    decisionNote: row.decision_note,
+    submittedAt: iso(row.submitted_at),
+    acceptedAt: iso(row.accepted_at),
+    arrivedAt: iso(row.arrived_at),
+    completedAt: iso(row.completed_at),
+    closedAt: iso(row.closed_at),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    version: row.version,
+    actions: allowedActions(ctx, row),
+    suggestDown: suggestDown(row),
   };
 }
 
@@ -87,7 +122,9 @@ export function boxOrgs(ctx: Ctx, box: 'incoming' | 'outgoing'): number[] {
   const own = tree.get(ctx.actor.orgId);
   if (own && ['village_clinic', 'township_center', 'community_center'].includes(own.kind)) return tree.subtree(own.id);
   if (box === 'incoming' && ctx.actor.roles.includes('coordinator')) {
-    return tree.county(ctx.actor.countyId).filter((id) => ['county_hospital', 'partner_hospital'].includes(tree.get(id)?.kind ?? ''));
+    return tree
+      .county(ctx.actor.countyId)
+      .filter((id) => ['county_hospital', 'partner_hospital'].includes(tree.get(id)?.kind ?? ''));
   }
   return [ctx.actor.orgId];
 }

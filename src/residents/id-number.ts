@@ -28,14 +28,21 @@ function realDate(y: number, m: number, d: number): boolean {
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) {
-    return { ok: false, message: value.length !== 18 ? `身份证号应为 18 位，当前为 ${value.length} 位` : '身份证号只能包含数字，最后一位可以是 X' };
+    return {
+      ok: false,
+      message:
+        value.length !== 18
+          ? `身份证号应为 18 位，当前为 ${value.length} 位`
+          : '身份证号只能包含数字，最后一位可以是 X',
+    };
   }
   const region = divisionName(value.slice(0, 6));
   if (!region) return { ok: false, message: `身份证号前 6 位 ${value.slice(0, 6)} 不是已知的行政区划代码` };
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  if (y < 1900 || !realDate(y, m, d)) return { ok: false, message: `身份证号中的出生日期 ${value.slice(6, 14)} 不是有效日期` };
+  if (y < 1900 || !realDate(y, m, d))
+    return { ok: false, message: `身份证号中的出生日期 ${value.slice(6, 14)} 不是有效日期` };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const todayIso = today.toISOString().slice(0, 10);
   if (birthDate > todayIso) return { ok: false, message: `身份证号中的出生日期 ${birthDate} 晚于今天` };

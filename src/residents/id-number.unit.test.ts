@@ -13,7 +13,11 @@ describe('身份证号 (GB 11643)', () => {
   it('accepts a Jiexiu number and reads sex and birth date from it', () => {
     const id = withCheck('14078119800229001'); // 1980 is a leap year; 17th digit odd → male
     const r = parseIdNumber(id, TODAY);
-    expect(r.ok && r.info).toMatchObject({ birthDate: '1980-02-29', sex: 'M', region: expect.stringContaining('介休') });
+    expect(r.ok && r.info).toMatchObject({
+      birthDate: '1980-02-29',
+      sex: 'M',
+      region: expect.stringContaining('介休'),
+    });
   });
 
   it('normalises a lowercase x and surrounding spaces', () => {

@@ -8,8 +8,12 @@ import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
  * 身份证号 or mobile number. Only the audited reveal may return one.
  */
 let env: TestEnv;
-beforeAll(async () => { env = await createTestEnv(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 const FULL_ID = /(?<!\d)\d{17}[\dX](?!\d)/;
 const FULL_MOBILE = /(?<![\d*])1[3-9]\d{9}(?!\d)/;
@@ -17,20 +21,28 @@ const FULL_MOBILE = /(?<![\d*])1[3-9]\d{9}(?!\d)/;
 describe('no unmasked identifiers', () => {
   it('every GET response, for every role, carries no full ID number or mobile', async () => {
     const county = await env.login('county.doctor');
-    const residentIds: number[] = (await county.get('/api/residents?limit=100')).json().items.map((r: { id: number }) => r.id);
+    const residentIds: number[] = (await county.get('/api/residents?limit=100'))
+      .json()
+      .items.map((r: { id: number }) => r.id);
     expect(residentIds.length).toBeGreaterThan(20);
-    const staffIds: number[] = (await (await env.login('admin')).get('/api/staff')).json().map((s: { id: number }) => s.id);
+    const staffIds: number[] = (await (await env.login('admin')).get('/api/staff'))
+      .json()
+      .map((s: { id: number }) => s.id);
     const getRoutes = Object.keys(POLICIES).filter((k) => k.startsWith('GET /api/') && !k.includes('stream'));
     let scanned = 0;
     for (const account of DEMO_ACCOUNTS) {
       const client = await env.login(account.username);
       for (const key of getRoutes) {
         const url = key.slice(4);
-        const concrete = url.includes('/api/residents/:id') ? residentIds.slice(0, 5).map((id) => url.replace(':id', String(id)))
-          : url.includes('/api/staff/:id') ? staffIds.slice(0, 3).map((id) => url.replace(':id', String(id)))
-          : [url.replace(/:\w+/g, '1')];
+        const concrete = url.includes('/api/residents/:id')
+          ? residentIds.slice(0, 5).map((id) => url.replace(':id', String(id)))
+          : url.includes('/api/staff/:id')
+            ? staffIds.slice(0, 3).map((id) => url.replace(':id', String(id)))
+            : [url.replace(/:\w+/g, '1')];
         for (const u of concrete) {
-          const res = await client.get(u.includes('/api/residents') && !u.includes(':') && u === '/api/residents' ? `${u}?limit=100` : u);
+          const res = await client.get(
+            u.includes('/api/residents') && !u.includes(':') && u === '/api/residents' ? `${u}?limit=100` : u,
+          );
           scanned++;
           // request ids are random UUIDs whose digit runs could look like a number
           const body = res.body.replace(/"requestId":"[0-9a-f-]+"/g, '');
@@ -45,11 +57,15 @@ describe('no unmasked identifiers', () => {
   it('the reveal answers the full value only to roles with need, and records it', async () => {
     const county = await env.login('county.doctor');
     const id = (await county.get('/api/residents?q=zsm')).json().items[0].id;
-    const body = (await county.post(`/api/residents/${id}/reveal`, { fields: ['idNumber', 'mobile'], reason: '住院登记核对' })).body;
+    const body = (
+      await county.post(`/api/residents/${id}/reveal`, { fields: ['idNumber', 'mobile'], reason: '住院登记核对' })
+    ).body;
     expect(FULL_ID.test(body)).toBe(true);
     expect(FULL_MOBILE.test(body)).toBe(true);
     for (const username of ['grid.member', 'expert', 'reader', 'pharmacist', 'admin', 'bureau', 'auditor']) {
-      const res = await (await env.login(username)).post(`/api/residents/${id}/reveal`, { fields: ['idNumber'], reason: '想看看' });
+      const res = await (
+        await env.login(username)
+      ).post(`/api/residents/${id}/reveal`, { fields: ['idNumber'], reason: '想看看' });
       expect(res.statusCode, username).toBe(403);
       expect(FULL_ID.test(res.body)).toBe(false);
     }

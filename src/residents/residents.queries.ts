@@ -23,9 +23,27 @@ function prefixRange(column: 'r.name' | 'r.name_initials' | 'r.name_pinyin', pre
 }
 
 function base(db: Kdb) {
-  return db.selectFrom('residents as r').innerJoin('orgs as o', 'o.id', 'r.org_id')
-    .select(['r.id', 'r.org_id', 'o.name as org_name', 'r.id_number', 'r.name', 'r.sex', 'r.birth_date', 'r.mobile', 'r.village',
-      'r.household_no', 'r.address', 'r.insurance_type', 'r.registered_poor', 'r.chronic_conditions', 'r.deceased_on', 'r.version']);
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .select([
+      'r.id',
+      'r.org_id',
+      'o.name as org_name',
+      'r.id_number',
+      'r.name',
+      'r.sex',
+      'r.birth_date',
+      'r.mobile',
+      'r.village',
+      'r.household_no',
+      'r.address',
+      'r.insurance_type',
+      'r.registered_poor',
+      'r.chronic_conditions',
+      'r.deceased_on',
+      'r.version',
+    ]);
 }
 export type ResidentRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
@@ -44,10 +62,21 @@ function scoped(db: Kdb, orgIds: readonly number[], opts: SearchOpts) {
  * walks the index and stops after one page instead of sorting every match
  * (a common prefix such as 王 matches 40,000 of 400,000 residents).
  */
-function inIndexOrder(db: Kdb, orgIds: readonly number[], opts: SearchOpts, column: PatternColumn, prefix: string | null, take: number) {
+function inIndexOrder(
+  db: Kdb,
+  orgIds: readonly number[],
+  opts: SearchOpts,
+  column: PatternColumn,
+  prefix: string | null,
+  take: number,
+) {
   let q = scoped(db, orgIds, opts);
   if (prefix !== null) q = q.where(prefixRange(column, prefix));
-  return q.orderBy(sql`${sql.ref(column)} USING ~<~`).orderBy('r.id').limit(take).execute();
+  return q
+    .orderBy(sql`${sql.ref(column)} USING ~<~`)
+    .orderBy('r.id')
+    .limit(take)
+    .execute();
 }
 
 /**
@@ -58,15 +87,28 @@ export async function search(db: Kdb, orgIds: readonly number[], match: Match, o
   const take = opts.offset + opts.limit + 1;
   let rows: ResidentRow[];
   switch (match.by) {
-    case 'id_number': rows = await scoped(db, orgIds, opts).where('r.id_number', '=', match.value).orderBy('r.id').limit(take).execute(); break;
-    case 'mobile': rows = await scoped(db, orgIds, opts).where('r.mobile', '=', match.value).orderBy('r.id').limit(take).execute(); break;
-    case 'name': rows = await inIndexOrder(db, orgIds, opts, 'r.name', match.value, take); break;
-    case 'all': rows = await inIndexOrder(db, orgIds, opts, 'r.name_pinyin', null, take); break;
+    case 'id_number':
+      rows = await scoped(db, orgIds, opts)
+        .where('r.id_number', '=', match.value)
+        .orderBy('r.id')
+        .limit(take)
+        .execute();
+      break;
+    case 'mobile':
+      rows = await scoped(db, orgIds, opts).where('r.mobile', '=', match.value).orderBy('r.id').limit(take).execute();
+      break;
+    case 'name':
+      rows = await inIndexOrder(db, orgIds, opts, 'r.name', match.value, take);
+      break;
+    case 'all':
+      rows = await inIndexOrder(db, orgIds, opts, 'r.name_pinyin', null, take);
+      break;
     case 'pinyin': {
       // initials first (zsm → 张三明), then full pinyin (zhang → 张...), each in index order
       const byInitials = await inIndexOrder(db, orgIds, opts, 'r.name_initials', match.value, take);
       const seen = new Set(byInitials.map((r) => r.id));
-      const byPinyin = byInitials.length < take ? await inIndexOrder(db, orgIds, opts, 'r.name_pinyin', match.value, take) : [];
+      const byPinyin =
+        byInitials.length < take ? await inIndexOrder(db, orgIds, opts, 'r.name_pinyin', match.value, take) : [];
       rows = [...byInitials, ...byPinyin.filter((r) => !seen.has(r.id))];
       break;
     }
@@ -81,7 +123,8 @@ export function findById(db: Kdb, id: number) {
 
 export function findDuplicate(db: Kdb, idNumber: string) {
   return sql<{ id: number; masked_name: string; org_name: string }>`SELECT * FROM resident_duplicate(${idNumber})`
-    .execute(db).then((r) => r.rows[0]);
+    .execute(db)
+    .then((r) => r.rows[0]);
 }
 
 export function insert(db: Kdb, values: Insertable<ResidentsTable>) {
@@ -89,16 +132,32 @@ export function insert(db: Kdb, values: Insertable<ResidentsTable>) {
 }
 
 /** Optimistic concurrency: the update applies only to the version the editor saw. */
-export async function update(db: Kdb, id: number, version: number, values: Updateable<ResidentsTable>): Promise<boolean> {
-  const r = await db.updateTable('residents')
+export async function update(
+  db: Kdb,
+  id: number,
+  version: number,
+  values: Updateable<ResidentsTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('residents')
     .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
 export function countsByOrg(db: Kdb, countyId: number) {
-  return sql<{ org_id: number; residents: number; poor: number | null; hypertension: number | null; diabetes: number | null }>`
-    SELECT * FROM resident_counts_by_org(${countyId})`.execute(db).then((r) => r.rows);
+  return sql<{
+    org_id: number;
+    residents: number;
+    poor: number | null;
+    hypertension: number | null;
+    diabetes: number | null;
+  }>`
+    SELECT * FROM resident_counts_by_org(${countyId})`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 export function orgNames(db: Kdb, countyId: number) {

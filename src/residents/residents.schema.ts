@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 export const INSURANCE_TYPES = ['employee', 'resident', 'none'] as const;
-export const CHRONIC_CONDITIONS = ['hypertension', 'diabetes', 'copd', 'coronary', 'stroke', 'tuberculosis', 'mental', 'cancer'] as const;
+export const CHRONIC_CONDITIONS = [
+  'hypertension',
+  'diabetes',
+  'copd',
+  'coronary',
+  'stroke',
+  'tuberculosis',
+  'mental',
+  'cancer',
+] as const;
 
 export const resident = z.object({
   id: z.number(),
@@ -33,7 +42,11 @@ export const residentSearch = z.object({
 });
 export type ResidentSearch = z.infer<typeof residentSearch>;
 
-export const residentPage = z.object({ items: z.array(resident), hasMore: z.boolean(), matchedBy: z.enum(['id_number', 'mobile', 'pinyin', 'name', 'all']) });
+export const residentPage = z.object({
+  items: z.array(resident),
+  hasMore: z.boolean(),
+  matchedBy: z.enum(['id_number', 'mobile', 'pinyin', 'name', 'all']),
+});
 
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullable().optional();
@@ -43,8 +56,16 @@ const residentFields = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
   sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD').optional(),
-  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头').nullable().optional(),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD')
+    .optional(),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
+    .nullable()
+    .optional(),
   orgId: z.number().int().positive('请选择管理机构').optional(),
   village: optionalText('村/社区', 40),
   householdNo: optionalText('户号', 30),
@@ -61,11 +82,16 @@ export const residentCreate = residentFields.extend({
 });
 export type ResidentCreate = z.infer<typeof residentCreate>;
 
-export const residentPatch = residentFields.omit({ idNumber: true, sex: true, birthDate: true })
+export const residentPatch = residentFields
+  .omit({ idNumber: true, sex: true, birthDate: true })
   .partial()
   .extend({
     version: z.number().int().positive('缺少版本号'),
-    deceasedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '死亡日期格式应为 YYYY-MM-DD').nullable().optional(),
+    deceasedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '死亡日期格式应为 YYYY-MM-DD')
+      .nullable()
+      .optional(),
   });
 export type ResidentPatch = z.infer<typeof residentPatch>;
 
@@ -76,7 +102,13 @@ export const revealBody = z.object({
 export type RevealBody = z.infer<typeof revealBody>;
 export const revealed = z.object({ idNumber: z.string().optional(), mobile: z.string().nullable().optional() });
 
-export const residentStats = z.array(z.object({
-  orgId: z.number(), orgName: z.string(), residents: z.number(),
-  poor: z.number().nullable(), hypertension: z.number().nullable(), diabetes: z.number().nullable(),
-}));
+export const residentStats = z.array(
+  z.object({
+    orgId: z.number(),
+    orgName: z.string(),
+    residents: z.number(),
+    poor: z.number().nullable(),
+    hypertension: z.number().nullable(),
+    diabetes: z.number().nullable(),
+  }),
+);

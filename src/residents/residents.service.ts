@@ -20,10 +20,23 @@ function ageOn(birthDate: string, today = new Date()): number {
 /** Every response carries masked identifiers; full values leave only through reveal(). */
 function toResident(r: q.ResidentRow): Resident {
   return {
-    id: r.id, orgId: r.org_id, orgName: r.org_name, idNumber: maskIdNumber(r.id_number), name: r.name, sex: r.sex,
-    birthDate: r.birth_date, age: ageOn(r.birth_date), mobile: maskMobile(r.mobile), village: r.village,
-    householdNo: r.household_no, address: r.address, insuranceType: r.insurance_type as Resident['insuranceType'],
-    registeredPoor: r.registered_poor, chronicConditions: r.chronic_conditions, deceasedOn: r.deceased_on, version: r.version,
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    idNumber: maskIdNumber(r.id_number),
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    age: ageOn(r.birth_date),
+    mobile: maskMobile(r.mobile),
+    village: r.village,
+    householdNo: r.household_no,
+    address: r.address,
+    insuranceType: r.insurance_type as Resident['insuranceType'],
+    registeredPoor: r.registered_poor,
+    chronicConditions: r.chronic_conditions,
+    deceasedOn: r.deceased_on,
+    version: r.version,
   };
 }
 
@@ -43,11 +56,17 @@ export async function search(ctx: Ctx, input: ResidentSearch) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const { rows, more } = await q.search(trx, ctx.scope.orgIds, match, input);
     await writeAudit(trx, ctx.audit, {
-      action: 'resident.search', resource: 'resident',
+      action: 'resident.search',
+      resource: 'resident',
       residentId: rows.length === 1 ? rows[0].id : null,
       detail: {
         matchedBy: match.by,
-        term: match.by === 'id_number' ? maskIdNumber(match.value) : match.by === 'mobile' ? maskMobile(match.value) : input.q ?? '',
+        term:
+          match.by === 'id_number'
+            ? maskIdNumber(match.value)
+            : match.by === 'mobile'
+              ? maskMobile(match.value)
+              : (input.q ?? ''),
         results: rows.map((r) => r.id),
       },
     });
@@ -61,7 +80,14 @@ export async function search(ctx: Ctx, input: ResidentSearch) {
  */
 async function readOne(ctx: Ctx, trx: Kdb, id: number, action: string): Promise<q.ResidentRow | null> {
   const row = await q.findById(trx, id);
-  if (!row) await writeAudit(trx, ctx.audit, { action, outcome: 'denied', resource: 'resident', resourceId: id, residentId: id });
+  if (!row)
+    await writeAudit(trx, ctx.audit, {
+      action,
+      outcome: 'denied',
+      resource: 'resident',
+      resourceId: id,
+      residentId: id,
+    });
   return row ?? null;
 }
 
@@ -71,30 +97,47 @@ const found = <T>(value: T | null): T => {
 };
 
 export async function get(ctx: Ctx, id: number) {
-  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await readOne(ctx, trx, id, 'resident.read');
-    if (!row) return null;
-    await writeAudit(trx, ctx.audit, { action: 'resident.read', resource: 'resident', resourceId: id, residentId: id });
-    return toResident(row);
-  }));
+  return found(
+    await withScope(ctx.db, ctx.scope, async (trx) => {
+      const row = await readOne(ctx, trx, id, 'resident.read');
+      if (!row) return null;
+      await writeAudit(trx, ctx.audit, {
+        action: 'resident.read',
+        resource: 'resident',
+        resourceId: id,
+        residentId: id,
+      });
+      return toResident(row);
+    }),
+  );
 }
 
 export async function reveal(ctx: Ctx, id: number, input: RevealBody) {
-  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await readOne(ctx, trx, id, 'resident.reveal');
-    if (!row) return null;
-    await writeAudit(trx, ctx.audit, { action: 'resident.reveal', resource: 'resident', resourceId: id, residentId: id, detail: { fields: input.fields, reason: input.reason } });
-    return {
-      ...(input.fields.includes('idNumber') ? { idNumber: row.id_number } : {}),
-      ...(input.fields.includes('mobile') ? { mobile: row.mobile } : {}),
-    };
-  }));
+  return found(
+    await withScope(ctx.db, ctx.scope, async (trx) => {
+      const row = await readOne(ctx, trx, id, 'resident.reveal');
+      if (!row) return null;
+      await writeAudit(trx, ctx.audit, {
+        action: 'resident.reveal',
+        resource: 'resident',
+        resourceId: id,
+        residentId: id,
+        detail: { fields: input.fields, reason: input.reason },
+      });
+      return {
+        ...(input.fields.includes('idNumber') ? { idNumber: row.id_number } : {}),
+        ...(input.fields.includes('mobile') ? { mobile: row.mobile } : {}),
+      };
+    }),
+  );
 }
 
 function checkOrg(ctx: Ctx, orgId: number) {
   const node = ctx.platform.orgTree.get(orgId);
-  if (!node || !ctx.scope.orgIds.includes(orgId)) throw new AppError(403, 'OUT_OF_SCOPE', '所选管理机构不在您的管辖范围内', 'orgId');
-  if (!RESIDENT_ORG_KINDS.has(node.kind)) throw new AppError(400, 'INVALID_ORG', '居民应由村卫生室或乡镇/社区卫生服务中心管理', 'orgId');
+  if (!node || !ctx.scope.orgIds.includes(orgId))
+    throw new AppError(403, 'OUT_OF_SCOPE', '所选管理机构不在您的管辖范围内', 'orgId');
+  if (!RESIDENT_ORG_KINDS.has(node.kind))
+    throw new AppError(400, 'INVALID_ORG', '居民应由村卫生室或乡镇/社区卫生服务中心管理', 'orgId');
   return node;
 }
 
@@ -102,22 +145,54 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
   const parsed = parseIdNumber(input.idNumber);
   if (!parsed.ok) throw new AppError(400, 'INVALID_ID_NUMBER', parsed.message, 'idNumber');
   const { info } = parsed;
-  if (input.sex && input.sex !== info.sex) throw new AppError(400, 'SEX_MISMATCH', `性别与身份证号不符（身份证号显示为${info.sex === 'M' ? '男' : '女'}）`, 'sex');
-  if (input.birthDate && input.birthDate !== info.birthDate) throw new AppError(400, 'BIRTH_DATE_MISMATCH', `出生日期与身份证号不符（身份证号显示为 ${info.birthDate}）`, 'birthDate');
+  if (input.sex && input.sex !== info.sex)
+    throw new AppError(
+      400,
+      'SEX_MISMATCH',
+      `性别与身份证号不符（身份证号显示为${info.sex === 'M' ? '男' : '女'}）`,
+      'sex',
+    );
+  if (input.birthDate && input.birthDate !== info.birthDate)
+    throw new AppError(
+      400,
+      'BIRTH_DATE_MISMATCH',
+      `出生日期与身份证号不符（身份证号显示为 ${info.birthDate}）`,
+      'birthDate',
+    );
   const node = checkOrg(ctx, input.orgId ?? ctx.actor.orgId);
   const py = namePinyin(input.name);
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const existing = await q.findDuplicate(trx, info.normalized);
     if (existing) {
-      throw conflict('DUPLICATE_RESIDENT', `该身份证号已登记：居民 ${existing.masked_name}（编号 ${existing.id}，${existing.org_name}）`, { existingId: existing.id, field: 'idNumber' });
+      throw conflict(
+        'DUPLICATE_RESIDENT',
+        `该身份证号已登记：居民 ${existing.masked_name}（编号 ${existing.id}，${existing.org_name}）`,
+        { existingId: existing.id, field: 'idNumber' },
+      );
     }
     const row = await q.insert(trx, {
-      county_id: node.countyId, org_id: node.id, id_number: info.normalized, name: input.name, name_pinyin: py.full,
-      name_initials: py.initials, sex: info.sex, birth_date: info.birthDate, mobile: input.mobile ?? null,
-      village: input.village ?? null, household_no: input.householdNo ?? null, address: input.address ?? null,
-      insurance_type: input.insuranceType, registered_poor: input.registeredPoor, chronic_conditions: input.chronicConditions,
+      county_id: node.countyId,
+      org_id: node.id,
+      id_number: info.normalized,
+      name: input.name,
+      name_pinyin: py.full,
+      name_initials: py.initials,
+      sex: info.sex,
+      birth_date: info.birthDate,
+      mobile: input.mobile ?? null,
+      village: input.village ?? null,
+      household_no: input.householdNo ?? null,
+      address: input.address ?? null,
+      insurance_type: input.insuranceType,
+      registered_poor: input.registeredPoor,
+      chronic_conditions: input.chronicConditions,
     });
-    await writeAudit(trx, ctx.audit, { action: 'resident.create', resource: 'resident', resourceId: row.id, residentId: row.id });
+    await writeAudit(trx, ctx.audit, {
+      action: 'resident.create',
+      resource: 'resident',
+      resourceId: row.id,
+      residentId: row.id,
+    });
     return toResident((await q.findById(trx, row.id))!);
   }).catch((err: unknown) => {
     // a concurrent twin slipped past the pre-check: the unique index still says no
@@ -132,21 +207,41 @@ export async function patch(ctx: Ctx, id: number, input: ResidentPatch) {
   requireChanges(input, ['version']);
   if (input.orgId !== undefined) checkOrg(ctx, input.orgId);
   const py = input.name ? namePinyin(input.name) : undefined;
-  return found(await withScope(ctx.db, ctx.scope, async (trx) => {
-    const before = await readOne(ctx, trx, id, 'resident.update');
-    if (!before) return null;
-    const ok = await q.update(trx, id, input.version, {
-      name: input.name, name_pinyin: py?.full, name_initials: py?.initials, mobile: input.mobile, org_id: input.orgId,
-      village: input.village, household_no: input.householdNo, address: input.address, insurance_type: input.insuranceType,
-      registered_poor: input.registeredPoor, chronic_conditions: input.chronicConditions, deceased_on: input.deceasedOn,
-    });
-    if (!ok) throw conflict('STALE_VERSION', `该居民档案已被他人修改（当前版本 ${before.version}），请刷新后再编辑`, { currentVersion: before.version });
-    const changed = Object.keys(input).filter((k) => k !== 'version');
-    await writeAudit(trx, ctx.audit, { action: 'resident.update', resource: 'resident', resourceId: id, residentId: id, detail: { changed } });
-    const after = await q.findById(trx, id);
-    // moved to an org outside the editor's scope: the edit stands, the record leaves their view
-    return after ? toResident(after) : toResident({ ...before, version: before.version + 1 });
-  }));
+  return found(
+    await withScope(ctx.db, ctx.scope, async (trx) => {
+      const before = await readOne(ctx, trx, id, 'resident.update');
+      if (!before) return null;
+      const ok = await q.update(trx, id, input.version, {
+        name: input.name,
+        name_pinyin: py?.full,
+        name_initials: py?.initials,
+        mobile: input.mobile,
+        org_id: input.orgId,
+        village: input.village,
+        household_no: input.householdNo,
+        address: input.address,
+        insurance_type: input.insuranceType,
+        registered_poor: input.registeredPoor,
+        chronic_conditions: input.chronicConditions,
+        deceased_on: input.deceasedOn,
+      });
+      if (!ok)
+        throw conflict('STALE_VERSION', `该居民档案已被他人修改（当前版本 ${before.version}），请刷新后再编辑`, {
+          currentVersion: before.version,
+        });
+      const changed = Object.keys(input).filter((k) => k !== 'version');
+      await writeAudit(trx, ctx.audit, {
+        action: 'resident.update',
+        resource: 'resident',
+        resourceId: id,
+        residentId: id,
+        detail: { changed },
+      });
+      const after = await q.findById(trx, id);
+      // moved to an org outside the editor's scope: the edit stands, the record leaves their view
+      return after ? toResident(after) : toResident({ ...before, version: before.version + 1 });
+    }),
+  );
 }
 
 export async function stats(ctx: Ctx) {
@@ -154,7 +249,14 @@ export async function stats(ctx: Ctx) {
   const tree = ctx.platform.orgTree;
   await writeAudit(ctx.db, ctx.audit, { action: 'resident.stats', resource: 'resident' });
   const names = new Map((await q.orgNames(ctx.db, ctx.actor.countyId)).map((o) => [o.id, o.name]));
-  return rows.filter((r) => tree.get(r.org_id)).map((r) => ({
-    orgId: r.org_id, orgName: names.get(r.org_id) ?? '', residents: Number(r.residents), poor: r.poor, hypertension: r.hypertension, diabetes: r.diabetes,
-  }));
+  return rows
+    .filter((r) => tree.get(r.org_id))
+    .map((r) => ({
+      orgId: r.org_id,
+      orgName: names.get(r.org_id) ?? '',
+      residents: Number(r.residents),
+      poor: r.poor,
+      hypertension: r.hypertension,
+      diabetes: r.diabetes,
+    }));
 }

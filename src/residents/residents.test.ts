@@ -12,9 +12,15 @@ let township: Client;
 let county: Client;
 beforeAll(async () => {
   env = await createTestEnv();
-  [village, township, county] = await Promise.all([env.login('village.doctor'), env.login('township.doctor'), env.login('county.doctor')]);
+  [village, township, county] = await Promise.all([
+    env.login('village.doctor'),
+    env.login('township.doctor'),
+    env.login('county.doctor'),
+  ]);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const MASKED_ID = /^\d{4}\*{10}\d{3}[\dX]$/;
 const MASKED_MOBILE = /^\d{3}\*{4}\d{4}$/;
@@ -22,7 +28,9 @@ const names = (res: { json: () => { items: Resident[] } }) => res.json().items.m
 let serial = 100;
 function newId(birth = '19750312', female = false): string {
   serial += 2;
-  const seq = String(serial + (female ? 0 : 1)).padStart(3, '0').slice(-3); // 17th digit: odd = male
+  const seq = String(serial + (female ? 0 : 1))
+    .padStart(3, '0')
+    .slice(-3); // 17th digit: odd = male
   const first17 = `140781${birth}${seq}`;
   return first17 + checkDigit(first17);
 }
@@ -32,7 +40,9 @@ describe('search', () => {
     expect(names(await village.get('/api/residents?q=zsm'))).toContain(KNOWN_RESIDENTS.inVillage);
     expect(names(await village.get('/api/residents?q=ZSM'))).toContain(KNOWN_RESIDENTS.inVillage);
     expect(names(await village.get('/api/residents?q=zhangsanm'))).toContain(KNOWN_RESIDENTS.inVillage);
-    expect(names(await village.get(`/api/residents?q=${encodeURIComponent('张三')}`))).toContain(KNOWN_RESIDENTS.inVillage);
+    expect(names(await village.get(`/api/residents?q=${encodeURIComponent('张三')}`))).toContain(
+      KNOWN_RESIDENTS.inVillage,
+    );
   });
 
   it('a village doctor sees only their village; the county doctor sees the whole county', async () => {
@@ -46,8 +56,12 @@ describe('search', () => {
   });
 
   it('finds by full ID number and by mobile, but always answers masked', async () => {
-    const hit = (await village.get('/api/residents?q=zsm')).json().items.find((r: Resident) => r.name === KNOWN_RESIDENTS.inVillage)!;
-    const full = (await village.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber', 'mobile'], reason: '随访核对身份' })).json();
+    const hit = (await village.get('/api/residents?q=zsm'))
+      .json()
+      .items.find((r: Resident) => r.name === KNOWN_RESIDENTS.inVillage)!;
+    const full = (
+      await village.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber', 'mobile'], reason: '随访核对身份' })
+    ).json();
     const byId = await village.get(`/api/residents?q=${full.idNumber.toLowerCase()}`);
     expect(byId.json()).toMatchObject({ matchedBy: 'id_number', items: [{ id: hit.id }] });
     expect(byId.json().items[0].idNumber).toMatch(MASKED_ID);
@@ -74,16 +88,24 @@ describe('profile, masking and reveal', () => {
     const res = await village.get(`/api/residents/${hit.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().idNumber).toMatch(MASKED_ID);
-    const rows = await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'resident.read' AND resident_id = ${hit.id} AND username = 'village.doctor'`);
+    const rows = await env.asOwner(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'resident.read' AND resident_id = ${hit.id} AND username = 'village.doctor'`,
+    );
     expect(rows[0].n).toBe(1);
   });
 
-  it('another township\'s resident is 404 by path id, and the attempt is audited as denied', async () => {
-    const other = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)).json().items[0];
+  it("another township's resident is 404 by path id, and the attempt is audited as denied", async () => {
+    const other = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)).json()
+      .items[0];
     const res = await village.get(`/api/residents/${other.id}`);
     expect(res.statusCode).toBe(404);
-    expect((await village.post(`/api/residents/${other.id}/reveal`, { fields: ['idNumber'], reason: '试图查看' })).statusCode).toBe(404);
-    const rows = await env.asOwner(`SELECT count(*)::int AS n FROM audit_log WHERE resident_id = ${other.id} AND username = 'village.doctor' AND outcome = 'denied'`);
+    expect(
+      (await village.post(`/api/residents/${other.id}/reveal`, { fields: ['idNumber'], reason: '试图查看' }))
+        .statusCode,
+    ).toBe(404);
+    const rows = await env.asOwner(
+      `SELECT count(*)::int AS n FROM audit_log WHERE resident_id = ${other.id} AND username = 'village.doctor' AND outcome = 'denied'`,
+    );
     expect(rows[0].n).toBe(2);
   });
 
@@ -91,11 +113,18 @@ describe('profile, masking and reveal', () => {
     const hit = (await county.get('/api/residents?q=zsm')).json().items[0];
     const pharmacist = await env.login('pharmacist');
     expect((await pharmacist.get(`/api/residents/${hit.id}`)).json().idNumber).toMatch(MASKED_ID);
-    expect((await pharmacist.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber'], reason: '发药核对' })).statusCode).toBe(403);
-    expect((await county.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber'], reason: '' })).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    expect(
+      (await pharmacist.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber'], reason: '发药核对' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await county.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber'], reason: '' })).json(),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     const ok = await county.post(`/api/residents/${hit.id}/reveal`, { fields: ['idNumber'], reason: '住院登记' });
     expect(ok.json().idNumber).toMatch(/^\d{17}[\dX]$/);
-    const rows = await env.asOwner(`SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'resident.reveal' AND username = 'county.doctor'`);
+    const rows = await env.asOwner(
+      `SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'resident.reveal' AND username = 'county.doctor'`,
+    );
     expect(rows.map((r) => r.reason)).toContain('住院登记');
   });
 });
@@ -103,9 +132,20 @@ describe('profile, masking and reveal', () => {
 describe('create and edit', () => {
   it('registers a resident: sex and birth date come from the ID, name gets pinyin', async () => {
     const idNumber = newId('19750312', true);
-    const res = await village.post('/api/residents', { idNumber, name: '李秀英', mobile: '13912345678', chronicConditions: ['hypertension'] });
+    const res = await village.post('/api/residents', {
+      idNumber,
+      name: '李秀英',
+      mobile: '13912345678',
+      chronicConditions: ['hypertension'],
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '李秀英', sex: 'F', birthDate: '1975-03-12', mobile: '139****5678', idNumber: expect.stringMatching(MASKED_ID) });
+    expect(res.json()).toMatchObject({
+      name: '李秀英',
+      sex: 'F',
+      birthDate: '1975-03-12',
+      mobile: '139****5678',
+      idNumber: expect.stringMatching(MASKED_ID),
+    });
     expect(names(await village.get('/api/residents?q=lxy'))).toContain('李秀英');
   });
 
@@ -114,16 +154,28 @@ describe('create and edit', () => {
     const first = await village.post('/api/residents', { idNumber, name: '王建国' });
     expect(first.statusCode).toBe(201);
     const other = await env.login('township.doctor');
-    const secondTownshipOrg = (await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)).json().items[0].orgId;
-    const dup = await county.post('/api/residents', { idNumber: idNumber.toLowerCase(), name: '王建国', orgId: secondTownshipOrg });
+    const secondTownshipOrg = (
+      await county.get(`/api/residents?q=${encodeURIComponent(KNOWN_RESIDENTS.otherTownship)}`)
+    ).json().items[0].orgId;
+    const dup = await county.post('/api/residents', {
+      idNumber: idNumber.toLowerCase(),
+      name: '王建国',
+      orgId: secondTownshipOrg,
+    });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ code: 'DUPLICATE_RESIDENT', existingId: first.json().id, message: expect.stringContaining('王*国') });
+    expect(dup.json()).toMatchObject({
+      code: 'DUPLICATE_RESIDENT',
+      existingId: first.json().id,
+      message: expect.stringContaining('王*国'),
+    });
     expect((await other.post('/api/residents', { idNumber, name: '王建国' })).statusCode).toBe(409);
   });
 
   it('parallel registrations of the same ID create exactly one record', async () => {
     const idNumber = newId('19880808');
-    const results = await Promise.all(Array.from({ length: 6 }, () => village.post('/api/residents', { idNumber, name: '赵六' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => village.post('/api/residents', { idNumber, name: '赵六' })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
   });
 
@@ -146,8 +198,16 @@ describe('create and edit', () => {
 
   it('edits with optimistic concurrency: a stale version is 409 with the current version', async () => {
     const created = (await village.post('/api/residents', { idNumber: newId('19900515'), name: '孙七' })).json();
-    const ok = await village.patch(`/api/residents/${created.id}`, { version: created.version, mobile: '13700001111', chronicConditions: ['diabetes'] });
-    expect(ok.json()).toMatchObject({ version: created.version + 1, mobile: '137****1111', chronicConditions: ['diabetes'] });
+    const ok = await village.patch(`/api/residents/${created.id}`, {
+      version: created.version,
+      mobile: '13700001111',
+      chronicConditions: ['diabetes'],
+    });
+    expect(ok.json()).toMatchObject({
+      version: created.version + 1,
+      mobile: '137****1111',
+      chronicConditions: ['diabetes'],
+    });
     const stale = await township.patch(`/api/residents/${created.id}`, { version: created.version, village: '东村' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'STALE_VERSION', currentVersion: created.version + 1 });
@@ -162,19 +222,34 @@ describe('row-level security (second wall)', () => {
     expect(Number(total[0].n)).toBeGreaterThan(10);
   });
 
-  it('with an org list set, exactly that org\'s residents are visible and other orgs cannot be written', async () => {
-    const [{ org_id: orgId, n }] = await env.asOwner('SELECT org_id, count(*)::int AS n FROM residents GROUP BY org_id ORDER BY org_id LIMIT 1') as Array<{ org_id: number; n: number }>;
-    const visible = await withScope(env.db, { userId: 1, orgIds: [orgId] }, async (trx) =>
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(trx)).rows[0].n);
+  it("with an org list set, exactly that org's residents are visible and other orgs cannot be written", async () => {
+    const [{ org_id: orgId, n }] = (await env.asOwner(
+      'SELECT org_id, count(*)::int AS n FROM residents GROUP BY org_id ORDER BY org_id LIMIT 1',
+    )) as Array<{ org_id: number; n: number }>;
+    const visible = await withScope(
+      env.db,
+      { userId: 1, orgIds: [orgId] },
+      async (trx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents`.execute(trx)).rows[0].n,
+    );
     expect(visible).toBe(n);
     const moved = await withScope(env.db, { userId: 1, orgIds: [orgId] }, (trx) =>
-      trx.updateTable('residents').set({ org_id: orgId + 1 }).where('org_id', '=', orgId).executeTakeFirst()).catch((e: Error) => e);
+      trx
+        .updateTable('residents')
+        .set({ org_id: orgId + 1 })
+        .where('org_id', '=', orgId)
+        .executeTakeFirst(),
+    ).catch((e: Error) => e);
     expect(moved).toBeInstanceOf(Error);
     expect(String(moved)).toMatch(/row-level security/);
   });
 
   it('the app role may not read the audit head nor rewrite history', async () => {
-    for (const stmt of ['UPDATE audit_log SET action = action', 'DELETE FROM audit_log', 'TRUNCATE audit_log', 'SELECT * FROM audit_head']) {
+    for (const stmt of [
+      'UPDATE audit_log SET action = action',
+      'DELETE FROM audit_log',
+      'TRUNCATE audit_log',
+      'SELECT * FROM audit_head',
+    ]) {
       await expect(sql.raw(stmt).execute(env.db)).rejects.toThrow(/permission denied|append-only/);
     }
   });
@@ -197,18 +272,35 @@ describe('bureau aggregates', () => {
 
 describe('partial edits', () => {
   it('a PATCH naming one field leaves every other field as it was', async () => {
-    const created = (await village.post('/api/residents', {
-      idNumber: newId('19550607'), name: '周八', insuranceType: 'employee', registeredPoor: true, chronicConditions: ['hypertension', 'diabetes'],
-    })).json();
+    const created = (
+      await village.post('/api/residents', {
+        idNumber: newId('19550607'),
+        name: '周八',
+        insuranceType: 'employee',
+        registeredPoor: true,
+        chronicConditions: ['hypertension', 'diabetes'],
+      })
+    ).json();
     const res = await village.patch(`/api/residents/${created.id}`, { version: created.version, address: '东街 3 号' });
-    expect(res.json()).toMatchObject({ address: '东街 3 号', insuranceType: 'employee', registeredPoor: true, chronicConditions: ['hypertension', 'diabetes'] });
+    expect(res.json()).toMatchObject({
+      address: '东街 3 号',
+      insuranceType: 'employee',
+      registeredPoor: true,
+      chronicConditions: ['hypertension', 'diabetes'],
+    });
   });
 
   it('an org PATCH of the name keeps its specialities and beds', async () => {
     const admin = await env.login('admin');
-    const orgs = (await admin.get('/api/orgs')).json<Array<{ id: number; kind: string; specialities: string[]; beds: number }>>();
+    const orgs = (await admin.get('/api/orgs')).json<
+      Array<{ id: number; kind: string; specialities: string[]; beds: number }>
+    >();
     const centre = orgs.find((o) => o.kind === 'township_center' && o.specialities.length > 0)!;
     const res = await admin.patch(`/api/orgs/${centre.id}`, { name: '宋古乡卫生院（康复中心）' });
-    expect(res.json()).toMatchObject({ name: '宋古乡卫生院（康复中心）', specialities: centre.specialities, beds: centre.beds });
+    expect(res.json()).toMatchObject({
+      name: '宋古乡卫生院（康复中心）',
+      specialities: centre.specialities,
+      beds: centre.beds,
+    });
   });
 });

@@ -34,23 +34,128 @@ interface DemoAccountDef {
 }
 
 const DEMO_ACCOUNT_DEFS: readonly DemoAccountDef[] = [
-  { username: 'admin', label: '医共体管理员（医疗集团）', roles: ['admin'], place: 'root', department: null, displayName: '赵文华', title: '信息中心主任' },
-  { username: 'bureau', label: '卫健局（医疗集团，只看汇总数据）', roles: ['bureau'], place: 'root', department: null, displayName: '梁建国', title: '卫健局副局长' },
-  { username: 'coordinator', label: '转诊中心协调员（人民医院分级诊疗中心）', roles: ['coordinator'], place: 'people', department: 'referral', displayName: '李晓燕', title: '分级诊疗中心主任' },
-  { username: 'county.doctor', label: '县级医生（人民医院心内科）', roles: ['county_doctor'], place: 'people', department: 'cardiology', displayName: '王志刚', title: '心内科主治医师' },
-  { username: 'township.doctor', label: '乡镇医生（宋古乡卫生院）', roles: ['township_doctor'], place: 'firstCentre', department: 'general', displayName: '武俊峰', title: '全科主治医师' },
-  { username: 'village.doctor', label: '村医（宋古村卫生室）', roles: ['village_doctor'], place: 'firstVillage', department: null, displayName: '张建平', title: '乡村医生' },
-  { username: 'grid.member', label: '网格员（宋古村卫生室）', roles: ['grid_member'], place: 'firstVillage', department: null, displayName: '白秀兰', title: '慢病网格员' },
-  { username: 'expert', label: '坐诊专家（人民医院神经内科）', roles: ['expert'], place: 'people', department: 'neurology', displayName: '郭卫东', title: '主任医师' },
-  { username: 'reader', label: '远程诊断医师（人民医院影像科）', roles: ['reader'], place: 'people', department: 'imaging', displayName: '田晓丽', title: '影像科副主任医师' },
-  { username: 'dispatcher', label: '120调度员（人民医院急诊科）', roles: ['dispatcher'], place: 'people', department: 'emergency', displayName: '任海军', title: '120调度员' },
-  { username: 'pharmacist', label: '药师（人民医院药剂科）', roles: ['pharmacist'], place: 'people', department: 'pharmacy', displayName: '贾丽娟', title: '主管药师' },
-  { username: 'clerk', label: '结算员（人民医院）', roles: ['clerk'], place: 'people', department: null, displayName: '侯美玲', title: '医保结算员' },
-  { username: 'auditor', label: '审计员（医疗集团）', roles: ['auditor'], place: 'root', department: null, displayName: '闫红霞', title: '审计科科长' },
+  {
+    username: 'admin',
+    label: '医共体管理员（医疗集团）',
+    roles: ['admin'],
+    place: 'root',
+    department: null,
+    displayName: '赵文华',
+    title: '信息中心主任',
+  },
+  {
+    username: 'bureau',
+    label: '卫健局（医疗集团，只看汇总数据）',
+    roles: ['bureau'],
+    place: 'root',
+    department: null,
+    displayName: '梁建国',
+    title: '卫健局副局长',
+  },
+  {
+    username: 'coordinator',
+    label: '转诊中心协调员（人民医院分级诊疗中心）',
+    roles: ['coordinator'],
+    place: 'people',
+    department: 'referral',
+    displayName: '李晓燕',
+    title: '分级诊疗中心主任',
+  },
+  {
+    username: 'county.doctor',
+    label: '县级医生（人民医院心内科）',
+    roles: ['county_doctor'],
+    place: 'people',
+    department: 'cardiology',
+    displayName: '王志刚',
+    title: '心内科主治医师',
+  },
+  {
+    username: 'township.doctor',
+    label: '乡镇医生（宋古乡卫生院）',
+    roles: ['township_doctor'],
+    place: 'firstCentre',
+    department: 'general',
+    displayName: '武俊峰',
+    title: '全科主治医师',
+  },
+  {
+    username: 'village.doctor',
+    label: '村医（宋古村卫生室）',
+    roles: ['village_doctor'],
+    place: 'firstVillage',
+    department: null,
+    displayName: '张建平',
+    title: '乡村医生',
+  },
+  {
+    username: 'grid.member',
+    label: '网格员（宋古村卫生室）',
+    roles: ['grid_member'],
+    place: 'firstVillage',
+    department: null,
+    displayName: '白秀兰',
+    title: '慢病网格员',
+  },
+  {
+    username: 'expert',
+    label: '坐诊专家（人民医院神经内科）',
+    roles: ['expert'],
+    place: 'people',
+    department: 'neurology',
+    displayName: '郭卫东',
+    title: '主任医师',
+  },
+  {
+    username: 'reader',
+    label: '远程诊断医师（人民医院影像科）',
+    roles: ['reader'],
+    place: 'people',
+    department: 'imaging',
+    displayName: '田晓丽',
+    title: '影像科副主任医师',
+  },
+  {
+    username: 'dispatcher',
+    label: '120调度员（人民医院急诊科）',
+    roles: ['dispatcher'],
+    place: 'people',
+    department: 'emergency',
+    displayName: '任海军',
+    title: '120调度员',
+  },
+  {
+    username: 'pharmacist',
+    label: '药师（人民医院药剂科）',
+    roles: ['pharmacist'],
+    place: 'people',
+    department: 'pharmacy',
+    displayName: '贾丽娟',
+    title: '主管药师',
+  },
+  {
+    username: 'clerk',
+    label: '结算员（人民医院）',
+    roles: ['clerk'],
+    place: 'people',
+    department: null,
+    displayName: '侯美玲',
+    title: '医保结算员',
+  },
+  {
+    username: 'auditor',
+    label: '审计员（医疗集团）',
+    roles: ['auditor'],
+    place: 'root',
+    department: null,
+    displayName: '闫红霞',
+    title: '审计科科长',
+  },
 ];
 
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; label: string; roles: Role[] }> =
-  DEMO_ACCOUNT_DEFS.map(({ username, label, roles }) => ({ username, label, roles }));
+export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; label: string; roles: Role[] }> = DEMO_ACCOUNT_DEFS.map(
+  ({ username, label, roles }) => ({ username, label, roles }),
+);
 
 export function rootCode(profile: CountyProfile): string {
   return `${profile.codePrefix}-GROUP`;
@@ -58,12 +163,16 @@ export function rootCode(profile: CountyProfile): string {
 
 function placeCode(profile: CountyProfile, place: Place): string {
   const people = profile.hospitals.find((h) => h.role === 'people');
-  if (!people) throw new Error('profile without a people\'s hospital');
+  if (!people) throw new Error("profile without a people's hospital");
   switch (place) {
-    case 'root': return rootCode(profile);
-    case 'people': return people.code;
-    case 'firstCentre': return profile.centres[0].code;
-    case 'firstVillage': return profile.centres[0].villages[0].code;
+    case 'root':
+      return rootCode(profile);
+    case 'people':
+      return people.code;
+    case 'firstCentre':
+      return profile.centres[0].code;
+    case 'firstVillage':
+      return profile.centres[0].villages[0].code;
   }
 }
 
@@ -82,7 +191,15 @@ class Roster {
     this.counters.set(prefix, n);
     const sex = this.rng.chance(0.5) ? 'M' : 'F';
     const displayName = this.surname() + givenName(this.rng, sex, this.rng.int(1965, 1998));
-    this.staff.push({ orgCode, departmentCode, username: `${prefix}.${n}`, displayName, title, roles: [role], mobile: mobileNumber(this.rng) });
+    this.staff.push({
+      orgCode,
+      departmentCode,
+      username: `${prefix}.${n}`,
+      displayName,
+      title,
+      roles: [role],
+      mobile: mobileNumber(this.rng),
+    });
   }
 
   times(count: number, fn: (i: number) => void): void {
@@ -98,7 +215,14 @@ function addLocalStaff(r: Roster, profile: CountyProfile, rng: Rng): void {
   for (const centre of profile.centres) {
     const doctorDepartments = centre.departments.filter((d) => d.clinical);
     r.times(s.townshipDoctorsPerCentre, (i) =>
-      r.add('xiangyi', 'township_doctor', centre.code, doctorDepartments[i % doctorDepartments.length].code, rng.pick(TOWNSHIP_TITLES)));
+      r.add(
+        'xiangyi',
+        'township_doctor',
+        centre.code,
+        doctorDepartments[i % doctorDepartments.length].code,
+        rng.pick(TOWNSHIP_TITLES),
+      ),
+    );
     if (s.supportPerOrg) {
       r.add('yaoshi', 'pharmacist', centre.code, 'pharmacy', '药师');
       r.add('jiesuan', 'clerk', centre.code, null, '收费结算员');
@@ -114,7 +238,9 @@ function addHospitalStaff(r: Roster, profile: CountyProfile, rng: Rng): void {
   const s = profile.staffing;
   for (const h of profile.hospitals) {
     for (const d of h.departments.filter((x) => x.clinical)) {
-      r.times(s.countyDoctorsPerDepartment, () => r.add('xianyi', 'county_doctor', h.code, d.code, `${d.name}${rng.pick(DOCTOR_TITLES)}`));
+      r.times(s.countyDoctorsPerDepartment, () =>
+        r.add('xianyi', 'county_doctor', h.code, d.code, `${d.name}${rng.pick(DOCTOR_TITLES)}`),
+      );
     }
     if (s.supportPerOrg) {
       r.add('yaoshi', 'pharmacist', h.code, 'pharmacy', '主管药师');
@@ -123,7 +249,15 @@ function addHospitalStaff(r: Roster, profile: CountyProfile, rng: Rng): void {
   }
   for (const p of profile.partners) {
     const clinical = p.departments.filter((d) => d.clinical);
-    r.times(s.expertsPerPartner, (i) => r.add('zhuanjia', 'expert', p.code, clinical[i % clinical.length].code, rng.chance(0.6) ? '主任医师' : '副主任医师'));
+    r.times(s.expertsPerPartner, (i) =>
+      r.add(
+        'zhuanjia',
+        'expert',
+        p.code,
+        clinical[i % clinical.length].code,
+        rng.chance(0.6) ? '主任医师' : '副主任医师',
+      ),
+    );
   }
 }
 
@@ -143,8 +277,13 @@ function addGroupExtras(r: Roster, profile: CountyProfile): void {
 /** Every account to insert for a profile: demo accounts first, then the extras. */
 export function planStaff(profile: CountyProfile, rng: Rng): StaffSeed[] {
   const demo = DEMO_ACCOUNT_DEFS.map((a): StaffSeed => ({
-    orgCode: placeCode(profile, a.place), departmentCode: a.department, username: a.username,
-    displayName: a.displayName, title: a.title, roles: a.roles, mobile: mobileNumber(rng),
+    orgCode: placeCode(profile, a.place),
+    departmentCode: a.department,
+    username: a.username,
+    displayName: a.displayName,
+    title: a.title,
+    roles: a.roles,
+    mobile: mobileNumber(rng),
   }));
   const roster = new Roster(rng);
   addHospitalStaff(roster, profile, rng);

@@ -53,13 +53,49 @@ for (const code of [...NEIGHBOUR_CODES, HISTORICAL.county, HISTORICAL.city]) {
   if (!divisionName(code)) throw new Error(`seed: ${code} is not a known division code`);
 }
 
-const MOBILE_PREFIXES = ['134', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '182', '183',
-  '187', '188', '130', '131', '132', '155', '156', '185', '186', '133', '153', '180', '189', '177', '199', '166', '198'];
+const MOBILE_PREFIXES = [
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '182',
+  '183',
+  '187',
+  '188',
+  '130',
+  '131',
+  '132',
+  '155',
+  '156',
+  '185',
+  '186',
+  '133',
+  '153',
+  '180',
+  '189',
+  '177',
+  '199',
+  '166',
+  '198',
+];
 
 /** Names kept out of the random draw: the known residents must be the only zsm in the county. */
 const RESERVED_INITIALS = 'zsm';
 
-interface Person { sex: Sex; age: number; surname: string; marriedIn: boolean }
+interface Person {
+  sex: Sex;
+  age: number;
+  surname: string;
+  marriedIn: boolean;
+}
 
 const pinyinCache = new Map<string, { full: string; initials: string }>();
 function cachedPinyin(name: string): { full: string; initials: string } {
@@ -113,16 +149,41 @@ function ageBetween(rng: Rng, buckets: Weighted<readonly [number, number]>): num
  * children, a bulge at 35–60, about 19% aged 60+ (many "empty-nest" elderly couples and
  * grandparents raising left-behind grandchildren).
  */
-const HOUSEHOLD_KINDS: Weighted<'family' | 'elderly' | 'single'> = [['family', 0.6], ['elderly', 0.26], ['single', 0.14]];
-const FAMILY_HEAD_AGES: Weighted<readonly [number, number]> = [[[25, 34], 0.2], [[35, 44], 0.3], [[45, 54], 0.32], [[55, 59], 0.18]];
-const ELDERLY_HEAD_AGES: Weighted<readonly [number, number]> = [[[60, 69], 0.52], [[70, 79], 0.33], [[80, 89], 0.13], [[90, 99], 0.02]];
-const SINGLE_AGES: Weighted<readonly [number, number]> = [[[18, 29], 0.45], [[30, 59], 0.55]];
-const CHILD_COUNTS: Weighted<number> = [[0, 0.22], [1, 0.45], [2, 0.3], [3, 0.03]];
+const HOUSEHOLD_KINDS: Weighted<'family' | 'elderly' | 'single'> = [
+  ['family', 0.6],
+  ['elderly', 0.26],
+  ['single', 0.14],
+];
+const FAMILY_HEAD_AGES: Weighted<readonly [number, number]> = [
+  [[25, 34], 0.2],
+  [[35, 44], 0.3],
+  [[45, 54], 0.32],
+  [[55, 59], 0.18],
+];
+const ELDERLY_HEAD_AGES: Weighted<readonly [number, number]> = [
+  [[60, 69], 0.52],
+  [[70, 79], 0.33],
+  [[80, 89], 0.13],
+  [[90, 99], 0.02],
+];
+const SINGLE_AGES: Weighted<readonly [number, number]> = [
+  [[18, 29], 0.45],
+  [[30, 59], 0.55],
+];
+const CHILD_COUNTS: Weighted<number> = [
+  [0, 0.22],
+  [1, 0.45],
+  [2, 0.3],
+  [3, 0.03],
+];
 
 export class PeopleFactory {
   private readonly surname: () => string;
 
-  constructor(private readonly rng: Rng, private readonly ids: IdRegistry) {
+  constructor(
+    private readonly rng: Rng,
+    private readonly ids: IdRegistry,
+  ) {
     this.surname = surnameSampler(rng);
   }
 
@@ -143,9 +204,12 @@ export class PeopleFactory {
 
   private household(): Person[] {
     switch (this.rng.weighted(HOUSEHOLD_KINDS)) {
-      case 'family': return this.family();
-      case 'elderly': return this.elderly();
-      case 'single': return [this.person(this.rng.chance(0.6) ? 'M' : 'F', ageBetween(this.rng, SINGLE_AGES))];
+      case 'family':
+        return this.family();
+      case 'elderly':
+        return this.elderly();
+      case 'single':
+        return [this.person(this.rng.chance(0.6) ? 'M' : 'F', ageBetween(this.rng, SINGLE_AGES))];
     }
   }
 
@@ -163,7 +227,8 @@ export class PeopleFactory {
       if (age >= 0) members.push({ sex: this.babySex(), age, surname: family, marriedIn: false });
     }
     // grandparents raising a left-behind grandchild while the parents work in the city
-    if (head.age >= 48 && rng.chance(0.35)) members.push({ sex: this.babySex(), age: rng.int(0, 12), surname: family, marriedIn: false });
+    if (head.age >= 48 && rng.chance(0.35))
+      members.push({ sex: this.babySex(), age: rng.int(0, 12), surname: family, marriedIn: false });
     if (head.age <= 50 && rng.chance(0.2)) {
       const age = Math.min(head.age + rng.int(24, 32), 98);
       const sex: Sex = rng.chance(0.6) ? 'F' : 'M';
@@ -176,7 +241,8 @@ export class PeopleFactory {
     const head = this.person(this.rng.chance(0.7) ? 'M' : 'F', ageBetween(this.rng, ELDERLY_HEAD_AGES));
     const members = [head];
     if (this.rng.chance(0.62)) members.push(this.spouseOf(head));
-    if (this.rng.chance(0.22)) members.push({ sex: this.babySex(), age: this.rng.int(0, 14), surname: head.surname, marriedIn: false });
+    if (this.rng.chance(0.22))
+      members.push({ sex: this.babySex(), age: this.rng.int(0, 14), surname: head.surname, marriedIn: false });
     return members;
   }
 
@@ -203,16 +269,26 @@ export class PeopleFactory {
     }
   }
 
-  private resident(p: Person, place: VillagePlace, home: { householdNo: string; address: string; poor: boolean }): ResidentSeed {
+  private resident(
+    p: Person,
+    place: VillagePlace,
+    home: { householdNo: string; address: string; poor: boolean },
+  ): ResidentSeed {
     const rng = this.rng;
     const birthYear = LAST_BIRTH_YEAR - p.age;
     const birthDate = randomDate(rng, birthYear);
     const { name, full, initials } = this.fullName(p, birthYear);
     return {
-      name, namePinyin: full, nameInitials: initials, sex: p.sex, birthDate,
+      name,
+      namePinyin: full,
+      nameInitials: initials,
+      sex: p.sex,
+      birthDate,
       idNumber: this.ids.issue(rng, this.regionFor(p, birthYear, place.divisionCode), birthDate, p.sex),
       mobile: rng.chance(mobileShare(p.age)) ? mobileNumber(rng) : null,
-      village: place.village, householdNo: home.householdNo, address: home.address,
+      village: place.village,
+      householdNo: home.householdNo,
+      address: home.address,
       insuranceType: this.insurance(p.age, place.urban),
       registeredPoor: home.poor,
       chronicConditions: this.conditions(p.age),
@@ -226,7 +302,6 @@ export class PeopleFactory {
     if (birthYear >= 1976 && birthYear <= 1982 && this.rng.chance(0.05)) return HISTORICAL.city;
     return home;
   }
-
 
   private insurance(age: number, urban: boolean): ResidentSeed['insuranceType'] {
     const employee = age >= 18 && age < 60 ? (urban ? 0.35 : 0.08) : age >= 60 ? (urban ? 0.25 : 0.05) : 0;
@@ -280,9 +355,19 @@ export function knownResident(name: '张三明' | '张思敏', place: VillagePla
   ids.claim(idNumber);
   const py = cachedPinyin(name);
   return {
-    name, namePinyin: py.full, nameInitials: py.initials, sex: male ? 'M' : 'F',
-    birthDate: male ? '1966-04-12' : '1979-08-23', idNumber, mobile: male ? '13935412688' : '15835467012',
-    village: place.village, householdNo: place.householdPrefix + '9001', address: `${place.township}${place.village}88号`,
-    insuranceType: 'resident', registeredPoor: false, chronicConditions: male ? ['hypertension'] : ['diabetes'], deceasedOn: null,
+    name,
+    namePinyin: py.full,
+    nameInitials: py.initials,
+    sex: male ? 'M' : 'F',
+    birthDate: male ? '1966-04-12' : '1979-08-23',
+    idNumber,
+    mobile: male ? '13935412688' : '15835467012',
+    village: place.village,
+    householdNo: place.householdPrefix + '9001',
+    address: `${place.township}${place.village}88号`,
+    insuranceType: 'resident',
+    registeredPoor: false,
+    chronicConditions: male ? ['hypertension'] : ['diabetes'],
+    deceasedOn: null,
   };
 }

@@ -8,7 +8,12 @@ import { Rng } from './random.ts';
  */
 export type ProfileName = 'tiny' | 'demo' | 'jiexiu';
 
-export interface DepartmentDef { code: string; name: string; speciality: string | null; clinical: boolean }
+export interface DepartmentDef {
+  code: string;
+  name: string;
+  speciality: string | null;
+  clinical: boolean;
+}
 
 export interface HospitalDef {
   role: 'people' | 'tcm' | 'mch';
@@ -18,7 +23,13 @@ export interface HospitalDef {
   departments: readonly DepartmentDef[];
 }
 
-export interface VillageDef { code: string; name: string; lat: number; lng: number; weight: number }
+export interface VillageDef {
+  code: string;
+  name: string;
+  lat: number;
+  lng: number;
+  weight: number;
+}
 
 export interface CentreDef {
   code: string;
@@ -73,33 +84,60 @@ export interface CountyProfile {
   staffing: Staffing;
 }
 
-const dept = (code: string, name: string, speciality: string | null = null, clinical = true): DepartmentDef =>
-  ({ code, name, speciality, clinical });
+const dept = (code: string, name: string, speciality: string | null = null, clinical = true): DepartmentDef => ({
+  code,
+  name,
+  speciality,
+  clinical,
+});
 
 /** Speciality vocabulary shared by org.specialities and department.speciality (DOMAIN.md §1). */
 export const SPECIALITY = {
-  rehab: '康复', psychiatry: '精神卫生', elderly: '医养结合', hospice: '安宁疗护',
-  orthopaedics: '骨科', cardiology: '心血管',
+  rehab: '康复',
+  psychiatry: '精神卫生',
+  elderly: '医养结合',
+  hospice: '安宁疗护',
+  orthopaedics: '骨科',
+  cardiology: '心血管',
 } as const;
 
 const PEOPLE_DEPARTMENTS = [
-  dept('internal', '内科'), dept('surgery', '外科'), dept('cardiology', '心内科', SPECIALITY.cardiology),
-  dept('neurology', '神经内科'), dept('orthopaedics', '骨科', SPECIALITY.orthopaedics), dept('emergency', '急诊科'),
-  dept('icu', '重症医学科'), dept('lab', '检验科', null, false), dept('imaging', '影像科', null, false),
-  dept('ecg', '心电诊断室', null, false), dept('ultrasound', '超声科', null, false), dept('pathology', '病理科', null, false),
-  dept('pharmacy', '药剂科', null, false), dept('referral', '分级诊疗中心', null, false),
+  dept('internal', '内科'),
+  dept('surgery', '外科'),
+  dept('cardiology', '心内科', SPECIALITY.cardiology),
+  dept('neurology', '神经内科'),
+  dept('orthopaedics', '骨科', SPECIALITY.orthopaedics),
+  dept('emergency', '急诊科'),
+  dept('icu', '重症医学科'),
+  dept('lab', '检验科', null, false),
+  dept('imaging', '影像科', null, false),
+  dept('ecg', '心电诊断室', null, false),
+  dept('ultrasound', '超声科', null, false),
+  dept('pathology', '病理科', null, false),
+  dept('pharmacy', '药剂科', null, false),
+  dept('referral', '分级诊疗中心', null, false),
 ];
 const TCM_DEPARTMENTS = [
-  dept('tcm-internal', '中医内科'), dept('acupuncture', '针灸推拿科'), dept('rehab', '康复科', SPECIALITY.rehab),
-  dept('bone-setting', '骨伤科', SPECIALITY.orthopaedics), dept('pharmacy', '药剂科', null, false),
+  dept('tcm-internal', '中医内科'),
+  dept('acupuncture', '针灸推拿科'),
+  dept('rehab', '康复科', SPECIALITY.rehab),
+  dept('bone-setting', '骨伤科', SPECIALITY.orthopaedics),
+  dept('pharmacy', '药剂科', null, false),
 ];
 const MCH_DEPARTMENTS = [
-  dept('obstetrics', '妇产科'), dept('paediatrics', '儿科'), dept('neonatal', '新生儿科'),
-  dept('womens-health', '妇女保健科'), dept('child-health', '儿童保健科'), dept('pharmacy', '药剂科', null, false),
+  dept('obstetrics', '妇产科'),
+  dept('paediatrics', '儿科'),
+  dept('neonatal', '新生儿科'),
+  dept('womens-health', '妇女保健科'),
+  dept('child-health', '儿童保健科'),
+  dept('pharmacy', '药剂科', null, false),
 ];
 const PARTNER_DEPARTMENTS = [
-  dept('cardiology', '心内科', SPECIALITY.cardiology), dept('neurology', '神经内科'), dept('orthopaedics', '骨科', SPECIALITY.orthopaedics),
-  dept('oncology', '肿瘤科'), dept('imaging', '影像科', null, false),
+  dept('cardiology', '心内科', SPECIALITY.cardiology),
+  dept('neurology', '神经内科'),
+  dept('orthopaedics', '骨科', SPECIALITY.orthopaedics),
+  dept('oncology', '肿瘤科'),
+  dept('imaging', '影像科', null, false),
 ];
 
 /** A speciality gives a centre a matching ward next to the departments every centre runs. */
@@ -114,8 +152,14 @@ const SPECIALITY_DEPARTMENT: Record<string, DepartmentDef> = {
 
 function centreDepartments(specialities: readonly string[]): DepartmentDef[] {
   // every centre keeps a rehab room: recovering patients come back to the township (DOMAIN.md §2)
-  const base = [dept('general', '全科'), dept('rehab', '康复科', SPECIALITY.rehab), dept('tcm', '中医科'), dept('public-health', '公卫科', null, false),
-    dept('lab', '检验科', null, false), dept('pharmacy', '药房', null, false)];
+  const base = [
+    dept('general', '全科'),
+    dept('rehab', '康复科', SPECIALITY.rehab),
+    dept('tcm', '中医科'),
+    dept('public-health', '公卫科', null, false),
+    dept('lab', '检验科', null, false),
+    dept('pharmacy', '药房', null, false),
+  ];
   const extra = specialities.map((s) => SPECIALITY_DEPARTMENT[s]).filter((d) => !base.some((b) => b.code === d.code));
   return [...base.slice(0, 2), ...extra, ...base.slice(2)];
 }
@@ -129,9 +173,39 @@ function hospitals(prefix: string, county: string, mchName: string): HospitalDef
 }
 
 const PARTNERS: readonly PartnerDef[] = [
-  { code: 'SXBQE', name: '山西白求恩医院', level: 'provincial', divisionCode: '140100', address: '山西省太原市', lat: 37.78, lng: 112.57, beds: 2000, departments: PARTNER_DEPARTMENTS },
-  { code: 'SYDYY', name: '山西医科大学第一医院', level: 'provincial', divisionCode: '140100', address: '山西省太原市', lat: 37.86, lng: 112.56, beds: 2800, departments: PARTNER_DEPARTMENTS },
-  { code: 'PUMCH', name: '北京协和医院', level: 'national', divisionCode: '110101', address: '北京市东城区', lat: 39.91, lng: 116.42, beds: 2000, departments: PARTNER_DEPARTMENTS },
+  {
+    code: 'SXBQE',
+    name: '山西白求恩医院',
+    level: 'provincial',
+    divisionCode: '140100',
+    address: '山西省太原市',
+    lat: 37.78,
+    lng: 112.57,
+    beds: 2000,
+    departments: PARTNER_DEPARTMENTS,
+  },
+  {
+    code: 'SYDYY',
+    name: '山西医科大学第一医院',
+    level: 'provincial',
+    divisionCode: '140100',
+    address: '山西省太原市',
+    lat: 37.86,
+    lng: 112.56,
+    beds: 2800,
+    departments: PARTNER_DEPARTMENTS,
+  },
+  {
+    code: 'PUMCH',
+    name: '北京协和医院',
+    level: 'national',
+    divisionCode: '110101',
+    address: '北京市东城区',
+    lat: 39.91,
+    lng: 116.42,
+    beds: 2000,
+    departments: PARTNER_DEPARTMENTS,
+  },
 ];
 
 /**
@@ -139,20 +213,56 @@ const PARTNERS: readonly PartnerDef[] = [
  * and the home of the village.doctor demo account in every profile, so the account labels
  * hold for tiny, demo and jiexiu alike.
  */
-const TOWNSHIP_ORDER = ['宋古乡', '义安镇', '张兰镇', '连福镇', '洪山镇', '龙凤镇', '绵山镇', '义棠镇', '城关乡',
-  '北关街道', '西关街道', '东南街道', '西南街道', '北坛街道'];
+const TOWNSHIP_ORDER = [
+  '宋古乡',
+  '义安镇',
+  '张兰镇',
+  '连福镇',
+  '洪山镇',
+  '龙凤镇',
+  '绵山镇',
+  '义棠镇',
+  '城关乡',
+  '北关街道',
+  '西关街道',
+  '东南街道',
+  '西南街道',
+  '北坛街道',
+];
 
 const CENTRE_SPECIALITIES: Record<string, readonly string[]> = {
-  宋古乡: [SPECIALITY.rehab], 义安镇: [SPECIALITY.elderly, SPECIALITY.hospice], 张兰镇: [SPECIALITY.orthopaedics],
-  连福镇: [SPECIALITY.cardiology], 洪山镇: [SPECIALITY.psychiatry], 龙凤镇: [SPECIALITY.elderly],
-  绵山镇: [SPECIALITY.rehab], 义棠镇: [SPECIALITY.orthopaedics], 城关乡: [SPECIALITY.hospice],
-  北关街道: [SPECIALITY.elderly], 西关街道: [], 东南街道: [SPECIALITY.cardiology], 西南街道: [], 北坛街道: [SPECIALITY.elderly],
+  宋古乡: [SPECIALITY.rehab],
+  义安镇: [SPECIALITY.elderly, SPECIALITY.hospice],
+  张兰镇: [SPECIALITY.orthopaedics],
+  连福镇: [SPECIALITY.cardiology],
+  洪山镇: [SPECIALITY.psychiatry],
+  龙凤镇: [SPECIALITY.elderly],
+  绵山镇: [SPECIALITY.rehab],
+  义棠镇: [SPECIALITY.orthopaedics],
+  城关乡: [SPECIALITY.hospice],
+  北关街道: [SPECIALITY.elderly],
+  西关街道: [],
+  东南街道: [SPECIALITY.cardiology],
+  西南街道: [],
+  北坛街道: [SPECIALITY.elderly],
 };
 
 /** Village clinics per unit in the full county: 163 in all, as the Jiexiu report counts. */
 const JIEXIU_VILLAGE_COUNTS: Record<string, number> = {
-  宋古乡: 13, 义安镇: 17, 张兰镇: 16, 连福镇: 15, 洪山镇: 16, 龙凤镇: 14, 绵山镇: 13, 义棠镇: 15, 城关乡: 14,
-  北关街道: 5, 西关街道: 6, 东南街道: 6, 西南街道: 7, 北坛街道: 6,
+  宋古乡: 13,
+  义安镇: 17,
+  张兰镇: 16,
+  连福镇: 15,
+  洪山镇: 16,
+  龙凤镇: 14,
+  绵山镇: 13,
+  义棠镇: 15,
+  城关乡: 14,
+  北关街道: 5,
+  西关街道: 6,
+  东南街道: 6,
+  西南街道: 7,
+  北坛街道: 6,
 };
 
 function township(name: string): Township {
@@ -161,18 +271,116 @@ function township(name: string): Township {
   return t;
 }
 
-const STANDALONE = ['张壁', '石屯', '宋安', '罗王庄', '龙头', '兴地', '桥头', '三道河', '崇贤', '孙畅', '田村', '马堡',
-  '韩屯', '太和堡', '曹麻', '旧堡', '新堡', '河湾', '窑头', '沟口', '峪口', '泉头', '官屯', '柳湾', '槐树庄', '枣园',
-  '杏园', '梨园', '桃园', '石河', '沙堡', '许村', '郭村', '大甫', '小甫', '洪善', '常乐', '安泰', '永和堡', '太平庄',
-  '长寿', '万户堡', '三佳', '大许', '小许', '靳屯', '梁村', '侯村', '温村', '孔村', '西欢', '东欢', '大靳', '小靳',
-  '北盐场', '南盐场', '红崖', '白石', '青杨', '双井', '古城', '磨沟', '庙底', '井峪', '坡头', '源神',
-  '义和', '仁义', '太平', '福泉', '兴旺', '凤凰', '南山', '北山', '松林', '柏树', '石桥', '河西', '河东', '新民',
-  '永安', '吉祥', '和平', '团结', '东风', '红旗'];
-const SURNAME_VILLAGES = '王李张刘郭杨赵武梁白贾田任韩闫高孙马宋侯温郝薛冀范乔史段曹霍冯常牛秦申程吴崔孟董石邢翟雷苏徐朱宁';
+const STANDALONE = [
+  '张壁',
+  '石屯',
+  '宋安',
+  '罗王庄',
+  '龙头',
+  '兴地',
+  '桥头',
+  '三道河',
+  '崇贤',
+  '孙畅',
+  '田村',
+  '马堡',
+  '韩屯',
+  '太和堡',
+  '曹麻',
+  '旧堡',
+  '新堡',
+  '河湾',
+  '窑头',
+  '沟口',
+  '峪口',
+  '泉头',
+  '官屯',
+  '柳湾',
+  '槐树庄',
+  '枣园',
+  '杏园',
+  '梨园',
+  '桃园',
+  '石河',
+  '沙堡',
+  '许村',
+  '郭村',
+  '大甫',
+  '小甫',
+  '洪善',
+  '常乐',
+  '安泰',
+  '永和堡',
+  '太平庄',
+  '长寿',
+  '万户堡',
+  '三佳',
+  '大许',
+  '小许',
+  '靳屯',
+  '梁村',
+  '侯村',
+  '温村',
+  '孔村',
+  '西欢',
+  '东欢',
+  '大靳',
+  '小靳',
+  '北盐场',
+  '南盐场',
+  '红崖',
+  '白石',
+  '青杨',
+  '双井',
+  '古城',
+  '磨沟',
+  '庙底',
+  '井峪',
+  '坡头',
+  '源神',
+  '义和',
+  '仁义',
+  '太平',
+  '福泉',
+  '兴旺',
+  '凤凰',
+  '南山',
+  '北山',
+  '松林',
+  '柏树',
+  '石桥',
+  '河西',
+  '河东',
+  '新民',
+  '永安',
+  '吉祥',
+  '和平',
+  '团结',
+  '东风',
+  '红旗',
+];
+const SURNAME_VILLAGES =
+  '王李张刘郭杨赵武梁白贾田任韩闫高孙马宋侯温郝薛冀范乔史段曹霍冯常牛秦申程吴崔孟董石邢翟雷苏徐朱宁';
 const DIRECTIONAL: ReadonlyArray<readonly [string, string]> = [
-  ['北南东', '辛武'], ['东西', '段屯'], ['东西', '狐'], ['南北', '王里'], ['南北', '两水'], ['上下', '板峪'],
-  ['东西', '湖龙'], ['南北', '贾'], ['上下', '李侯'], ['东西南北', '庄'], ['东西', '堡'], ['前后', '营'],
-  ['前后', '街'], ['大小', '沟'], ['上下', '坡'], ['东西', '樊'], ['南北', '城'], ['大小', '宋'], ['东西', '靳'],
+  ['北南东', '辛武'],
+  ['东西', '段屯'],
+  ['东西', '狐'],
+  ['南北', '王里'],
+  ['南北', '两水'],
+  ['上下', '板峪'],
+  ['东西', '湖龙'],
+  ['南北', '贾'],
+  ['上下', '李侯'],
+  ['东西南北', '庄'],
+  ['东西', '堡'],
+  ['前后', '营'],
+  ['前后', '街'],
+  ['大小', '沟'],
+  ['上下', '坡'],
+  ['东西', '樊'],
+  ['南北', '城'],
+  ['大小', '宋'],
+  ['东西', '靳'],
 ];
 
 const asVillage = (n: string) => (n.endsWith('村') ? n : `${n}村`);
@@ -217,15 +425,26 @@ function buildCentres(prefix: string, units: readonly string[], villagesPer: (un
     if (names.length < count) throw new Error('village name pool exhausted');
     const code = `${prefix}-T${t.code.slice(6)}`;
     const villages = names.map((name, i) => ({
-      code: `${code}-V${String(i + 1).padStart(2, '0')}`, name,
-      lat: round(lat + geo.normal(0, 0.02), 5), lng: round(lng + geo.normal(0, 0.02), 5),
+      code: `${code}-V${String(i + 1).padStart(2, '0')}`,
+      name,
+      lat: round(lat + geo.normal(0, 0.02), 5),
+      lng: round(lng + geo.normal(0, 0.02), 5),
       // urban streets are denser; a lognormal spread keeps village sizes uneven as in life
       weight: (urban ? 1.8 : 1) * Math.exp(geo.normal(0, 0.3)),
     }));
     const specialities = CENTRE_SPECIALITIES[unit] ?? [];
     return {
-      code, name: centreName(t), kind: urban ? 'community_center' : 'township_center', township: t, specialities,
-      beds: urban ? 20 : 40 + 10 * specialities.length, lat, lng, urban, departments: centreDepartments(specialities), villages,
+      code,
+      name: centreName(t),
+      kind: urban ? 'community_center' : 'township_center',
+      township: t,
+      specialities,
+      beds: urban ? 20 : 40 + 10 * specialities.length,
+      lat,
+      lng,
+      urban,
+      departments: centreDepartments(specialities),
+      villages,
     } satisfies CentreDef;
   });
 }
@@ -239,24 +458,51 @@ const withPrefix = (prefix: string, partners: readonly PartnerDef[]) =>
   partners.map((p) => ({ ...p, code: `${prefix}-P-${p.code}` }));
 
 const TINY: CountyProfile = {
-  name: 'tiny', codePrefix: 'TEST', rootName: '测试县医疗集团', countyName: '测试县', divisionCode: '140781',
+  name: 'tiny',
+  codePrefix: 'TEST',
+  rootName: '测试县医疗集团',
+  countyName: '测试县',
+  divisionCode: '140781',
   center: JIEXIU_CENTER,
   hospitals: hospitals('TEST', '测试县', '测试县妇幼保健院'),
   // equal weights: 15 residents in each of the 4 clinics
-  centres: buildCentres('TEST', ['宋古乡', '义安镇'], () => 2).map((c) => ({ ...c, villages: c.villages.map((v) => ({ ...v, weight: 1 })) })),
+  centres: buildCentres('TEST', ['宋古乡', '义安镇'], () => 2).map((c) => ({
+    ...c,
+    villages: c.villages.map((v) => ({ ...v, weight: 1 })),
+  })),
   partners: [],
   residents: 60,
-  staffing: { villageDoctorsPerClinic: 1, gridMembersPerClinic: 0, townshipDoctorsPerCentre: 1, countyDoctorsPerDepartment: 0, expertsPerPartner: 0, supportPerOrg: false, groupExtras: false },
+  staffing: {
+    villageDoctorsPerClinic: 1,
+    gridMembersPerClinic: 0,
+    townshipDoctorsPerCentre: 1,
+    countyDoctorsPerDepartment: 0,
+    expertsPerPartner: 0,
+    supportPerOrg: false,
+    groupExtras: false,
+  },
 };
 
 const DEMO: CountyProfile = {
-  name: 'demo', codePrefix: 'JX', rootName: '介休市医疗集团', countyName: '介休市', divisionCode: '140781',
+  name: 'demo',
+  codePrefix: 'JX',
+  rootName: '介休市医疗集团',
+  countyName: '介休市',
+  divisionCode: '140781',
   center: JIEXIU_CENTER,
   hospitals: hospitals('JX', '介休市', '介休市妇幼保健计划生育服务中心'),
   centres: buildCentres('JX', TOWNSHIP_ORDER.slice(0, 4), () => 6),
   partners: withPrefix('JX', PARTNERS),
   residents: 20_000,
-  staffing: { villageDoctorsPerClinic: 1, gridMembersPerClinic: 2, townshipDoctorsPerCentre: 3, countyDoctorsPerDepartment: 1, expertsPerPartner: 2, supportPerOrg: true, groupExtras: true },
+  staffing: {
+    villageDoctorsPerClinic: 1,
+    gridMembersPerClinic: 2,
+    townshipDoctorsPerCentre: 3,
+    countyDoctorsPerDepartment: 1,
+    expertsPerPartner: 2,
+    supportPerOrg: true,
+    groupExtras: true,
+  },
 };
 
 const JIEXIU: CountyProfile = {
@@ -265,7 +511,15 @@ const JIEXIU: CountyProfile = {
   centres: buildCentres('JX', TOWNSHIP_ORDER, (u) => JIEXIU_VILLAGE_COUNTS[u]),
   residents: 400_000,
   // 3 grid members per clinic ≈ the 576 介小康 of the Jiexiu report
-  staffing: { villageDoctorsPerClinic: 1, gridMembersPerClinic: 3, townshipDoctorsPerCentre: 4, countyDoctorsPerDepartment: 2, expertsPerPartner: 3, supportPerOrg: true, groupExtras: true },
+  staffing: {
+    villageDoctorsPerClinic: 1,
+    gridMembersPerClinic: 3,
+    townshipDoctorsPerCentre: 4,
+    countyDoctorsPerDepartment: 2,
+    expertsPerPartner: 3,
+    supportPerOrg: true,
+    groupExtras: true,
+  },
 };
 
 export const PROFILES: Readonly<Record<ProfileName, CountyProfile>> = { tiny: TINY, demo: DEMO, jiexiu: JIEXIU };

@@ -21,7 +21,10 @@ export class Rng {
   private c: number;
   private d: number;
 
-  constructor(private readonly seed: number, label = '') {
+  constructor(
+    private readonly seed: number,
+    label = '',
+  ) {
     const h = hashSeed(seed >>> 0, label);
     this.a = 0x9e3779b9;
     this.b = 0x243f6a88;

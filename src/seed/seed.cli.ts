@@ -47,18 +47,27 @@ async function main(): Promise<void> {
   try {
     const existing = await existingCounty(database.db);
     if (existing) {
-      console.error(`数据库中已存在县域“${existing.name}”（id ${existing.id}），不会重复生成演示数据。` +
-        `如需重新生成，请换一个空数据库（DATA_DIR 或 DATABASE_URL）后再运行。`);
+      console.error(
+        `数据库中已存在县域“${existing.name}”（id ${existing.id}），不会重复生成演示数据。` +
+          `如需重新生成，请换一个空数据库（DATA_DIR 或 DATABASE_URL）后再运行。`,
+      );
       process.exitCode = 1;
       return;
     }
     const started = performance.now();
-    const result = await generateCounty(database.db, { profile, seed, password: config.demoPassword, onProgress: progressPrinter(started) });
+    const result = await generateCounty(database.db, {
+      profile,
+      seed,
+      password: config.demoPassword,
+      onProgress: progressPrinter(started),
+    });
     const features = await seedFeatures(database.db, result.countyId, { profile, seed });
     for (const url of features.screenUrls) console.log(`叫号屏地址（令牌只显示这一次）：${url}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`已生成演示县域（${profile}，seed=${seed}，数据库：${database.kind}）：` +
-      `${result.orgs} 个机构，${result.staff} 名工作人员，${result.residents} 名居民，用时 ${seconds} 秒`);
+    console.log(
+      `已生成演示县域（${profile}，seed=${seed}，数据库：${database.kind}）：` +
+        `${result.orgs} 个机构，${result.staff} 名工作人员，${result.residents} 名居民，用时 ${seconds} 秒`,
+    );
   } finally {
     await database.close();
   }

@@ -26,7 +26,9 @@ async function allOrgIds(db: Kdb): Promise<number[]> {
 
 async function residents(db: Kdb) {
   const orgIds = await allOrgIds(db);
-  return withScope(db, { userId: 0, orgIds }, (trx) => trx.selectFrom('residents').selectAll().orderBy('id_number').execute());
+  return withScope(db, { userId: 0, orgIds }, (trx) =>
+    trx.selectFrom('residents').selectAll().orderBy('id_number').execute(),
+  );
 }
 
 /** Everything a user could see, with ids and timestamps replaced by org codes; argon2 salts differ per run. */
@@ -37,10 +39,21 @@ async function digest(db: Kdb): Promise<string> {
   const deptCode = new Map(depts.map((d) => [d.id, `${code.get(d.org_id)}:${d.code}`]));
   const staff = await db.selectFrom('staff').selectAll().orderBy('username').execute();
   const content = {
-    orgs: orgs.map(({ id, county_id, parent_id, path, created_at, updated_at, ...o }) => ({ ...o, parent: parent_id && code.get(parent_id), depth: path.split('/').length })),
+    orgs: orgs.map(({ id, county_id, parent_id, path, created_at, updated_at, ...o }) => ({
+      ...o,
+      parent: parent_id && code.get(parent_id),
+      depth: path.split('/').length,
+    })),
     departments: depts.map(({ id, org_id, county_id, created_at, ...d }) => ({ ...d, org: code.get(org_id) })),
-    staff: staff.map(({ id, org_id, county_id, department_id, password_hash, created_at, updated_at, ...s }) => ({ ...s, org: code.get(org_id), dept: department_id && deptCode.get(department_id) })),
-    residents: (await residents(db)).map(({ id, org_id, county_id, created_at, updated_at, ...r }) => ({ ...r, org: code.get(org_id) })),
+    staff: staff.map(({ id, org_id, county_id, department_id, password_hash, created_at, updated_at, ...s }) => ({
+      ...s,
+      org: code.get(org_id),
+      dept: department_id && deptCode.get(department_id),
+    })),
+    residents: (await residents(db)).map(({ id, org_id, county_id, created_at, updated_at, ...r }) => ({
+      ...r,
+      org: code.get(org_id),
+    })),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -70,7 +83,8 @@ describe.runIf(onPglite)('demo county generator, tiny profile', () => {
   it('builds different residents from a different seed, on the same map', async () => {
     const [ra, ro] = [await residents(a.db), await residents(other.db)];
     expect(ro.map((r) => r.id_number)).not.toEqual(ra.map((r) => r.id_number));
-    const orgNames = async (db: Kdb) => (await db.selectFrom('orgs').select('name').orderBy('code').execute()).map((o) => o.name);
+    const orgNames = async (db: Kdb) =>
+      (await db.selectFrom('orgs').select('name').orderBy('code').execute()).map((o) => o.name);
     expect(await orgNames(other.db)).toEqual(await orgNames(a.db));
   });
 
@@ -87,8 +101,18 @@ describe.runIf(onPglite)('demo county generator, tiny profile', () => {
       expect(o.path).toBe(`${parentPath}${o.id}/`);
     }
     const kinds = orgs.map((o) => o.kind).sort();
-    expect(kinds).toEqual(['county', 'county_hospital', 'county_hospital', 'county_hospital', 'township_center', 'township_center',
-      'village_clinic', 'village_clinic', 'village_clinic', 'village_clinic']);
+    expect(kinds).toEqual([
+      'county',
+      'county_hospital',
+      'county_hospital',
+      'county_hospital',
+      'township_center',
+      'township_center',
+      'village_clinic',
+      'village_clinic',
+      'village_clinic',
+      'village_clinic',
+    ]);
   });
 
   it('gives every resident a valid ID number that matches sex and birth date, and no ID twice', async () => {
@@ -113,7 +137,15 @@ describe.runIf(onPglite)('demo county generator, tiny profile', () => {
 
   it('creates the 13 demo accounts with their roles, ready to log in with the demo password', async () => {
     expect(DEMO_ACCOUNTS.map((d) => d.roles[0]).sort()).toEqual([...ROLES].sort());
-    const staff = await a.db.selectFrom('staff').selectAll().where('username', 'in', DEMO_ACCOUNTS.map((d) => d.username)).execute();
+    const staff = await a.db
+      .selectFrom('staff')
+      .selectAll()
+      .where(
+        'username',
+        'in',
+        DEMO_ACCOUNTS.map((d) => d.username),
+      )
+      .execute();
     expect(staff).toHaveLength(13);
     for (const account of DEMO_ACCOUNTS) {
       const row = staff.find((s) => s.username === account.username);
@@ -125,22 +157,34 @@ describe.runIf(onPglite)('demo county generator, tiny profile', () => {
   });
 
   it('places the accounts as documented', async () => {
-    const rows = await a.db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.org_id')
-      .select(['staff.username', 'orgs.kind', 'orgs.name', 'orgs.parent_id', 'orgs.id']).execute();
+    const rows = await a.db
+      .selectFrom('staff')
+      .innerJoin('orgs', 'orgs.id', 'staff.org_id')
+      .select(['staff.username', 'orgs.kind', 'orgs.name', 'orgs.parent_id', 'orgs.id'])
+      .execute();
     const at = (u: string) => rows.find((r) => r.username === u);
     expect(at('village.doctor')).toMatchObject({ kind: 'village_clinic', name: '宋古村卫生室' });
     expect(at('grid.member')?.id).toBe(at('village.doctor')?.id);
     expect(at('township.doctor')).toMatchObject({ kind: 'township_center', name: '宋古乡卫生院' });
     expect(at('village.doctor')?.parent_id).toBe(at('township.doctor')?.id);
-    for (const u of ['county.doctor', 'coordinator', 'expert', 'reader', 'pharmacist', 'clerk', 'dispatcher']) expect(at(u)?.name).toBe('测试县人民医院');
+    for (const u of ['county.doctor', 'coordinator', 'expert', 'reader', 'pharmacist', 'clerk', 'dispatcher'])
+      expect(at(u)?.name).toBe('测试县人民医院');
     for (const u of ['admin', 'bureau', 'auditor']) expect(at(u)?.kind).toBe('county');
     expect(DEMO_ACCOUNTS.find((d) => d.username === 'village.doctor')?.label).toContain('宋古村卫生室');
   });
 
-  it('puts 张三明 in village.doctor\'s clinic and 张思敏 in the other township, both zsm', async () => {
-    const vd = await a.db.selectFrom('staff').select('org_id').where('username', '=', 'village.doctor').executeTakeFirstOrThrow();
-    const td = await a.db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.org_id').select('orgs.path')
-      .where('username', '=', 'township.doctor').executeTakeFirstOrThrow();
+  it("puts 张三明 in village.doctor's clinic and 张思敏 in the other township, both zsm", async () => {
+    const vd = await a.db
+      .selectFrom('staff')
+      .select('org_id')
+      .where('username', '=', 'village.doctor')
+      .executeTakeFirstOrThrow();
+    const td = await a.db
+      .selectFrom('staff')
+      .innerJoin('orgs', 'orgs.id', 'staff.org_id')
+      .select('orgs.path')
+      .where('username', '=', 'township.doctor')
+      .executeTakeFirstOrThrow();
     const zsm = (await residents(a.db)).filter((r) => r.name_initials === 'zsm');
     expect(zsm.map((r) => r.name).sort()).toEqual([KNOWN_RESIDENTS.otherTownship, KNOWN_RESIDENTS.inVillage].sort());
     const inVillage = zsm.find((r) => r.name === KNOWN_RESIDENTS.inVillage);
@@ -148,10 +192,18 @@ describe.runIf(onPglite)('demo county generator, tiny profile', () => {
     expect(inVillage?.mobile).toMatch(/^1[3-9]\d{9}$/);
     expect(parseIdNumber(inVillage?.id_number ?? '').ok).toBe(true);
     const other = zsm.find((r) => r.name === KNOWN_RESIDENTS.otherTownship);
-    const otherOrg = await a.db.selectFrom('orgs').selectAll().where('id', '=', other?.org_id ?? 0).executeTakeFirstOrThrow();
+    const otherOrg = await a.db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('id', '=', other?.org_id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(otherOrg.kind).toBe('village_clinic');
     expect(otherOrg.path.startsWith(td.path)).toBe(false);
-    const otherTownship = await a.db.selectFrom('orgs').selectAll().where('id', '=', otherOrg.parent_id ?? 0).executeTakeFirstOrThrow();
+    const otherTownship = await a.db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('id', '=', otherOrg.parent_id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(otherTownship.kind).toBe('township_center');
   });
 
@@ -185,10 +237,12 @@ describe.runIf(onPglite)('demo county generator, demo profile', () => {
       expect(share((r) => age(r.birth_date) >= 60)).toBeLessThan(0.24);
       expect(share((r) => age(r.birth_date) < 15)).toBeLessThan(0.2);
       expect(share((r) => r.chronic_conditions.includes('hypertension'))).toBeGreaterThan(0.1);
-      for (const r of rows.filter((_, i) => i % 97 === 0)) expect(parseIdNumber(r.id_number).ok, r.id_number).toBe(true);
+      for (const r of rows.filter((_, i) => i % 97 === 0))
+        expect(parseIdNumber(r.id_number).ok, r.id_number).toBe(true);
 
       const staff = await database.db.selectFrom('staff').select(['username', 'roles']).execute();
-      for (const role of ROLES) expect(staff.filter((s) => s.roles.includes(role)).length, role).toBeGreaterThanOrEqual(2);
+      for (const role of ROLES)
+        expect(staff.filter((s) => s.roles.includes(role)).length, role).toBeGreaterThanOrEqual(2);
       expect(staff.filter((s) => s.username.startsWith('cunyi.'))).toHaveLength(24);
     } finally {
       await database.close();

@@ -20,7 +20,11 @@ export { DEMO_ACCOUNTS } from './accounts.ts';
 /** Two residents who share the initials zsm: one inside village.doctor's reach, one outside. */
 export const KNOWN_RESIDENTS = { inVillage: '张三明', otherTownship: '张思敏' } as const;
 
-export interface SeedProgress { phase: 'orgs' | 'staff' | 'residents'; done: number; total: number }
+export interface SeedProgress {
+  phase: 'orgs' | 'staff' | 'residents';
+  done: number;
+  total: number;
+}
 
 export interface GenerateOptions {
   profile: ProfileName;
@@ -29,7 +33,12 @@ export interface GenerateOptions {
   onProgress?: (p: SeedProgress) => void;
 }
 
-export interface GeneratedCounty { countyId: number; orgs: number; staff: number; residents: number }
+export interface GeneratedCounty {
+  countyId: number;
+  orgs: number;
+  staff: number;
+  residents: number;
+}
 
 /** Rows per multi-row INSERT for orgs, departments and staff. */
 const BATCH = 1000;
@@ -40,7 +49,10 @@ const BATCH = 1000;
  */
 const RESIDENT_BATCH = 5000;
 
-interface OrgRef { id: number; path: string }
+interface OrgRef {
+  id: number;
+  path: string;
+}
 type NewOrg = Omit<Insertable<OrgsTable>, 'county_id' | 'parent_id' | 'path'>;
 
 async function inBatches<T>(rows: readonly T[], size: number, fn: (batch: T[]) => Promise<void>): Promise<void> {
@@ -49,69 +61,147 @@ async function inBatches<T>(rows: readonly T[], size: number, fn: (batch: T[]) =
 
 /** The root's county_id is its own id, known only after the insert: insert, then update. */
 async function insertRoot(trx: Kdb, org: NewOrg): Promise<OrgRef> {
-  const { id } = await trx.insertInto('orgs').values({ ...org, county_id: 0, parent_id: null, path: '/' })
-    .returning('id').executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('orgs')
+    .values({ ...org, county_id: 0, parent_id: null, path: '/' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const path = `/${id}/`;
   await trx.updateTable('orgs').set({ county_id: id, path }).where('id', '=', id).execute();
   return { id, path };
 }
 
 /** Siblings in one INSERT, then one UPDATE writes each materialised path from its new id. */
-async function insertChildren(trx: Kdb, countyId: number, parent: OrgRef | null, orgs: readonly NewOrg[]): Promise<Map<string, OrgRef>> {
+async function insertChildren(
+  trx: Kdb,
+  countyId: number,
+  parent: OrgRef | null,
+  orgs: readonly NewOrg[],
+): Promise<Map<string, OrgRef>> {
   const out = new Map<string, OrgRef>();
   if (orgs.length === 0) return out;
-  const rows = await trx.insertInto('orgs')
+  const rows = await trx
+    .insertInto('orgs')
     .values(orgs.map((o) => ({ ...o, county_id: countyId, parent_id: parent?.id ?? null, path: '/' })))
-    .returning(['id', 'code']).execute();
+    .returning(['id', 'code'])
+    .execute();
   const prefix = parent?.path ?? '/';
-  const updated = await trx.updateTable('orgs')
+  const updated = await trx
+    .updateTable('orgs')
     .set({ path: sql<string>`${prefix} || id::text || '/'` })
-    .where('id', 'in', rows.map((r) => r.id))
-    .returning(['id', 'code', 'path']).execute();
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .returning(['id', 'code', 'path'])
+    .execute();
   for (const r of updated) out.set(r.code, { id: r.id, path: r.path });
   return out;
 }
 
 function centreOrg(profile: CountyProfile, c: CentreDef): NewOrg {
   return {
-    code: c.code, name: c.name, kind: c.kind, level: 'township', division_code: `${c.township.code}000`,
-    address: `山西省晋中市${profile.countyName}${c.township.name}`, lat: c.lat, lng: c.lng,
-    specialities: [...c.specialities], beds: c.beds, phone: null,
+    code: c.code,
+    name: c.name,
+    kind: c.kind,
+    level: 'township',
+    division_code: `${c.township.code}000`,
+    address: `山西省晋中市${profile.countyName}${c.township.name}`,
+    lat: c.lat,
+    lng: c.lng,
+    specialities: [...c.specialities],
+    beds: c.beds,
+    phone: null,
   };
 }
 
 function villageOrgs(profile: CountyProfile, c: CentreDef): NewOrg[] {
   return c.villages.map((v) => ({
-    code: v.code, name: `${v.name}卫生室`, kind: 'village_clinic', level: 'village', division_code: null,
-    address: `山西省晋中市${profile.countyName}${c.township.name}${v.name}`, lat: v.lat, lng: v.lng,
-    specialities: [], beds: 0, phone: null,
+    code: v.code,
+    name: `${v.name}卫生室`,
+    kind: 'village_clinic',
+    level: 'village',
+    division_code: null,
+    address: `山西省晋中市${profile.countyName}${c.township.name}${v.name}`,
+    lat: v.lat,
+    lng: v.lng,
+    specialities: [],
+    beds: 0,
+    phone: null,
   }));
 }
 
 function hospitalOrgs(profile: CountyProfile): NewOrg[] {
   return profile.hospitals.map((h, i) => ({
-    code: h.code, name: h.name, kind: 'county_hospital', level: 'county', division_code: profile.divisionCode,
-    address: `山西省晋中市${profile.countyName}`, lat: profile.center.lat + 0.004 * (i - 1), lng: profile.center.lng + 0.003 * i,
-    specialities: [], beds: h.beds, phone: `0354-72${String(21000 + i * 111)}`,
+    code: h.code,
+    name: h.name,
+    kind: 'county_hospital',
+    level: 'county',
+    division_code: profile.divisionCode,
+    address: `山西省晋中市${profile.countyName}`,
+    lat: profile.center.lat + 0.004 * (i - 1),
+    lng: profile.center.lng + 0.003 * i,
+    specialities: [],
+    beds: h.beds,
+    phone: `0354-72${String(21000 + i * 111)}`,
   }));
 }
 
 /** Inserts the whole tree parent-first; returns org ids by code. */
-async function insertOrgs(trx: Kdb, profile: CountyProfile): Promise<{ countyId: number; byCode: Map<string, OrgRef> }> {
+async function insertOrgs(
+  trx: Kdb,
+  profile: CountyProfile,
+): Promise<{ countyId: number; byCode: Map<string, OrgRef> }> {
   const root = await insertRoot(trx, {
-    code: rootCode(profile), name: profile.rootName, kind: 'county', level: 'county', division_code: profile.divisionCode,
-    address: `山西省晋中市${profile.countyName}`, lat: profile.center.lat, lng: profile.center.lng, specialities: [], beds: 0, phone: '0354-7220000',
+    code: rootCode(profile),
+    name: profile.rootName,
+    kind: 'county',
+    level: 'county',
+    division_code: profile.divisionCode,
+    address: `山西省晋中市${profile.countyName}`,
+    lat: profile.center.lat,
+    lng: profile.center.lng,
+    specialities: [],
+    beds: 0,
+    phone: '0354-7220000',
   });
   const byCode = new Map<string, OrgRef>([[rootCode(profile), root]]);
-  const add = (m: Map<string, OrgRef>) => { for (const [k, v] of m) byCode.set(k, v); };
+  const add = (m: Map<string, OrgRef>) => {
+    for (const [k, v] of m) byCode.set(k, v);
+  };
   add(await insertChildren(trx, root.id, root, hospitalOrgs(profile)));
-  add(await insertChildren(trx, root.id, root, profile.centres.map((c) => centreOrg(profile, c))));
-  for (const c of profile.centres) add(await insertChildren(trx, root.id, ref(byCode, c.code), villageOrgs(profile, c)));
+  add(
+    await insertChildren(
+      trx,
+      root.id,
+      root,
+      profile.centres.map((c) => centreOrg(profile, c)),
+    ),
+  );
+  for (const c of profile.centres)
+    add(await insertChildren(trx, root.id, ref(byCode, c.code), villageOrgs(profile, c)));
   // partner hospitals stand above the county (no parent) but belong to this tenant
-  add(await insertChildren(trx, root.id, null, profile.partners.map((p) => ({
-    code: p.code, name: p.name, kind: 'partner_hospital', level: p.level, division_code: p.divisionCode, address: p.address,
-    lat: p.lat, lng: p.lng, specialities: [], beds: p.beds, phone: null,
-  }))));
+  add(
+    await insertChildren(
+      trx,
+      root.id,
+      null,
+      profile.partners.map((p) => ({
+        code: p.code,
+        name: p.name,
+        kind: 'partner_hospital',
+        level: p.level,
+        division_code: p.divisionCode,
+        address: p.address,
+        lat: p.lat,
+        lng: p.lng,
+        specialities: [],
+        beds: p.beds,
+        phone: null,
+      })),
+    ),
+  );
   return { countyId: root.id, byCode };
 }
 
@@ -121,11 +211,26 @@ function ref(byCode: ReadonlyMap<string, OrgRef>, code: string): OrgRef {
   return r;
 }
 
-async function insertDepartments(trx: Kdb, profile: CountyProfile, countyId: number, byCode: ReadonlyMap<string, OrgRef>): Promise<Map<string, number>> {
-  const owners: Array<{ code: string; departments: readonly DepartmentDef[] }> = [...profile.hospitals, ...profile.centres, ...profile.partners];
-  const rows = owners.flatMap((o) => o.departments.map((d) => ({
-    county_id: countyId, org_id: ref(byCode, o.code).id, code: d.code, name: d.name, speciality: d.speciality,
-  })));
+async function insertDepartments(
+  trx: Kdb,
+  profile: CountyProfile,
+  countyId: number,
+  byCode: ReadonlyMap<string, OrgRef>,
+): Promise<Map<string, number>> {
+  const owners: Array<{ code: string; departments: readonly DepartmentDef[] }> = [
+    ...profile.hospitals,
+    ...profile.centres,
+    ...profile.partners,
+  ];
+  const rows = owners.flatMap((o) =>
+    o.departments.map((d) => ({
+      county_id: countyId,
+      org_id: ref(byCode, o.code).id,
+      code: d.code,
+      name: d.name,
+      speciality: d.speciality,
+    })),
+  );
   const ids = new Map<string, number>();
   await inBatches(rows, BATCH, async (batch) => {
     const inserted = await trx.insertInto('departments').values(batch).returning(['id', 'org_id', 'code']).execute();
@@ -134,20 +239,36 @@ async function insertDepartments(trx: Kdb, profile: CountyProfile, countyId: num
   return ids;
 }
 
-async function insertStaff(trx: Kdb, countyId: number, staff: readonly StaffSeed[], byCode: ReadonlyMap<string, OrgRef>,
-  departments: ReadonlyMap<string, number>, passwordHash: string): Promise<void> {
+async function insertStaff(
+  trx: Kdb,
+  countyId: number,
+  staff: readonly StaffSeed[],
+  byCode: ReadonlyMap<string, OrgRef>,
+  departments: ReadonlyMap<string, number>,
+  passwordHash: string,
+): Promise<void> {
   const rows = staff.map((s) => {
     const orgId = ref(byCode, s.orgCode).id;
     const departmentId = s.departmentCode === null ? null : departments.get(`${orgId}:${s.departmentCode}`);
     if (departmentId === undefined) throw new Error(`seed: no department ${s.departmentCode} in ${s.orgCode}`);
     return {
-      county_id: countyId, org_id: orgId, department_id: departmentId, username: s.username, display_name: s.displayName,
-      title: s.title, roles: s.roles, mobile: s.mobile, password_hash: passwordHash,
+      county_id: countyId,
+      org_id: orgId,
+      department_id: departmentId,
+      username: s.username,
+      display_name: s.displayName,
+      title: s.title,
+      roles: s.roles,
+      mobile: s.mobile,
+      password_hash: passwordHash,
       // demo accounts log straight in with the printed password; they are never real people
-      must_change_password: false, failed_attempts: 0,
+      must_change_password: false,
+      failed_attempts: 0,
     };
   });
-  await inBatches(rows, BATCH, async (batch) => { await trx.insertInto('staff').values(batch).execute(); });
+  await inBatches(rows, BATCH, async (batch) => {
+    await trx.insertInto('staff').values(batch).execute();
+  });
 }
 
 /** Splits `total` over villages by weight; largest remainders get the leftover residents. */
@@ -163,10 +284,22 @@ export function villageSizes(weights: readonly number[], total: number): number[
 
 function toRow(r: ResidentSeed, countyId: number, orgId: number): Insertable<ResidentsTable> {
   return {
-    county_id: countyId, org_id: orgId, id_number: r.idNumber, name: r.name, name_pinyin: r.namePinyin,
-    name_initials: r.nameInitials, sex: r.sex, birth_date: r.birthDate, mobile: r.mobile, village: r.village,
-    household_no: r.householdNo, address: r.address, insurance_type: r.insuranceType, registered_poor: r.registeredPoor,
-    chronic_conditions: r.chronicConditions, deceased_on: r.deceasedOn,
+    county_id: countyId,
+    org_id: orgId,
+    id_number: r.idNumber,
+    name: r.name,
+    name_pinyin: r.namePinyin,
+    name_initials: r.nameInitials,
+    sex: r.sex,
+    birth_date: r.birthDate,
+    mobile: r.mobile,
+    village: r.village,
+    household_no: r.householdNo,
+    address: r.address,
+    insurance_type: r.insuranceType,
+    registered_poor: r.registeredPoor,
+    chronic_conditions: r.chronicConditions,
+    deceased_on: r.deceasedOn,
   };
 }
 
@@ -176,7 +309,9 @@ function toRow(r: ResidentSeed, countyId: number, orgId: number): Insertable<Res
  * ids instead of the county's ~180 cut PostgreSQL insert time by about a third.
  */
 async function scopeTo(trx: Kdb, orgIds: readonly number[]): Promise<void> {
-  await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(trx);
+  await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(
+    trx,
+  );
 }
 
 /** One INSERT for a batch of residents, column-wise (see RESIDENT_BATCH). */
@@ -195,22 +330,47 @@ async function insertResidentColumns(trx: Kdb, rows: readonly Insertable<Residen
     ) AS t(c, o, i, n, np, ni, s, b, m, v, h, a, it, rp, cc, d)`.execute(trx);
 }
 
-interface VillageJob { code: string; place: VillagePlace; size: number; known: Array<'张三明' | '张思敏'> }
+interface VillageJob {
+  code: string;
+  place: VillagePlace;
+  size: number;
+  known: Array<'张三明' | '张思敏'>;
+}
 
 function villageJobs(profile: CountyProfile): VillageJob[] {
   const villages = profile.centres.flatMap((c) => c.villages.map((v, i) => ({ c, v, i })));
-  const sizes = villageSizes(villages.map((x) => x.v.weight), profile.residents);
+  const sizes = villageSizes(
+    villages.map((x) => x.v.weight),
+    profile.residents,
+  );
   return villages.map(({ c, v, i }, k) => ({
     code: v.code,
     size: sizes[k],
-    place: { village: v.name, township: c.township.name, householdPrefix: c.township.code + String(i + 1).padStart(3, '0'), urban: c.urban, divisionCode: profile.divisionCode },
+    place: {
+      village: v.name,
+      township: c.township.name,
+      householdPrefix: c.township.code + String(i + 1).padStart(3, '0'),
+      urban: c.urban,
+      divisionCode: profile.divisionCode,
+    },
     // first village of the first township: village.doctor's; first of the second: out of reach
-    known: v.code === profile.centres[0].villages[0].code ? ['张三明'] : v.code === profile.centres[1]?.villages[0].code ? ['张思敏'] : [],
+    known:
+      v.code === profile.centres[0].villages[0].code
+        ? ['张三明']
+        : v.code === profile.centres[1]?.villages[0].code
+          ? ['张思敏']
+          : [],
   }));
 }
 
-async function insertResidents(trx: Kdb, profile: CountyProfile, countyId: number, byCode: ReadonlyMap<string, OrgRef>,
-  rng: Rng, onProgress: GenerateOptions['onProgress']): Promise<number> {
+async function insertResidents(
+  trx: Kdb,
+  profile: CountyProfile,
+  countyId: number,
+  byCode: ReadonlyMap<string, OrgRef>,
+  rng: Rng,
+  onProgress: GenerateOptions['onProgress'],
+): Promise<number> {
   const ids = new IdRegistry();
   const jobs = villageJobs(profile);
   // claimed before any random draw, so a random resident can never take their ID numbers
@@ -266,14 +426,23 @@ export async function generateCounty(db: Kdb, opts: GenerateOptions): Promise<Ge
 
 /** Any county already there? Then the database belongs to someone: never add a second demo county. */
 export async function existingCounty(db: Kdb): Promise<{ id: number; name: string } | undefined> {
-  return db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'county').orderBy('id').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('kind', '=', 'county')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
  * First start: generate the demo county unless any county exists (returns null then).
  * 'tiny' is accepted too: the browser tests start the server on it.
  */
-export async function ensureDemoCounty(db: Kdb, opts: { profile: ProfileName; seed: number; password: string }): Promise<{ orgs: number; residents: number; screenUrls: string[] } | null> {
+export async function ensureDemoCounty(
+  db: Kdb,
+  opts: { profile: ProfileName; seed: number; password: string },
+): Promise<{ orgs: number; residents: number; screenUrls: string[] } | null> {
   if (await existingCounty(db)) return null;
   const { countyId, orgs, residents } = await generateCounty(db, opts);
   const { screenUrls } = await seedFeatures(db, countyId, opts);
@@ -284,7 +453,11 @@ export async function ensureDemoCounty(db: Kdb, opts: { profile: ProfileName; se
  * A year of feature data on top of the people. The tiny test county stays empty on purpose:
  * feature tests count exactly what they create.
  */
-export async function seedFeatures(db: Kdb, countyId: number, opts: { profile: ProfileName; seed: number }): Promise<{ screenUrls: string[] }> {
+export async function seedFeatures(
+  db: Kdb,
+  countyId: number,
+  opts: { profile: ProfileName; seed: number },
+): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
   // display-screen tokens are shown once, here: only their hash is stored

@@ -9,23 +9,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
 const name = `oc_startup_${randomBytes(4).toString('hex')}`;
-const dbUrl = () => { const u = new URL(adminUrl); u.pathname = `/${name}`; return u.toString(); };
+const dbUrl = () => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
 
 async function admin<T extends pg.QueryResultRow>(text: string, url = adminUrl): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query<T>(text)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query<T>(text)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 /** Starts src/server.ts and resolves with its output once it says it is listening (or rejects when it exits). */
 function startServer(): { ready: Promise<string>; stop: () => void } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl(), DEMO_PROFILE: 'tiny', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', VITEST: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl(),
+      DEMO_PROFILE: 'tiny',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      VITEST: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const ready = new Promise<string>((resolve, reject) => {
-    const seen = (chunk: Buffer) => { out += chunk.toString(); if (out.includes('已启动')) resolve(out); };
+    const seen = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('已启动')) resolve(out);
+    };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
@@ -47,7 +66,10 @@ describe('start-up on an empty database', () => {
     try {
       const outputs = await Promise.all(servers.map((s) => s.ready));
       expect(outputs.filter((o) => o.includes('已生成演示县域'))).toHaveLength(1);
-      const [counties] = await admin<{ n: number }>(`SELECT count(*)::int AS n FROM orgs WHERE kind = 'county'`, dbUrl());
+      const [counties] = await admin<{ n: number }>(
+        `SELECT count(*)::int AS n FROM orgs WHERE kind = 'county'`,
+        dbUrl(),
+      );
       expect(counties.n).toBe(1);
     } finally {
       for (const s of servers) s.stop();

@@ -4,10 +4,24 @@ import type { StaffTable } from '../platform/db-types.ts';
 import type { StaffQuery } from './staff.schema.ts';
 
 function base(db: Kdb) {
-  return db.selectFrom('staff as s').innerJoin('orgs as o', 'o.id', 's.org_id')
-    .select(['s.id', 's.username', 's.display_name', 's.title', 's.roles', 's.org_id', 'o.name as org_name', 's.department_id',
-      's.mobile', 's.disabled', 's.must_change_password', 's.last_login_at',
-      sql<boolean>`coalesce(s.locked_until > now(), false)`.as('locked')]);
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .select([
+      's.id',
+      's.username',
+      's.display_name',
+      's.title',
+      's.roles',
+      's.org_id',
+      'o.name as org_name',
+      's.department_id',
+      's.mobile',
+      's.disabled',
+      's.must_change_password',
+      's.last_login_at',
+      sql<boolean>`coalesce(s.locked_until > now(), false)`.as('locked'),
+    ]);
 }
 export type StaffRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
@@ -34,11 +48,32 @@ export function departmentOrg(db: Kdb, departmentId: number) {
   return db.selectFrom('departments').select('org_id').where('id', '=', departmentId).executeTakeFirst();
 }
 
-export function insert(db: Kdb, values: Omit<StaffTable, 'id' | 'created_at' | 'updated_at' | 'disabled' | 'failed_attempts' | 'locked_until' | 'last_login_at' | 'must_change_password'>) {
-  return db.insertInto('staff').values({ ...values, must_change_password: true }).returning('id').executeTakeFirstOrThrow();
+export function insert(
+  db: Kdb,
+  values: Omit<
+    StaffTable,
+    | 'id'
+    | 'created_at'
+    | 'updated_at'
+    | 'disabled'
+    | 'failed_attempts'
+    | 'locked_until'
+    | 'last_login_at'
+    | 'must_change_password'
+  >,
+) {
+  return db
+    .insertInto('staff')
+    .values({ ...values, must_change_password: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function update(db: Kdb, id: number, values: Updateable<StaffTable>): Promise<boolean> {
-  const r = await db.updateTable('staff').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .updateTable('staff')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }

@@ -26,13 +26,25 @@ export const staffQuery = z.object({
 export type StaffQuery = z.infer<typeof staffQuery>;
 
 export const staffCreate = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头'),
   displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
   title: z.string().trim().max(40, '职称不能超过 40 个字').nullable().optional(),
-  roles: z.array(z.enum(ROLES, { message: '角色不正确' })).min(1, '请至少选择一个角色').max(5, '角色最多 5 个'),
+  roles: z
+    .array(z.enum(ROLES, { message: '角色不正确' }))
+    .min(1, '请至少选择一个角色')
+    .max(5, '角色最多 5 个'),
   orgId: z.number().int().positive('请选择机构'),
   departmentId: z.number().int().positive().nullable().optional(),
-  mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字').nullable().optional(),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字')
+    .nullable()
+    .optional(),
 });
 export type StaffCreate = z.infer<typeof staffCreate>;
 

@@ -10,9 +10,19 @@ import * as q from './staff.queries.ts';
 import type { StaffCreate, StaffMember, StaffPatch, StaffQuery } from './staff.schema.ts';
 
 const toStaff = (r: q.StaffRow): StaffMember => ({
-  id: r.id, username: r.username, displayName: r.display_name, title: r.title, roles: r.roles as Role[], orgId: r.org_id,
-  orgName: r.org_name, departmentId: r.department_id, mobile: maskMobile(r.mobile), disabled: r.disabled, locked: r.locked,
-  mustChangePassword: r.must_change_password, lastLoginAt: r.last_login_at?.toISOString() ?? null,
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  title: r.title,
+  roles: r.roles as Role[],
+  orgId: r.org_id,
+  orgName: r.org_name,
+  departmentId: r.department_id,
+  mobile: maskMobile(r.mobile),
+  disabled: r.disabled,
+  locked: r.locked,
+  mustChangePassword: r.must_change_password,
+  lastLoginAt: r.last_login_at?.toISOString() ?? null,
 });
 
 /** 14 characters from all four classes, without look-alikes (0/O, 1/l/I). */
@@ -35,7 +45,8 @@ function assertOrgInScope(ctx: Ctx, orgId: number) {
 async function assertDepartment(ctx: Ctx, departmentId: number | null | undefined, orgId: number) {
   if (!departmentId) return;
   const dep = await q.departmentOrg(ctx.db, departmentId);
-  if (!dep || dep.org_id !== orgId) throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不属于该机构', 'departmentId');
+  if (!dep || dep.org_id !== orgId)
+    throw new AppError(400, 'INVALID_DEPARTMENT', '所选科室不属于该机构', 'departmentId');
 }
 
 export async function list(ctx: Ctx, query: StaffQuery) {
@@ -58,14 +69,26 @@ export async function create(ctx: Ctx, input: StaffCreate) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    if (await q.usernameTaken(trx, input.username)) throw conflict('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, { field: 'username' });
+    if (await q.usernameTaken(trx, input.username))
+      throw conflict('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`, { field: 'username' });
     const org = ctx.platform.orgTree.get(input.orgId);
     const row = await q.insert(trx, {
-      county_id: org?.countyId ?? ctx.actor.countyId, org_id: input.orgId, department_id: input.departmentId ?? null,
-      username: input.username, display_name: input.displayName, title: input.title ?? null, roles: [...new Set(input.roles)],
-      mobile: input.mobile ?? null, password_hash: hash,
+      county_id: org?.countyId ?? ctx.actor.countyId,
+      org_id: input.orgId,
+      department_id: input.departmentId ?? null,
+      username: input.username,
+      display_name: input.displayName,
+      title: input.title ?? null,
+      roles: [...new Set(input.roles)],
+      mobile: input.mobile ?? null,
+      password_hash: hash,
     });
-    await writeAudit(trx, ctx.audit, { action: 'staff.create', resource: 'staff', resourceId: row.id, detail: { username: input.username, roles: input.roles } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'staff.create',
+      resource: 'staff',
+      resourceId: row.id,
+      detail: { username: input.username, roles: input.roles },
+    });
     return row.id;
   });
   return { staff: await get(ctx, id), temporaryPassword: password };
@@ -79,12 +102,21 @@ export async function patch(ctx: Ctx, id: number, input: StaffPatch) {
   await assertDepartment(ctx, input.departmentId === undefined ? before.department_id : input.departmentId, orgId);
   await ctx.db.transaction().execute(async (trx) => {
     await q.update(trx, id, {
-      display_name: input.displayName, title: input.title, roles: input.roles && [...new Set(input.roles)], org_id: input.orgId,
-      department_id: input.departmentId, mobile: input.mobile,
+      display_name: input.displayName,
+      title: input.title,
+      roles: input.roles && [...new Set(input.roles)],
+      org_id: input.orgId,
+      department_id: input.departmentId,
+      mobile: input.mobile,
     });
     // a changed role or org changes what the sessions may do: make the user sign in again
     if (input.roles || input.orgId) await revokeAllSessions(trx, id);
-    await writeAudit(trx, ctx.audit, { action: 'staff.update', resource: 'staff', resourceId: id, detail: { changed: Object.keys(input) } });
+    await writeAudit(trx, ctx.audit, {
+      action: 'staff.update',
+      resource: 'staff',
+      resourceId: id,
+      detail: { changed: Object.keys(input) },
+    });
   });
   return get(ctx, id);
 }
@@ -93,9 +125,17 @@ export async function setDisabled(ctx: Ctx, id: number, disabled: boolean) {
   await loadInScope(ctx, id);
   if (disabled && id === ctx.actor.id) throw new AppError(400, 'CANNOT_DISABLE_SELF', '不能停用自己的账号');
   await ctx.db.transaction().execute(async (trx) => {
-    await q.update(trx, id, disabled ? { disabled: true } : { disabled: false, failed_attempts: 0, locked_until: null });
+    await q.update(
+      trx,
+      id,
+      disabled ? { disabled: true } : { disabled: false, failed_attempts: 0, locked_until: null },
+    );
     if (disabled) await revokeAllSessions(trx, id);
-    await writeAudit(trx, ctx.audit, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
+    await writeAudit(trx, ctx.audit, {
+      action: disabled ? 'staff.disable' : 'staff.enable',
+      resource: 'staff',
+      resourceId: id,
+    });
   });
   return get(ctx, id);
 }
@@ -106,7 +146,12 @@ export async function resetPassword(ctx: Ctx, id: number) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    await q.update(trx, id, { password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null });
+    await q.update(trx, id, {
+      password_hash: hash,
+      must_change_password: true,
+      failed_attempts: 0,
+      locked_until: null,
+    });
     await revokeAllSessions(trx, id);
     await writeAudit(trx, ctx.audit, { action: 'staff.reset_password', resource: 'staff', resourceId: id });
   });

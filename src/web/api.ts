@@ -71,7 +71,9 @@ async function send(method: Method, url: string, body: unknown, opts: Options): 
   let res: Response;
   try {
     res = await fetch(url, {
-      method, headers, credentials: opts.credentials ?? 'same-origin',
+      method,
+      headers,
+      credentials: opts.credentials ?? 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -101,12 +103,23 @@ async function parse<S extends z.ZodType>(res: Response, schema: S, url: string)
   return result.data;
 }
 
-export async function apiGet<S extends z.ZodType>(url: string, schema: S, query?: Query, opts: Options = {}): Promise<z.output<S>> {
+export async function apiGet<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  query?: Query,
+  opts: Options = {},
+): Promise<z.output<S>> {
   const full = withQuery(url, query);
   return parse(await send('GET', full, undefined, opts), schema, full);
 }
 
-export async function apiSend<S extends z.ZodType>(method: 'POST' | 'PATCH', url: string, body: unknown, schema: S, opts: Options = {}): Promise<z.output<S>> {
+export async function apiSend<S extends z.ZodType>(
+  method: 'POST' | 'PATCH',
+  url: string,
+  body: unknown,
+  schema: S,
+  opts: Options = {},
+): Promise<z.output<S>> {
   return parse(await send(method, url, body ?? {}, opts), schema, url);
 }
 

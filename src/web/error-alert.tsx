@@ -17,7 +17,13 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       title={errorMessage(error)}
       description={requestId ? `requestId: ${requestId}` : undefined}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('retry')}
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
     />
   );

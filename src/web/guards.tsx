@@ -8,7 +8,11 @@ import { common, useT } from './i18n.ts';
 export const CHANGE_PASSWORD_PATH = '/change-password';
 
 export function FullPageSpin() {
-  return <div className="oc-center"><Spin size="large" /></div>;
+  return (
+    <div className="oc-center">
+      <Spin size="large" />
+    </div>
+  );
 }
 
 /**
@@ -19,7 +23,12 @@ export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <FullPageSpin />;
-  if (me.isError) return <div className="oc-center"><ErrorAlert error={me.error} onRetry={() => me.refetch()} /></div>;
+  if (me.isError)
+    return (
+      <div className="oc-center">
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+      </div>
+    );
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
@@ -30,13 +39,35 @@ export function RequireAuth() {
 export function Forbidden() {
   const t = useT(common);
   const navigate = useNavigate();
-  return <Result status="403" title="403" subTitle={t('forbidden')} extra={<Button type="primary" onClick={() => navigate('/')}>{t('goHome')}</Button>} />;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('forbidden')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('goHome')}
+        </Button>
+      }
+    />
+  );
 }
 
 export function NotFound() {
   const t = useT(common);
   const navigate = useNavigate();
-  return <Result status="404" title="404" subTitle={t('notFound')} extra={<Button type="primary" onClick={() => navigate('/')}>{t('goHome')}</Button>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('notFound')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('goHome')}
+        </Button>
+      }
+    />
+  );
 }
 
 /** A page shown only to roles the policy lets call the API route it depends on. */

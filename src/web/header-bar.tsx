@@ -15,14 +15,20 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () => logout.mutate();
-  const roles = me.roles.map((r) => <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>{roleLabel(r, lang)}</Tag>);
+  const roles = me.roles.map((r) => (
+    <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
+      {roleLabel(r, lang)}
+    </Tag>
+  ));
 
   return (
     <div className="oc-header">
       <Space size={8} style={{ minWidth: 0 }}>
         {mobile ? <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('menu')} /> : null}
         <span className="oc-logo">医</span>
-        <Typography.Text strong className="oc-app-name">{mobile ? t('appShort') : t('appName')}</Typography.Text>
+        <Typography.Text strong className="oc-app-name">
+          {mobile ? t('appShort') : t('appName')}
+        </Typography.Text>
       </Space>
       {mobile ? (
         <Space size={8}>
@@ -31,27 +37,65 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
             trigger={['click']}
             menu={{
               items: [
-                { key: 'who', disabled: true, label: <div><div><b>{me.displayName}</b></div><div>{me.org.name}</div><div>{roles}</div></div> },
+                {
+                  key: 'who',
+                  disabled: true,
+                  label: (
+                    <div>
+                      <div>
+                        <b>{me.displayName}</b>
+                      </div>
+                      <div>{me.org.name}</div>
+                      <div>{roles}</div>
+                    </div>
+                  ),
+                },
                 { type: 'divider' },
-                { key: 'password', icon: <KeyOutlined />, label: t('nav.password'), onClick: () => navigate(CHANGE_PASSWORD_PATH) },
+                {
+                  key: 'password',
+                  icon: <KeyOutlined />,
+                  label: t('nav.password'),
+                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: signOut },
               ],
             }}
           >
-            <Avatar size="small" icon={<UserOutlined />} style={{ cursor: 'pointer', background: '#1677ff' }} aria-label={me.displayName} />
+            <Avatar
+              size="small"
+              icon={<UserOutlined />}
+              style={{ cursor: 'pointer', background: '#1677ff' }}
+              aria-label={me.displayName}
+            />
           </Dropdown>
         </Space>
       ) : (
         <Space size={12}>
-          <Dropdown trigger={['click']} menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('nav.password'), onClick: () => navigate(CHANGE_PASSWORD_PATH) }] }}>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'password',
+                  icon: <KeyOutlined />,
+                  label: t('nav.password'),
+                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                },
+              ],
+            }}
+          >
             <span className="oc-user" style={{ cursor: 'pointer' }}>
               <UserOutlined /> <b>{me.displayName}</b>
-              <Typography.Text type="secondary" style={{ marginInline: 8 }}>{me.org.name}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInline: 8 }}>
+                {me.org.name}
+              </Typography.Text>
               {roles}
             </span>
           </Dropdown>
           <LangSwitch />
-          <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>{t('logout')}</Button>
+          <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
+            {t('logout')}
+          </Button>
         </Space>
       )}
     </div>

@@ -8,8 +8,14 @@ import { navFor } from './nav.tsx';
 const messages = defineDict({
   hello: ['您好，{name}', 'Hello, {name}'],
   intro: ['以下是您的角色可以使用的功能。', 'These are the pages your role can use.'],
-  quickSearch: ['快速查找居民：姓名 / 拼音首字母 / 身份证号 / 手机号', 'Quick resident search: name / initials / ID / mobile'],
-  nothing: ['您的角色暂时没有可用的功能页面，请联系医共体管理员。', 'No pages are available to your role yet; please contact the administrator.'],
+  quickSearch: [
+    '快速查找居民：姓名 / 拼音首字母 / 身份证号 / 手机号',
+    'Quick resident search: name / initials / ID / mobile',
+  ],
+  nothing: [
+    '您的角色暂时没有可用的功能页面，请联系医共体管理员。',
+    'No pages are available to your role yet; please contact the administrator.',
+  ],
 });
 
 /** Home: who you are, and one card per page your role may open. */
@@ -24,17 +30,25 @@ export function HomePage() {
   return (
     <div className="oc-page">
       <Card style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{m('hello', { name: me.displayName })}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {m('hello', { name: me.displayName })}
+        </Typography.Title>
         <Space wrap size={[8, 8]}>
           <Typography.Text type="secondary">{me.org.name}</Typography.Text>
-          {me.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r, lang)}</Tag>)}
+          {me.roles.map((r) => (
+            <Tag key={r} color="blue">
+              {roleLabel(r, lang)}
+            </Tag>
+          ))}
         </Space>
         {mayCall(me.roles, 'GET /api/residents') ? (
-          <div style={{ marginTop: 16, maxWidth: 560 }}><Input.Search
-            placeholder={m('quickSearch')}
-            enterButton={t('search')}
-            onSearch={(q) => navigate(`/residents?q=${encodeURIComponent(q.trim())}`)}
-          /></div>
+          <div style={{ marginTop: 16, maxWidth: 560 }}>
+            <Input.Search
+              placeholder={m('quickSearch')}
+              enterButton={t('search')}
+              onSearch={(q) => navigate(`/residents?q=${encodeURIComponent(q.trim())}`)}
+            />
+          </div>
         ) : null}
       </Card>
       <Typography.Paragraph type="secondary">{items.length ? m('intro') : m('nothing')}</Typography.Paragraph>
@@ -46,7 +60,9 @@ export function HomePage() {
                 <span className="oc-home-icon">{item.icon}</span>
                 <div>
                   <Typography.Text strong>{t(item.label)}</Typography.Text>
-                  <div><Typography.Text type="secondary">{item.blurb[lang === 'zh' ? 0 : 1]}</Typography.Text></div>
+                  <div>
+                    <Typography.Text type="secondary">{item.blurb[lang === 'zh' ? 0 : 1]}</Typography.Text>
+                  </div>
                 </div>
               </Space>
             </Card>

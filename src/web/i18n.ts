@@ -67,10 +67,19 @@ export function useT<D extends Dict>(dict: D): Translate<D> {
 }
 
 const ROLE_LABELS_EN: Record<Role, string> = {
-  admin: 'Group administrator', bureau: 'Health bureau', coordinator: 'Referral coordinator',
-  county_doctor: 'County doctor', township_doctor: 'Township doctor', village_doctor: 'Village doctor',
-  grid_member: 'Grid member', expert: 'Visiting expert', reader: 'Remote reader', dispatcher: '120 dispatcher',
-  pharmacist: 'Pharmacist', clerk: 'Settlement clerk', auditor: 'Auditor',
+  admin: 'Group administrator',
+  bureau: 'Health bureau',
+  coordinator: 'Referral coordinator',
+  county_doctor: 'County doctor',
+  township_doctor: 'Township doctor',
+  village_doctor: 'Village doctor',
+  grid_member: 'Grid member',
+  expert: 'Visiting expert',
+  reader: 'Remote reader',
+  dispatcher: '120 dispatcher',
+  pharmacist: 'Pharmacist',
+  clerk: 'Settlement clerk',
+  auditor: 'Auditor',
 };
 
 export function roleLabel(role: Role, lang: Lang): string {

@@ -11,7 +11,10 @@ export function LangSwitch({ style }: { style?: React.CSSProperties }) {
       size="small"
       value={lang}
       onChange={setLang}
-      options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'EN', value: 'en' },
+      ]}
       aria-label="language"
       style={style}
     />
@@ -25,5 +28,7 @@ export function LangSwitch({ style }: { style?: React.CSSProperties }) {
 export function useLangFromLink(): void {
   const [params] = useSearchParams();
   const wanted = params.get('lang');
-  useEffect(() => { if (wanted === 'en' || wanted === 'zh') setLang(wanted); }, [wanted]);
+  useEffect(() => {
+    if (wanted === 'en' || wanted === 'zh') setLang(wanted);
+  }, [wanted]);
 }

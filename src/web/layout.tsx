@@ -41,11 +41,25 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {mobile ? (
-          <Drawer placement="left" size={260} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('menu')} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            size={260}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t('menu')}
+            styles={{ body: { padding: 0 } }}
+          >
             <NavMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (
-          <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="oc-sider">
+          <Layout.Sider
+            theme="light"
+            width={208}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            className="oc-sider"
+          >
             <NavMenu />
           </Layout.Sider>
         )}

@@ -36,7 +36,8 @@ const THEME = {
   token: {
     colorPrimary: '#1668dc',
     borderRadius: 6,
-    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
   },
 };
 
@@ -60,4 +61,8 @@ function Root() {
 dayjs.locale(getLang() === 'zh' ? 'zh-cn' : 'en');
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
-createRoot(container).render(<StrictMode><Root /></StrictMode>);
+createRoot(container).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -6,7 +6,9 @@ export function Page({ title, extra, children }: { title: ReactNode; extra?: Rea
   return (
     <div className="oc-page">
       <div className="oc-page-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
         {extra ? <div className="oc-page-extra">{extra}</div> : null}
       </div>
       {children}

@@ -16,7 +16,9 @@ type Row = z.infer<typeof auditRow>;
 /** `{"term":"zsm","results":1}` reads better as `term: zsm · results: 1` in a narrow cell */
 function formatDetail(detail: unknown): string {
   if (detail === null || typeof detail !== 'object') return String(detail);
-  return Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' · ');
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
 }
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'green', denied: 'orange', failure: 'red' };
@@ -38,32 +40,66 @@ export function AuditLogPage() {
   const next = log.data?.nextBeforeSeq ?? null;
 
   return (
-    <Page title={c('nav.audit')} extra={<Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>{t('verify')}</Button>}>
+    <Page
+      title={c('nav.audit')}
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+          {t('verify')}
+        </Button>
+      }
+    >
       {verify.data ? (
-        <Alert type={verify.data.ok ? 'success' : 'error'} showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 16 }}
-          title={verify.data.ok ? t('verifyOk', { rows: verify.data.rows }) : t('verifyBad', { seq: verify.data.brokenAtSeq ?? '?', problem: verify.data.problem ?? '' })} />
+        <Alert
+          type={verify.data.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          style={{ marginBottom: 16 }}
+          title={
+            verify.data.ok
+              ? t('verifyOk', { rows: verify.data.rows })
+              : t('verifyBad', { seq: verify.data.brokenAtSeq ?? '?', problem: verify.data.problem ?? '' })
+          }
+        />
       ) : null}
-      {verify.isError ? <Alert type="error" showIcon title={errorMessage(verify.error)} style={{ marginBottom: 16 }} /> : null}
+      {verify.isError ? (
+        <Alert type="error" showIcon title={errorMessage(verify.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <div className="oc-filters">
-        <Input.Search allowClear placeholder={t('username')} style={{ width: 160 }} onSearch={(v) => filter({ username: v.trim() || undefined })} />
+        <Input.Search
+          allowClear
+          placeholder={t('username')}
+          style={{ width: 160 }}
+          onSearch={(v) => filter({ username: v.trim() || undefined })}
+        />
         <AutoComplete
           allowClear
           style={{ width: 240 }}
           options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${a}  ${actionLabel(a, lang) ?? ''}` }))}
           showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input) }}
           onSelect={(v) => filter({ action: v })}
-          onChange={(v: string | undefined) => { if (!v) filter({ action: undefined }); }}
+          onChange={(v: string | undefined) => {
+            if (!v) filter({ action: undefined });
+          }}
         >
           <Input.Search placeholder={t('actionPh')} onSearch={(v) => filter({ action: v.trim() || undefined })} />
         </AutoComplete>
-        <Select allowClear placeholder={t('allOutcomes')} style={{ width: 140 }}
+        <Select
+          allowClear
+          placeholder={t('allOutcomes')}
+          style={{ width: 140 }}
           options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: t(o) }))}
-          onChange={(outcome?: AuditFilters['outcome']) => filter({ outcome })} />
-        <DatePicker.RangePicker showTime value={range} placeholder={[t('start'), t('end')]} style={{ width: 360 }}
+          onChange={(outcome?: AuditFilters['outcome']) => filter({ outcome })}
+        />
+        <DatePicker.RangePicker
+          showTime
+          value={range}
+          placeholder={[t('start'), t('end')]}
+          style={{ width: 360 }}
           onChange={(v) => {
             setRange(v);
             filter({ from: v?.[0]?.toISOString(), to: v?.[1]?.toISOString() });
-          }} />
+          }}
+        />
       </div>
       {log.isError ? <ErrorAlert error={log.error} onRetry={() => log.refetch()} /> : null}
       <Card size="small">
@@ -76,26 +112,72 @@ export function AuditLogPage() {
           scroll={{ x: 1330 }}
           columns={[
             { title: t('seq'), dataIndex: 'seq', width: 70 },
-            { title: t('at'), dataIndex: 'at', width: 180, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span> },
-            { title: t('username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
-            { title: t('role'), dataIndex: 'role', width: 130, render: (v: string | null) => (v && isRole(v) ? roleLabel(v, lang) : v ?? '—') },
             {
-              title: t('action'), dataIndex: 'action', width: 220, render: (a: string) => (
-                <div><div>{actionLabel(a, lang) ?? a}</div><Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{a}</Typography.Text></div>
+              title: t('at'),
+              dataIndex: 'at',
+              width: 180,
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span>,
+            },
+            { title: t('username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('role'),
+              dataIndex: 'role',
+              width: 130,
+              render: (v: string | null) => (v && isRole(v) ? roleLabel(v, lang) : (v ?? '—')),
+            },
+            {
+              title: t('action'),
+              dataIndex: 'action',
+              width: 220,
+              render: (a: string) => (
+                <div>
+                  <div>{actionLabel(a, lang) ?? a}</div>
+                  <Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                    {a}
+                  </Typography.Text>
+                </div>
               ),
             },
-            { title: t('outcome'), dataIndex: 'outcome', width: 80, render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{o === 'success' || o === 'denied' || o === 'failure' ? t(o) : o}</Tag> },
-            { title: t('resource'), key: 'resource', width: 130, render: (_, r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—') },
+            {
+              title: t('outcome'),
+              dataIndex: 'outcome',
+              width: 80,
+              render: (o: string) => (
+                <Tag color={OUTCOME_COLORS[o]}>{o === 'success' || o === 'denied' || o === 'failure' ? t(o) : o}</Tag>
+              ),
+            },
+            {
+              title: t('resource'),
+              key: 'resource',
+              width: 130,
+              render: (_, r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—'),
+            },
             { title: t('ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
             {
-              title: t('detail'), dataIndex: 'detail', width: 260, render: (d: unknown) => (d == null ? '—'
-                : <Typography.Text style={{ fontSize: 12, width: 240 }} ellipsis={{ tooltip: JSON.stringify(d, null, 1) }}>{formatDetail(d)}</Typography.Text>),
+              title: t('detail'),
+              dataIndex: 'detail',
+              width: 260,
+              render: (d: unknown) =>
+                d == null ? (
+                  '—'
+                ) : (
+                  <Typography.Text
+                    style={{ fontSize: 12, width: 240 }}
+                    ellipsis={{ tooltip: JSON.stringify(d, null, 1) }}
+                  >
+                    {formatDetail(d)}
+                  </Typography.Text>
+                ),
             },
           ]}
         />
         <Space style={{ marginTop: 12, width: '100%', justifyContent: 'flex-end' }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((cs) => cs.slice(0, -1))}>{c('prevPage')}</Button>
-          <Button disabled={next === null} onClick={() => next !== null && setCursors((cs) => [...cs, next])}>{c('nextPage')}</Button>
+          <Button disabled={cursors.length <= 1} onClick={() => setCursors((cs) => cs.slice(0, -1))}>
+            {c('prevPage')}
+          </Button>
+          <Button disabled={next === null} onClick={() => next !== null && setCursors((cs) => [...cs, next])}>
+            {c('nextPage')}
+          </Button>
         </Space>
       </Card>
     </Page>

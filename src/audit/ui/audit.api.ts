@@ -2,7 +2,13 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../web/api.ts';
 import { auditPage, verifyResult } from '../audit.schema.ts';
 
-export type AuditFilters = { username?: string; action?: string; outcome?: 'success' | 'denied' | 'failure'; from?: string; to?: string };
+export type AuditFilters = {
+  username?: string;
+  action?: string;
+  outcome?: 'success' | 'denied' | 'failure';
+  from?: string;
+  to?: string;
+};
 
 export function useAuditLog(filters: AuditFilters, beforeSeq: number | undefined) {
   return useQuery({

@@ -8,8 +8,14 @@ export const authMessages = defineDict({
   usernameRequired: ['请输入用户名', 'Please enter the username'],
   passwordRequired: ['请输入密码', 'Please enter the password'],
   changeTitle: ['修改密码', 'Change password'],
-  forcedHint: ['您正在使用管理员发放的临时密码，请先设置自己的密码再继续使用。', 'You are signed in with a temporary password; please set your own before continuing.'],
-  rules: ['至少 12 个字符，包含大写字母、小写字母、数字、符号中的至少 3 类。', 'At least 12 characters from at least 3 of: upper case, lower case, digits, symbols.'],
+  forcedHint: [
+    '您正在使用管理员发放的临时密码，请先设置自己的密码再继续使用。',
+    'You are signed in with a temporary password; please set your own before continuing.',
+  ],
+  rules: [
+    '至少 12 个字符，包含大写字母、小写字母、数字、符号中的至少 3 类。',
+    'At least 12 characters from at least 3 of: upper case, lower case, digits, symbols.',
+  ],
   currentPassword: ['当前密码', 'Current password'],
   newPassword: ['新密码', 'New password'],
   confirmPassword: ['确认新密码', 'Confirm new password'],

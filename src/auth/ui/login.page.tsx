@@ -37,22 +37,42 @@ export function LoginPage() {
     <div className="oc-center oc-auth-bg">
       <Card className="oc-auth-card">
         <Space orientation="vertical" size={4} style={{ width: '100%', textAlign: 'center', marginBottom: 24 }}>
-          <span className="oc-logo" style={{ width: 44, height: 44, fontSize: 22 }}>医</span>
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>{c('appName')}</Typography.Title>
+          <span className="oc-logo" style={{ width: 44, height: 44, fontSize: 22 }}>
+            医
+          </span>
+          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+            {c('appName')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('slogan')}</Typography.Text>
         </Space>
-        {login.isError ? <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} /> : null}
+        {login.isError ? (
+          <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />
+        ) : null}
         <Form<LoginBody> layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('username')} rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('username')}
+            rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending || Boolean(user)}>{t('login')}</Button>
+          <Button type="primary" htmlType="submit" block loading={login.isPending || Boolean(user)}>
+            {t('login')}
+          </Button>
         </Form>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Segmented<Lang> size="small" value={lang} onChange={setLang} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+          <Segmented<Lang>
+            size="small"
+            value={lang}
+            onChange={setLang}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
         </div>
       </Card>
     </div>

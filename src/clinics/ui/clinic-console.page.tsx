@@ -20,7 +20,7 @@ export function ClinicConsolePage() {
   // today's sessions, and one starting within three hours (just after midnight)
   const current = (s: { date: string; startsAt: string; status: string }) =>
     s.status === 'published' && (s.date === today || Date.parse(s.startsAt) - Date.now() < 3 * 3600_000);
-  const sessions = (mine.data?.items.some(current) ? mine.data.items : all.data?.items ?? []).filter(current);
+  const sessions = (mine.data?.items.some(current) ? mine.data.items : (all.data?.items ?? [])).filter(current);
   const [picked, setPicked] = useState<number | null>(null);
   const sessionId = picked ?? sessions[0]?.id ?? null;
   const queue = useQueue(sessionId);
@@ -31,15 +31,33 @@ export function ClinicConsolePage() {
   const q = queue.data;
   const row = (tk: Ticket, extra?: React.ReactNode) => (
     <List.Item extra={extra}>
-      <Space><Typography.Text strong style={{ fontSize: 18 }}>{tk.number} 号</Typography.Text>{tk.residentName}
+      <Space>
+        <Typography.Text strong style={{ fontSize: 18 }}>
+          {tk.number} 号
+        </Typography.Text>
+        {tk.residentName}
         {tk.priorityReason ? <Tag color={PRIORITY_COLOR[tk.priority]}>{tk.priorityReason}</Tag> : null}
-        <Typography.Text type="secondary">{clock(tk.checkedInAt)} 签到</Typography.Text></Space>
+        <Typography.Text type="secondary">{clock(tk.checkedInAt)} 签到</Typography.Text>
+      </Space>
     </List.Item>
   );
   return (
-    <Page title={t('console')} extra={
-      <Select style={{ minWidth: 320 }} placeholder={t('pickSession')} value={sessionId ?? undefined} onChange={setPicked} data-testid="console-session"
-        options={sessions.map((s) => ({ value: s.id, label: `${clock(s.startsAt)} ${s.expertName ?? s.doctorName} · ${s.departmentName} ${s.room}诊室` }))} />}>
+    <Page
+      title={t('console')}
+      extra={
+        <Select
+          style={{ minWidth: 320 }}
+          placeholder={t('pickSession')}
+          value={sessionId ?? undefined}
+          onChange={setPicked}
+          data-testid="console-session"
+          options={sessions.map((s) => ({
+            value: s.id,
+            label: `${clock(s.startsAt)} ${s.expertName ?? s.doctorName} · ${s.departmentName} ${s.room}诊室`,
+          }))}
+        />
+      }
+    >
       {sessionId === null ? <Empty description="今日没有您的门诊" /> : null}
       {queue.isError ? <ErrorAlert error={queue.error} /> : null}
       {q ? (
@@ -48,28 +66,62 @@ export function ClinicConsolePage() {
             <Card title={t('current')} size="small" style={{ marginBottom: 12 }}>
               {q.current ? (
                 <div data-testid="console-current">
-                  <Typography.Title level={2} style={{ margin: 0 }}>{q.current.number} 号 {q.current.residentName}</Typography.Title>
+                  <Typography.Title level={2} style={{ margin: 0 }}>
+                    {q.current.number} 号 {q.current.residentName}
+                  </Typography.Title>
                   <Typography.Text type="secondary">已呼叫 {q.current.callCount} 次</Typography.Text>
                 </div>
-              ) : <Typography.Text type="secondary">暂无患者</Typography.Text>}
+              ) : (
+                <Typography.Text type="secondary">暂无患者</Typography.Text>
+              )}
               {canCall ? (
                 <Space wrap style={{ marginTop: 16 }}>
-                  <Button type="primary" size="large" onClick={() => run('call-next')} loading={act.isPending} data-testid="call-next">{t('callNext')}</Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('recall', q.current?.id)}>{t('recall')}</Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('skip', q.current?.id)}>{t('skip')}</Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('finish', q.current?.id)}>{t('finish')}</Button>
+                  <Button
+                    type="primary"
+                    size="large"
+                    onClick={() => run('call-next')}
+                    loading={act.isPending}
+                    data-testid="call-next"
+                  >
+                    {t('callNext')}
+                  </Button>
+                  <Button size="large" disabled={!q.current} onClick={() => run('recall', q.current?.id)}>
+                    {t('recall')}
+                  </Button>
+                  <Button size="large" disabled={!q.current} onClick={() => run('skip', q.current?.id)}>
+                    {t('skip')}
+                  </Button>
+                  <Button size="large" disabled={!q.current} onClick={() => run('finish', q.current?.id)}>
+                    {t('finish')}
+                  </Button>
                 </Space>
               ) : null}
-              <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>{t('queueOrder')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+                {t('queueOrder')}
+              </Typography.Paragraph>
             </Card>
           </Col>
           <Col xs={24} md={14}>
-            <Card title={`${t('waiting')}（${q.waiting.length}）· 已完成 ${q.done}`} size="small" style={{ marginBottom: 12 }}>
+            <Card
+              title={`${t('waiting')}（${q.waiting.length}）· 已完成 ${q.done}`}
+              size="small"
+              style={{ marginBottom: 12 }}
+            >
               <List dataSource={q.waiting} renderItem={(tk) => row(tk)} locale={{ emptyText: '暂无候诊患者' }} />
             </Card>
             {q.skipped.length ? (
               <Card title={t('skipped')} size="small">
-                <List dataSource={q.skipped} renderItem={(tk) => row(tk, <Button size="small" onClick={() => run('requeue', tk.id)}>{t('requeue')}</Button>)} />
+                <List
+                  dataSource={q.skipped}
+                  renderItem={(tk) =>
+                    row(
+                      tk,
+                      <Button size="small" onClick={() => run('requeue', tk.id)}>
+                        {t('requeue')}
+                      </Button>,
+                    )
+                  }
+                />
               </Card>
             ) : null}
           </Col>

@@ -15,11 +15,41 @@ const isMoney = (k: Key): k is (typeof MONEY)[number] => (MONEY as readonly Key[
 /** the form's fields, in the schema's names (money in yuan on screen, fen on the wire) */
 type Values = Record<Key, number | string | null>;
 
-const SECTIONS: ReadonlyArray<{ title: 'release' | 'cancelAndHold' | 'noShows' | 'estimates'; fields: ReadonlyArray<[Key, 'days' | 'minutes' | 'hours' | 'times' | null]> }> = [
-  { title: 'release', fields: [['releaseDays', 'days'], ['releaseTime', null]] },
-  { title: 'cancelAndHold', fields: [['cancelCutoffMinutes', 'minutes'], ['referralHoldHours', 'hours']] },
-  { title: 'noShows', fields: [['noShowLimit', 'times'], ['noShowWindowDays', 'days'], ['suspensionDays', 'days']] },
-  { title: 'estimates', fields: [['minutesPerPatient', 'minutes'], ['avgOutOfCountyCostFen', null], ['avgTravelCostFen', null], ['avgInCountyCostFen', null]] },
+const SECTIONS: ReadonlyArray<{
+  title: 'release' | 'cancelAndHold' | 'noShows' | 'estimates';
+  fields: ReadonlyArray<[Key, 'days' | 'minutes' | 'hours' | 'times' | null]>;
+}> = [
+  {
+    title: 'release',
+    fields: [
+      ['releaseDays', 'days'],
+      ['releaseTime', null],
+    ],
+  },
+  {
+    title: 'cancelAndHold',
+    fields: [
+      ['cancelCutoffMinutes', 'minutes'],
+      ['referralHoldHours', 'hours'],
+    ],
+  },
+  {
+    title: 'noShows',
+    fields: [
+      ['noShowLimit', 'times'],
+      ['noShowWindowDays', 'days'],
+      ['suspensionDays', 'days'],
+    ],
+  },
+  {
+    title: 'estimates',
+    fields: [
+      ['minutesPerPatient', 'minutes'],
+      ['avgOutOfCountyCostFen', null],
+      ['avgTravelCostFen', null],
+      ['avgInCountyCostFen', null],
+    ],
+  },
 ];
 const FIELDS: readonly Key[] = SECTIONS.flatMap((s) => s.fields.map(([k]) => k));
 
@@ -45,12 +75,17 @@ export function ClinicRulesPage() {
   const save = useSaveClinicSettings();
   const [form] = Form.useForm<Values>();
   const saved = settings.data;
-  useEffect(() => { if (saved) form.setFieldsValue(toForm(saved)); }, [saved, form]);
+  useEffect(() => {
+    if (saved) form.setFieldsValue(toForm(saved));
+  }, [saved, form]);
 
   const submit = async () => {
     if (!saved) return;
     const diff = changes(form.getFieldsValue(true) as Values, saved);
-    if (Object.keys(diff).length === 0) { message.info(t('nothingChanged')); return; }
+    if (Object.keys(diff).length === 0) {
+      message.info(t('nothingChanged'));
+      return;
+    }
     const patch: ClinicSettingsPatch | null = validateWith(form, clinicSettingsPatch, diff);
     if (!patch) return;
     save.mutate(patch, {
@@ -71,9 +106,15 @@ export function ClinicRulesPage() {
               <Card size="small" title={t(section.title)} style={{ marginBottom: 12 }}>
                 {section.fields.map(([k, unit]) => (
                   <Form.Item key={k} name={k} label={t(k)}>
-                    {k === 'releaseTime'
-                      ? <Input placeholder="08:00" maxLength={5} style={{ width: 160 }} />
-                      : <InputNumber style={{ width: 220 }} precision={isMoney(k) ? 2 : 0} suffix={unit ? t(unit) : undefined} />}
+                    {k === 'releaseTime' ? (
+                      <Input placeholder="08:00" maxLength={5} style={{ width: 160 }} />
+                    ) : (
+                      <InputNumber
+                        style={{ width: 220 }}
+                        precision={isMoney(k) ? 2 : 0}
+                        suffix={unit ? t(unit) : undefined}
+                      />
+                    )}
                   </Form.Item>
                 ))}
               </Card>
@@ -81,7 +122,9 @@ export function ClinicRulesPage() {
           ))}
         </Row>
         <Typography.Paragraph>
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rules-save">{c('save')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rules-save">
+            {c('save')}
+          </Button>
         </Typography.Paragraph>
       </Form>
     </Page>

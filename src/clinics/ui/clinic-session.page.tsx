@@ -1,4 +1,21 @@
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +26,15 @@ import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
 import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { Booking } from '../booking.schema.ts';
-import { newKey, useBook, useBookingAction, useJoinWaitlist, useSession, useSessionAction, useSessionBookings } from './clinics.api.ts';
+import {
+  newKey,
+  useBook,
+  useBookingAction,
+  useJoinWaitlist,
+  useSession,
+  useSessionAction,
+  useSessionBookings,
+} from './clinics.api.ts';
 import { clinicMessages, clock, dayClock, statusColor, statusLabel, typeLabel } from './clinics.i18n.ts';
 
 /** One session: its slots, the booking desk, the list with check-in, and the session's own actions. */
@@ -28,9 +53,18 @@ export function ClinicSessionPage() {
   const bookingAction = useBookingAction();
   const [ticketUrl, setTicketUrl] = useState<string | null>(null);
   const s = session.data;
-  if (session.isError) return <Page title={t('sessions')}><ErrorAlert error={session.error} /></Page>;
+  if (session.isError)
+    return (
+      <Page title={t('sessions')}>
+        <ErrorAlert error={session.error} />
+      </Page>
+    );
   if (!s) return <Page title={t('sessions')}>…</Page>;
-  const onBookingAction = async (b: Booking, action: 'cancel' | 'no-show' | 'check-in', body?: Record<string, unknown>) => {
+  const onBookingAction = async (
+    b: Booking,
+    action: 'cancel' | 'no-show' | 'check-in',
+    body?: Record<string, unknown>,
+  ) => {
     try {
       const r = await bookingAction.mutateAsync({ id: b.id, action, body });
       if (action === 'check-in' && r && typeof r === 'object' && 'number' in r) {
@@ -38,55 +72,158 @@ export function ClinicSessionPage() {
         message.success(`${b.residentName} 签到成功：${tk.number} 号`);
         setTicketUrl(`${location.origin}${tk.url}`);
       }
-    } catch (err) { message.error(errorMessage(err)); }
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
   };
   return (
-    <Page title={`${s.expertName ?? s.doctorName ?? ''} · ${s.departmentName} · ${s.date}`}
-      extra={<Space>
-        {canApprove && s.status === 'pending_approval' ? <Button type="primary" onClick={() => act.mutate({ action: 'approve' })}>{t('approve')}</Button> : null}
-        {canCancelSession && (s.status === 'published' || s.status === 'pending_approval') ? <CancelSession onCancel={(reason) => act.mutate({ action: 'cancel', reason })} /> : null}
-      </Space>}>
+    <Page
+      title={`${s.expertName ?? s.doctorName ?? ''} · ${s.departmentName} · ${s.date}`}
+      extra={
+        <Space>
+          {canApprove && s.status === 'pending_approval' ? (
+            <Button type="primary" onClick={() => act.mutate({ action: 'approve' })}>
+              {t('approve')}
+            </Button>
+          ) : null}
+          {canCancelSession && (s.status === 'published' || s.status === 'pending_approval') ? (
+            <CancelSession onCancel={(reason) => act.mutate({ action: 'cancel', reason })} />
+          ) : null}
+        </Space>
+      }
+    >
       {act.isError ? <ErrorAlert error={act.error} /> : null}
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-          { label: t('expert'), children: s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}（${s.homeHospital}）` : s.doctorName },
-          { label: t('department'), children: `${s.orgName} ${s.departmentName} · ${s.room}诊室` },
-          { label: t('time'), children: `${s.date} ${clock(s.startsAt)}–${clock(s.endsAt)} · ${typeLabel(s.sessionType, lang)}` },
-          { label: t('status'), children: <Tag color={statusColor(s.status)}>{statusLabel(s.status, lang)}</Tag> },
-          { label: t('capacity'), children: <span data-testid="session-free">{t('free')} {s.free} / {s.capacity}（{t('waitlist')} {s.waitlist}）</span> },
-          { label: '放号时间', children: dayClock(s.releaseAt) },
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            {
+              label: t('expert'),
+              children: s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}（${s.homeHospital}）` : s.doctorName,
+            },
+            { label: t('department'), children: `${s.orgName} ${s.departmentName} · ${s.room}诊室` },
+            {
+              label: t('time'),
+              children: `${s.date} ${clock(s.startsAt)}–${clock(s.endsAt)} · ${typeLabel(s.sessionType, lang)}`,
+            },
+            { label: t('status'), children: <Tag color={statusColor(s.status)}>{statusLabel(s.status, lang)}</Tag> },
+            {
+              label: t('capacity'),
+              children: (
+                <span data-testid="session-free">
+                  {t('free')} {s.free} / {s.capacity}（{t('waitlist')} {s.waitlist}）
+                </span>
+              ),
+            },
+            { label: '放号时间', children: dayClock(s.releaseAt) },
+          ]}
+        />
       </Card>
-      {ticketUrl ? <Alert type="success" showIcon closable style={{ marginBottom: 12 }} message={<span>{t('ticketLink')}<Typography.Text copyable data-testid="ticket-url">{ticketUrl}</Typography.Text></span>} /> : null}
+      {ticketUrl ? (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          style={{ marginBottom: 12 }}
+          message={
+            <span>
+              {t('ticketLink')}
+              <Typography.Text copyable data-testid="ticket-url">
+                {ticketUrl}
+              </Typography.Text>
+            </span>
+          }
+        />
+      ) : null}
       <Row gutter={12}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('slots')} style={{ marginBottom: 12 }}>
-            <Space wrap>{s.slots.map((sl) => <Tag key={sl.id} color={sl.free > 0 ? 'green' : sl.freeReferred > 0 ? 'orange' : 'default'}>{clock(sl.startsAt)} · {sl.free}/{sl.capacity}{sl.held ? `（预留${sl.held}）` : ''}</Tag>)}</Space>
+            <Space wrap>
+              {s.slots.map((sl) => (
+                <Tag key={sl.id} color={sl.free > 0 ? 'green' : sl.freeReferred > 0 ? 'orange' : 'default'}>
+                  {clock(sl.startsAt)} · {sl.free}/{sl.capacity}
+                  {sl.held ? `（预留${sl.held}）` : ''}
+                </Tag>
+              ))}
+            </Space>
           </Card>
-          {canBook && s.status === 'published' ? <BookingDesk sessionId={id} slots={s.slots} full={s.free === 0} /> : null}
+          {canBook && s.status === 'published' ? (
+            <BookingDesk sessionId={id} slots={s.slots} full={s.free === 0} />
+          ) : null}
         </Col>
         <Col xs={24} lg={14}>
           {canList ? (
             <Card size="small" title={t('bookings')}>
               {list.isError ? <ErrorAlert error={list.error} /> : null}
-              <Table<Booking> rowKey="id" size="small" pagination={false} loading={list.isLoading} dataSource={list.data?.bookings ?? []}
+              <Table<Booking>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                loading={list.isLoading}
+                dataSource={list.data?.bookings ?? []}
                 columns={[
                   { title: t('time'), render: (_, b) => clock(b.slotStartsAt), width: 70 },
-                  { title: t('resident'), render: (_, b) => <span>{b.residentName}{b.referred ? <Tag color="purple" style={{ marginLeft: 4 }}>转诊</Tag> : null}{b.queueNumber ? <Tag color="cyan">{b.queueNumber} 号</Tag> : null}</span> },
-                  { title: t('status'), render: (_, b) => <Tag color={statusColor(b.status)}>{statusLabel(b.status, lang)}</Tag> },
                   {
-                    title: '', render: (_, b) => b.status === 'confirmed' ? (
-                      <Space size={4} wrap>
-                        {canCheckIn ? <Button size="small" type="primary" onClick={() => onBookingAction(b, 'check-in')} data-testid={`check-in-${b.residentId}`}>{t('checkIn')}</Button> : null}
-                        {canCheckIn ? <Button size="small" onClick={() => onBookingAction(b, 'check-in', { emergency: true })}>{t('emergency')}</Button> : null}
-                        <Popconfirm title={t('cancelBooking')} onConfirm={() => onBookingAction(b, 'cancel', { reason: '窗口代为取消' })}><Button size="small">{t('cancelBooking')}</Button></Popconfirm>
-                        <Button size="small" danger onClick={() => onBookingAction(b, 'no-show')}>{t('noShow')}</Button>
-                      </Space>
-                    ) : null,
+                    title: t('resident'),
+                    render: (_, b) => (
+                      <span>
+                        {b.residentName}
+                        {b.referred ? (
+                          <Tag color="purple" style={{ marginLeft: 4 }}>
+                            转诊
+                          </Tag>
+                        ) : null}
+                        {b.queueNumber ? <Tag color="cyan">{b.queueNumber} 号</Tag> : null}
+                      </span>
+                    ),
                   },
-                ]} />
+                  {
+                    title: t('status'),
+                    render: (_, b) => <Tag color={statusColor(b.status)}>{statusLabel(b.status, lang)}</Tag>,
+                  },
+                  {
+                    title: '',
+                    render: (_, b) =>
+                      b.status === 'confirmed' ? (
+                        <Space size={4} wrap>
+                          {canCheckIn ? (
+                            <Button
+                              size="small"
+                              type="primary"
+                              onClick={() => onBookingAction(b, 'check-in')}
+                              data-testid={`check-in-${b.residentId}`}
+                            >
+                              {t('checkIn')}
+                            </Button>
+                          ) : null}
+                          {canCheckIn ? (
+                            <Button size="small" onClick={() => onBookingAction(b, 'check-in', { emergency: true })}>
+                              {t('emergency')}
+                            </Button>
+                          ) : null}
+                          <Popconfirm
+                            title={t('cancelBooking')}
+                            onConfirm={() => onBookingAction(b, 'cancel', { reason: '窗口代为取消' })}
+                          >
+                            <Button size="small">{t('cancelBooking')}</Button>
+                          </Popconfirm>
+                          <Button size="small" danger onClick={() => onBookingAction(b, 'no-show')}>
+                            {t('noShow')}
+                          </Button>
+                        </Space>
+                      ) : null,
+                  },
+                ]}
+              />
               {(list.data?.waitlist ?? []).filter((w) => w.status === 'waiting').length ? (
-                <Typography.Paragraph style={{ marginTop: 8 }}>{t('waitlist')}：{list.data!.waitlist.filter((w) => w.status === 'waiting').map((w) => `${w.position}. ${w.residentName}`).join('，')}</Typography.Paragraph>
+                <Typography.Paragraph style={{ marginTop: 8 }}>
+                  {t('waitlist')}：
+                  {list
+                    .data!.waitlist.filter((w) => w.status === 'waiting')
+                    .map((w) => `${w.position}. ${w.residentName}`)
+                    .join('，')}
+                </Typography.Paragraph>
               ) : null}
             </Card>
           ) : null}
@@ -102,24 +239,51 @@ function CancelSession({ onCancel }: { onCancel: (reason: string) => void }) {
   const [reason, setReason] = useState('');
   return (
     <>
-      <Button danger onClick={() => setOpen(true)}>{t('cancelSession')}</Button>
-      <Modal open={open} title={t('cancelSession')} onCancel={() => setOpen(false)} okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
-        onOk={() => { onCancel(reason.trim()); setOpen(false); }}>
+      <Button danger onClick={() => setOpen(true)}>
+        {t('cancelSession')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('cancelSession')}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        onOk={() => {
+          onCancel(reason.trim());
+          setOpen(false);
+        }}
+      >
         <Typography.Paragraph>取消后将通知所有已预约患者并释放号源。</Typography.Paragraph>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('reason')} maxLength={100} />
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('reason')}
+          maxLength={100}
+        />
       </Modal>
     </>
   );
 }
 
-function BookingDesk({ sessionId, slots, full }: { sessionId: number; slots: Array<{ id: number; startsAt: string; free: number; freeReferred: number }>; full: boolean }) {
+function BookingDesk({
+  sessionId,
+  slots,
+  full,
+}: {
+  sessionId: number;
+  slots: Array<{ id: number; startsAt: string; free: number; freeReferred: number }>;
+  full: boolean;
+}) {
   const t = useT(clinicMessages);
   const [q, setQ] = useState('');
   const [residentId, setResidentId] = useState<number | null>(null);
   const [slotId, setSlotId] = useState<number | undefined>(undefined);
   const [referred, setReferred] = useState(false);
   const key = useRef(newKey());
-  const search = useQuery({ queryKey: ['clinics', 'resident-search', q], queryFn: () => apiGet('/api/residents', residentPage, { q, limit: 10 }), enabled: q.trim().length >= 2 });
+  const search = useQuery({
+    queryKey: ['clinics', 'resident-search', q],
+    queryFn: () => apiGet('/api/residents', residentPage, { q, limit: 10 }),
+    enabled: q.trim().length >= 2,
+  });
   const book = useBook();
   const waitlist = useJoinWaitlist();
   const submit = async () => {
@@ -129,22 +293,61 @@ function BookingDesk({ sessionId, slots, full }: { sessionId: number; slots: Arr
       message.success(t('booked_ok', { time: dayClock(b.slotStartsAt) }));
       key.current = newKey();
       setResidentId(null);
-    } catch { key.current = newKey(); }
+    } catch {
+      key.current = newKey();
+    }
   };
   return (
     <Card size="small" title={t('bookFor')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.Search placeholder={t('searchResident')} onSearch={(v) => setQ(v.trim())} allowClear data-testid="resident-search" />
-        <Select style={{ width: '100%' }} placeholder={t('resident')} value={residentId ?? undefined} onChange={setResidentId} loading={search.isFetching}
-          options={(search.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.sex === 'M' ? '男' : '女'} ${r.age}岁 · ${r.idNumber}` }))} data-testid="resident-pick" />
-        <Select style={{ width: '100%' }} allowClear placeholder="最早可约时段" value={slotId} onChange={setSlotId}
-          options={slots.filter((s) => (referred ? s.freeReferred : s.free) > 0).map((s) => ({ value: s.id, label: `${clock(s.startsAt)}（余 ${referred ? s.freeReferred : s.free}）` }))} />
-        <Checkbox checked={referred} onChange={(e) => setReferred(e.target.checked)}>{t('referred')}</Checkbox>
+        <Input.Search
+          placeholder={t('searchResident')}
+          onSearch={(v) => setQ(v.trim())}
+          allowClear
+          data-testid="resident-search"
+        />
+        <Select
+          style={{ width: '100%' }}
+          placeholder={t('resident')}
+          value={residentId ?? undefined}
+          onChange={setResidentId}
+          loading={search.isFetching}
+          options={(search.data?.items ?? []).map((r) => ({
+            value: r.id,
+            label: `${r.name} · ${r.sex === 'M' ? '男' : '女'} ${r.age}岁 · ${r.idNumber}`,
+          }))}
+          data-testid="resident-pick"
+        />
+        <Select
+          style={{ width: '100%' }}
+          allowClear
+          placeholder="最早可约时段"
+          value={slotId}
+          onChange={setSlotId}
+          options={slots
+            .filter((s) => (referred ? s.freeReferred : s.free) > 0)
+            .map((s) => ({ value: s.id, label: `${clock(s.startsAt)}（余 ${referred ? s.freeReferred : s.free}）` }))}
+        />
+        <Checkbox checked={referred} onChange={(e) => setReferred(e.target.checked)}>
+          {t('referred')}
+        </Checkbox>
         {book.isError ? <ErrorAlert error={book.error} /> : null}
         {waitlist.isError ? <ErrorAlert error={waitlist.error} /> : null}
         <Space>
-          <Button type="primary" disabled={!residentId} loading={book.isPending} onClick={submit} data-testid="book-submit">{t('book')}</Button>
-          {full ? <Button disabled={!residentId} onClick={() => residentId && waitlist.mutate({ sessionId, residentId })}>{t('joinWaitlist')}</Button> : null}
+          <Button
+            type="primary"
+            disabled={!residentId}
+            loading={book.isPending}
+            onClick={submit}
+            data-testid="book-submit"
+          >
+            {t('book')}
+          </Button>
+          {full ? (
+            <Button disabled={!residentId} onClick={() => residentId && waitlist.mutate({ sessionId, residentId })}>
+              {t('joinWaitlist')}
+            </Button>
+          ) : null}
         </Space>
       </Space>
     </Card>

@@ -3,7 +3,10 @@ import { defineDict } from '../../web/i18n.ts';
 /** Words of the two settings pages: booking rules and the subsidy programme. */
 export const settingsMessages = defineDict({
   rulesTitle: ['预约规则', 'Booking rules'],
-  rulesHint: ['放号时间与转诊预留在安排门诊时确定，修改只影响之后安排的门诊；取消截止、爽约限制与估算参数立即生效。', 'Release and referral hold are fixed when a session is planned, so changes affect sessions planned from now on; cut-off, no-show rules and estimates apply at once.'],
+  rulesHint: [
+    '放号时间与转诊预留在安排门诊时确定，修改只影响之后安排的门诊；取消截止、爽约限制与估算参数立即生效。',
+    'Release and referral hold are fixed when a session is planned, so changes affect sessions planned from now on; cut-off, no-show rules and estimates apply at once.',
+  ],
   release: ['放号', 'Release'],
   releaseDays: ['提前放号天数', 'Release days ahead'],
   releaseTime: ['放号时间', 'Release time'],
@@ -35,6 +38,9 @@ export const settingsMessages = defineDict({
   saveBudget: ['保存预算', 'Save budget'],
   rates: ['每类活动补贴标准（元/场）', 'Subsidy per session (yuan)'],
   saveRates: ['保存补贴标准', 'Save rates'],
-  ratesHint: ['新标准只用于之后安排的坐诊；已安排的场次按安排时的标准计。超出年度预算的安排需管理员审批。', 'New rates apply to sessions planned from now on. Plans beyond the budget need approval by the administrator.'],
+  ratesHint: [
+    '新标准只用于之后安排的坐诊；已安排的场次按安排时的标准计。超出年度预算的安排需管理员审批。',
+    'New rates apply to sessions planned from now on. Plans beyond the budget need approval by the administrator.',
+  ],
   readOnly: ['只有医共体管理员可以修改。', 'Only the group administrator may change these.'],
 });

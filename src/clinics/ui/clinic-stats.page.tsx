@@ -26,50 +26,96 @@ export function ClinicStatsPage() {
   const ledger = useSubsidy(year);
   const s = stats.data;
   const l = ledger.data;
-  const table = (rows: StatsRow[]) => <Table<StatsRow> rowKey="key" size="small" pagination={false} dataSource={rows} columns={columns} />;
+  const table = (rows: StatsRow[]) => (
+    <Table<StatsRow> rowKey="key" size="small" pagination={false} dataSource={rows} columns={columns} />
+  );
   return (
-    <Page title={t('stats')} extra={<Space><Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /><Input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></Space>}>
+    <Page
+      title={t('stats')}
+      extra={
+        <Space>
+          <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Space>
+      }
+    >
       {stats.isError ? <ErrorAlert error={stats.error} /> : null}
       {s ? (
         <>
           <Row gutter={12} style={{ marginBottom: 12 }}>
-            {[['坐诊场次', s.totals.sessions], ['专家人次', s.totals.expertVisits], ['服务患者', s.totals.served], ['爽约', s.totals.noShows]].map(([k, v]) => (
-              <Col xs={12} md={6} key={k}><Card size="small"><Statistic title={k} value={v} /></Card></Col>
+            {[
+              ['坐诊场次', s.totals.sessions],
+              ['专家人次', s.totals.expertVisits],
+              ['服务患者', s.totals.served],
+              ['爽约', s.totals.noShows],
+            ].map(([k, v]) => (
+              <Col xs={12} md={6} key={k}>
+                <Card size="small">
+                  <Statistic title={k} value={v} />
+                </Card>
+              </Col>
             ))}
           </Row>
           <Card size="small" title="县内就医节约估算" style={{ marginBottom: 12 }}>
             <Statistic value={yuan(s.savings.totalFen)} />
-            <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 8 }} items={[
-              { label: '就诊人数', children: s.savings.patientsServed },
-              { label: '县外就医平均费用', children: yuan(s.savings.avgOutOfCountyCostFen) },
-              { label: '平均交通食宿费用', children: yuan(s.savings.avgTravelCostFen) },
-              { label: '县内就医平均费用', children: yuan(s.savings.avgInCountyCostFen) },
-              { label: '每人节约', children: yuan(s.savings.perPatientFen) },
-            ]} />
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              style={{ marginTop: 8 }}
+              items={[
+                { label: '就诊人数', children: s.savings.patientsServed },
+                { label: '县外就医平均费用', children: yuan(s.savings.avgOutOfCountyCostFen) },
+                { label: '平均交通食宿费用', children: yuan(s.savings.avgTravelCostFen) },
+                { label: '县内就医平均费用', children: yuan(s.savings.avgInCountyCostFen) },
+                { label: '每人节约', children: yuan(s.savings.perPatientFen) },
+              ]}
+            />
             <Typography.Text type="secondary">{s.savings.formula}（参数可在预约规则中调整）</Typography.Text>
           </Card>
           <Card size="small" style={{ marginBottom: 12 }}>
-            <Tabs items={[
-              { key: 'expert', label: '按专家', children: table(s.byExpert) },
-              { key: 'speciality', label: '按专业', children: table(s.bySpeciality) },
-              { key: 'org', label: '按机构', children: table(s.byOrg) },
-              { key: 'month', label: '按月份', children: table(s.byMonth) },
-            ]} />
+            <Tabs
+              items={[
+                { key: 'expert', label: '按专家', children: table(s.byExpert) },
+                { key: 'speciality', label: '按专业', children: table(s.bySpeciality) },
+                { key: 'org', label: '按机构', children: table(s.byOrg) },
+                { key: 'month', label: '按月份', children: table(s.byMonth) },
+              ]}
+            />
           </Card>
         </>
       ) : null}
       {l ? (
         <Card size="small" title={`${l.year} 年专家补贴台账`}>
           <Row gutter={12} style={{ marginBottom: 12 }}>
-            {[['年度预算', l.budgetFen], ['已支出', l.spentFen], ['已安排', l.committedFen], ['结余', l.leftFen]].map(([k, v]) => (
-              <Col xs={12} md={6} key={String(k)}><Statistic title={k} value={yuan(v as number | null)} /></Col>
+            {[
+              ['年度预算', l.budgetFen],
+              ['已支出', l.spentFen],
+              ['已安排', l.committedFen],
+              ['结余', l.leftFen],
+            ].map(([k, v]) => (
+              <Col xs={12} md={6} key={String(k)}>
+                <Statistic title={k} value={yuan(v as number | null)} />
+              </Col>
             ))}
           </Row>
-          <Table rowKey={(r) => String(r.expertId)} size="small" pagination={{ pageSize: 10 }} dataSource={l.byExpert} columns={[
-            { title: '专家', dataIndex: 'expertName' }, { title: '场次', dataIndex: 'sessions' },
-            { title: '已支出', render: (_, r) => yuan(r.spentFen) }, { title: '已安排', render: (_, r) => yuan(r.committedFen) },
-          ]} />
-          {l.pendingApproval.length ? <Typography.Paragraph type="warning">待审批（超出预算）：{l.pendingApproval.map((p) => `${p.date} ${p.expertName ?? ''} ${yuan(p.subsidyFen)}`).join('；')}</Typography.Paragraph> : null}
+          <Table
+            rowKey={(r) => String(r.expertId)}
+            size="small"
+            pagination={{ pageSize: 10 }}
+            dataSource={l.byExpert}
+            columns={[
+              { title: '专家', dataIndex: 'expertName' },
+              { title: '场次', dataIndex: 'sessions' },
+              { title: '已支出', render: (_, r) => yuan(r.spentFen) },
+              { title: '已安排', render: (_, r) => yuan(r.committedFen) },
+            ]}
+          />
+          {l.pendingApproval.length ? (
+            <Typography.Paragraph type="warning">
+              待审批（超出预算）：
+              {l.pendingApproval.map((p) => `${p.date} ${p.expertName ?? ''} ${yuan(p.subsidyFen)}`).join('；')}
+            </Typography.Paragraph>
+          ) : null}
         </Card>
       ) : null}
     </Page>

@@ -14,24 +14,46 @@ export const CLINICS_KEY = ['clinics'] as const;
  * POST with an Idempotency-Key: the key is made once per form submission by the caller, so
  * a double click or a retry after a timeout books once.
  */
-export function sendWithKey<S extends z.ZodType>(url: string, body: unknown, schema: S, key: string): Promise<z.output<S>> {
+export function sendWithKey<S extends z.ZodType>(
+  url: string,
+  body: unknown,
+  schema: S,
+  key: string,
+): Promise<z.output<S>> {
   return apiSend('POST', url, body, schema, { headers: { 'idempotency-key': key } });
 }
 
 export const newKey = () => crypto.randomUUID();
 
-export type SessionFilter = { from?: string; to?: string; kind?: 'expert' | 'ordinary'; mine?: 'true'; departmentId?: number };
+export type SessionFilter = {
+  from?: string;
+  to?: string;
+  kind?: 'expert' | 'ordinary';
+  mine?: 'true';
+  departmentId?: number;
+};
 
 export function useSessions(filter: SessionFilter) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'sessions', filter], queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, limit: 200 }) });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'sessions', filter],
+    queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, limit: 200 }),
+  });
 }
 
 export function useSession(id: number) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'session', id], queryFn: () => apiGet(`/api/clinic-sessions/${id}`, clinicSessionDetail), refetchInterval: 15_000 });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'session', id],
+    queryFn: () => apiGet(`/api/clinic-sessions/${id}`, clinicSessionDetail),
+    refetchInterval: 15_000,
+  });
 }
 
 export function useSessionBookings(id: number, enabled = true) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'session', id, 'bookings'], queryFn: () => apiGet(`/api/clinic-sessions/${id}/bookings`, sessionBookings), enabled });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'session', id, 'bookings'],
+    queryFn: () => apiGet(`/api/clinic-sessions/${id}/bookings`, sessionBookings),
+    enabled,
+  });
 }
 
 function useInvalidate() {
@@ -41,7 +63,10 @@ function useInvalidate() {
 
 export function useCreateSession() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: SessionCreate) => apiSend('POST', '/api/clinic-sessions', body, clinicSessionDetail), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: SessionCreate) => apiSend('POST', '/api/clinic-sessions', body, clinicSessionDetail),
+    onSuccess: done,
+  });
 }
 
 export function useSessionAction(id: number) {
@@ -56,7 +81,8 @@ export function useSessionAction(id: number) {
 export function useBook() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: ({ body, key }: { body: BookingCreate; key: string }) => sendWithKey('/api/clinic-bookings', body, booking, key),
+    mutationFn: ({ body, key }: { body: BookingCreate; key: string }) =>
+      sendWithKey('/api/clinic-bookings', body, booking, key),
     onSuccess: done,
   });
 }
@@ -64,15 +90,32 @@ export function useBook() {
 export function useBookingAction() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: number; action: 'cancel' | 'no-show' | 'check-in'; body?: Record<string, unknown> }) =>
-      apiSend('POST', `/api/clinic-bookings/${id}/${action}`, body ?? {}, action === 'check-in' ? checkInResult : z.unknown()),
+    mutationFn: ({
+      id,
+      action,
+      body,
+    }: {
+      id: number;
+      action: 'cancel' | 'no-show' | 'check-in';
+      body?: Record<string, unknown>;
+    }) =>
+      apiSend(
+        'POST',
+        `/api/clinic-bookings/${id}/${action}`,
+        body ?? {},
+        action === 'check-in' ? checkInResult : z.unknown(),
+      ),
     onSuccess: done,
   });
 }
 
 export function useJoinWaitlist() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: { sessionId: number; residentId: number }) => apiSend('POST', '/api/clinic-waitlist', body, waitlistEntry), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: { sessionId: number; residentId: number }) =>
+      apiSend('POST', '/api/clinic-waitlist', body, waitlistEntry),
+    onSuccess: done,
+  });
 }
 
 export function useQueue(sessionId: number | null) {
@@ -87,7 +130,13 @@ export function useQueue(sessionId: number | null) {
 export function useQueueAction(sessionId: number | null) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ ticketId, action }: { ticketId?: number; action: 'call-next' | 'recall' | 'skip' | 'finish' | 'requeue' }) =>
+    mutationFn: ({
+      ticketId,
+      action,
+    }: {
+      ticketId?: number;
+      action: 'call-next' | 'recall' | 'skip' | 'finish' | 'requeue';
+    }) =>
       action === 'call-next'
         ? apiSend('POST', `/api/clinic-sessions/${sessionId}/call-next`, {}, queueView)
         : apiSend('POST', `/api/clinic-queue-tickets/${ticketId}/${action}`, {}, queueView),
@@ -96,37 +145,61 @@ export function useQueueAction(sessionId: number | null) {
 }
 
 export function useExperts(q: string) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'experts', q], queryFn: () => apiGet('/api/experts', expertPage, { q, limit: 200 }) });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'experts', q],
+    queryFn: () => apiGet('/api/experts', expertPage, { q, limit: 200 }),
+  });
 }
 
 export function useCreateExpert() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: ExpertCreate) => apiSend('POST', '/api/experts', body, expert), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: ExpertCreate) => apiSend('POST', '/api/experts', body, expert),
+    onSuccess: done,
+  });
 }
 
 export function useClinicStats(params: { from?: string; to?: string }) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'stats', params], queryFn: () => apiGet('/api/clinic-stats', clinicStats, params) });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'stats', params],
+    queryFn: () => apiGet('/api/clinic-stats', clinicStats, params),
+  });
 }
 
 export function useSubsidy(year: number) {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'subsidy', year], queryFn: () => apiGet('/api/clinic-subsidy', subsidyLedger, { year }) });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'subsidy', year],
+    queryFn: () => apiGet('/api/clinic-subsidy', subsidyLedger, { year }),
+  });
 }
 
 export function useClinicSettings() {
-  return useQuery({ queryKey: [...CLINICS_KEY, 'settings'], queryFn: () => apiGet('/api/clinic-settings', clinicSettings) });
+  return useQuery({
+    queryKey: [...CLINICS_KEY, 'settings'],
+    queryFn: () => apiGet('/api/clinic-settings', clinicSettings),
+  });
 }
 
 export function useSaveClinicSettings() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: ClinicSettingsPatch) => apiSend('PATCH', '/api/clinic-settings', body, clinicSettings), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: ClinicSettingsPatch) => apiSend('PATCH', '/api/clinic-settings', body, clinicSettings),
+    onSuccess: done,
+  });
 }
 
 export function useSetBudget() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: BudgetBody) => apiSend('POST', '/api/clinic-subsidy/budget', body, subsidyLedger), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: BudgetBody) => apiSend('POST', '/api/clinic-subsidy/budget', body, subsidyLedger),
+    onSuccess: done,
+  });
 }
 
 export function useSetRates() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (body: RatesBody) => apiSend('POST', '/api/clinic-subsidy/rates', body, subsidyLedger), onSuccess: done });
+  return useMutation({
+    mutationFn: (body: RatesBody) => apiSend('POST', '/api/clinic-subsidy/rates', body, subsidyLedger),
+    onSuccess: done,
+  });
 }

@@ -45,9 +45,12 @@ export const clinicMessages = defineDict({
   current: ['就诊中', 'In the room'],
   waiting: ['候诊', 'Waiting'],
   skipped: ['已过号', 'Skipped'],
-  pickSession: ['选择今日门诊', 'Pick today\'s session'],
-  queueOrder: ['排队顺序：急诊 → 转诊患者与 80 岁以上老人 → 其他患者；同一档按签到时间。', 'Order: emergency → referred and aged 80+ → others; then check-in time.'],
-  ticketLink: ['患者手机查看排队：', 'Patient\'s phone page: '],
+  pickSession: ['选择今日门诊', "Pick today's session"],
+  queueOrder: [
+    '排队顺序：急诊 → 转诊患者与 80 岁以上老人 → 其他患者；同一档按签到时间。',
+    'Order: emergency → referred and aged 80+ → others; then check-in time.',
+  ],
+  ticketLink: ['患者手机查看排队：', "Patient's phone page: "],
   booked_ok: ['预约成功：{time}', 'Booked: {time}'],
   from: ['开始', 'From'],
   to: ['结束', 'To'],
@@ -65,19 +68,34 @@ export const clinicMessages = defineDict({
 });
 
 const STATUS: Record<string, readonly [string, string, string]> = {
-  pending_approval: ['待审批', 'Pending approval', 'orange'], published: ['已发布', 'Published', 'green'], cancelled: ['已取消', 'Cancelled', 'default'],
-  closed: ['已结束', 'Closed', 'blue'], confirmed: ['已预约', 'Booked', 'green'], checked_in: ['已签到', 'Checked in', 'cyan'],
-  completed: ['已就诊', 'Seen', 'blue'], no_show: ['爽约', 'No-show', 'red'], waiting: ['候补中', 'Waiting', 'orange'],
-  promoted: ['已递补', 'Promoted', 'green'], expired: ['已失效', 'Expired', 'default'],
+  pending_approval: ['待审批', 'Pending approval', 'orange'],
+  published: ['已发布', 'Published', 'green'],
+  cancelled: ['已取消', 'Cancelled', 'default'],
+  closed: ['已结束', 'Closed', 'blue'],
+  confirmed: ['已预约', 'Booked', 'green'],
+  checked_in: ['已签到', 'Checked in', 'cyan'],
+  completed: ['已就诊', 'Seen', 'blue'],
+  no_show: ['爽约', 'No-show', 'red'],
+  waiting: ['候补中', 'Waiting', 'orange'],
+  promoted: ['已递补', 'Promoted', 'green'],
+  expired: ['已失效', 'Expired', 'default'],
 };
 export const statusLabel = (s: string, lang: Lang) => STATUS[s]?.[lang === 'zh' ? 0 : 1] ?? s;
 export const statusColor = (s: string) => STATUS[s]?.[2] ?? 'default';
 
 const TYPES: Record<string, readonly [string, string]> = {
-  clinic: ['门诊', 'Clinic'], ward_round: ['查房', 'Ward round'], operation: ['手术', 'Operation'], teaching: ['带教', 'Teaching'],
+  clinic: ['门诊', 'Clinic'],
+  ward_round: ['查房', 'Ward round'],
+  operation: ['手术', 'Operation'],
+  teaching: ['带教', 'Teaching'],
 };
 export const typeLabel = (s: string, lang: Lang) => TYPES[s]?.[lang === 'zh' ? 0 : 1] ?? s;
-const LEVELS: Record<string, readonly [string, string]> = { national: ['国家级', 'National'], provincial: ['省级', 'Provincial'], city: ['市级', 'City'], county: ['县级', 'County'] };
+const LEVELS: Record<string, readonly [string, string]> = {
+  national: ['国家级', 'National'],
+  provincial: ['省级', 'Provincial'],
+  city: ['市级', 'City'],
+  county: ['县级', 'County'],
+};
 export const levelLabel = (s: string, lang: Lang) => LEVELS[s]?.[lang === 'zh' ? 0 : 1] ?? s;
 
 /** Shanghai wall clock for an ISO instant (no DST in China: a fixed +08:00). */
@@ -91,4 +109,5 @@ export function dayClock(iso: string, lang: Lang = 'zh'): string {
   return lang === 'zh' ? `${month}月${day}日 ${s.slice(11, 16)}` : `${day} ${MONTHS_EN[month - 1]} ${s.slice(11, 16)}`;
 }
 export const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-export const yuan = (fen: number | null) => (fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`);
+export const yuan = (fen: number | null) =>
+  fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`;

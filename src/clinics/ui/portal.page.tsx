@@ -22,12 +22,28 @@ export function PortalPage() {
   useLangFromLink();
   const t = useT(publicMessages);
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
-  const logout = () => { sessionStorage.removeItem(TOKEN_KEY); setToken(null); };
+  const logout = () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setToken(null);
+  };
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
-      <div style={{ textAlign: 'right' }}><LangSwitch /></div>
-      <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 4 }}>{t('portalTitle')}</Typography.Title>
-      {token ? <Booking token={token} onExpired={logout} /> : <Verify onToken={(t) => { sessionStorage.setItem(TOKEN_KEY, t); setToken(t); }} />}
+      <div style={{ textAlign: 'right' }}>
+        <LangSwitch />
+      </div>
+      <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 4 }}>
+        {t('portalTitle')}
+      </Typography.Title>
+      {token ? (
+        <Booking token={token} onExpired={logout} />
+      ) : (
+        <Verify
+          onToken={(t) => {
+            sessionStorage.setItem(TOKEN_KEY, t);
+            setToken(t);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -43,29 +59,75 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
     // an invalid field is already marked by the form; the rejection itself is not an error
     const v = await form.validateFields(['idNumber', 'mobile']).catch(() => null);
     if (!v) return;
-    setBusy(true); setError(null);
-    try { setSent(await publicFetch('/api/portal/code', codeSent, { method: 'POST', body: v })); } catch (err) { setError(publicErrorMessage(err, lang)); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      setSent(await publicFetch('/api/portal/code', codeSent, { method: 'POST', body: v }));
+    } catch (err) {
+      setError(publicErrorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
   };
   const verify = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true); setError(null);
-    try { onToken((await publicFetch('/api/portal/verify', portalLogin, { method: 'POST', body: v })).token); } catch (err) { setError(publicErrorMessage(err, lang)); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      onToken((await publicFetch('/api/portal/verify', portalLogin, { method: 'POST', body: v })).token);
+    } catch (err) {
+      setError(publicErrorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Card>
       <Form form={form} layout="vertical" size="large">
-        <Form.Item name="idNumber" label={t('idNumber')} rules={[{ required: true, len: 18, message: t('idNumberRule') }]}><Input inputMode="text" maxLength={18} data-testid="portal-id" /></Form.Item>
-        <Form.Item name="mobile" label={t('mobile')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('mobileRule') }]}><Input inputMode="tel" maxLength={11} data-testid="portal-mobile" /></Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('idNumber')}
+          rules={[{ required: true, len: 18, message: t('idNumberRule') }]}
+        >
+          <Input inputMode="text" maxLength={18} data-testid="portal-id" />
+        </Form.Item>
+        <Form.Item
+          name="mobile"
+          label={t('mobile')}
+          rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('mobileRule') }]}
+        >
+          <Input inputMode="tel" maxLength={11} data-testid="portal-mobile" />
+        </Form.Item>
         <Form.Item label={t('code')} required>
           <Space.Compact block>
-            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('codeRule') }]}><Input inputMode="numeric" maxLength={6} data-testid="portal-code" /></Form.Item>
-            <Button onClick={getCode} loading={busy} data-testid="portal-get-code">{t('getCode')}</Button>
+            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('codeRule') }]}>
+              <Input inputMode="numeric" maxLength={6} data-testid="portal-code" />
+            </Form.Item>
+            <Button onClick={getCode} loading={busy} data-testid="portal-get-code">
+              {t('getCode')}
+            </Button>
           </Space.Compact>
         </Form.Item>
-        {sent ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('codeSent')} description={sent.demoCode ? <span>{t('demoSms')} <b data-testid="portal-demo-code">{sent.demoCode}</b></span> : undefined} /> : null}
+        {sent ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('codeSent')}
+            description={
+              sent.demoCode ? (
+                <span>
+                  {t('demoSms')} <b data-testid="portal-demo-code">{sent.demoCode}</b>
+                </span>
+              ) : undefined
+            }
+          />
+        ) : null}
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-        <Button type="primary" block onClick={verify} loading={busy} data-testid="portal-verify">{t('verify')}</Button>
+        <Button type="primary" block onClick={verify} loading={busy} data-testid="portal-verify">
+          {t('verify')}
+        </Button>
       </Form>
     </Card>
   );
@@ -76,67 +138,188 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
   const lang = useLang();
   const qc = useQueryClient();
   const headers = { 'x-portal-token': token };
-  const guard = async <T,>(p: Promise<T>): Promise<T> => p.catch((err: unknown) => {
-    if (err && typeof err === 'object' && 'status' in err && err.status === 401) onExpired();
-    throw err;
+  const guard = async <T,>(p: Promise<T>): Promise<T> =>
+    p.catch((err: unknown) => {
+      if (err && typeof err === 'object' && 'status' in err && err.status === 401) onExpired();
+      throw err;
+    });
+  const me = useQuery({
+    queryKey: ['portal', token, 'me'],
+    queryFn: () => guard(publicFetch('/api/portal/me', portalMe, { headers })),
   });
-  const me = useQuery({ queryKey: ['portal', token, 'me'], queryFn: () => guard(publicFetch('/api/portal/me', portalMe, { headers })) });
   const [q, setQ] = useState('');
-  const sessions = useQuery({ queryKey: ['portal', token, 'sessions', q], queryFn: () => guard(publicFetch(`/api/portal/sessions?q=${encodeURIComponent(q)}`, z.array(clinicSession), { headers })) });
+  const sessions = useQuery({
+    queryKey: ['portal', token, 'sessions', q],
+    queryFn: () =>
+      guard(publicFetch(`/api/portal/sessions?q=${encodeURIComponent(q)}`, z.array(clinicSession), { headers })),
+  });
   const [open, setOpen] = useState<ClinicSession | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['portal', token] });
   const cancel = async (id: number) => {
-    try { await guard(publicFetch(`/api/portal/bookings/${id}/cancel`, booking, { method: 'POST', body: {}, headers })); message.success(t('cancelled')); await refresh(); } catch (err) { message.error(publicErrorMessage(err, lang)); }
+    try {
+      await guard(publicFetch(`/api/portal/bookings/${id}/cancel`, booking, { method: 'POST', body: {}, headers }));
+      message.success(t('cancelled'));
+      await refresh();
+    } catch (err) {
+      message.error(publicErrorMessage(err, lang));
+    }
   };
   const m = me.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {m ? (
-        <Card size="small" title={t('hello', { name: m.maskedName })} extra={<Button size="small" onClick={onExpired}>{t('signOut')}</Button>}>
-          {m.suspendedUntil ? <Alert type="warning" showIcon message={t('suspended', { until: dayClock(m.suspendedUntil, lang) })} /> : null}
-          <List size="small" dataSource={m.bookings.filter((b) => b.status !== 'cancelled')} locale={{ emptyText: t('noBookings') }} renderItem={(b) => (
-            <List.Item data-testid="portal-booking" extra={b.status === 'confirmed' ? <Popconfirm title={t('confirmCancel')} onConfirm={() => cancel(b.id)}><Button size="small">{t('cancel')}</Button></Popconfirm> : null}>
-              <div><b>{dayClock(b.slotStartsAt, lang)}</b> {b.expertName ?? b.doctorName}<br /><small>{b.orgName} {b.departmentName} · {roomLabel(b.room, lang)}</small> <Tag color={statusColor(b.status)}>{statusLabel(b.status, lang)}</Tag></div>
-            </List.Item>
-          )} />
-          {m.waitlist.map((w) => <Typography.Paragraph key={w.id} type="secondary">{t('waitlisted', { pos: w.position ?? '—', id: w.sessionId })}</Typography.Paragraph>)}
+        <Card
+          size="small"
+          title={t('hello', { name: m.maskedName })}
+          extra={
+            <Button size="small" onClick={onExpired}>
+              {t('signOut')}
+            </Button>
+          }
+        >
+          {m.suspendedUntil ? (
+            <Alert type="warning" showIcon message={t('suspended', { until: dayClock(m.suspendedUntil, lang) })} />
+          ) : null}
+          <List
+            size="small"
+            dataSource={m.bookings.filter((b) => b.status !== 'cancelled')}
+            locale={{ emptyText: t('noBookings') }}
+            renderItem={(b) => (
+              <List.Item
+                data-testid="portal-booking"
+                extra={
+                  b.status === 'confirmed' ? (
+                    <Popconfirm title={t('confirmCancel')} onConfirm={() => cancel(b.id)}>
+                      <Button size="small">{t('cancel')}</Button>
+                    </Popconfirm>
+                  ) : null
+                }
+              >
+                <div>
+                  <b>{dayClock(b.slotStartsAt, lang)}</b> {b.expertName ?? b.doctorName}
+                  <br />
+                  <small>
+                    {b.orgName} {b.departmentName} · {roomLabel(b.room, lang)}
+                  </small>{' '}
+                  <Tag color={statusColor(b.status)}>{statusLabel(b.status, lang)}</Tag>
+                </div>
+              </List.Item>
+            )}
+          />
+          {m.waitlist.map((w) => (
+            <Typography.Paragraph key={w.id} type="secondary">
+              {t('waitlisted', { pos: w.position ?? '—', id: w.sessionId })}
+            </Typography.Paragraph>
+          ))}
         </Card>
       ) : null}
       <Card size="small" title={t('openClinics')}>
-        <Input.Search placeholder={t('searchClinics')} onSearch={(v) => setQ(v.trim())} allowClear style={{ marginBottom: 8 }} />
-        <List dataSource={sessions.data ?? []} loading={sessions.isLoading} locale={{ emptyText: t('noClinics') }} renderItem={(s) => (
-          <List.Item onClick={() => setOpen(s)} style={{ cursor: 'pointer' }} data-testid={`portal-session-${s.id}`}>
-            <div style={{ width: '100%' }}>
-              <b>{s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}` : s.doctorName}</b> <small>{s.homeHospital ?? ''}</small><br />
-              <small>{s.date} {clock(s.startsAt)} · {s.orgName} {s.departmentName}</small>
-              <span style={{ float: 'right' }}>{s.released ? (s.free > 0 ? <Tag color="green">{t('left', { n: s.free })}</Tag> : <Tag>{t('full')}</Tag>) : <Tag color="orange">{t('releases', { time: dayClock(s.releaseAt, lang) })}</Tag>}</span>
-            </div>
-          </List.Item>
-        )} />
+        <Input.Search
+          placeholder={t('searchClinics')}
+          onSearch={(v) => setQ(v.trim())}
+          allowClear
+          style={{ marginBottom: 8 }}
+        />
+        <List
+          dataSource={sessions.data ?? []}
+          loading={sessions.isLoading}
+          locale={{ emptyText: t('noClinics') }}
+          renderItem={(s) => (
+            <List.Item onClick={() => setOpen(s)} style={{ cursor: 'pointer' }} data-testid={`portal-session-${s.id}`}>
+              <div style={{ width: '100%' }}>
+                <b>{s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}` : s.doctorName}</b>{' '}
+                <small>{s.homeHospital ?? ''}</small>
+                <br />
+                <small>
+                  {s.date} {clock(s.startsAt)} · {s.orgName} {s.departmentName}
+                </small>
+                <span style={{ float: 'right' }}>
+                  {s.released ? (
+                    s.free > 0 ? (
+                      <Tag color="green">{t('left', { n: s.free })}</Tag>
+                    ) : (
+                      <Tag>{t('full')}</Tag>
+                    )
+                  ) : (
+                    <Tag color="orange">{t('releases', { time: dayClock(s.releaseAt, lang) })}</Tag>
+                  )}
+                </span>
+              </div>
+            </List.Item>
+          )}
+        />
       </Card>
-      {open ? <SessionSlots token={token} session={open} onDone={() => { setOpen(null); void refresh(); }} guard={guard} /> : null}
+      {open ? (
+        <SessionSlots
+          token={token}
+          session={open}
+          onDone={() => {
+            setOpen(null);
+            void refresh();
+          }}
+          guard={guard}
+        />
+      ) : null}
     </Space>
   );
 }
 
-function SessionSlots({ token, session, onDone, guard }: { token: string; session: ClinicSession; onDone: () => void; guard: <T>(p: Promise<T>) => Promise<T> }) {
+function SessionSlots({
+  token,
+  session,
+  onDone,
+  guard,
+}: {
+  token: string;
+  session: ClinicSession;
+  onDone: () => void;
+  guard: <T>(p: Promise<T>) => Promise<T>;
+}) {
   const t = useT(publicMessages);
   const lang = useLang();
   const headers = { 'x-portal-token': token };
-  const detail = useQuery({ queryKey: ['portal', token, 'session', session.id], queryFn: () => guard(publicFetch(`/api/portal/sessions/${session.id}`, clinicSessionDetail, { headers })) });
+  const detail = useQuery({
+    queryKey: ['portal', token, 'session', session.id],
+    queryFn: () => guard(publicFetch(`/api/portal/sessions/${session.id}`, clinicSessionDetail, { headers })),
+  });
   const key = useRef(crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const book = async (slotId?: number) => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const b = await guard(publicFetch('/api/portal/bookings', booking, { method: 'POST', body: { sessionId: session.id, ...(slotId ? { slotId } : {}) }, headers: { ...headers, 'idempotency-key': key.current } }));
+      const b = await guard(
+        publicFetch('/api/portal/bookings', booking, {
+          method: 'POST',
+          body: { sessionId: session.id, ...(slotId ? { slotId } : {}) },
+          headers: { ...headers, 'idempotency-key': key.current },
+        }),
+      );
       message.success(t('booked', { time: dayClock(b.slotStartsAt, lang) }));
       onDone();
-    } catch (err) { setError(publicErrorMessage(err, lang)); key.current = crypto.randomUUID(); void detail.refetch(); } finally { setBusy(false); }
+    } catch (err) {
+      setError(publicErrorMessage(err, lang));
+      key.current = crypto.randomUUID();
+      void detail.refetch();
+    } finally {
+      setBusy(false);
+    }
   };
   const waitlist = async () => {
-    try { await guard(publicFetch('/api/portal/waitlist', waitlistEntry, { method: 'POST', body: { sessionId: session.id }, headers })); message.success(t('waitlistJoined')); onDone(); } catch (err) { setError(publicErrorMessage(err, lang)); }
+    try {
+      await guard(
+        publicFetch('/api/portal/waitlist', waitlistEntry, {
+          method: 'POST',
+          body: { sessionId: session.id },
+          headers,
+        }),
+      );
+      message.success(t('waitlistJoined'));
+      onDone();
+    } catch (err) {
+      setError(publicErrorMessage(err, lang));
+    }
   };
   const d = detail.data;
   return (
@@ -144,13 +327,27 @@ function SessionSlots({ token, session, onDone, guard }: { token: string; sessio
       {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={error} /> : null}
       <Space wrap>
         {(d?.slots ?? []).map((sl) => (
-          <Button key={sl.id} disabled={sl.free <= 0 || !d?.released} loading={busy} onClick={() => book(sl.id)} data-testid={`portal-slot-${sl.id}`}>
+          <Button
+            key={sl.id}
+            disabled={sl.free <= 0 || !d?.released}
+            loading={busy}
+            onClick={() => book(sl.id)}
+            data-testid={`portal-slot-${sl.id}`}
+          >
             {t('slot', { time: clock(sl.startsAt), n: sl.free })}
           </Button>
         ))}
       </Space>
-      {d && d.released && d.free === 0 ? <Button style={{ marginTop: 8 }} block onClick={waitlist}>{t('joinWaitlist')}</Button> : null}
-      {d && !d.released ? <Typography.Paragraph type="warning">{t('opensOn', { time: dayClock(d.releaseAt, lang) })}</Typography.Paragraph> : null}
+      {d && d.released && d.free === 0 ? (
+        <Button style={{ marginTop: 8 }} block onClick={waitlist}>
+          {t('joinWaitlist')}
+        </Button>
+      ) : null}
+      {d && !d.released ? (
+        <Typography.Paragraph type="warning">
+          {t('opensOn', { time: dayClock(d.releaseAt, lang) })}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }

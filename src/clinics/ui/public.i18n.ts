@@ -9,12 +9,18 @@ import { defineDict, type Lang } from '../../web/i18n.ts';
 export const publicMessages = defineDict({
   number: ['{n} 号', 'No. {n}'],
   // the server says the same words in Chinese; shown from here so they follow the page's language
-  codeSent: ['如身份证号与预留手机号一致，验证码已发送，5 分钟内有效', 'If the ID number matches the mobile number on record, a code has been sent. It is valid for 5 minutes.'],
+  codeSent: [
+    '如身份证号与预留手机号一致，验证码已发送，5 分钟内有效',
+    'If the ID number matches the mobile number on record, a code has been sent. It is valid for 5 minutes.',
+  ],
   // ticket page
   ticketUnavailable: ['无法查看排队', 'Cannot show your place in the queue'],
   'ticket.waiting': ['候诊中', 'Waiting'],
   'ticket.called': ['请立即到诊室就诊', 'Please go to the consulting room now'],
-  'ticket.skipped': ['已过号，请到分诊台重新排队', 'You missed your call: please ask at the triage desk to rejoin the queue'],
+  'ticket.skipped': [
+    '已过号，请到分诊台重新排队',
+    'You missed your call: please ask at the triage desk to rejoin the queue',
+  ],
   'ticket.done': ['就诊已完成', 'Your visit is finished'],
   opensAt: ['{time} 开诊', 'starts at {time}'],
   yourNumber: ['您的号码（{name}）', 'Your number ({name})'],
@@ -22,7 +28,10 @@ export const publicMessages = defineDict({
   people: ['人', ''],
   wait: ['预计等待', 'Estimated wait'],
   minutes: ['分钟', 'min'],
-  estimateNote: ['按每位患者约 {m} 分钟估算；急诊、转诊和 80 岁以上患者优先。', 'About {m} minutes per patient; emergencies, referred patients and those aged 80+ go first.'],
+  estimateNote: [
+    '按每位患者约 {m} 分钟估算；急诊、转诊和 80 岁以上患者优先。',
+    'About {m} minutes per patient; emergencies, referred patients and those aged 80+ go first.',
+  ],
   nowCalling: ['当前叫号：{n}', 'Now calling: {n}'],
   live: ['● 实时更新', '● Live'],
   polling: ['○ 实时连接中断，每 30 秒刷新', '○ Live link lost, refreshing every 30 s'],
@@ -35,7 +44,10 @@ export const publicMessages = defineDict({
   getReady: ['请以下患者准备（候诊 {n} 人）', 'Please get ready ({n} waiting)'],
   noClinicsToday: ['今日本科室暂无门诊', 'No clinics in this department today'],
   badScreenLink: ['屏幕链接无效或已停用', 'This screen link is invalid or disabled'],
-  badScreenLinkHint: ['请联系科室管理员重新获取叫号屏链接。', 'Please ask the department administrator for a new screen link.'],
+  badScreenLinkHint: [
+    '请联系科室管理员重新获取叫号屏链接。',
+    'Please ask the department administrator for a new screen link.',
+  ],
   // resident self-booking
   portalTitle: ['专家门诊自助预约', 'Book an expert clinic'],
   idNumber: ['身份证号', 'ID card number'],
@@ -49,7 +61,10 @@ export const publicMessages = defineDict({
   verify: ['验证并进入', 'Verify and continue'],
   hello: ['{name}，您好', 'Hello, {name}'],
   signOut: ['退出', 'Sign out'],
-  suspended: ['因多次预约未就诊，自助预约暂停至 {until}', 'Self-booking is suspended until {until} after repeated no-shows'],
+  suspended: [
+    '因多次预约未就诊，自助预约暂停至 {until}',
+    'Self-booking is suspended until {until} after repeated no-shows',
+  ],
   noBookings: ['暂无预约', 'No bookings'],
   confirmCancel: ['确定取消这个预约？', 'Cancel this booking?'],
   cancel: ['取消', 'Cancel'],
@@ -63,7 +78,10 @@ export const publicMessages = defineDict({
   releases: ['{time} 放号', 'Opens {time}'],
   slot: ['{time}（余{n}）', '{time} ({n} left)'],
   booked: ['预约成功：{time}', 'Booked: {time}'],
-  waitlistJoined: ['已登记候补，有号时将自动为您预约并短信通知', 'You are on the waitlist: if a place frees up you are booked and told by SMS'],
+  waitlistJoined: [
+    '已登记候补，有号时将自动为您预约并短信通知',
+    'You are on the waitlist: if a place frees up you are booked and told by SMS',
+  ],
   joinWaitlist: ['约满了，登记候补', 'Full: join the waitlist'],
   opensOn: ['号源将于 {time} 开放预约', 'Booking opens {time}'],
 });
@@ -85,7 +103,8 @@ const ERRORS_EN: Readonly<Record<string, string>> = {
   TOO_MANY_CODES: 'Too many codes requested. Please try again in an hour.',
   INVALID_ID_NUMBER: 'The ID card number is not valid. Please check it.',
   PORTAL_LOGIN_REQUIRED: 'Your sign-in has expired. Please verify again with your ID number and mobile.',
-  SELF_BOOKING_SUSPENDED: 'Self-booking is suspended after repeated no-shows. Please ask your village doctor or the hospital desk.',
+  SELF_BOOKING_SUSPENDED:
+    'Self-booking is suspended after repeated no-shows. Please ask your village doctor or the hospital desk.',
   ALREADY_BOOKED: 'You already have a booking for this clinic.',
   ALREADY_WAITING: 'You are already on the waitlist for this clinic.',
   NOT_RELEASED: 'Booking for this clinic has not opened yet.',

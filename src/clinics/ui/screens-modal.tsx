@@ -10,28 +10,78 @@ import { screen, screenWithToken } from '../queue.schema.ts';
 /** 叫号屏: register a waiting-room screen per department; its link is shown once (only a hash is kept). */
 export function ScreensModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['clinics', 'screens'], queryFn: () => apiGet('/api/clinic-screens', z.array(screen)) });
+  const list = useQuery({
+    queryKey: ['clinics', 'screens'],
+    queryFn: () => apiGet('/api/clinic-screens', z.array(screen)),
+  });
   const [orgId, setOrgId] = useState<number | null>(null);
   const orgs = useOrgs();
   const org = useOrg(orgId);
   const [form] = Form.useForm<{ departmentId: number; name: string }>();
   const [link, setLink] = useState<string | null>(null);
-  const done = (r: { url: string }) => { setLink(`${location.origin}${r.url}`); return qc.invalidateQueries({ queryKey: ['clinics', 'screens'] }); };
-  const create = useMutation({ mutationFn: (body: { departmentId: number; name: string }) => apiSend('POST', '/api/clinic-screens', body, screenWithToken), onSuccess: done });
-  const rotate = useMutation({ mutationFn: (id: number) => apiSend('POST', `/api/clinic-screens/${id}/rotate`, {}, screenWithToken), onSuccess: done });
+  const done = (r: { url: string }) => {
+    setLink(`${location.origin}${r.url}`);
+    return qc.invalidateQueries({ queryKey: ['clinics', 'screens'] });
+  };
+  const create = useMutation({
+    mutationFn: (body: { departmentId: number; name: string }) =>
+      apiSend('POST', '/api/clinic-screens', body, screenWithToken),
+    onSuccess: done,
+  });
+  const rotate = useMutation({
+    mutationFn: (id: number) => apiSend('POST', `/api/clinic-screens/${id}/rotate`, {}, screenWithToken),
+    onSuccess: done,
+  });
   return (
     <Modal open title="叫号屏" onCancel={onClose} footer={null} width={640}>
-      {link ? <Alert type="success" showIcon style={{ marginBottom: 12 }} message="屏幕链接（只显示这一次，请在候诊区屏幕的浏览器中打开）" description={<Typography.Text copyable>{link}</Typography.Text>} /> : null}
+      {link ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="屏幕链接（只显示这一次，请在候诊区屏幕的浏览器中打开）"
+          description={<Typography.Text copyable>{link}</Typography.Text>}
+        />
+      ) : null}
       {create.isError ? <ErrorAlert error={create.error} /> : null}
       <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item label="机构"><Select style={{ width: 180 }} onChange={setOrgId} options={(orgs.data ?? []).filter((o) => o.kind !== 'village_clinic' && o.kind !== 'county').map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
-        <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择科室' }]}><Select style={{ width: 140 }} options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}><Input placeholder="如：神经内科候诊区" maxLength={40} /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>登记</Button>
+        <Form.Item label="机构">
+          <Select
+            style={{ width: 180 }}
+            onChange={setOrgId}
+            options={(orgs.data ?? [])
+              .filter((o) => o.kind !== 'village_clinic' && o.kind !== 'county')
+              .map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择科室' }]}>
+          <Select
+            style={{ width: 140 }}
+            options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+          <Input placeholder="如：神经内科候诊区" maxLength={40} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          登记
+        </Button>
       </Form>
-      <List size="small" dataSource={list.data ?? []} renderItem={(s) => (
-        <List.Item extra={<Button size="small" onClick={() => rotate.mutate(s.id)}>更换链接</Button>}>{s.name} · {s.orgName} {s.departmentName}</List.Item>
-      )} />
+      <List
+        size="small"
+        dataSource={list.data ?? []}
+        renderItem={(s) => (
+          <List.Item
+            extra={
+              <Button size="small" onClick={() => rotate.mutate(s.id)}>
+                更换链接
+              </Button>
+            }
+          >
+            {s.name} · {s.orgName} {s.departmentName}
+          </List.Item>
+        )}
+      />
     </Modal>
   );
 }

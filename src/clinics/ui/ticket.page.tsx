@@ -45,26 +45,56 @@ export function TicketPage() {
   const token = useParams().token ?? '';
   const q = useLiveTicket(token);
   const tk = q.data;
-  const header = <div style={{ textAlign: 'right', marginBottom: 8 }}><LangSwitch /></div>;
-  if (q.isError && !tk) return <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>{header}<Result status="warning" title={t('ticketUnavailable')} subTitle={publicErrorMessage(q.error, lang)} /></div>;
+  const header = (
+    <div style={{ textAlign: 'right', marginBottom: 8 }}>
+      <LangSwitch />
+    </div>
+  );
+  if (q.isError && !tk)
+    return (
+      <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>
+        {header}
+        <Result status="warning" title={t('ticketUnavailable')} subTitle={publicErrorMessage(q.error, lang)} />
+      </div>
+    );
   if (!tk) return null;
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>
       {header}
       <Card>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{tk.orgName} · {tk.departmentName}</Typography.Title>
-        <Typography.Paragraph type="secondary">{tk.doctor} · {roomLabel(tk.room, lang)} · {t('opensAt', { time: clock(tk.sessionStartsAt) })}</Typography.Paragraph>
-        <Statistic title={t('yourNumber', { name: tk.maskedName })} value={t('number', { n: tk.number })} valueStyle={{ fontSize: 48 }} />
-        <Typography.Title level={3} data-testid="ticket-status" type={tk.status === 'called' ? 'danger' : undefined}>{t(`ticket.${tk.status}`)}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {tk.orgName} · {tk.departmentName}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {tk.doctor} · {roomLabel(tk.room, lang)} · {t('opensAt', { time: clock(tk.sessionStartsAt) })}
+        </Typography.Paragraph>
+        <Statistic
+          title={t('yourNumber', { name: tk.maskedName })}
+          value={t('number', { n: tk.number })}
+          valueStyle={{ fontSize: 48 }}
+        />
+        <Typography.Title level={3} data-testid="ticket-status" type={tk.status === 'called' ? 'danger' : undefined}>
+          {t(`ticket.${tk.status}`)}
+        </Typography.Title>
         {tk.status === 'waiting' ? (
           <>
             <Statistic title={t('ahead')} value={tk.position ?? 0} suffix={t('people')} data-testid="ticket-position" />
             <Statistic title={t('wait')} value={tk.estimatedWaitMinutes ?? 0} suffix={t('minutes')} />
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('estimateNote', { m: tk.minutesPerPatient })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t('estimateNote', { m: tk.minutesPerPatient })}
+            </Typography.Paragraph>
           </>
         ) : null}
-        <Typography.Paragraph>{t('nowCalling', { n: tk.currentNumber === null ? '—' : t('number', { n: tk.currentNumber }) })}</Typography.Paragraph>
-        <Typography.Text type="secondary" style={{ fontSize: 12, color: q.live ? '#389e0d' : '#d48806' }} data-testid="ticket-live">{q.live ? t('live') : t('polling')}</Typography.Text>
+        <Typography.Paragraph>
+          {t('nowCalling', { n: tk.currentNumber === null ? '—' : t('number', { n: tk.currentNumber }) })}
+        </Typography.Paragraph>
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12, color: q.live ? '#389e0d' : '#d48806' }}
+          data-testid="ticket-live"
+        >
+          {q.live ? t('live') : t('polling')}
+        </Typography.Text>
       </Card>
     </div>
   );

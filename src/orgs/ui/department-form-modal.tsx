@@ -19,19 +19,37 @@ export function DepartmentFormModal({ orgId, onClose }: { orgId: number; onClose
     const body = validateWith(form, departmentCreate, emptyToNull(values));
     if (!body) return;
     create.mutate(body, {
-      onSuccess: () => { message.success(t('deptCreated')); onClose(); },
+      onSuccess: () => {
+        message.success(t('deptCreated'));
+        onClose();
+      },
       onError: (err) => applyServerError(form, err, FIELDS),
     });
   };
 
   return (
-    <Modal open title={t('newDept')} onCancel={onClose} onOk={() => form.submit()} okText={c('save')} confirmLoading={create.isPending} destroyOnHidden>
-      {create.isError && !errorBelongsTo(create.error, FIELDS)
-        ? <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 12 }} /> : null}
+    <Modal
+      open
+      title={t('newDept')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={c('save')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      {create.isError && !errorBelongsTo(create.error, FIELDS) ? (
+        <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form<DepartmentCreate> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="code" label={t('code')} required><Input maxLength={32} /></Form.Item>
-        <Form.Item name="name" label={t('name')} required><Input maxLength={40} /></Form.Item>
-        <Form.Item name="speciality" label={t('speciality')}><Input maxLength={20} /></Form.Item>
+        <Form.Item name="code" label={t('code')} required>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="name" label={t('name')} required>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="speciality" label={t('speciality')}>
+          <Input maxLength={20} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -6,7 +6,12 @@ export interface OrgNode {
 }
 
 const KIND_ORDER: Record<Org['kind'], number> = {
-  county: 0, county_hospital: 1, township_center: 2, community_center: 3, village_clinic: 4, partner_hospital: 5,
+  county: 0,
+  county_hospital: 1,
+  township_center: 2,
+  community_center: 3,
+  village_clinic: 4,
+  partner_hospital: 5,
 };
 
 /** Parent links to a tree; orgs whose parent is not visible become roots (partner hospitals). */

@@ -16,7 +16,14 @@ import { KIND_COLORS, kindLabel, levelLabel, orgMessages } from './orgs.i18n.ts'
 function toTreeData(nodes: readonly OrgNode[], lang: Lang): TreeDataNode[] {
   return nodes.map((n) => ({
     key: n.org.id,
-    title: <span>{n.org.name} <Tag color={KIND_COLORS[n.org.kind]} style={{ marginInlineStart: 4, fontSize: 11 }} variant="outlined">{kindLabel(n.org.kind, lang)}</Tag></span>,
+    title: (
+      <span>
+        {n.org.name}{' '}
+        <Tag color={KIND_COLORS[n.org.kind]} style={{ marginInlineStart: 4, fontSize: 11 }} variant="outlined">
+          {kindLabel(n.org.kind, lang)}
+        </Tag>
+      </span>
+    ),
     children: toTreeData(n.children, lang),
   }));
 }
@@ -36,22 +43,48 @@ export function OrgsNetworkPage() {
   const list = orgs.data ?? [];
   const tree = useMemo(() => buildOrgTree(list), [list]);
   const highlight = useMemo(() => (selected === null ? null : subtreeIds(list, selected)), [list, selected]);
-  const rows = list.filter((o) => (highlight === null || highlight.has(o.id))
-    && (!filter || o.name.includes(filter) || o.code.toLowerCase().includes(filter.toLowerCase())));
+  const rows = list.filter(
+    (o) =>
+      (highlight === null || highlight.has(o.id)) &&
+      (!filter || o.name.includes(filter) || o.code.toLowerCase().includes(filter.toLowerCase())),
+  );
   const nameOf = new Map(list.map((o) => [o.id, o.name]));
 
-  if (orgs.isError) return <Page title={c('nav.orgs')}><ErrorAlert error={orgs.error} onRetry={() => orgs.refetch()} /></Page>;
+  if (orgs.isError)
+    return (
+      <Page title={c('nav.orgs')}>
+        <ErrorAlert error={orgs.error} onRetry={() => orgs.refetch()} />
+      </Page>
+    );
 
   return (
     <Page
       title={c('nav.orgs')}
-      extra={canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('newOrg')}</Button> : null}
+      extra={
+        canCreate ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('newOrg')}
+          </Button>
+        ) : null
+      }
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card title={t('structure')} size="small" styles={{ body: { maxHeight: 480, overflow: 'auto' } }}
-            extra={selected !== null ? <Button size="small" type="link" onClick={() => setSelected(null)}>{t('all')}</Button> : null}>
-            {orgs.isPending ? <Skeleton active /> : (
+          <Card
+            title={t('structure')}
+            size="small"
+            styles={{ body: { maxHeight: 480, overflow: 'auto' } }}
+            extra={
+              selected !== null ? (
+                <Button size="small" type="link" onClick={() => setSelected(null)}>
+                  {t('all')}
+                </Button>
+              ) : null
+            }
+          >
+            {orgs.isPending ? (
+              <Skeleton active />
+            ) : (
               <Tree
                 showLine
                 defaultExpandedKeys={tree.map((n) => n.org.id)}
@@ -68,7 +101,20 @@ export function OrgsNetworkPage() {
           </Card>
         </Col>
         <Col span={24}>
-          <Card title={t('list')} size="small" extra={<Input.Search allowClear size="small" placeholder={t('filterName')} onSearch={setFilter} onChange={(e) => setFilter(e.target.value)} style={{ width: 200 }} />}>
+          <Card
+            title={t('list')}
+            size="small"
+            extra={
+              <Input.Search
+                allowClear
+                size="small"
+                placeholder={t('filterName')}
+                onSearch={setFilter}
+                onChange={(e) => setFilter(e.target.value)}
+                style={{ width: 200 }}
+              />
+            }
+          >
             <Table<Org>
               rowKey="id"
               size="small"
@@ -79,13 +125,28 @@ export function OrgsNetworkPage() {
               onRow={(o) => ({ onClick: () => setDetailId(o.id), className: 'oc-clickable-row' })}
               columns={[
                 { title: t('name'), dataIndex: 'name', fixed: 'left', width: 180 },
-                { title: t('kind'), dataIndex: 'kind', width: 140, render: (k: Org['kind']) => <Tag color={KIND_COLORS[k]}>{kindLabel(k, lang)}</Tag> },
+                {
+                  title: t('kind'),
+                  dataIndex: 'kind',
+                  width: 140,
+                  render: (k: Org['kind']) => <Tag color={KIND_COLORS[k]}>{kindLabel(k, lang)}</Tag>,
+                },
                 { title: t('level'), dataIndex: 'level', width: 90, render: (l: string) => levelLabel(l, lang) },
                 { title: t('code'), dataIndex: 'code', width: 120 },
-                { title: t('parent'), dataIndex: 'parentId', width: 180, render: (p: number | null) => (p === null ? '—' : nameOf.get(p) ?? p) },
+                {
+                  title: t('parent'),
+                  dataIndex: 'parentId',
+                  width: 180,
+                  render: (p: number | null) => (p === null ? '—' : (nameOf.get(p) ?? p)),
+                },
                 { title: t('beds'), dataIndex: 'beds', width: 80, align: 'right' },
                 { title: t('phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
-                { title: t('status'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>) },
+                {
+                  title: t('status'),
+                  dataIndex: 'active',
+                  width: 90,
+                  render: (a: boolean) => (a ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>),
+                },
               ]}
             />
           </Card>

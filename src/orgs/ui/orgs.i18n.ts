@@ -22,8 +22,12 @@ export const KIND_COLORS: Record<OrgKind, string> = {
 };
 
 const LEVEL_LABELS: Record<string, readonly [string, string]> = {
-  national: ['国家级', 'National'], provincial: ['省级', 'Provincial'], city: ['市级', 'City'],
-  county: ['县级', 'County'], township: ['乡镇级', 'Township'], village: ['村级', 'Village'],
+  national: ['国家级', 'National'],
+  provincial: ['省级', 'Provincial'],
+  city: ['市级', 'City'],
+  county: ['县级', 'County'],
+  township: ['乡镇级', 'Township'],
+  village: ['村级', 'Village'],
 };
 
 export function kindLabel(kind: OrgKind, lang: Lang): string {
@@ -38,7 +42,10 @@ export const orgMessages = defineDict({
   structure: ['组织结构', 'Structure'],
   map: ['分布地图', 'Map'],
   list: ['机构列表', 'Organisations'],
-  mapNote: ['按经纬度绘制；县外合作医院不在图上。点击圆点查看详情。', 'Plotted by latitude/longitude; partner hospitals outside the county are not shown. Click a dot for details.'],
+  mapNote: [
+    '按经纬度绘制；县外合作医院不在图上。点击圆点查看详情。',
+    'Plotted by latitude/longitude; partner hospitals outside the county are not shown. Click a dot for details.',
+  ],
   noCoords: ['暂无带经纬度的机构', 'No organisation has coordinates yet'],
   all: ['全部机构', 'All organisations'],
   filterName: ['按名称或编码筛选', 'Filter by name or code'],

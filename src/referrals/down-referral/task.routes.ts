@@ -7,18 +7,35 @@ import { addNote, list } from './task.service.ts';
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['referrals'];
-  app.get('/api/referral-tasks', {
-    schema: {
-      tags, summary: '下转任务（本机构及下属村卫生室）',
-      querystring: z.object({ status: z.enum(['open', 'confirmed', 'done', 'pending', 'all']).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-      response: { 200: z.array(referralTask) },
+  app.get(
+    '/api/referral-tasks',
+    {
+      schema: {
+        tags,
+        summary: '下转任务（本机构及下属村卫生室）',
+        querystring: z.object({
+          status: z.enum(['open', 'confirmed', 'done', 'pending', 'all']).default('pending'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.array(referralTask) },
+      },
     },
-  }, (req) => list(ctxOf(req), req.query));
-  app.post('/api/referral-tasks/:id/notes', {
-    schema: {
-      tags, summary: '填写随访/康复记录', params: idParam,
-      body: z.object({ text: z.string().trim().min(1, '请填写随访记录').max(2000, '记录不能超过 2000 个字'), done: z.boolean().optional() }),
-      response: { 201: referralTask.nullable() },
+    (req) => list(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/referral-tasks/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: '填写随访/康复记录',
+        params: idParam,
+        body: z.object({
+          text: z.string().trim().min(1, '请填写随访记录').max(2000, '记录不能超过 2000 个字'),
+          done: z.boolean().optional(),
+        }),
+        response: { 201: referralTask.nullable() },
+      },
     },
-  }, async (req, reply) => reply.status(201).send(await addNote(ctxOf(req), req.params.id, req.body)));
+    async (req, reply) => reply.status(201).send(await addNote(ctxOf(req), req.params.id, req.body)),
+  );
 };

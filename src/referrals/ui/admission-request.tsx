@@ -12,18 +12,42 @@ import type { ReferralDetail } from '../referral.schema.ts';
 export function AdmissionRequest({ referral }: { referral: ReferralDetail }) {
   const may = useMayCall('POST /api/admissions');
   const show = may && referral.direction === 'up' && (referral.status === 'arrived' || referral.status === 'accepted');
-  const org = useQuery({ queryKey: ['org', referral.toOrg.id], queryFn: () => apiGet(`/api/orgs/${referral.toOrg.id}`, orgDetail), enabled: show });
+  const org = useQuery({
+    queryKey: ['org', referral.toOrg.id],
+    queryFn: () => apiGet(`/api/orgs/${referral.toOrg.id}`, orgDetail),
+    enabled: show,
+  });
   const [dept, setDept] = useState<number | undefined>(referral.toDepartment?.id);
   const request = useMutation({
-    mutationFn: () => apiSend('POST', '/api/admissions', { residentId: referral.residentId, departmentId: dept, urgency: referral.urgency, referralId: referral.id }, admission),
+    mutationFn: () =>
+      apiSend(
+        'POST',
+        '/api/admissions',
+        { residentId: referral.residentId, departmentId: dept, urgency: referral.urgency, referralId: referral.id },
+        admission,
+      ),
   });
   if (!show) return null;
   return (
     <Space wrap style={{ marginTop: 8 }}>
-      <Select style={{ width: 160 }} placeholder="住院科室" aria-label="住院科室" value={dept} onChange={setDept}
-        options={(org.data?.departments ?? []).filter((d) => d.speciality !== undefined).map((d) => ({ value: d.id, label: d.name }))} />
-      <Button disabled={!dept || request.isSuccess} loading={request.isPending} onClick={() => request.mutate()}>申请住院</Button>
-      {request.isSuccess ? <Typography.Text type="success">已加入{request.data.departmentName}待入院列表{request.data.priority ? '（三优先）' : ''}</Typography.Text> : null}
+      <Select
+        style={{ width: 160 }}
+        placeholder="住院科室"
+        aria-label="住院科室"
+        value={dept}
+        onChange={setDept}
+        options={(org.data?.departments ?? [])
+          .filter((d) => d.speciality !== undefined)
+          .map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <Button disabled={!dept || request.isSuccess} loading={request.isPending} onClick={() => request.mutate()}>
+        申请住院
+      </Button>
+      {request.isSuccess ? (
+        <Typography.Text type="success">
+          已加入{request.data.departmentName}待入院列表{request.data.priority ? '（三优先）' : ''}
+        </Typography.Text>
+      ) : null}
       {request.isError ? <ErrorAlert error={request.error} /> : null}
     </Space>
   );

@@ -15,15 +15,31 @@ export function BedBoardPage() {
   const qc = useQueryClient();
   const org = useQuery({ queryKey: ['org', me.org.id], queryFn: () => apiGet(`/api/orgs/${me.org.id}`, orgDetail) });
   const [departmentId, setDepartmentId] = useState<number>();
-  const board = useQuery({ queryKey: ['bed-board', departmentId], queryFn: () => apiGet('/api/bed-board', bedBoard, { departmentId }), enabled: Boolean(departmentId) });
+  const board = useQuery({
+    queryKey: ['bed-board', departmentId],
+    queryFn: () => apiGet('/api/bed-board', bedBoard, { departmentId }),
+    enabled: Boolean(departmentId),
+  });
   const admit = useMutation({
-    mutationFn: ({ id, bedId }: { id: number; bedId: number }) => apiSend('POST', `/api/admissions/${id}/admit`, { bedId }, admission),
+    mutationFn: ({ id, bedId }: { id: number; bedId: number }) =>
+      apiSend('POST', `/api/admissions/${id}/admit`, { bedId }, admission),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['bed-board'] }),
   });
   const free = (board.data?.beds ?? []).filter((b) => !b.admission);
   return (
-    <Page title="床位看板" extra={<Select style={{ width: 200 }} placeholder="选择科室" aria-label="科室" value={departmentId} onChange={setDepartmentId}
-      options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />}>
+    <Page
+      title="床位看板"
+      extra={
+        <Select
+          style={{ width: 200 }}
+          placeholder="选择科室"
+          aria-label="科室"
+          value={departmentId}
+          onChange={setDepartmentId}
+          options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+      }
+    >
       {board.isError ? <ErrorAlert error={board.error} /> : null}
       {admit.isError ? <ErrorAlert error={admit.error} /> : null}
       <Row gutter={16}>
@@ -31,9 +47,22 @@ export function BedBoardPage() {
           <Card size="small" title={`床位（空 ${free.length} / 共 ${board.data?.beds.length ?? 0}）`}>
             <Space wrap>
               {(board.data?.beds ?? []).map((b) => (
-                <Card key={b.id} data-testid={`bed-${b.code}`} size="small" style={{ width: 140, background: b.admission ? '#fff7e6' : '#f6ffed' }}>
-                  <Typography.Text strong>{b.code} 床</Typography.Text><br />
-                  {b.admission ? <span>{b.admission.residentName ?? '—'}{b.admission.priority ? <Tag color="gold">三优先</Tag> : null}</span> : <Typography.Text type="success">空床</Typography.Text>}
+                <Card
+                  key={b.id}
+                  data-testid={`bed-${b.code}`}
+                  size="small"
+                  style={{ width: 140, background: b.admission ? '#fff7e6' : '#f6ffed' }}
+                >
+                  <Typography.Text strong>{b.code} 床</Typography.Text>
+                  <br />
+                  {b.admission ? (
+                    <span>
+                      {b.admission.residentName ?? '—'}
+                      {b.admission.priority ? <Tag color="gold">三优先</Tag> : null}
+                    </span>
+                  ) : (
+                    <Typography.Text type="success">空床</Typography.Text>
+                  )}
                 </Card>
               ))}
             </Space>
@@ -42,12 +71,32 @@ export function BedBoardPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title="待入院">
-            <List dataSource={board.data?.waiting ?? []} locale={{ emptyText: '暂无待入院患者' }} renderItem={(a) => (
-              <List.Item data-testid="waiting-admission" actions={[<Button key="admit" type="primary" disabled={!free.length} loading={admit.isPending}
-                onClick={() => admit.mutate({ id: a.id, bedId: free[0].id })}>安排 {free[0]?.code ?? ''} 床</Button>]}>
-                <Space>{a.residentName}<Tag>{URGENCY_LABELS[a.urgency]}</Tag>{a.priority ? <Tag color="gold">三优先</Tag> : null}</Space>
-              </List.Item>
-            )} />
+            <List
+              dataSource={board.data?.waiting ?? []}
+              locale={{ emptyText: '暂无待入院患者' }}
+              renderItem={(a) => (
+                <List.Item
+                  data-testid="waiting-admission"
+                  actions={[
+                    <Button
+                      key="admit"
+                      type="primary"
+                      disabled={!free.length}
+                      loading={admit.isPending}
+                      onClick={() => admit.mutate({ id: a.id, bedId: free[0].id })}
+                    >
+                      安排 {free[0]?.code ?? ''} 床
+                    </Button>,
+                  ]}
+                >
+                  <Space>
+                    {a.residentName}
+                    <Tag>{URGENCY_LABELS[a.urgency]}</Tag>
+                    {a.priority ? <Tag color="gold">三优先</Tag> : null}
+                  </Space>
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
       </Row>

@@ -10,12 +10,18 @@ export function ReferralDashboardPage() {
   return (
     <Page title="双向转诊指标">
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
-      <Typography.Paragraph type="secondary">统计区间：{d ? `${d.from} 至 ${d.to}` : '—'}（卫健局账号：小于 5 的格子不显示）</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        统计区间：{d ? `${d.from} 至 ${d.to}` : '—'}（卫健局账号：小于 5 的格子不显示）
+      </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         {(d?.figures ?? []).map((f) => (
           <Col key={f.key} xs={24} sm={12} lg={6}>
             <Card size="small" title={f.label}>
-              <Statistic value={f.value ?? '—'} suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : '分钟'} precision={f.value === null ? undefined : 1} />
+              <Statistic
+                value={f.value ?? '—'}
+                suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : '分钟'}
+                precision={f.value === null ? undefined : 1}
+              />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {f.numerator !== null ? `${f.numerator} / ${f.denominator}` : `n = ${f.denominator}`} · {f.definition}
               </Typography.Text>
@@ -24,11 +30,18 @@ export function ReferralDashboardPage() {
         ))}
       </Row>
       <Card size="small" title="各机构每月上转/下转" style={{ marginTop: 16 }}>
-        <Table size="small" rowKey={(r) => `${r.orgId}-${r.month}`} dataSource={d?.byOrgMonth ?? []} pagination={{ pageSize: 20 }}
+        <Table
+          size="small"
+          rowKey={(r) => `${r.orgId}-${r.month}`}
+          dataSource={d?.byOrgMonth ?? []}
+          pagination={{ pageSize: 20 }}
           columns={[
-            { title: '月份', dataIndex: 'month', width: 100 }, { title: '机构', dataIndex: 'orgName' },
-            { title: '上转', dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' }, { title: '下转', dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
-          ]} />
+            { title: '月份', dataIndex: 'month', width: 100 },
+            { title: '机构', dataIndex: 'orgName' },
+            { title: '上转', dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' },
+            { title: '下转', dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
+          ]}
+        />
       </Card>
     </Page>
   );

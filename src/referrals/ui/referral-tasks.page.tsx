@@ -13,14 +13,37 @@ export function ReferralTasksPage() {
     <Page title="下转任务">
       {tasks.isError ? <ErrorAlert error={tasks.error} /> : null}
       <Card size="small">
-        <List loading={tasks.isLoading} dataSource={tasks.data ?? []} locale={{ emptyText: <Empty description="暂无待办的下转任务" /> }}
+        <List
+          loading={tasks.isLoading}
+          dataSource={tasks.data ?? []}
+          locale={{ emptyText: <Empty description="暂无待办的下转任务" /> }}
           renderItem={(t) => (
-            <List.Item key={t.id} data-testid="down-task" actions={[<Button key="open" type={t.status === 'open' ? 'primary' : 'default'} onClick={() => navigate(`/referrals/${t.referralId}`)}>{t.status === 'open' ? '去确认接收' : '填写随访'}</Button>]}>
+            <List.Item
+              key={t.id}
+              data-testid="down-task"
+              actions={[
+                <Button
+                  key="open"
+                  type={t.status === 'open' ? 'primary' : 'default'}
+                  onClick={() => navigate(`/referrals/${t.referralId}`)}
+                >
+                  {t.status === 'open' ? '去确认接收' : '填写随访'}
+                </Button>,
+              ]}
+            >
               <List.Item.Meta
-                title={<Space>{t.resident?.name}<Typography.Text>{t.title}</Typography.Text><Tag color={t.status === 'open' ? 'blue' : 'cyan'}>{t.status === 'open' ? '待确认' : '已确认'}</Tag></Space>}
-                description={`${t.orgName}${t.dueOn ? ` · 截止 ${t.dueOn}` : ''}${t.notes.length ? ` · 已随访 ${t.notes.length} 次` : ''}`} />
+                title={
+                  <Space>
+                    {t.resident?.name}
+                    <Typography.Text>{t.title}</Typography.Text>
+                    <Tag color={t.status === 'open' ? 'blue' : 'cyan'}>{t.status === 'open' ? '待确认' : '已确认'}</Tag>
+                  </Space>
+                }
+                description={`${t.orgName}${t.dueOn ? ` · 截止 ${t.dueOn}` : ''}${t.notes.length ? ` · 已随访 ${t.notes.length} 次` : ''}`}
+              />
             </List.Item>
-          )} />
+          )}
+        />
       </Card>
     </Page>
   );

@@ -4,13 +4,22 @@ import { z } from 'zod';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { CARE_LEVELS } from '../icd10.ts';
 import {
-  referralCreate, referralDetail, referralTask, worklist, type DownReferralCreate, type WorklistQuery,
+  referralCreate,
+  referralDetail,
+  referralTask,
+  worklist,
+  type DownReferralCreate,
+  type WorklistQuery,
 } from '../referral.schema.ts';
 
 export const REFERRALS_KEY = ['referrals'] as const;
 
 export function useWorklist(query: Partial<WorklistQuery>) {
-  return useQuery({ queryKey: [...REFERRALS_KEY, 'list', query], queryFn: () => apiGet('/api/referrals', worklist, query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...REFERRALS_KEY, 'list', query],
+    queryFn: () => apiGet('/api/referrals', worklist, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useReferral(id: number) {
@@ -27,7 +36,8 @@ export function useCreateReferral() {
   });
 }
 
-export type ActionPath = 'submit' | 'accept' | 'reject' | 'redirect' | 'arrive' | 'complete' | 'close' | 'cancel' | 'down-referrals';
+export type ActionPath =
+  'submit' | 'accept' | 'reject' | 'redirect' | 'arrive' | 'complete' | 'close' | 'cancel' | 'down-referrals';
 
 export function useReferralAction(id: number) {
   const qc = useQueryClient();
@@ -43,7 +53,10 @@ export function useReferralAction(id: number) {
 }
 
 export function useTasks(status: 'pending' | 'all' = 'pending') {
-  return useQuery({ queryKey: [...REFERRALS_KEY, 'tasks', status], queryFn: () => apiGet('/api/referral-tasks', z.array(referralTask), { status }) });
+  return useQuery({
+    queryKey: [...REFERRALS_KEY, 'tasks', status],
+    queryFn: () => apiGet('/api/referral-tasks', z.array(referralTask), { status }),
+  });
 }
 
 export function useAddNote() {
@@ -57,21 +70,57 @@ export function useAddNote() {
 
 const icdItems = z.array(z.object({ code: z.string(), name: z.string() }));
 export function useIcdSearch(q: string) {
-  return useQuery({ queryKey: ['icd10', q], queryFn: () => apiGet('/api/icd10', icdItems, { q, limit: 20 }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['icd10', q],
+    queryFn: () => apiGet('/api/icd10', icdItems, { q, limit: 20 }),
+    placeholderData: keepPreviousData,
+  });
 }
 
-const guidance = z.object({ code: z.string(), level: z.enum(CARE_LEVELS), downTo: z.enum(CARE_LEVELS).nullable(), speciality: z.string().nullable(), note: z.string() });
+const guidance = z.object({
+  code: z.string(),
+  level: z.enum(CARE_LEVELS),
+  downTo: z.enum(CARE_LEVELS).nullable(),
+  speciality: z.string().nullable(),
+  note: z.string(),
+});
 export function useGuidance(code: string | undefined) {
-  return useQuery({ queryKey: ['referral-guidance', code], queryFn: () => apiGet('/api/referral-guidance', guidance, { code }), enabled: Boolean(code) });
+  return useQuery({
+    queryKey: ['referral-guidance', code],
+    queryFn: () => apiGet('/api/referral-guidance', guidance, { code }),
+    enabled: Boolean(code),
+  });
 }
 
 const figures = z.object({
-  from: z.string(), to: z.string(),
-  figures: z.array(z.object({ key: z.string(), label: z.string(), definition: z.string(), numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.number().nullable(), unit: z.enum(['percent', 'minutes']) })),
-  byOrgMonth: z.array(z.object({ orgId: z.number(), orgName: z.string(), month: z.string(), up: z.number().nullable(), down: z.number().nullable() })),
+  from: z.string(),
+  to: z.string(),
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      definition: z.string(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      value: z.number().nullable(),
+      unit: z.enum(['percent', 'minutes']),
+    }),
+  ),
+  byOrgMonth: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      month: z.string(),
+      up: z.number().nullable(),
+      down: z.number().nullable(),
+    }),
+  ),
 });
 export function useFigures(from?: string, to?: string) {
-  return useQuery({ queryKey: [...REFERRALS_KEY, 'figures', from, to], queryFn: () => apiGet('/api/referral-figures', figures, { from, to }) });
+  return useQuery({
+    queryKey: [...REFERRALS_KEY, 'figures', from, to],
+    queryFn: () => apiGet('/api/referral-figures', figures, { from, to }),
+  });
 }
 
 /** Live updates: every referral change the server lets this user see refreshes the lists and the open referral. */
@@ -82,7 +131,11 @@ export function useReferralStream(onEvent?: (e: { id: number; status: string; ac
     const source = new EventSource('/api/referral-stream');
     const handler = (msg: MessageEvent<string>) => {
       void qc.invalidateQueries({ queryKey: REFERRALS_KEY });
-      try { onEvent?.(JSON.parse(msg.data)); } catch { /* heartbeat or malformed */ }
+      try {
+        onEvent?.(JSON.parse(msg.data));
+      } catch {
+        /* heartbeat or malformed */
+      }
     };
     source.addEventListener('referral.changed', handler as EventListener);
     return () => source.close();
@@ -91,7 +144,9 @@ export function useReferralStream(onEvent?: (e: { id: number; status: string; ac
 
 export async function uploadAttachment(referralId: number, file: File, csrf: string): Promise<void> {
   const res = await fetch(`/api/referrals/${referralId}/attachments?filename=${encodeURIComponent(file.name)}`, {
-    method: 'POST', body: file, credentials: 'same-origin',
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
     headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrf },
   });
   if (!res.ok) {

@@ -32,7 +32,10 @@ export function ResidentCreatePage() {
   const derived = fromIdNumber(Form.useWatch('idNumber', form));
 
   const submit = (values: Values) => {
-    const raw = emptyToNull({ ...values, birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : undefined });
+    const raw = emptyToNull({
+      ...values,
+      birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : undefined,
+    });
     const body = validateWith(form, residentCreate, { ...raw, idNumber: values.idNumber?.trim().toUpperCase() ?? '' });
     if (!body) return;
     create.mutate(body, {
@@ -46,29 +49,54 @@ export function ResidentCreatePage() {
 
   return (
     <Page title={c('nav.residentNew')}>
-      {create.isError && !errorBelongsTo(create.error, RESIDENT_FIELDS)
-        ? <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} /> : null}
+      {create.isError && !errorBelongsTo(create.error, RESIDENT_FIELDS) ? (
+        <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card>
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ insuranceType: 'resident', registeredPoor: false, chronicConditions: [] }}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ insuranceType: 'resident', registeredPoor: false, chronicConditions: [] }}
+        >
           <Row gutter={16}>
             <Col span={half}>
-              <Form.Item name="idNumber" label={t('idNumber')} required
-                extra={derived ? t('fromId', { birth: derived.birth, sex: sexLabel(derived.sex, lang) }) : undefined}>
+              <Form.Item
+                name="idNumber"
+                label={t('idNumber')}
+                required
+                extra={derived ? t('fromId', { birth: derived.birth, sex: sexLabel(derived.sex, lang) }) : undefined}
+              >
                 <Input maxLength={18} className="oc-mono" autoComplete="off" />
               </Form.Item>
             </Col>
-            <Col span={half}><Form.Item name="name" label={t('name')} required><Input maxLength={30} /></Form.Item></Col>
             <Col span={half}>
-              <Form.Item name="sex" label={t('sex')}>
-                <Radio.Group options={[{ value: 'M', label: sexLabel('M', lang) }, { value: 'F', label: sexLabel('F', lang) }]} />
+              <Form.Item name="name" label={t('name')} required>
+                <Input maxLength={30} />
               </Form.Item>
             </Col>
-            <Col span={half}><Form.Item name="birthDate" label={t('birthDate')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={half}>
+              <Form.Item name="sex" label={t('sex')}>
+                <Radio.Group
+                  options={[
+                    { value: 'M', label: sexLabel('M', lang) },
+                    { value: 'F', label: sexLabel('F', lang) },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={half}>
+              <Form.Item name="birthDate" label={t('birthDate')}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
             <ResidentCommonFields half={half} />
           </Row>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
             <Button onClick={() => navigate(-1)}>{c('cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>{t('create')}</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('create')}
+            </Button>
           </div>
         </Form>
       </Card>

@@ -12,9 +12,21 @@ import { RESIDENT_FIELDS, ResidentCommonFields } from './resident-fields.tsx';
 import { usePatchResident, useResident } from './residents.api.ts';
 import { residentMessages } from './residents.i18n.ts';
 
-const EDITABLE = ['name', 'orgId', 'village', 'householdNo', 'address', 'insuranceType', 'registeredPoor', 'chronicConditions', 'deceasedOn'] as const;
-type Values = Pick<Resident, 'name' | 'orgId' | 'village' | 'householdNo' | 'address' | 'insuranceType' | 'registeredPoor' | 'chronicConditions'>
-  & { mobile?: string; deceasedOn: Dayjs | null };
+const EDITABLE = [
+  'name',
+  'orgId',
+  'village',
+  'householdNo',
+  'address',
+  'insuranceType',
+  'registeredPoor',
+  'chronicConditions',
+  'deceasedOn',
+] as const;
+type Values = Pick<
+  Resident,
+  'name' | 'orgId' | 'village' | 'householdNo' | 'address' | 'insuranceType' | 'registeredPoor' | 'chronicConditions'
+> & { mobile?: string; deceasedOn: Dayjs | null };
 
 function initialValues(r: Resident): Values {
   return { ...r, mobile: '', deceasedOn: r.deceasedOn ? dayjs(r.deceasedOn) : null };
@@ -27,7 +39,10 @@ function initialValues(r: Resident): Values {
  */
 const ALWAYS_SENT = ['insuranceType', 'registeredPoor', 'chronicConditions'] as const;
 function changes(r: Resident, values: Values): Record<string, unknown> {
-  const next: Record<string, unknown> = emptyToNull({ ...values, deceasedOn: values.deceasedOn ? values.deceasedOn.format('YYYY-MM-DD') : null });
+  const next: Record<string, unknown> = emptyToNull({
+    ...values,
+    deceasedOn: values.deceasedOn ? values.deceasedOn.format('YYYY-MM-DD') : null,
+  });
   const out: Record<string, unknown> = { version: r.version };
   for (const key of EDITABLE) {
     if (JSON.stringify(next[key] ?? null) !== JSON.stringify(r[key] ?? null)) out[key] = next[key];
@@ -50,8 +65,18 @@ export function ResidentEditPage() {
   const [form] = Form.useForm<Values>();
   const r = query.data;
 
-  if (query.isError) return <Page title={t('edit')}><ErrorAlert error={query.error} /></Page>;
-  if (!r) return <Page title={t('edit')}><Skeleton active /></Page>;
+  if (query.isError)
+    return (
+      <Page title={t('edit')}>
+        <ErrorAlert error={query.error} />
+      </Page>
+    );
+  if (!r)
+    return (
+      <Page title={t('edit')}>
+        <Skeleton active />
+      </Page>
+    );
 
   const submit = (values: Values) => {
     const body = validateWith(form, residentPatch, changes(r, values));
@@ -74,20 +99,41 @@ export function ResidentEditPage() {
   return (
     <Page title={`${t('edit')}：${r.name}`}>
       {patch.isError && !errorBelongsTo(patch.error, RESIDENT_FIELDS) ? (
-        <Alert type={stale ? 'warning' : 'error'} showIcon title={stale ? t('stale') : errorMessage(patch.error)}
+        <Alert
+          type={stale ? 'warning' : 'error'}
+          showIcon
+          title={stale ? t('stale') : errorMessage(patch.error)}
           description={stale ? errorMessage(patch.error) : undefined}
-          action={stale ? <Button size="small" onClick={reload}>{t('reload')}</Button> : undefined} style={{ marginBottom: 16 }} />
+          action={
+            stale ? (
+              <Button size="small" onClick={reload}>
+                {t('reload')}
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card>
         <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialValues(r)}>
           <Row gutter={16}>
-            <Col span={half}><Form.Item name="name" label={t('name')} required><Input maxLength={30} /></Form.Item></Col>
-            <Col span={half}><Form.Item name="deceasedOn" label={t('deceasedOn')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={half}>
+              <Form.Item name="name" label={t('name')} required>
+                <Input maxLength={30} />
+              </Form.Item>
+            </Col>
+            <Col span={half}>
+              <Form.Item name="deceasedOn" label={t('deceasedOn')}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
             <ResidentCommonFields half={half} mobilePlaceholder={t('mobileKeep', { masked: r.mobile ?? '—' })} />
           </Row>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
             <Button onClick={() => navigate(-1)}>{c('cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={patch.isPending}>{c('save')}</Button>
+            <Button type="primary" htmlType="submit" loading={patch.isPending}>
+              {c('save')}
+            </Button>
           </div>
         </Form>
       </Card>

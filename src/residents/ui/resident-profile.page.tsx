@@ -24,22 +24,49 @@ export function ResidentProfilePage() {
   const [shown, setShown] = useState<Revealed | null>(null);
   const r = query.data;
 
-  const back = <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>{c('back')}</Button>;
-  if (query.isError) return <Page title={t('profile')} extra={back}><ErrorAlert error={query.error} /></Page>;
-  if (!r) return <Page title={t('profile')}><Skeleton active /></Page>;
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+      {c('back')}
+    </Button>
+  );
+  if (query.isError)
+    return (
+      <Page title={t('profile')} extra={back}>
+        <ErrorAlert error={query.error} />
+      </Page>
+    );
+  if (!r)
+    return (
+      <Page title={t('profile')}>
+        <Skeleton active />
+      </Page>
+    );
 
   const idNumber = shown?.idNumber ?? r.idNumber;
   const mobile = shown?.mobile !== undefined ? shown.mobile : r.mobile;
   return (
     <Page
-      title={<Space>{r.name}{r.deceasedOn ? <Tag>{t('deceased')}</Tag> : null}</Space>}
-      extra={(
+      title={
+        <Space>
+          {r.name}
+          {r.deceasedOn ? <Tag>{t('deceased')}</Tag> : null}
+        </Space>
+      }
+      extra={
         <>
           {back}
-          {canReveal && !shown ? <Button icon={<EyeOutlined />} onClick={() => setRevealing(true)}>{t('reveal')}</Button> : null}
-          {canEdit ? <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/residents/${r.id}/edit`)}>{t('edit')}</Button> : null}
+          {canReveal && !shown ? (
+            <Button icon={<EyeOutlined />} onClick={() => setRevealing(true)}>
+              {t('reveal')}
+            </Button>
+          ) : null}
+          {canEdit ? (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/residents/${r.id}/edit`)}>
+              {t('edit')}
+            </Button>
+          ) : null}
         </>
-      )}
+      }
     >
       {shown ? <Alert type="info" showIcon title={t('revealed')} style={{ marginBottom: 16 }} /> : null}
       <Card>
@@ -52,26 +79,63 @@ export function ResidentProfilePage() {
             { key: 'sex', label: t('sex'), children: sexLabel(r.sex, lang) },
             { key: 'birth', label: t('birthDate'), children: r.birthDate },
             { key: 'age', label: t('age'), children: t('ageValue', { age: r.age }) },
-            { key: 'id', label: t('idNumber'), children: <span className="oc-mono" data-testid="resident-id-number">{idNumber}</span> },
-            { key: 'mobile', label: t('mobile'), children: <span className="oc-mono" data-testid="resident-mobile">{mobile ?? '—'}</span> },
+            {
+              key: 'id',
+              label: t('idNumber'),
+              children: (
+                <span className="oc-mono" data-testid="resident-id-number">
+                  {idNumber}
+                </span>
+              ),
+            },
+            {
+              key: 'mobile',
+              label: t('mobile'),
+              children: (
+                <span className="oc-mono" data-testid="resident-mobile">
+                  {mobile ?? '—'}
+                </span>
+              ),
+            },
             { key: 'village', label: t('village'), children: r.village ?? '—' },
             { key: 'household', label: t('householdNo'), children: r.householdNo ?? '—' },
             { key: 'org', label: t('org'), children: r.orgName },
             { key: 'insurance', label: t('insurance'), children: insuranceLabel(r.insuranceType, lang) },
-            { key: 'poor', label: t('poor'), children: r.registeredPoor ? <Tag color="orange">{c('yes')}</Tag> : c('no') },
+            {
+              key: 'poor',
+              label: t('poor'),
+              children: r.registeredPoor ? <Tag color="orange">{c('yes')}</Tag> : c('no'),
+            },
             ...(r.deceasedOn ? [{ key: 'deceased', label: t('deceasedOn'), children: r.deceasedOn }] : []),
             // the long ones take the rest of their row, whatever the column count at this width
             { key: 'address', label: t('address'), children: r.address ?? '—', span: 'filled' },
             {
-              key: 'conditions', label: t('conditions'), span: 'filled',
-              children: r.chronicConditions.length
-                ? <Space size={[4, 4]} wrap>{r.chronicConditions.map((x) => <Tag key={x} color="volcano">{conditionLabel(x, lang)}</Tag>)}</Space>
-                : c('none'),
+              key: 'conditions',
+              label: t('conditions'),
+              span: 'filled',
+              children: r.chronicConditions.length ? (
+                <Space size={[4, 4]} wrap>
+                  {r.chronicConditions.map((x) => (
+                    <Tag key={x} color="volcano">
+                      {conditionLabel(x, lang)}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                c('none')
+              ),
             },
           ]}
         />
       </Card>
-      {revealing ? <RevealModal residentId={r.id} hasMobile={r.mobile !== null} onClose={() => setRevealing(false)} onRevealed={setShown} /> : null}
+      {revealing ? (
+        <RevealModal
+          residentId={r.id}
+          hasMobile={r.mobile !== null}
+          onClose={() => setRevealing(false)}
+          onRevealed={setShown}
+        />
+      ) : null}
     </Page>
   );
 }

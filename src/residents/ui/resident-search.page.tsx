@@ -33,7 +33,13 @@ export function ResidentSearchPage() {
   return (
     <Page
       title={c('nav.residents')}
-      extra={canCreate ? <Button icon={<UserAddOutlined />} onClick={() => navigate('/residents/new')}>{t('create')}</Button> : null}
+      extra={
+        canCreate ? (
+          <Button icon={<UserAddOutlined />} onClick={() => navigate('/residents/new')}>
+            {t('create')}
+          </Button>
+        ) : null
+      }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Input.Search
@@ -47,11 +53,20 @@ export function ResidentSearchPage() {
           onSearch={(value) => go(value.trim())}
           aria-label={c('search')}
         />
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('searchHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          {t('searchHint')}
+        </Typography.Paragraph>
       </Card>
       {search.isError ? <ErrorAlert error={search.error} /> : null}
       {q !== null && page ? (
-        <Card size="small" title={<Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{t(`matched_${page.matchedBy}`)}</Typography.Text>}>
+        <Card
+          size="small"
+          title={
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {t(`matched_${page.matchedBy}`)}
+            </Typography.Text>
+          }
+        >
           <Table<Resident>
             rowKey="id"
             size="middle"
@@ -62,19 +77,45 @@ export function ResidentSearchPage() {
             locale={{ emptyText: <Empty description={t('noResult')} /> }}
             onRow={(r) => ({ onClick: () => navigate(`/residents/${r.id}`), className: 'oc-clickable-row' })}
             columns={[
-              { title: t('name'), dataIndex: 'name', fixed: 'left', width: 100, render: (name: string, r) => <a href={`/residents/${r.id}`} onClick={(e) => e.preventDefault()}>{name}</a> },
+              {
+                title: t('name'),
+                dataIndex: 'name',
+                fixed: 'left',
+                width: 100,
+                render: (name: string, r) => (
+                  <a href={`/residents/${r.id}`} onClick={(e) => e.preventDefault()}>
+                    {name}
+                  </a>
+                ),
+              },
               { title: t('sex'), dataIndex: 'sex', width: 60, render: (s: Resident['sex']) => sexLabel(s, lang) },
               { title: t('age'), dataIndex: 'age', width: 70, render: (a: number) => t('ageValue', { age: a }) },
-              { title: t('idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <span className="oc-mono">{v}</span> },
-              { title: t('mobile'), dataIndex: 'mobile', width: 130, render: (v: string | null) => (v ? <span className="oc-mono">{v}</span> : '—') },
+              {
+                title: t('idNumber'),
+                dataIndex: 'idNumber',
+                width: 190,
+                render: (v: string) => <span className="oc-mono">{v}</span>,
+              },
+              {
+                title: t('mobile'),
+                dataIndex: 'mobile',
+                width: 130,
+                render: (v: string | null) => (v ? <span className="oc-mono">{v}</span> : '—'),
+              },
               { title: t('village'), dataIndex: 'village', width: 100, render: (v: string | null) => v ?? '—' },
               { title: t('org'), dataIndex: 'orgName', width: 150 },
               {
-                title: t('conditions'), dataIndex: 'chronicConditions', render: (list: string[], r) => (
+                title: t('conditions'),
+                dataIndex: 'chronicConditions',
+                render: (list: string[], r) => (
                   <Space size={[0, 4]} wrap>
                     {r.registeredPoor ? <Tag color="orange">{t('poorTag')}</Tag> : null}
                     {r.deceasedOn ? <Tag>{t('deceased')}</Tag> : null}
-                    {list.map((x) => <Tag key={x} color="volcano">{conditionLabel(x, lang)}</Tag>)}
+                    {list.map((x) => (
+                      <Tag key={x} color="volcano">
+                        {conditionLabel(x, lang)}
+                      </Tag>
+                    ))}
                   </Space>
                 ),
               },
@@ -82,8 +123,12 @@ export function ResidentSearchPage() {
           />
           {offset > 0 || page.hasMore ? (
             <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
-              <Button disabled={offset === 0} onClick={() => go(q, Math.max(0, offset - PAGE_SIZE))}>{c('prevPage')}</Button>
-              <Button disabled={!page.hasMore} onClick={() => go(q, offset + PAGE_SIZE)}>{c('nextPage')}</Button>
+              <Button disabled={offset === 0} onClick={() => go(q, Math.max(0, offset - PAGE_SIZE))}>
+                {c('prevPage')}
+              </Button>
+              <Button disabled={!page.hasMore} onClick={() => go(q, offset + PAGE_SIZE)}>
+                {c('nextPage')}
+              </Button>
             </Space>
           ) : null}
         </Card>

@@ -10,7 +10,8 @@ import { conditionLabel, residentMessages } from './residents.i18n.ts';
 type Row = z.infer<typeof residentStats>[number];
 
 /** The API suppresses cells under 5 (null) so a bureau official cannot single anyone out. */
-const cell = (n: number | null) => (n === null ? <Typography.Text type="secondary">&lt;5</Typography.Text> : n.toLocaleString());
+const cell = (n: number | null) =>
+  n === null ? <Typography.Text type="secondary">&lt;5</Typography.Text> : n.toLocaleString();
 
 export function ResidentStatsPage() {
   const t = useT(residentMessages);
@@ -34,18 +35,30 @@ export function ResidentStatsPage() {
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
             { title: t('org'), dataIndex: 'orgName', fixed: 'left', width: 200 },
-            { title: t('residents'), dataIndex: 'residents', align: 'right', sorter: (a, b) => a.residents - b.residents, render: cell },
+            {
+              title: t('residents'),
+              dataIndex: 'residents',
+              align: 'right',
+              sorter: (a, b) => a.residents - b.residents,
+              render: cell,
+            },
             { title: t('poor'), dataIndex: 'poor', align: 'right', render: cell },
             { title: conditionLabel('hypertension', lang), dataIndex: 'hypertension', align: 'right', render: cell },
             { title: conditionLabel('diabetes', lang), dataIndex: 'diabetes', align: 'right', render: cell },
           ]}
-          summary={() => (rows.length ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><b>{t('total')}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right"><b>{total.toLocaleString()}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={2} colSpan={3} />
-            </Table.Summary.Row>
-          ) : null)}
+          summary={() =>
+            rows.length ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <b>{t('total')}</b>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  <b>{total.toLocaleString()}</b>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} colSpan={3} />
+              </Table.Summary.Row>
+            ) : null
+          }
         />
       </Card>
     </Page>

@@ -1,7 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../web/api.ts';
 import {
-  resident, residentPage, residentStats, revealed, type ResidentCreate, type ResidentPatch, type RevealBody,
+  resident,
+  residentPage,
+  residentStats,
+  revealed,
+  type ResidentCreate,
+  type ResidentPatch,
+  type RevealBody,
 } from '../residents.schema.ts';
 
 export const RESIDENTS_KEY = ['residents'] as const;
@@ -46,9 +52,15 @@ export function usePatchResident(id: number) {
 
 /** Full values live in the profile page's state only: gcTime 0 drops them from the cache. */
 export function useReveal(id: number) {
-  return useMutation({ mutationFn: (body: RevealBody) => apiSend('POST', `/api/residents/${id}/reveal`, body, revealed), gcTime: 0 });
+  return useMutation({
+    mutationFn: (body: RevealBody) => apiSend('POST', `/api/residents/${id}/reveal`, body, revealed),
+    gcTime: 0,
+  });
 }
 
 export function useResidentStats() {
-  return useQuery({ queryKey: [...RESIDENTS_KEY, 'stats'], queryFn: () => apiGet('/api/resident-stats', residentStats) });
+  return useQuery({
+    queryKey: [...RESIDENTS_KEY, 'stats'],
+    queryFn: () => apiGet('/api/resident-stats', residentStats),
+  });
 }

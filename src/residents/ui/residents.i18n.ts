@@ -5,22 +5,37 @@ type Condition = (typeof CHRONIC_CONDITIONS)[number];
 type Insurance = (typeof INSURANCE_TYPES)[number];
 
 const CONDITIONS: Record<Condition, readonly [string, string]> = {
-  hypertension: ['高血压', 'Hypertension'], diabetes: ['糖尿病', 'Diabetes'], copd: ['慢阻肺', 'COPD'],
-  coronary: ['冠心病', 'Coronary heart disease'], stroke: ['脑卒中', 'Stroke'], tuberculosis: ['肺结核', 'Tuberculosis'],
-  mental: ['严重精神障碍', 'Severe mental disorder'], cancer: ['恶性肿瘤', 'Cancer'],
+  hypertension: ['高血压', 'Hypertension'],
+  diabetes: ['糖尿病', 'Diabetes'],
+  copd: ['慢阻肺', 'COPD'],
+  coronary: ['冠心病', 'Coronary heart disease'],
+  stroke: ['脑卒中', 'Stroke'],
+  tuberculosis: ['肺结核', 'Tuberculosis'],
+  mental: ['严重精神障碍', 'Severe mental disorder'],
+  cancer: ['恶性肿瘤', 'Cancer'],
 };
 const INSURANCE: Record<Insurance, readonly [string, string]> = {
-  employee: ['城镇职工医保', 'Employee insurance'], resident: ['城乡居民医保', 'Resident insurance'], none: ['未参保', 'Uninsured'],
+  employee: ['城镇职工医保', 'Employee insurance'],
+  resident: ['城乡居民医保', 'Resident insurance'],
+  none: ['未参保', 'Uninsured'],
 };
 
-const pick = (pair: readonly [string, string] | undefined, lang: Lang, fallback: string) => pair?.[lang === 'zh' ? 0 : 1] ?? fallback;
+const pick = (pair: readonly [string, string] | undefined, lang: Lang, fallback: string) =>
+  pair?.[lang === 'zh' ? 0 : 1] ?? fallback;
 export const conditionLabel = (c: string, lang: Lang) => pick(CONDITIONS[c as Condition], lang, c);
 export const insuranceLabel = (i: string, lang: Lang) => pick(INSURANCE[i as Insurance], lang, i);
-export const sexLabel = (s: 'M' | 'F', lang: Lang) => (lang === 'zh' ? (s === 'M' ? '男' : '女') : s === 'M' ? 'Male' : 'Female');
+export const sexLabel = (s: 'M' | 'F', lang: Lang) =>
+  lang === 'zh' ? (s === 'M' ? '男' : '女') : s === 'M' ? 'Male' : 'Female';
 
 export const residentMessages = defineDict({
-  searchPlaceholder: ['姓名 / 拼音首字母（如 zsm）/ 18 位身份证号 / 11 位手机号', 'Name / pinyin initials (e.g. zsm) / 18-digit ID / 11-digit mobile'],
-  searchHint: ['输入姓名、拼音首字母、身份证号或手机号查找居民；留空搜索将列出您辖区内的全部居民。', 'Search by name, pinyin initials, ID number or mobile; an empty search lists every resident in your area.'],
+  searchPlaceholder: [
+    '姓名 / 拼音首字母（如 zsm）/ 18 位身份证号 / 11 位手机号',
+    'Name / pinyin initials (e.g. zsm) / 18-digit ID / 11-digit mobile',
+  ],
+  searchHint: [
+    '输入姓名、拼音首字母、身份证号或手机号查找居民；留空搜索将列出您辖区内的全部居民。',
+    'Search by name, pinyin initials, ID number or mobile; an empty search lists every resident in your area.',
+  ],
   noResult: ['您的辖区内没有找到匹配的居民', 'No matching resident in your area'],
   matched_id_number: ['按身份证号匹配', 'Matched by ID number'],
   matched_mobile: ['按手机号匹配', 'Matched by mobile'],
@@ -47,7 +62,10 @@ export const residentMessages = defineDict({
   profile: ['居民档案', 'Resident profile'],
   reveal: ['查看完整信息', 'Show full details'],
   revealTitle: ['查看完整身份证号 / 手机号', 'Show full ID number / mobile'],
-  revealWarn: ['完整信息仅用于当前业务，本次查看将连同原因记入审计日志。', 'Full details are for the task at hand only; this view and its reason are written to the audit log.'],
+  revealWarn: [
+    '完整信息仅用于当前业务，本次查看将连同原因记入审计日志。',
+    'Full details are for the task at hand only; this view and its reason are written to the audit log.',
+  ],
   revealFields: ['要查看的信息', 'Fields to show'],
   revealReason: ['查看原因', 'Reason'],
   revealReasonPh: ['如：办理住院结算需核对身份', 'e.g. checking identity for inpatient settlement'],
@@ -63,7 +81,10 @@ export const residentMessages = defineDict({
   stale: ['档案已被他人修改', 'The record was changed by someone else'],
   reload: ['重新加载', 'Reload'],
   orgDefault: ['留空则为您所在机构', 'Empty means your own organisation'],
-  statsNote: ['小于 5 的格子显示为 “<5”，以免识别到具体居民。', 'Cells below 5 are shown as "<5" so that no resident can be singled out.'],
+  statsNote: [
+    '小于 5 的格子显示为 “<5”，以免识别到具体居民。',
+    'Cells below 5 are shown as "<5" so that no resident can be singled out.',
+  ],
   residents: ['居民数', 'Residents'],
   total: ['合计', 'Total'],
 });

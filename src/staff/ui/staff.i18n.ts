@@ -18,14 +18,20 @@ export const staffMessages = defineDict({
   disable: ['停用', 'Disable'],
   enable: ['启用', 'Enable'],
   enableHint: ['启用并解锁该账号？', 'Enable and unlock this account?'],
-  disableHint: ['停用后该账号将无法登录，已登录的会话也会失效。确定停用？', 'The account will no longer sign in. Disable it?'],
+  disableHint: [
+    '停用后该账号将无法登录，已登录的会话也会失效。确定停用？',
+    'The account will no longer sign in. Disable it?',
+  ],
   resetPassword: ['重置密码', 'Reset password'],
   resetHint: ['将生成新的临时密码，对方下次登录须修改。确定重置？', 'A new temporary password will be issued. Reset?'],
   allOrgs: ['全部机构', 'All organisations'],
   allRoles: ['全部角色', 'All roles'],
   searchPh: ['用户名或姓名', 'Username or name'],
   tempTitle: ['临时密码', 'Temporary password'],
-  tempHint: ['临时密码只显示这一次，请当面或通过安全渠道交给 {name}（{username}）。首次登录时系统会要求其修改密码。', 'This temporary password is shown only once. Hand it to {name} ({username}) in person; they must change it at first sign-in.'],
+  tempHint: [
+    '临时密码只显示这一次，请当面或通过安全渠道交给 {name}（{username}）。首次登录时系统会要求其修改密码。',
+    'This temporary password is shown only once. Hand it to {name} ({username}) in person; they must change it at first sign-in.',
+  ],
   created: ['账号已创建', 'Account created'],
   done: ['已完成', 'Done'],
 });

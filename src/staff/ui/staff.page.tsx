@@ -34,34 +34,76 @@ export function StaffPage() {
 
   const status = (s: StaffMember) => (
     <Space size={[0, 4]} wrap>
-      {s.disabled ? <Tag color="default">{t('disabled')}</Tag> : s.locked ? null : <Tag color="green">{t('normal')}</Tag>}
+      {s.disabled ? (
+        <Tag color="default">{t('disabled')}</Tag>
+      ) : s.locked ? null : (
+        <Tag color="green">{t('normal')}</Tag>
+      )}
       {s.locked ? <Tag color="red">{t('locked')}</Tag> : null}
       {s.mustChangePassword ? <Tag color="gold">{t('mustChange')}</Tag> : null}
     </Space>
   );
   const actions = (s: StaffMember) => (
     <Space size={4}>
-      <Popconfirm title={s.disabled || s.locked ? t('enableHint') : t('disableHint')} disabled={s.id === me.id}
-        onConfirm={() => setDisabled.mutate({ id: s.id, disabled: !(s.disabled || s.locked) }, { onError })}>
-        <Button size="small" danger={!(s.disabled || s.locked)} disabled={s.id === me.id}>{s.disabled || s.locked ? t('enable') : t('disable')}</Button>
+      <Popconfirm
+        title={s.disabled || s.locked ? t('enableHint') : t('disableHint')}
+        disabled={s.id === me.id}
+        onConfirm={() => setDisabled.mutate({ id: s.id, disabled: !(s.disabled || s.locked) }, { onError })}
+      >
+        <Button size="small" danger={!(s.disabled || s.locked)} disabled={s.id === me.id}>
+          {s.disabled || s.locked ? t('enable') : t('disable')}
+        </Button>
       </Popconfirm>
-      <Popconfirm title={t('resetHint')}
-        onConfirm={() => reset.mutate(s.id, { onSuccess: (r) => setIssued({ username: r.staff.username, displayName: r.staff.displayName, password: r.temporaryPassword }), onError })}>
+      <Popconfirm
+        title={t('resetHint')}
+        onConfirm={() =>
+          reset.mutate(s.id, {
+            onSuccess: (r) =>
+              setIssued({
+                username: r.staff.username,
+                displayName: r.staff.displayName,
+                password: r.temporaryPassword,
+              }),
+            onError,
+          })
+        }
+      >
         <Button size="small">{t('resetPassword')}</Button>
       </Popconfirm>
     </Space>
   );
 
   return (
-    <Page title={c('nav.staff')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('newAccount')}</Button>}>
+    <Page
+      title={c('nav.staff')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('newAccount')}
+        </Button>
+      }
+    >
       <div className="oc-filters">
-        <Select<number> allowClear placeholder={t('allOrgs')} showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }}
+        <Select<number>
+          allowClear
+          placeholder={t('allOrgs')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
           options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          onChange={(orgId) => setQuery((q) => ({ ...q, orgId }))} />
-        <Select<Role> allowClear placeholder={t('allRoles')} style={{ width: 180 }}
+          onChange={(orgId) => setQuery((q) => ({ ...q, orgId }))}
+        />
+        <Select<Role>
+          allowClear
+          placeholder={t('allRoles')}
+          style={{ width: 180 }}
           options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
-          onChange={(role) => setQuery((q) => ({ ...q, role }))} />
-        <Input.Search allowClear placeholder={t('searchPh')} style={{ width: 220 }} onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))} />
+          onChange={(role) => setQuery((q) => ({ ...q, role }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('searchPh')}
+          style={{ width: 220 }}
+          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
+        />
       </div>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : null}
       <Card size="small">
@@ -75,17 +117,41 @@ export function StaffPage() {
           columns={[
             { title: t('username'), dataIndex: 'username', fixed: 'left', width: 130 },
             { title: t('displayName'), dataIndex: 'displayName', width: 90 },
-            { title: t('roles'), dataIndex: 'roles', width: 150, render: (roles: Role[]) => roles.map((r) => <Tag key={r} color="blue">{roleLabel(r, lang)}</Tag>) },
+            {
+              title: t('roles'),
+              dataIndex: 'roles',
+              width: 150,
+              render: (roles: Role[]) =>
+                roles.map((r) => (
+                  <Tag key={r} color="blue">
+                    {roleLabel(r, lang)}
+                  </Tag>
+                )),
+            },
             { title: t('org'), dataIndex: 'orgName', width: 160 },
             { title: t('title'), dataIndex: 'title', width: 90, render: (v: string | null) => v ?? '—' },
             { title: t('mobile'), dataIndex: 'mobile', width: 115, render: (v: string | null) => v ?? '—' },
             { title: t('status'), key: 'status', width: 120, render: (_, s) => status(s) },
-            { title: t('lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span> },
+            {
+              title: t('lastLogin'),
+              dataIndex: 'lastLoginAt',
+              width: 160,
+              render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span>,
+            },
             { title: c('actions'), key: 'actions', fixed: 'right', width: 160, render: (_, s) => actions(s) },
           ]}
         />
       </Card>
-      {creating ? <StaffCreateModal onClose={() => setCreating(false)} onCreated={(r) => { setCreating(false); message.success(t('created')); setIssued(r); }} /> : null}
+      {creating ? (
+        <StaffCreateModal
+          onClose={() => setCreating(false)}
+          onCreated={(r) => {
+            setCreating(false);
+            message.success(t('created'));
+            setIssued(r);
+          }}
+        />
+      ) : null}
       {issued ? <TempPasswordModal result={issued} onClose={() => setIssued(null)} /> : null}
     </Page>
   );
