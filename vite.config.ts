@@ -27,6 +27,9 @@ export default defineConfig({
         // across deploys, which matters on slow township-clinic connections
         codeSplitting: {
           groups: [
+            // loaded on first use only (charts on the figures pages, QR codes on tickets): their own chunks
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
+            { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs|pngjs|encode-utf8)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
             {
               name: 'antd',

@@ -61,9 +61,16 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await pick(coord, '科室', '神经内科');
     await coord.getByLabel('诊室', { exact: true }).fill('3');
     const when = soon();
-    await coord.getByTestId('plan-date').fill(when.date);
-    await coord.getByTestId('plan-start').fill(when.start);
-    await coord.getByTestId('plan-end').fill(when.end);
+    // antd pickers (YYYY-MM-DD, HH:mm whatever the PC's locale): type, then Enter commits
+    for (const [id, value] of [
+      ['plan-date', when.date],
+      ['plan-start', when.start],
+      ['plan-end', when.end],
+    ] as const) {
+      await coord.getByTestId(id).click();
+      await coord.getByTestId(id).fill(value);
+      await coord.getByTestId(id).press('Enter');
+    }
     await coord.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
     await coord.waitForURL(/\/clinics\/sessions\/\d+$/, { timeout: 15_000 }).catch(async (err: unknown) => {
       await shot(coord, 'clinics-failed-plan');
@@ -75,7 +82,7 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     // a waiting-room screen for neurology (the API answers the link once)
     const screenUrl = await coord.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const depts = (await (await fetch('/api/clinic-sessions?limit=200')).json()) as {
+      const depts = (await (await fetch('/api/clinic-sessions?pageSize=100')).json()) as {
         items: Array<{ departmentId: number; departmentName: string }>;
       };
       const dept = depts.items.find((s) => s.departmentName === '神经内科')!;

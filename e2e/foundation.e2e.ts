@@ -72,13 +72,16 @@ describe.runIf(status.available)('platform foundation in the browser', () => {
     await page.getByRole('button', { name: '菜单' }).click();
     await openFromMenu(page, '居民查询');
     await searchResidents(page, 'zsm');
-    await page.locator('tbody tr', { hasText: '张三明' }).waitFor();
-    // the wide table scrolls inside its card; the page itself must not scroll sideways
+    // on a phone each result is a card, not a squeezed table row
+    const card = page.locator('.oc-list-card', { hasText: '张三明' });
+    await card.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(0);
+    // the page itself must not scroll sideways
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'phone-02-search-zsm');
 
-    await page.locator('tbody tr', { hasText: '张三明' }).click();
+    await card.click();
     await page.getByTestId('resident-id-number').waitFor();
     expect((await page.getByTestId('resident-id-number').textContent())?.trim()).toMatch(MASKED_ID);
     await shot(page, 'phone-03-profile');

@@ -52,6 +52,7 @@ export const POLICIES: PolicyTable = {
   'PATCH /api/departments/:id': p(['admin'], 'descendant'),
 
   'GET /api/staff': p(['admin'], 'descendant'),
+  'GET /api/staff/export': p(['admin'], 'descendant'),
   'GET /api/staff/:id': p(['admin'], 'descendant'),
   'POST /api/staff': p(['admin'], 'descendant'),
   'PATCH /api/staff/:id': p(['admin'], 'descendant'),
@@ -60,6 +61,8 @@ export const POLICIES: PolicyTable = {
   'POST /api/staff/:id/reset-password': p(['admin'], 'descendant'),
 
   'GET /api/residents': p(RESIDENT_READERS, 'descendant'),
+  // a list of residents leaves the building: only the clinicians who keep the records
+  'GET /api/residents/export': p(CLINICAL, 'descendant'),
   'GET /api/residents/:id': p(RESIDENT_READERS, 'descendant'),
   'POST /api/residents': p([...CLINICAL, 'clerk'], 'descendant'),
   'PATCH /api/residents/:id': p([...CLINICAL, 'clerk'], 'descendant'),
@@ -68,6 +71,7 @@ export const POLICIES: PolicyTable = {
 
   // referrals (issue 3): visibility is the sending and receiving org chains, enforced again by RLS
   'GET /api/referrals': p(REFERRAL_STAFF, 'descendant'),
+  'GET /api/referrals/export': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals': p(CLINICAL, 'descendant'),
   'GET /api/referrals/:id': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals/:id/submit': p(CLINICAL, 'descendant'),
@@ -83,6 +87,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/referral-attachments/:id': p(REFERRAL_STAFF, 'descendant'),
   'GET /api/referral-stream': p(REFERRAL_STAFF, 'descendant'),
   'GET /api/referral-tasks': p(CLINICAL, 'descendant'),
+  'GET /api/referral-tasks/export': p(CLINICAL, 'descendant'),
   'POST /api/referral-tasks/:id/notes': p(CLINICAL, 'descendant'),
   'GET /api/referral-settings/deadlines': p([...REFERRAL_STAFF, 'admin'], 'any'),
   'PATCH /api/referral-settings/deadlines': p(['admin'], 'any'),
@@ -91,6 +96,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/referral-figures': p(['bureau', 'admin', 'coordinator'], 'any'),
   'GET /api/exam-catalogue': p([...REFERRAL_STAFF, 'reader'], 'any'),
   'GET /api/exam-orders': p([...CLINICAL, 'reader'], 'descendant'),
+  'GET /api/exam-orders/export': p([...CLINICAL, 'reader'], 'descendant'),
   'POST /api/exam-orders': p(CLINICAL, 'descendant'),
   'POST /api/exam-orders/:id/schedule': p(['coordinator', 'county_doctor', 'reader'], 'descendant'),
   'POST /api/exam-orders/:id/perform': p(['coordinator', 'county_doctor', 'reader'], 'descendant'),
@@ -102,15 +108,18 @@ export const POLICIES: PolicyTable = {
   'POST /api/admissions/:id/admit': p(['coordinator', 'county_doctor', 'clerk'], 'descendant'),
   'POST /api/admissions/:id/discharge': p(['coordinator', 'county_doctor', 'clerk'], 'descendant'),
   'GET /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
+  'GET /api/out-of-county-visits/export': p(['clerk', 'coordinator'], 'descendant'),
   'POST /api/out-of-county-visits': p(['clerk', 'coordinator'], 'descendant'),
   'POST /api/out-of-county-visits/import': p(['clerk', 'coordinator'], 'descendant'),
 
   // clinics (issue 4): experts, sessions and slots, bookings, waitlist; residents' rows again under RLS
   'GET /api/experts': p(EVERYONE, 'any'),
+  'GET /api/experts/export': p(['admin', 'coordinator', 'bureau', 'county_doctor', 'township_doctor'], 'any'),
   'GET /api/experts/:id': p(EVERYONE, 'any'),
   'POST /api/experts': p(['admin', 'coordinator'], 'any'),
   'PATCH /api/experts/:id': p(['admin', 'coordinator'], 'any'),
   'GET /api/clinic-sessions': p(EVERYONE, 'any'),
+  'GET /api/clinic-sessions/export': p([...CLINIC_PLANNERS, 'bureau', 'clerk', 'expert'], 'any'),
   'GET /api/clinic-sessions/:id': p(EVERYONE, 'any'),
   'POST /api/clinic-sessions': p(CLINIC_PLANNERS, 'descendant'),
   'POST /api/clinic-sessions/:id/approve': p(['admin'], 'any'),
@@ -158,5 +167,6 @@ export const POLICIES: PolicyTable = {
   'POST /api/portal/logout': p([], 'public'),
 
   'GET /api/audit': p(['auditor'], 'any'),
+  'GET /api/audit/export': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import type { AuditQuery } from './audit.schema.ts';
 
+/** Newest first by id (rows not yet sealed into the chain, with no seq yet, are listed too). */
 export function list(db: Kdb, countyId: number, f: AuditQuery) {
   let q = db
     .selectFrom('audit_log')
@@ -28,9 +29,12 @@ export function list(db: Kdb, countyId: number, f: AuditQuery) {
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.residentId) q = q.where('resident_id', '=', f.residentId);
-  // newest first by id: rows not yet sealed into the chain (no seq yet) are listed too
-  if (f.beforeSeq) q = q.where('id', '<', String(f.beforeSeq));
-  return q.orderBy('id', 'desc').limit(f.limit).execute();
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('resource_id', '=', f.q!), eb('ip', '=', f.q!)]));
+  }
+  if (f.upTo) q = q.where('id', '<=', String(f.upTo));
+  return q.orderBy('id', f.sort === 'at' ? 'asc' : 'desc');
 }
 
 export interface ChainRow {

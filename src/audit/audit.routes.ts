@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import { auditPage, auditQuery, verifyResult } from './audit.schema.ts';
 import * as svc from './audit.service.ts';
 
@@ -9,6 +10,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit',
     { schema: { tags, summary: '审计日志（按时间倒序）', querystring: auditQuery, response: { 200: auditPage } } },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/audit/export',
+    { schema: { tags, summary: '导出审计日志（Excel，筛选结果全部行）', querystring: auditQuery } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.get(
     '/api/audit/verify',

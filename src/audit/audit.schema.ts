@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 
-export const auditQuery = z.object({
+export const AUDIT_SORTS = ['at'] as const;
+export const auditQuery = listQueryWith(AUDIT_SORTS).extend({
   from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
   to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
   username: z.string().trim().max(32).optional(),
   action: z.string().trim().max(60).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
-  residentId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  beforeSeq: z.coerce
+  residentId: z.coerce.number().int().positive().max(2147483647).optional(),
+  upTo: z.coerce
     .number()
     .int()
     .positive()
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
-    .describe('page cursor: rows with id below this'),
+    .describe("rows up to this id: pass the first page's upTo so rows written since do not shift the pages"),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -34,7 +35,10 @@ export const auditRow = z.object({
   ip: z.string().nullable(),
   detail: z.unknown(),
 });
-export const auditPage = z.object({ items: z.array(auditRow), nextBeforeSeq: z.number().nullable() });
+export const auditPage = pageOf(auditRow).extend({
+  /** the newest row id this listing covers; null when the filter matches nothing */
+  upTo: z.number().nullable(),
+});
 
 export const verifyResult = z.object({
   ok: z.boolean(),

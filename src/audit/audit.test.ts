@@ -43,11 +43,15 @@ describe('audit log', () => {
     expect(items[2].detail).toMatchObject({ matchedBy: 'pinyin', term: 'zsm' });
   });
 
-  it('pages backwards, newest first', async () => {
-    const first = (await auditor.get('/api/audit?limit=2')).json();
+  it('pages backwards, newest first; rows written since the first page do not shift the pages', async () => {
+    const first = (await auditor.get('/api/audit?pageSize=2')).json();
     expect(first.items).toHaveLength(2);
-    const second = (await auditor.get(`/api/audit?limit=2&beforeSeq=${first.nextBeforeSeq}`)).json();
+    expect(first.total).toBeGreaterThan(4);
+    expect(first.upTo).toBe(first.items[0].id);
+    // the first read itself wrote an audit.read row: without upTo it would lead page 2
+    const second = (await auditor.get(`/api/audit?pageSize=2&page=2&upTo=${first.upTo}`)).json();
     expect(second.items[0].id).toBeLessThan(first.items[1].id);
+    expect(second.total).toBe(first.total);
   });
 
   it('the sealer links rows in id order; even the owner cannot edit a row while the guard trigger is on', async () => {

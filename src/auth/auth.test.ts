@@ -91,7 +91,9 @@ describe('lockout at the 5th consecutive failure', () => {
     expect((await login('expert', TEST_PASSWORD)).statusCode).toBe(423);
     const admin = await env.login('admin');
     const list = await admin.get('/api/staff?q=expert');
-    const expert = list.json<Array<{ id: number; username: string }>>().find((s) => s.username === 'expert')!;
+    const expert = list
+      .json<{ items: Array<{ id: number; username: string }> }>()
+      .items.find((s) => s.username === 'expert')!;
     const reset = await admin.post(`/api/staff/${expert.id}/reset-password`);
     expect(reset.statusCode).toBe(200);
     const temp = reset.json<{ temporaryPassword: string }>().temporaryPassword;
@@ -150,8 +152,8 @@ describe('sessions', () => {
     const victim = await env.login('grid.member');
     const admin = await env.login('admin');
     const gm = (await admin.get('/api/staff?q=grid.member'))
-      .json<Array<{ id: number; username: string }>>()
-      .find((s) => s.username === 'grid.member')!;
+      .json<{ items: Array<{ id: number; username: string }> }>()
+      .items.find((s) => s.username === 'grid.member')!;
     expect((await admin.post(`/api/staff/${gm.id}/disable`)).json()).toMatchObject({ disabled: true });
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login('grid.member', TEST_PASSWORD)).json().code).toBe('ACCOUNT_DISABLED');

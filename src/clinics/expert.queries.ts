@@ -1,6 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { sortSql } from '../platform/list.ts';
 import type { ExpertsTable } from './clinics.tables.ts';
+import type { EXPERT_SORTS, ExpertSearch } from './expert.schema.ts';
 
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
 
@@ -14,10 +16,21 @@ export function findByStaff(db: Kdb, staffId: number) {
   return db.selectFrom('experts').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
 }
 
-export async function search(
+const SORTS: Record<(typeof EXPERT_SORTS)[number], Expression<unknown>> = {
+  name: sql`name`,
+  speciality: sql`speciality`,
+  homeHospital: sql`home_hospital`,
+  hospitalLevel: sql`CASE hospital_level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'city' THEN 2 ELSE 3 END`,
+};
+
+/** By speciality then name unless another sort is chosen. */
+export function search(
   db: Kdb,
   countyId: number,
-  opts: { q?: string; speciality?: string; active?: boolean; limit: number; offset: number },
+  opts: Omit<ExpertSearch, 'active' | 'allianceMember'> & {
+    active?: boolean;
+    allianceMember?: boolean;
+  },
 ) {
   let q = db.selectFrom('experts').selectAll().where('county_id', '=', countyId);
   if (opts.q) {
@@ -32,15 +45,11 @@ export async function search(
     );
   }
   if (opts.speciality) q = q.where('speciality', '=', opts.speciality);
+  if (opts.hospitalLevel) q = q.where('hospital_level', '=', opts.hospitalLevel);
   if (opts.active !== undefined) q = q.where('active', '=', opts.active);
-  const rows = await q
-    .orderBy('speciality')
-    .orderBy('name')
-    .orderBy('id')
-    .limit(opts.limit + 1)
-    .offset(opts.offset)
-    .execute();
-  return { rows: rows.slice(0, opts.limit), more: rows.length > opts.limit };
+  if (opts.allianceMember !== undefined) q = q.where('alliance_member', '=', opts.allianceMember);
+  const chosen = sortSql(opts.sort, SORTS);
+  return (chosen ? q.orderBy(chosen) : q.orderBy('speciality').orderBy('name')).orderBy('id');
 }
 
 export function insert(db: Kdb, values: Insertable<ExpertsTable>) {

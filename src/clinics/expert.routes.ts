@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import { expert, expertCreate, expertPage, expertPatch, expertSearch } from './expert.schema.ts';
 import * as svc from './expert.service.ts';
 
@@ -10,6 +11,11 @@ export const expertRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/experts',
     { schema: { tags, summary: '专家名册', querystring: expertSearch, response: { 200: expertPage } } },
     (req) => svc.search(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/experts/export',
+    { schema: { tags, summary: '导出专家名册（Excel，筛选结果全部行）', querystring: expertSearch } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.get(
     '/api/experts/:id',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 
 export const HOSPITAL_LEVELS = ['national', 'provincial', 'city', 'county'] as const;
 
@@ -47,12 +48,13 @@ export const expertPatch = expertCreate.partial().extend({
 });
 export type ExpertPatch = z.infer<typeof expertPatch>;
 
-export const expertSearch = z.object({
-  q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
+export const EXPERT_SORTS = ['name', 'speciality', 'homeHospital', 'hospitalLevel'] as const;
+/** q: part of the name, hospital, speciality or native place */
+export const expertSearch = listQueryWith(EXPERT_SORTS).extend({
   speciality: z.string().trim().max(30).optional(),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS, { message: '医院级别不正确' }).optional(),
   active: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  allianceMember: z.enum(['true', 'false']).optional(),
 });
 export type ExpertSearch = z.infer<typeof expertSearch>;
-export const expertPage = z.object({ items: z.array(expert), hasMore: z.boolean() });
+export const expertPage = pageOf(expert);

@@ -1,6 +1,8 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
+import type { Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { exportFilter, exportRows, fetchPage, refuseIfTooMany, toXlsx, type SheetColumn } from '../platform/list.ts';
 import { maskMobile } from '../platform/mask.ts';
 import type { Role } from '../platform/roles.ts';
 import * as q from './expert.queries.ts';
@@ -28,12 +30,52 @@ export function toExpert(r: NonNullable<Awaited<ReturnType<typeof q.findById>>>,
   };
 }
 
-export async function search(ctx: Ctx, input: ExpertSearch) {
-  const { rows, more } = await q.search(ctx.db, ctx.actor.countyId, {
+const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+const filtered = (db: Kdb, ctx: Ctx, input: ExpertSearch) =>
+  q.search(db, ctx.actor.countyId, {
     ...input,
-    active: input.active === undefined ? undefined : input.active === 'true',
+    active: flag(input.active),
+    allianceMember: flag(input.allianceMember),
   });
-  return { items: rows.map((r) => toExpert(r, ctx.scope.role)), hasMore: more };
+
+export async function search(ctx: Ctx, input: ExpertSearch) {
+  const { rows, meta } = await fetchPage(ctx.db, filtered(ctx.db, ctx, input), input);
+  return { ...meta, items: rows.map((r) => toExpert(r, ctx.scope.role)) };
+}
+
+const LEVELS: Record<Expert['hospitalLevel'], string> = {
+  national: '国家级',
+  provincial: '省级',
+  city: '市级',
+  county: '县级',
+};
+const SHEET: Array<SheetColumn<Expert>> = [
+  { header: '姓名', value: (e) => e.name, width: 10 },
+  { header: '职称', value: (e) => e.title, width: 12 },
+  { header: '所在医院', value: (e) => e.homeHospital, width: 24 },
+  { header: '医院级别', value: (e) => LEVELS[e.hospitalLevel], width: 9 },
+  { header: '专业', value: (e) => e.speciality, width: 12 },
+  { header: '籍贯', value: (e) => e.nativePlace, width: 14 },
+  { header: '乡情医学联盟', value: (e) => (e.allianceMember ? '是' : '否'), width: 12 },
+  { header: '手机号', value: (e) => e.mobile, width: 14 },
+  { header: '邮箱', value: (e) => e.email, width: 22 },
+  { header: '状态', value: (e) => (e.active ? '在册' : '停用'), width: 8 },
+];
+
+/** Contacts in the file are masked for exactly the roles that see them masked on screen. */
+export async function exportXlsx(ctx: Ctx, input: ExpertSearch) {
+  const result = await ctx.db.transaction().execute((trx) =>
+    exportRows(trx, ctx.audit, filtered(trx, ctx, input), {
+      action: 'clinic.expert.export',
+      resource: 'expert',
+      filter: exportFilter(input),
+    }),
+  );
+  return toXlsx(
+    refuseIfTooMany(result).map((r) => toExpert(r, ctx.scope.role)),
+    SHEET,
+    '专家名册',
+  );
 }
 
 export async function get(ctx: Ctx, id: number) {

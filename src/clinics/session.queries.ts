@@ -1,6 +1,8 @@
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Insertable, type RawBuilder } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { sortSql } from '../platform/list.ts';
 import type { ClinicSessionsTable, ClinicSlotsTable } from './clinics.tables.ts';
+import type { SESSION_SORTS, SessionSearch } from './session.schema.ts';
 
 /**
  * Can a slot take one more booking? Everyone needs booked < capacity. Before hold_until,
@@ -66,22 +68,29 @@ export function findById(db: Kdb, countyId: number, id: number) {
   return base(db).where('s.id', '=', id).where('s.county_id', '=', countyId).executeTakeFirst();
 }
 
-export async function search(
-  db: Kdb,
-  countyId: number,
-  f: {
-    from?: string;
-    to?: string;
-    orgId?: number;
-    departmentId?: number;
-    expertId?: number;
-    kind?: string;
-    status?: string;
-    expertStaffId?: number;
-    limit: number;
-    offset: number;
-  },
-) {
+export interface SessionFilter {
+  from?: string;
+  to?: string;
+  orgId?: number;
+  departmentId?: number;
+  expertId?: number;
+  kind?: string;
+  status?: string;
+  expertStaffId?: number;
+  /** the expert's or doctor's name, the speciality or the department (part of it) */
+  q?: string;
+  sort?: SessionSearch['sort'];
+}
+
+const SORTS: Record<(typeof SESSION_SORTS)[number], Expression<unknown>> = {
+  startsAt: sql`s.starts_at`,
+  expertName: sql`coalesce(e.name, s.doctor_name)`,
+  department: sql`d.name`,
+  status: sql`s.status`,
+};
+
+/** Soonest first unless another sort is chosen; the id keeps pages from overlapping. */
+export function ordered(db: Kdb, countyId: number, f: SessionFilter) {
   let q = base(db).where('s.county_id', '=', countyId);
   if (f.from) q = q.where('s.session_date', '>=', f.from);
   if (f.to) q = q.where('s.session_date', '<=', f.to);
@@ -91,9 +100,23 @@ export async function search(
   if (f.kind) q = q.where('s.kind', '=', f.kind as 'expert');
   if (f.status) q = q.where('s.status', '=', f.status as 'published');
   if (f.expertStaffId !== undefined) q = q.where('e.staff_id', '=', f.expertStaffId);
-  const rows = await q
-    .orderBy('s.starts_at')
-    .orderBy('s.id')
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('e.name', 'like', like),
+        eb('s.doctor_name', 'like', like),
+        eb('e.speciality', 'like', like),
+        eb('d.name', 'like', like),
+      ]),
+    );
+  }
+  const chosen = sortSql(f.sort, SORTS);
+  return (chosen ? q.orderBy(chosen) : q.orderBy('s.starts_at')).orderBy('s.id');
+}
+
+export async function search(db: Kdb, countyId: number, f: SessionFilter & { limit: number; offset: number }) {
+  const rows = await ordered(db, countyId, f)
     .limit(f.limit + 1)
     .offset(f.offset)
     .execute();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import {
   clinicSessionDetail,
   clinicSessionPage,
@@ -27,6 +28,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.search(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/clinic-sessions/export',
+    { schema: { tags, summary: '导出门诊安排（Excel，筛选结果全部行）', querystring: sessionSearch } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.get(
     '/api/clinic-sessions/:id',

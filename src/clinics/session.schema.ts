@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 
 export const SESSION_KINDS = ['expert', 'ordinary'] as const;
 export const SESSION_TYPES = ['clinic', 'ward_round', 'operation', 'teaching'] as const;
@@ -56,7 +57,7 @@ export const clinicSession = z.object({
 });
 export type ClinicSession = z.infer<typeof clinicSession>;
 export const clinicSessionDetail = clinicSession.extend({ slots: z.array(slot), waitlist: z.number() });
-export const clinicSessionPage = z.object({ items: z.array(clinicSession), hasMore: z.boolean() });
+export const clinicSessionPage = pageOf(clinicSession);
 
 export const sessionCreate = z.object({
   kind: z.enum(SESSION_KINDS, { message: '门诊类别应为专家或普通门诊' }).default('expert'),
@@ -76,7 +77,9 @@ export const sessionCreate = z.object({
 });
 export type SessionCreate = z.infer<typeof sessionCreate>;
 
-export const sessionSearch = z.object({
+export const SESSION_SORTS = ['startsAt', 'expertName', 'department', 'status'] as const;
+/** q: part of the expert's or doctor's name, the speciality or the department */
+export const sessionSearch = listQueryWith(SESSION_SORTS).extend({
   from: date.optional(),
   to: date.optional(),
   orgId: z.coerce.number().int().positive().max(2147483647).optional(),
@@ -85,8 +88,6 @@ export const sessionSearch = z.object({
   kind: z.enum(SESSION_KINDS).optional(),
   status: z.enum(SESSION_STATUSES).optional(),
   mine: z.enum(['true', 'false']).optional().describe("only the logged-in expert's sessions"),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
 });
 export type SessionSearch = z.infer<typeof sessionSearch>;
 

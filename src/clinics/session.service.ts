@@ -3,6 +3,17 @@ import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
+import {
+  exportFilter,
+  exportRows,
+  fetchPage,
+  MONEY_FORMAT,
+  refuseIfTooMany,
+  shanghaiText,
+  toXlsx,
+  yuanCell,
+  type SheetColumn,
+} from '../platform/list.ts';
 import { addDays, clockOf, minutesOf, shanghaiDate, shanghaiInstant } from './clinic-time.ts';
 import * as experts from './expert.queries.ts';
 import { deliver } from './notify.ts';
@@ -67,11 +78,55 @@ export async function loadSession(db: Kdb, countyId: number, id: number): Promis
   return row;
 }
 
+const filtered = (db: Kdb, ctx: Ctx, input: SessionSearch) =>
+  q.ordered(db, ctx.actor.countyId, { ...input, expertStaffId: input.mine === 'true' ? ctx.actor.id : undefined });
+
 export async function search(ctx: Ctx, input: SessionSearch) {
-  let expertStaffId: number | undefined;
-  if (input.mine === 'true') expertStaffId = ctx.actor.id;
-  const { rows, more } = await q.search(ctx.db, ctx.actor.countyId, { ...input, expertStaffId });
-  return { items: rows.map(toSession), hasMore: more };
+  const { rows, meta } = await fetchPage(ctx.db, filtered(ctx.db, ctx, input), input);
+  return { ...meta, items: rows.map(toSession) };
+}
+
+const SHEET: Array<SheetColumn<ClinicSession>> = [
+  { header: '日期', value: (s) => s.date, width: 11 },
+  { header: '开始', value: (s) => shanghaiText(s.startsAt)?.slice(11) ?? null, width: 7 },
+  { header: '结束', value: (s) => shanghaiText(s.endsAt)?.slice(11) ?? null, width: 7 },
+  { header: '类别', value: (s) => (s.kind === 'expert' ? '专家坐诊' : '普通门诊'), width: 9 },
+  { header: '活动', value: (s) => SESSION_TYPE_LABELS[s.sessionType], width: 7 },
+  { header: '专家/医生', value: (s) => s.expertName ?? s.doctorName, width: 10 },
+  { header: '职称', value: (s) => s.expertTitle, width: 10 },
+  { header: '所在医院', value: (s) => s.homeHospital, width: 20 },
+  { header: '专业', value: (s) => s.speciality, width: 10 },
+  { header: '机构', value: (s) => s.orgName, width: 20 },
+  { header: '科室', value: (s) => s.departmentName, width: 10 },
+  { header: '诊室', value: (s) => s.room, width: 6 },
+  { header: '号源', value: (s) => s.capacity, width: 6 },
+  { header: '已约', value: (s) => s.booked, width: 6 },
+  { header: '余号', value: (s) => s.free, width: 6 },
+  { header: '状态', value: (s) => SESSION_STATUS_LABELS[s.status], width: 8 },
+  { header: '补贴（元）', value: (s) => yuanCell(s.subsidyFen), format: MONEY_FORMAT, width: 10 },
+];
+const SESSION_TYPE_LABELS: Record<ClinicSession['sessionType'], string> = {
+  clinic: '门诊',
+  ward_round: '查房',
+  operation: '手术',
+  teaching: '带教',
+};
+const SESSION_STATUS_LABELS: Record<ClinicSession['status'], string> = {
+  pending_approval: '待审批',
+  published: '已发布',
+  cancelled: '已取消',
+  closed: '已结束',
+};
+
+export async function exportXlsx(ctx: Ctx, input: SessionSearch) {
+  const result = await ctx.db.transaction().execute((trx) =>
+    exportRows(trx, ctx.audit, filtered(trx, ctx, input), {
+      action: 'clinic.session.export',
+      resource: 'clinic_session',
+      filter: exportFilter(input),
+    }),
+  );
+  return toXlsx(refuseIfTooMany(result).map(toSession), SHEET, '门诊安排');
 }
 
 export async function get(ctx: Ctx, id: number) {

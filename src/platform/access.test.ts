@@ -94,7 +94,8 @@ describe('access matrix', () => {
     }
     expect((await deniedRows()) - before).toBe(denied);
     expect(denied).toBeGreaterThan(50);
-  });
+    // every route × every role, Excel exports included: minutes on a loaded machine, not seconds
+  }, 300_000);
 
   it("relation: resident routes reach only the caller's orgs (village < township < county)", async () => {
     const county = clients.get('county_doctor')!;

@@ -109,7 +109,20 @@ describe('malformed input', () => {
 
   it('generated query strings on every read route never produce a 5xx', async () => {
     const params = fc.dictionary(
-      fc.constantFrom('q', 'limit', 'offset', 'orgId', 'role', 'from', 'to', 'beforeSeq', 'condition', 'residentId'),
+      fc.constantFrom(
+        'q',
+        'page',
+        'pageSize',
+        'sort',
+        'orgId',
+        'role',
+        'from',
+        'to',
+        'upTo',
+        'condition',
+        'residentId',
+        'status',
+      ),
       fc.oneof(fc.string(), fc.constantFrom('𠮷', '-1', '1e400', '', ' ', '99999999999999999999')),
     );
     await fc.assert(

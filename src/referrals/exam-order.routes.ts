@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import {
   catalogueItem,
   examOrder,
   examOrderCreate,
+  examOrderPage,
   examOrderQuery,
   reportBody,
   scheduleBody,
@@ -26,12 +28,17 @@ export const examOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '一单通检查单（我开的 / 本院执行的）',
+        summary: '一单通检查单（我开的 / 本院执行的；未完成的在前，新单在前）',
         querystring: examOrderQuery,
-        response: { 200: z.array(examOrder) },
+        response: { 200: examOrderPage },
       },
     },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/exam-orders/export',
+    { schema: { tags, summary: '导出检查单（Excel，筛选结果全部行）', querystring: examOrderQuery } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.post(
     '/api/exam-orders',

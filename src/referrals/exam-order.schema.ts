@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 import { URGENCIES } from './referral.states.ts';
 
 export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound'] as const;
@@ -50,13 +51,17 @@ export const examOrder = z.object({
 });
 export type ExamOrder = z.infer<typeof examOrder>;
 
-export const examOrderQuery = z.object({
+export const EXAM_SORTS = ['createdAt', 'scheduledAt', 'reportedAt', 'urgency', 'priceFen'] as const;
+/** q: the resident's name (prefix) or the item's name */
+export const examOrderQuery = listQueryWith(EXAM_SORTS).extend({
   box: z.enum(['performing', 'ordered']).default('ordered'),
   status: z.enum([...EXAM_STATUSES, 'pending'], { message: '状态不正确' }).optional(),
+  urgency: z.enum(URGENCIES, { message: '紧急程度不正确' }).optional(),
   residentId: z.coerce.number().int().positive().max(2147483647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ExamOrderQuery = z.infer<typeof examOrderQuery>;
+/** pending: ordered, scheduled or performed (no report yet), in the same box whatever the status filter */
+export const examOrderPage = pageOf(examOrder).extend({ counts: z.object({ pending: z.number() }) });
 
 export const scheduleBody = z.object({ scheduledAt: z.iso.datetime({ offset: true, message: '预约时间格式不正确' }) });
 export const reportBody = z.object({

@@ -1,11 +1,25 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
+import {
+  countRows,
+  exportFilter,
+  exportRows,
+  fetchPage,
+  MONEY_FORMAT,
+  refuseIfTooMany,
+  shanghaiText,
+  sortSql,
+  toXlsx,
+  yuanCell,
+  type SheetColumn,
+} from '../platform/list.ts';
 import * as residents from '../residents/residents.service.ts';
-import type { ExamOrder, ExamOrderCreate, ExamOrderQuery } from './exam-order.schema.ts';
+import type { EXAM_SORTS, ExamOrder, ExamOrderCreate, ExamOrderQuery } from './exam-order.schema.ts';
+import { URGENCY_LABELS } from './referral.states.ts';
 import { idempotencyKey, requestHash } from './referral.service.ts';
 import { referralPriority } from './referral.queries.ts';
 import { iso } from './referral.view.ts';
@@ -166,31 +180,97 @@ export async function create(
   });
 }
 
-/** Performing list: urgency first, then 三优先 priority, then order time. */
+const PENDING = ['ordered', 'scheduled', 'performed'] as const;
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
+const SORTS: Record<(typeof EXAM_SORTS)[number], Expression<unknown>> = {
+  createdAt: sql`e.created_at`,
+  scheduledAt: sql`e.scheduled_at`,
+  reportedAt: sql`e.reported_at`,
+  urgency: sql`CASE e.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`,
+  priceFen: sql`e.price_fen`,
+};
+
+function filtered(trx: Kdb, ctx: Ctx, input: ExamOrderQuery) {
+  let q = base(trx);
+  q =
+    input.box === 'performing'
+      ? q.where('e.performing_org_id', '=', ctx.actor.orgId)
+      : q.where('e.ordering_org_id', 'in', ctx.scope.orgIds.length ? ctx.scope.orgIds : [0]);
+  if (input.status === 'pending') q = q.where('e.status', 'in', PENDING);
+  else if (input.status) q = q.where('e.status', '=', input.status);
+  if (input.urgency) q = q.where('e.urgency', '=', input.urgency);
+  if (input.residentId) q = q.where('e.resident_id', '=', input.residentId);
+  if (input.q) {
+    const term = escapeLike(input.q);
+    q = q.where((eb) => eb.or([eb('res.name', 'like', `${term}%`), eb('e.item_name', 'like', `%${term}%`)]));
+  }
+  return q;
+}
+
+/**
+ * Orders still to be done first (a reader must never miss a new one), then emergencies and
+ * 三优先, newest first; a chosen sort replaces that. The id keeps pages from overlapping.
+ */
+function ordered(trx: Kdb, ctx: Ctx, input: ExamOrderQuery) {
+  const q = filtered(trx, ctx, input);
+  const chosen = sortSql(input.sort, SORTS);
+  const base = chosen
+    ? q.orderBy(chosen)
+    : q
+        .orderBy(sql`CASE WHEN e.status IN ('ordered', 'scheduled', 'performed') THEN 0 ELSE 1 END`)
+        .orderBy(SORTS.urgency)
+        .orderBy('e.priority', 'desc')
+        .orderBy('e.created_at', 'desc');
+  return base.orderBy('e.id', 'desc');
+}
+
 export async function list(ctx: Ctx, input: ExamOrderQuery) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    let q = base(trx);
-    q =
-      input.box === 'performing'
-        ? q.where('e.performing_org_id', '=', ctx.actor.orgId)
-        : q.where('e.ordering_org_id', 'in', ctx.scope.orgIds.length ? ctx.scope.orgIds : [0]);
-    if (input.status === 'pending') q = q.where('e.status', 'in', ['ordered', 'scheduled', 'performed']);
-    else if (input.status) q = q.where('e.status', '=', input.status);
-    if (input.residentId) q = q.where('e.resident_id', '=', input.residentId);
-    const rows = await q
-      .orderBy(sql`CASE e.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`)
-      .orderBy('e.priority', 'desc')
-      .orderBy('e.created_at')
-      .orderBy('e.id')
-      .limit(input.limit)
-      .execute();
+    const { rows, meta } = await fetchPage(trx, ordered(trx, ctx, input), input);
+    const pending = await countRows(trx, filtered(trx, ctx, { ...input, status: 'pending', q: undefined }));
     await writeAudit(trx, ctx.audit, {
       action: 'exam.list',
       resource: 'exam_order',
       detail: { box: input.box, results: rows.map((r) => r.id) },
     });
-    return rows.map(toOrder);
+    return { ...meta, items: rows.map(toOrder), counts: { pending: pending.total } };
   });
+}
+
+const FLAGS: Record<string, string> = { normal: '正常', abnormal: '异常', critical: '危急' };
+const CATEGORIES: Record<string, string> = { lab: '检验', imaging: '影像', ecg: '心电', ultrasound: '超声' };
+const SHEET: Array<SheetColumn<ExamOrder>> = [
+  { header: '编号', value: (o) => o.id, width: 8 },
+  { header: '居民', value: (o) => o.residentName, width: 10 },
+  { header: '检查项目', value: (o) => o.itemName, width: 20 },
+  { header: '类别', value: (o) => CATEGORIES[o.category] ?? o.category, width: 8 },
+  { header: '价格（元）', value: (o) => yuanCell(o.priceFen), format: MONEY_FORMAT, width: 10 },
+  { header: '结果互认', value: (o) => (o.recognised ? '是' : '否'), width: 8 },
+  { header: '紧急程度', value: (o) => URGENCY_LABELS[o.urgency], width: 8 },
+  { header: '三优先', value: (o) => (o.priority ? '是' : ''), width: 8 },
+  { header: '开单机构', value: (o) => o.orderingOrg.name, width: 20 },
+  { header: '开单医生', value: (o) => o.orderingStaffName, width: 10 },
+  { header: '执行机构', value: (o) => o.performingOrg.name, width: 20 },
+  { header: '状态', value: (o) => STATUS_LABEL[o.status], width: 8 },
+  { header: '开单时间', value: (o) => shanghaiText(o.createdAt), width: 17 },
+  { header: '预约时间', value: (o) => shanghaiText(o.scheduledAt), width: 17 },
+  { header: '检查时间', value: (o) => shanghaiText(o.performedAt), width: 17 },
+  { header: '结果标记', value: (o) => (o.resultFlag ? FLAGS[o.resultFlag] : null), width: 8 },
+  { header: '检查结果', value: (o) => o.resultText, width: 40 },
+  { header: '报告时间', value: (o) => shanghaiText(o.reportedAt), width: 17 },
+];
+
+/** The filtered list as Excel: every page, same order and mapping as the screen. */
+export async function exportXlsx(ctx: Ctx, input: ExamOrderQuery) {
+  const result = await withScope(ctx.db, ctx.scope, (trx) =>
+    exportRows(trx, ctx.audit, ordered(trx, ctx, input), {
+      action: 'exam.export',
+      resource: 'exam_order',
+      filter: exportFilter(input),
+    }),
+  );
+  return toXlsx(refuseIfTooMany(result).map(toOrder), SHEET, '一单通检查单');
 }
 
 type Move = { from: string; to: string; set: Record<string, unknown> };

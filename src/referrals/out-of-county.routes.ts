@@ -1,15 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../platform/context.ts';
-import { importReport, visit, visitCreate, visitImport, visitQuery } from './out-of-county.schema.ts';
+import { sendXlsx } from '../platform/list.ts';
+import { importReport, visit, visitCreate, visitImport, visitPage, visitQuery } from './out-of-county.schema.ts';
 import * as svc from './out-of-county.service.ts';
 
 export const outOfCountyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['out-of-county'];
   app.get(
     '/api/out-of-county-visits',
-    { schema: { tags, summary: '县外就诊登记列表', querystring: visitQuery, response: { 200: z.array(visit) } } },
+    { schema: { tags, summary: '县外就诊登记列表', querystring: visitQuery, response: { 200: visitPage } } },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/out-of-county-visits/export',
+    { schema: { tags, summary: '导出县外就诊登记（Excel，筛选结果全部行）', querystring: visitQuery } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.post(
     '/api/out-of-county-visits',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 
 export const HOSPITAL_LEVELS = ['national', 'provincial', 'city', 'other_county'] as const;
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const;
@@ -43,14 +44,14 @@ export const importReport = z.object({
   duplicates: z.number(),
   rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.string()), raw: z.string() })),
 });
-export const visitQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const VISIT_SORTS = ['visitDate', 'costFen', 'hospitalName', 'createdAt'] as const;
+/** q: the resident's name (prefix) or the hospital's name */
+export const visitQuery = listQueryWith(VISIT_SORTS).extend({
+  from: day.optional(),
+  to: day.optional(),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS, { message: '医院级别不正确' }).optional(),
+  visitType: z.enum(VISIT_TYPES, { message: '就诊类型不正确' }).optional(),
 });
+export type VisitQuery = z.infer<typeof visitQuery>;
+export const visitPage = pageOf(visit);

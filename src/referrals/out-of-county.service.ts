@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
-
+import { sql, type Expression } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import {
+  exportFilter,
+  exportRows,
+  fetchPage,
+  MONEY_FORMAT,
+  refuseIfTooMany,
+  shanghaiText,
+  sortSql,
+  toXlsx,
+  yuanCell,
+  type SheetColumn,
+} from '../platform/list.ts';
 import { maskIdNumber } from '../platform/mask.ts';
 import { parseIdNumber } from '../residents/id-number.ts';
 import { icd10 } from './icd10.ts';
-import type { Visit, VisitCreate } from './out-of-county.schema.ts';
+import type { VISIT_SORTS, Visit, VisitCreate, VisitQuery } from './out-of-county.schema.ts';
 import { iso } from './referral.view.ts';
 
 const LEVELS: Record<string, VisitCreate['hospitalLevel']> = {
@@ -178,7 +190,7 @@ export async function create(ctx: Ctx, input: VisitCreate): Promise<Visit> {
       resourceId: id,
       residentId: c.ok.residentId,
     });
-    return (await list(ctx, { limit: 1 }, trx, id))[0];
+    return findOne(trx, ctx, id);
   });
 }
 
@@ -249,45 +261,102 @@ export async function importCsv(ctx: Ctx, csv: string) {
   });
 }
 
-export async function list(
-  ctx: Ctx,
-  input: { from?: string; to?: string; limit: number },
-  db?: Kdb,
-  onlyId?: number,
-): Promise<Visit[]> {
-  const run = async (trx: Kdb) => {
-    let q = trx
-      .selectFrom('out_of_county_visits as v')
-      .leftJoin('residents as r', 'r.id', 'v.resident_id')
-      .selectAll('v')
-      .select('r.name as resident_name')
-      .where('v.county_id', '=', ctx.actor.countyId);
-    if (onlyId) q = q.where('v.id', '=', onlyId);
-    if (input.from) q = q.where('v.visit_date', '>=', input.from);
-    if (input.to) q = q.where('v.visit_date', '<=', input.to);
-    const rows = await q.orderBy('v.visit_date', 'desc').orderBy('v.id', 'desc').limit(input.limit).execute();
-    if (!onlyId)
-      await writeAudit(trx, ctx.audit, {
-        action: 'out_of_county.list',
-        resource: 'out_of_county_visit',
-        detail: { results: rows.map((r) => r.id) },
-      });
-    return rows.map((v) => ({
-      id: v.id,
-      residentId: v.resident_id,
-      residentName: v.resident_name,
-      visitDate: v.visit_date,
-      hospitalName: v.hospital_name,
-      hospitalLevel: v.hospital_level as Visit['hospitalLevel'],
-      region: v.region,
-      visitType: v.visit_type as Visit['visitType'],
-      diagnosisCode: v.diagnosis_code,
-      diagnosisName: v.diagnosis_name,
-      costFen: v.cost_fen,
-      reason: v.reason,
-      source: v.source,
-      createdAt: iso(v.created_at)!,
-    }));
-  };
-  return db ? run(db) : withScope(ctx.db, ctx.scope, run);
+const SORTS: Record<(typeof VISIT_SORTS)[number], Expression<unknown>> = {
+  visitDate: sql`v.visit_date`,
+  costFen: sql`v.cost_fen`,
+  hospitalName: sql`v.hospital_name`,
+  createdAt: sql`v.created_at`,
+};
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
+/** Row-level security limits the rows to the caller's residents; the county filter lets the planner use its index. */
+function filtered(trx: Kdb, ctx: Ctx, input: Partial<VisitQuery>) {
+  let q = trx
+    .selectFrom('out_of_county_visits as v')
+    .leftJoin('residents as r', 'r.id', 'v.resident_id')
+    .selectAll('v')
+    .select('r.name as resident_name')
+    .where('v.county_id', '=', ctx.actor.countyId);
+  if (input.from) q = q.where('v.visit_date', '>=', input.from);
+  if (input.to) q = q.where('v.visit_date', '<=', input.to);
+  if (input.hospitalLevel) q = q.where('v.hospital_level', '=', input.hospitalLevel);
+  if (input.visitType) q = q.where('v.visit_type', '=', input.visitType);
+  if (input.q) {
+    const term = escapeLike(input.q);
+    q = q.where((eb) => eb.or([eb('r.name', 'like', `${term}%`), eb('v.hospital_name', 'like', `%${term}%`)]));
+  }
+  return q;
+}
+type VisitRow = Awaited<ReturnType<ReturnType<typeof filtered>['executeTakeFirstOrThrow']>>;
+
+function ordered(trx: Kdb, ctx: Ctx, input: VisitQuery) {
+  const chosen = sortSql(input.sort, SORTS);
+  const q = filtered(trx, ctx, input);
+  return (chosen ? q.orderBy(chosen) : q.orderBy('v.visit_date', 'desc')).orderBy('v.id', 'desc');
+}
+
+const toVisit = (v: VisitRow): Visit => ({
+  id: v.id,
+  residentId: v.resident_id,
+  residentName: v.resident_name,
+  visitDate: v.visit_date,
+  hospitalName: v.hospital_name,
+  hospitalLevel: v.hospital_level as Visit['hospitalLevel'],
+  region: v.region,
+  visitType: v.visit_type as Visit['visitType'],
+  diagnosisCode: v.diagnosis_code,
+  diagnosisName: v.diagnosis_name,
+  costFen: v.cost_fen,
+  reason: v.reason,
+  source: v.source,
+  createdAt: iso(v.created_at)!,
+});
+
+async function findOne(trx: Kdb, ctx: Ctx, id: number): Promise<Visit> {
+  return toVisit(await filtered(trx, ctx, {}).where('v.id', '=', id).executeTakeFirstOrThrow());
+}
+
+export async function list(ctx: Ctx, input: VisitQuery) {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const { rows, meta } = await fetchPage(trx, ordered(trx, ctx, input), input);
+    await writeAudit(trx, ctx.audit, {
+      action: 'out_of_county.list',
+      resource: 'out_of_county_visit',
+      detail: { results: rows.map((r) => r.id) },
+    });
+    return { ...meta, items: rows.map(toVisit) };
+  });
+}
+
+const LEVEL_LABELS: Record<Visit['hospitalLevel'], string> = {
+  national: '国家级',
+  provincial: '省级',
+  city: '市级',
+  other_county: '外县',
+};
+const SOURCE_LABELS: Record<string, string> = { manual: '手工登记', csv: 'CSV 导入', seed: '演示数据' };
+const SHEET: Array<SheetColumn<Visit>> = [
+  { header: '就诊日期', value: (v) => v.visitDate, width: 12 },
+  { header: '居民', value: (v) => v.residentName, width: 10 },
+  { header: '医院', value: (v) => v.hospitalName, width: 24 },
+  { header: '医院级别', value: (v) => LEVEL_LABELS[v.hospitalLevel], width: 9 },
+  { header: '地区', value: (v) => v.region, width: 10 },
+  { header: '就诊类型', value: (v) => (v.visitType === 'inpatient' ? '住院' : '门诊'), width: 9 },
+  { header: '诊断编码', value: (v) => v.diagnosisCode, width: 10 },
+  { header: '诊断', value: (v) => v.diagnosisName, width: 18 },
+  { header: '费用（元）', value: (v) => yuanCell(v.costFen), format: MONEY_FORMAT, width: 12 },
+  { header: '原因', value: (v) => v.reason, width: 20 },
+  { header: '来源', value: (v) => SOURCE_LABELS[v.source] ?? v.source, width: 10 },
+  { header: '登记时间', value: (v) => shanghaiText(v.createdAt), width: 17 },
+];
+
+export async function exportXlsx(ctx: Ctx, input: VisitQuery) {
+  const result = await withScope(ctx.db, ctx.scope, (trx) =>
+    exportRows(trx, ctx.audit, ordered(trx, ctx, input), {
+      action: 'out_of_county.export',
+      resource: 'out_of_county_visit',
+      filter: exportFilter(input),
+    }),
+  );
+  return toXlsx(refuseIfTooMany(result).map(toVisit), SHEET, '县外就诊登记');
 }

@@ -171,7 +171,7 @@ describe('一单通 exam orders and 三优先 lists', () => {
         })
       ).json().status,
     ).toBe('reported');
-    const mine = (await w.village.get('/api/exam-orders?box=ordered')).json();
+    const mine = (await w.village.get('/api/exam-orders?box=ordered')).json().items;
     expect(mine.find((o: { id: number }) => o.id === id)).toMatchObject({
       status: 'reported',
       resultText: '窦性心律，ST段压低',
@@ -199,7 +199,7 @@ describe('一单通 exam orders and 三优先 lists', () => {
     expect(prio.priority).toBe(true);
     const list = (await w.county.get('/api/exam-orders?box=performing&status=ordered'))
       .json()
-      .filter((o: { urgency: string }) => o.urgency === 'routine');
+      .items.filter((o: { urgency: string }) => o.urgency === 'routine');
     expect(list.map((o: { id: number }) => o.id).indexOf(prio.id)).toBeLessThan(
       list.map((o: { id: number }) => o.id).indexOf(ordinary.id),
     );
@@ -264,7 +264,7 @@ describe('out-of-county visits', () => {
     expect(JSON.stringify(report)).not.toContain(full);
     const again = (await w.clerk.post('/api/out-of-county-visits/import', { csv })).json();
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
-    const visits = (await w.clerk.get('/api/out-of-county-visits')).json();
+    const visits = (await w.clerk.get('/api/out-of-county-visits')).json().items;
     expect(visits.find((v: { hospitalName: string }) => v.hospitalName === '山西白求恩医院')).toMatchObject({
       costFen: 1234560,
       hospitalLevel: 'provincial',

@@ -1,11 +1,13 @@
 import { badRequest } from '../platform/errors.ts';
-import { sql, type InsertObject, type Insertable, type UpdateObject } from 'kysely';
+import { sql, type Expression, type InsertObject, type Insertable, type UpdateObject } from 'kysely';
+import { sortSql } from '../platform/list.ts';
 import type { Kdb } from '../platform/db.ts';
 import type { DB } from '../platform/db-types.ts';
 import type { ReferralEventsTable } from './referral.tables.ts';
 
 export type ReferralValues = UpdateObject<DB, 'referrals'>;
 import type { ReferralStatus, Urgency } from './referral.states.ts';
+import type { WORKLIST_SORTS, WorklistQuery } from './referral.schema.ts';
 
 function base(db: Kdb) {
   return db
@@ -128,13 +130,11 @@ export interface ListFilter {
   outOfCounty?: boolean;
   residentId?: number;
   q?: string;
-  limit: number;
-  offset: number;
 }
 
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
 
-function filtered(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>) {
+function filtered(db: Kdb, f: ListFilter) {
   const orgs = sql.val(f.orgIds);
   // repeats row-level security on purpose: the planner uses the org indexes
   let q = base(db).where(
@@ -154,22 +154,33 @@ function filtered(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>) {
   return q;
 }
 
-/** Awaiting a decision first, by deadline; then the rest, newest first. Priority patients lead their urgency. */
-export async function list(db: Kdb, f: ListFilter) {
-  const rows = await filtered(db, f)
+const URGENCY_RANK = sql`CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;
+const SORTS: Record<(typeof WORKLIST_SORTS)[number], Expression<unknown>> = {
+  createdAt: sql`r.created_at`,
+  updatedAt: sql`r.updated_at`,
+  deadlineAt: sql`r.deadline_at`,
+  urgency: URGENCY_RANK,
+  id: sql`r.id`,
+};
+
+/**
+ * Awaiting a decision first, by deadline; then the rest, newest first. Priority patients lead
+ * their urgency. A chosen sort replaces that order; the id keeps pages from overlapping.
+ */
+export function ordered(db: Kdb, f: ListFilter, sort?: WorklistQuery['sort']) {
+  const q = filtered(db, f);
+  const chosen = sortSql(sort, SORTS);
+  if (chosen) return q.orderBy(chosen).orderBy('r.id', 'desc');
+  return q
     .orderBy(sql`CASE WHEN r.status IN ('submitted', 'redirected') THEN 0 ELSE 1 END`)
     .orderBy(sql`CASE WHEN r.status IN ('submitted', 'redirected') THEN r.deadline_at END`, 'asc')
-    .orderBy(sql`CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`)
+    .orderBy(URGENCY_RANK)
     .orderBy('r.priority', 'desc')
     .orderBy('r.updated_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
-  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+    .orderBy('r.id', 'desc');
 }
 
-export async function counts(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>, staffId: number) {
+export async function counts(db: Kdb, f: ListFilter, staffId: number) {
   const row = await filtered(db, f)
     .clearSelect()
     .leftJoin('referral_reads as rr', (j) => j.onRef('rr.referral_id', '=', 'r.id').on('rr.staff_id', '=', staffId))

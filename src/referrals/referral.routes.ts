@@ -4,6 +4,7 @@ import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { openEventStream } from '../platform/events.ts';
+import { sendXlsx } from '../platform/list.ts';
 import { guidanceFor, searchIcd10, CARE_LEVELS } from './icd10.ts';
 import * as actions from './referral.actions.ts';
 import {
@@ -50,6 +51,11 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.worklist(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/referrals/export',
+    { schema: { tags, summary: '导出转诊工作台（Excel，筛选结果全部行）', querystring: worklistQuery } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.post(
     '/api/referrals',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 import { CARE_LEVELS } from './icd10.ts';
 import { REFERRAL_ACTIONS, REFERRAL_STATUSES, URGENCIES } from './referral.states.ts';
 
@@ -201,6 +202,17 @@ export const referralTask = z.object({
 });
 export type ReferralTask = z.infer<typeof referralTask>;
 
+export const TASK_SORTS = ['dueOn', 'createdAt', 'status'] as const;
+/** q: the patient's name (prefix) or the task's title */
+export const taskQuery = listQueryWith(TASK_SORTS).extend({
+  status: z.enum(['open', 'confirmed', 'done', 'pending', 'all'], { message: '状态不正确' }).default('pending'),
+});
+export type TaskQuery = z.infer<typeof taskQuery>;
+/** counts: the caller's open (to confirm) and confirmed (to follow up) tasks, whatever the filter */
+export const taskPage = pageOf(referralTask).extend({
+  counts: z.object({ open: z.number(), confirmed: z.number() }),
+});
+
 export const referralDetail = referral.extend({
   events: z.array(referralEvent),
   attachments: z.array(attachmentMeta),
@@ -217,7 +229,9 @@ export const referralDetail = referral.extend({
 });
 export type ReferralDetail = z.infer<typeof referralDetail>;
 
-export const worklistQuery = z.object({
+export const WORKLIST_SORTS = ['createdAt', 'updatedAt', 'deadlineAt', 'urgency', 'id'] as const;
+/** q: the patient's name (prefix) */
+export const worklistQuery = listQueryWith(WORKLIST_SORTS).extend({
   box: z.enum(['incoming', 'outgoing', 'all']).default('all'),
   status: z.enum([...REFERRAL_STATUSES, 'open', 'awaiting'], { message: '状态不正确' }).optional(),
   direction: z.enum(['up', 'down']).optional(),
@@ -225,15 +239,10 @@ export const worklistQuery = z.object({
   escalated: z.enum(['true', 'false']).optional(),
   outOfCounty: z.enum(['true', 'false']).optional(),
   residentId: z.coerce.number().int().positive().max(2147483647).optional(),
-  q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
 });
 export type WorklistQuery = z.infer<typeof worklistQuery>;
 
-export const worklist = z.object({
-  items: z.array(referral),
-  hasMore: z.boolean(),
+export const worklist = pageOf(referral).extend({
   /** server time, so countdowns do not depend on the browser's clock */
   now: z.string(),
   counts: z.object({ awaiting: z.number(), escalated: z.number(), unread: z.number() }),

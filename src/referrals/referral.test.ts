@@ -255,7 +255,7 @@ describe('the closed loop', () => {
     });
     expect((await w.county.post(`/api/referrals/${upId}/down-referrals`, downBody(w))).statusCode).toBe(409);
 
-    const tasks = (await w.township.get('/api/referral-tasks')).json();
+    const tasks = (await w.township.get('/api/referral-tasks')).json().items;
     const mine = tasks.filter((t: { referralId: number }) => t.referralId === downId);
     expect(mine.map((t: { title: string; status: string }) => [t.title, t.status])).toEqual([
       ['心脏康复训练 每周3次', 'open'],
@@ -264,7 +264,7 @@ describe('the closed loop', () => {
     expect(
       (await w.otherTownship.get('/api/referral-tasks'))
         .json()
-        .filter((t: { referralId: number }) => t.referralId === downId),
+        .items.filter((t: { referralId: number }) => t.referralId === downId),
     ).toEqual([]);
     const early = await w.township.post(`/api/referral-tasks/${mine[0].id}/notes`, { text: '未确认先记录' });
     expect(early.json()).toMatchObject({ code: 'TASK_NOT_CONFIRMED' });
@@ -312,7 +312,7 @@ describe('visibility: sending and receiving chains only', () => {
     const res = await w.otherTownship.get(`/api/referrals/${id}`);
     expect(res.statusCode).toBe(404);
     expect((await w.otherTownship.post(`/api/referrals/${id}/accept`, {})).statusCode).toBe(404);
-    const list = (await w.otherTownship.get('/api/referrals?limit=200')).json();
+    const list = (await w.otherTownship.get('/api/referrals?pageSize=100')).json();
     expect(list.items.map((r: { id: number }) => r.id)).not.toContain(id);
     expect(
       await count(

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../policy.ts';
 import { DEMO_ACCOUNTS } from '../seed/seed.ts';
-import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
+import { XLSX_MIME } from '../platform/list.ts';
+import { createTestEnv, readXlsx, type TestEnv } from '../platform/test-helpers.ts';
 
 /**
  * Minimum necessary: crawl every readable API response as every role and look for a full
@@ -21,13 +22,13 @@ const FULL_MOBILE = /(?<![\d*])1[3-9]\d{9}(?!\d)/;
 describe('no unmasked identifiers', () => {
   it('every GET response, for every role, carries no full ID number or mobile', async () => {
     const county = await env.login('county.doctor');
-    const residentIds: number[] = (await county.get('/api/residents?limit=100'))
+    const residentIds: number[] = (await county.get('/api/residents?pageSize=100'))
       .json()
       .items.map((r: { id: number }) => r.id);
     expect(residentIds.length).toBeGreaterThan(20);
-    const staffIds: number[] = (await (await env.login('admin')).get('/api/staff'))
+    const staffIds: number[] = (await (await env.login('admin')).get('/api/staff?pageSize=100'))
       .json()
-      .map((s: { id: number }) => s.id);
+      .items.map((s: { id: number }) => s.id);
     const getRoutes = Object.keys(POLICIES).filter((k) => k.startsWith('GET /api/') && !k.includes('stream'));
     let scanned = 0;
     for (const account of DEMO_ACCOUNTS) {
@@ -41,18 +42,22 @@ describe('no unmasked identifiers', () => {
             : [url.replace(/:\w+/g, '1')];
         for (const u of concrete) {
           const res = await client.get(
-            u.includes('/api/residents') && !u.includes(':') && u === '/api/residents' ? `${u}?limit=100` : u,
+            u.includes('/api/residents') && !u.includes(':') && u === '/api/residents' ? `${u}?pageSize=100` : u,
           );
           scanned++;
-          // request ids are random UUIDs whose digit runs could look like a number
-          const body = res.body.replace(/"requestId":"[0-9a-f-]+"/g, '');
+          // Excel exports are zipped XML: read the cells; request ids are random UUIDs whose digit runs could look like a number
+          const body =
+            res.headers['content-type'] === XLSX_MIME
+              ? JSON.stringify(readXlsx(res.rawPayload))
+              : res.body.replace(/"requestId":"[0-9a-f-]+"/g, '');
           expect(FULL_ID.test(body), `${account.username} ${u}: ${body.match(FULL_ID)?.[0]}`).toBe(false);
           expect(FULL_MOBILE.test(body), `${account.username} ${u}: ${body.match(FULL_MOBILE)?.[0]}`).toBe(false);
         }
       }
     }
     expect(scanned).toBeGreaterThan(100);
-  });
+    // every route × every role, Excel exports included: minutes on a loaded machine, not seconds
+  }, 300_000);
 
   it('the reveal answers the full value only to roles with need, and records it', async () => {
     const county = await env.login('county.doctor');

@@ -1,6 +1,9 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { sortSql } from '../platform/list.ts';
+import type { SortValue } from '../platform/list.schema.ts';
 import type { ResidentsTable } from '../platform/db-types.ts';
+import type { RESIDENT_SORTS } from './residents.schema.ts';
 
 export type Match =
   | { by: 'id_number'; value: string }
@@ -47,10 +50,17 @@ function base(db: Kdb) {
 }
 export type ResidentRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
-type SearchOpts = { orgId?: number; condition?: string; limit: number; offset: number };
+type SearchOpts = {
+  orgId?: number;
+  condition?: string;
+  limit: number;
+  offset: number;
+  sort?: SortValue<(typeof RESIDENT_SORTS)[number]>;
+};
+type Filter = Omit<SearchOpts, 'limit' | 'offset'>;
 type PatternColumn = 'r.name' | 'r.name_initials' | 'r.name_pinyin';
 
-function scoped(db: Kdb, orgIds: readonly number[], opts: SearchOpts) {
+function scoped(db: Kdb, orgIds: readonly number[], opts: Filter) {
   let q = base(db).where('r.org_id', '=', sql<number>`ANY(${sql.val(orgIds)}::int[])`);
   if (opts.orgId) q = q.where('r.org_id', '=', opts.orgId);
   if (opts.condition) q = q.where(sql<boolean>`${opts.condition} = ANY (r.chronic_conditions)`);
@@ -79,11 +89,68 @@ function inIndexOrder(
     .execute();
 }
 
+/** The rows a match selects, as one query: for the total, the other sorts and exports. */
+export function matching(db: Kdb, orgIds: readonly number[], match: Match, opts: Filter) {
+  const q = scoped(db, orgIds, opts);
+  switch (match.by) {
+    case 'id_number':
+      return q.where('r.id_number', '=', match.value);
+    case 'mobile':
+      return q.where('r.mobile', '=', match.value);
+    case 'name':
+      return q.where(prefixRange('r.name', match.value));
+    case 'pinyin':
+      return q.where(
+        sql<boolean>`(${prefixRange('r.name_initials', match.value)} OR ${prefixRange('r.name_pinyin', match.value)})`,
+      );
+    case 'all':
+      return q;
+  }
+}
+
+const SORTS: Record<(typeof RESIDENT_SORTS)[number], Expression<unknown>> = {
+  name: sql`r.name_pinyin`,
+  birthDate: sql`r.birth_date`,
+};
+
+/**
+ * The screen's order as one ORDER BY (search() walks the indexes for a page instead). For
+ * pinyin: initials matches first in initials order, then full-pinyin matches in pinyin order.
+ */
+export function matchingOrdered(db: Kdb, orgIds: readonly number[], match: Match, opts: Filter) {
+  const q = matching(db, orgIds, match, opts);
+  if (opts.sort && opts.sort !== 'name') return q.orderBy(sortSql(opts.sort, SORTS)!).orderBy('r.id');
+  switch (match.by) {
+    case 'id_number':
+    case 'mobile':
+      return q.orderBy('r.id');
+    case 'name':
+      return q.orderBy(sql`r.name USING ~<~`).orderBy('r.id');
+    case 'all':
+      return q.orderBy(sql`r.name_pinyin USING ~<~`).orderBy('r.id');
+    case 'pinyin': {
+      const byInitials = prefixRange('r.name_initials', match.value);
+      return q
+        .orderBy(sql`CASE WHEN ${byInitials} THEN 0 ELSE 1 END`)
+        .orderBy(sql`CASE WHEN ${byInitials} THEN r.name_initials END USING ~<~`)
+        .orderBy(sql`CASE WHEN ${byInitials} THEN NULL ELSE r.name_pinyin END USING ~<~`)
+        .orderBy('r.id');
+    }
+  }
+}
+
 /**
  * The org filter repeats what row-level security enforces: RLS is the second wall, and the
  * explicit predicate lets the planner use the org index for small scopes.
  */
 export async function search(db: Kdb, orgIds: readonly number[], match: Match, opts: SearchOpts) {
+  if (opts.sort && opts.sort !== 'name') {
+    const rows = await matchingOrdered(db, orgIds, match, opts)
+      .limit(opts.limit + 1)
+      .offset(opts.offset)
+      .execute();
+    return { rows: rows.slice(0, opts.limit), more: rows.length > opts.limit };
+  }
   const take = opts.offset + opts.limit + 1;
   let rows: ResidentRow[];
   switch (match.by) {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import { idParam } from '../orgs/orgs.schema.ts';
 import {
   resident,
@@ -26,6 +27,11 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.search(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/residents/export',
+    { schema: { tags, summary: '导出居民名单（Excel，脱敏，筛选结果全部行）', querystring: residentSearch } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.get(
     '/api/residents/:id',

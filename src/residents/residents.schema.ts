@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 
 export const INSURANCE_TYPES = ['employee', 'resident', 'none'] as const;
 export const CHRONIC_CONDITIONS = [
@@ -33,18 +34,22 @@ export const resident = z.object({
 });
 export type Resident = z.infer<typeof resident>;
 
-export const residentSearch = z.object({
-  q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
-  orgId: z.coerce.number().int().positive().optional(),
-  condition: z.enum(CHRONIC_CONDITIONS).optional(),
-  limit: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).max(2000, '请缩小搜索范围（最多翻到第 2,000 条）').default(0),
-});
+/** deeper pages than this are refused: a search that needs them should be narrowed */
+export const RESIDENT_MAX_OFFSET = 2000;
+export const RESIDENT_SORTS = ['name', 'birthDate'] as const;
+/** q: name prefix, pinyin initials or full pinyin, a full 18-digit ID or an 11-digit mobile */
+export const residentSearch = listQueryWith(RESIDENT_SORTS)
+  .extend({
+    orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+    condition: z.enum(CHRONIC_CONDITIONS, { message: '慢病类别不正确' }).optional(),
+  })
+  .refine((v) => (v.page - 1) * v.pageSize <= RESIDENT_MAX_OFFSET, {
+    message: '请缩小搜索范围（最多翻到第 2,000 条）',
+    path: ['page'],
+  });
 export type ResidentSearch = z.infer<typeof residentSearch>;
 
-export const residentPage = z.object({
-  items: z.array(resident),
-  hasMore: z.boolean(),
+export const residentPage = pageOf(resident).extend({
   matchedBy: z.enum(['id_number', 'mobile', 'pinyin', 'name', 'all']),
 });
 

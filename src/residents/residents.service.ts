@@ -2,6 +2,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { countRows, exportFilter, exportRows, refuseIfTooMany, toXlsx, type SheetColumn } from '../platform/list.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { parseIdNumber } from './id-number.ts';
 import { namePinyin } from './pinyin.ts';
@@ -51,27 +52,85 @@ export function classify(term: string | undefined): q.Match {
   return { by: 'name', value: t };
 }
 
+/** counting stops here: a county-wide list shows "10,000+" rather than scanning every resident */
+const COUNT_CAP = 10_000;
+
+/** What the audit row records of a search term: IDs and mobiles masked, names as typed. */
+function auditTerm(match: q.Match, term: string | undefined) {
+  return match.by === 'id_number'
+    ? maskIdNumber(match.value)
+    : match.by === 'mobile'
+      ? maskMobile(match.value)
+      : (term ?? '');
+}
+
+const searchOpts = (input: ResidentSearch) => ({ orgId: input.orgId, condition: input.condition, sort: input.sort });
+
 export async function search(ctx: Ctx, input: ResidentSearch) {
   const match = classify(input.q);
+  const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const { rows, more } = await q.search(trx, ctx.scope.orgIds, match, input);
+    const { rows } = await q.search(trx, ctx.scope.orgIds, match, { ...searchOpts(input), ...page });
+    const count = await countRows(trx, q.matching(trx, ctx.scope.orgIds, match, searchOpts(input)), COUNT_CAP);
     await writeAudit(trx, ctx.audit, {
       action: 'resident.search',
       resource: 'resident',
       residentId: rows.length === 1 ? rows[0].id : null,
-      detail: {
-        matchedBy: match.by,
-        term:
-          match.by === 'id_number'
-            ? maskIdNumber(match.value)
-            : match.by === 'mobile'
-              ? maskMobile(match.value)
-              : (input.q ?? ''),
-        results: rows.map((r) => r.id),
-      },
+      detail: { matchedBy: match.by, term: auditTerm(match, input.q), results: rows.map((r) => r.id) },
     });
-    return { items: rows.map(toResident), hasMore: more, matchedBy: match.by };
+    return {
+      ...count,
+      page: input.page,
+      pageSize: input.pageSize,
+      items: rows.map(toResident),
+      matchedBy: match.by,
+    };
   });
+}
+
+const INSURANCE: Record<Resident['insuranceType'], string> = {
+  employee: '城镇职工医保',
+  resident: '城乡居民医保',
+  none: '未参保',
+};
+const CONDITIONS: Record<string, string> = {
+  hypertension: '高血压',
+  diabetes: '糖尿病',
+  copd: '慢阻肺',
+  coronary: '冠心病',
+  stroke: '脑卒中',
+  tuberculosis: '肺结核',
+  mental: '严重精神障碍',
+  cancer: '恶性肿瘤',
+};
+const SHEET: Array<SheetColumn<Resident>> = [
+  { header: '姓名', value: (r) => r.name, width: 10 },
+  { header: '性别', value: (r) => (r.sex === 'M' ? '男' : '女'), width: 6 },
+  { header: '出生日期', value: (r) => r.birthDate, width: 11 },
+  { header: '年龄', value: (r) => r.age, width: 6 },
+  { header: '身份证号', value: (r) => r.idNumber, width: 21 },
+  { header: '手机号', value: (r) => r.mobile, width: 14 },
+  { header: '村（社区）', value: (r) => r.village, width: 12 },
+  { header: '户号', value: (r) => r.householdNo, width: 10 },
+  { header: '住址', value: (r) => r.address, width: 24 },
+  { header: '管理机构', value: (r) => r.orgName, width: 18 },
+  { header: '医保类型', value: (r) => INSURANCE[r.insuranceType], width: 12 },
+  { header: '建档立卡', value: (r) => (r.registeredPoor ? '是' : ''), width: 9 },
+  { header: '慢病', value: (r) => r.chronicConditions.map((c) => CONDITIONS[c] ?? c).join('、'), width: 18 },
+  { header: '死亡日期', value: (r) => r.deceasedOn, width: 11 },
+];
+
+/** The search's rows as Excel: identifiers masked by the same mapping as the screen; never a reveal. */
+export async function exportXlsx(ctx: Ctx, input: ResidentSearch) {
+  const match = classify(input.q);
+  const result = await withScope(ctx.db, ctx.scope, (trx) =>
+    exportRows(trx, ctx.audit, q.matchingOrdered(trx, ctx.scope.orgIds, match, searchOpts(input)), {
+      action: 'resident.export',
+      resource: 'resident',
+      filter: { ...exportFilter(input), q: auditTerm(match, input.q) || undefined, matchedBy: match.by },
+    }),
+  );
+  return toXlsx(refuseIfTooMany(result).map(toResident), SHEET, '居民名单');
 }
 
 /**

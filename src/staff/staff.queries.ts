@@ -1,7 +1,8 @@
-import { sql, type Updateable } from 'kysely';
+import { sql, type Expression, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { sortSql } from '../platform/list.ts';
 import type { StaffTable } from '../platform/db-types.ts';
-import type { StaffQuery } from './staff.schema.ts';
+import type { STAFF_SORTS, StaffQuery } from './staff.schema.ts';
 
 function base(db: Kdb) {
   return db
@@ -25,15 +26,27 @@ function base(db: Kdb) {
 }
 export type StaffRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
+const SORTS: Record<(typeof STAFF_SORTS)[number], Expression<unknown>> = {
+  username: sql`s.username`,
+  displayName: sql`s.display_name`,
+  orgName: sql`o.name`,
+  lastLoginAt: sql`s.last_login_at`,
+};
+
+/** Accounts of the caller's orgs; by org then username unless another sort is chosen. */
 export function search(db: Kdb, orgIds: readonly number[], query: StaffQuery) {
   let q = base(db).where('s.org_id', 'in', orgIds.length ? orgIds : [-1]);
   if (query.orgId) q = q.where('s.org_id', '=', query.orgId);
   if (query.role) q = q.where(sql<boolean>`${query.role} = ANY (s.roles)`);
+  if (query.status === 'disabled') q = q.where('s.disabled', '=', true);
+  if (query.status === 'active') q = q.where('s.disabled', '=', false);
+  if (query.status === 'locked') q = q.where(sql<boolean>`coalesce(s.locked_until > now(), false)`);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
     q = q.where((eb) => eb.or([eb('s.username', 'like', like), eb('s.display_name', 'like', like)]));
   }
-  return q.orderBy('s.org_id').orderBy('s.username').limit(500).execute();
+  const chosen = sortSql(query.sort, SORTS);
+  return (chosen ? q.orderBy(chosen) : q.orderBy('s.org_id')).orderBy('s.username').orderBy('s.id');
 }
 
 export function findById(db: Kdb, id: number) {

@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../platform/context.ts';
+import { sendXlsx } from '../platform/list.ts';
 import { idParam } from '../orgs/orgs.schema.ts';
-import { staffCreate, staffMember, staffPatch, staffQuery, staffWithPassword } from './staff.schema.ts';
+import { staffCreate, staffMember, staffPage, staffPatch, staffQuery, staffWithPassword } from './staff.schema.ts';
 import * as svc from './staff.service.ts';
 
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['staff'];
   app.get(
     '/api/staff',
-    { schema: { tags, summary: '账号列表', querystring: staffQuery, response: { 200: z.array(staffMember) } } },
+    { schema: { tags, summary: '账号列表', querystring: staffQuery, response: { 200: staffPage } } },
     (req) => svc.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/staff/export',
+    { schema: { tags, summary: '导出账号列表（Excel，筛选结果全部行）', querystring: staffQuery } },
+    async (req, reply) => sendXlsx(reply, await svc.exportXlsx(ctxOf(req), req.query)),
   );
   app.get(
     '/api/staff/:id',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryWith, pageOf } from '../platform/list.schema.ts';
 import { ROLES } from '../platform/roles.ts';
 
 export const staffMember = z.object({
@@ -18,12 +19,15 @@ export const staffMember = z.object({
 });
 export type StaffMember = z.infer<typeof staffMember>;
 
-export const staffQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  role: z.enum(ROLES).optional(),
-  q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
+export const STAFF_SORTS = ['username', 'displayName', 'orgName', 'lastLoginAt'] as const;
+/** q: part of the username or the name */
+export const staffQuery = listQueryWith(STAFF_SORTS).extend({
+  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  role: z.enum(ROLES, { message: '角色不正确' }).optional(),
+  status: z.enum(['active', 'disabled', 'locked'], { message: '账号状态不正确' }).optional(),
 });
 export type StaffQuery = z.infer<typeof staffQuery>;
+export const staffPage = pageOf(staffMember);
 
 export const staffCreate = z.object({
   username: z

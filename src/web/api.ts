@@ -80,10 +80,14 @@ async function send(method: Method, url: string, body: unknown, opts: Options): 
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
   if (res.ok) return res;
+  throw await failure(res, opts);
+}
+
+async function failure(res: Response, opts: Options): Promise<ApiError> {
   const parsed: unknown = await res.json().catch(() => null);
   const errBody = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   if (res.status === 401 && !opts.noAuthRedirect) unauthorizedHandler?.();
-  throw new ApiError(
+  return new ApiError(
     res.status,
     stringField(errBody, 'code') ?? `HTTP_${res.status}`,
     stringField(errBody, 'message') ?? `服务器返回错误（${res.status}），请稍后重试`,
@@ -91,6 +95,34 @@ async function send(method: Method, url: string, body: unknown, opts: Options): 
     stringField(errBody, 'requestId'),
     errBody,
   );
+}
+
+/**
+ * A file the API builds (an Excel export): fetched with the session like any call, so a
+ * refusal arrives as the usual Chinese ApiError, then handed to the browser as a download
+ * under the name the server chose.
+ */
+export async function apiDownload(url: string, query?: Query): Promise<string> {
+  const full = withQuery(url, query);
+  let res: Response;
+  try {
+    res = await fetch(full, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) throw await failure(res, {});
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const filename = encoded ? decodeURIComponent(encoded) : 'export.xlsx';
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return filename;
 }
 
 async function parse<S extends z.ZodType>(res: Response, schema: S, url: string): Promise<z.output<S>> {

@@ -1,11 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { isRole } from '../../platform/roles.ts';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
-import { formatTime } from '../../web/format.ts';
+import { useMayCall } from '../../web/current-user.ts';
+import { formatDateTime } from '../../web/format.ts';
+import { DataList } from '../../web/kit/data-list.tsx';
+import { useListParams } from '../../web/kit/list-params.ts';
 import { common, roleLabel, useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { auditRow } from '../audit.schema.ts';
@@ -27,17 +30,15 @@ const OUTCOME_COLORS: Record<string, string> = { success: 'green', denied: 'oran
 export function AuditLogPage() {
   const t = useT(auditMessages);
   const c = useT(common);
+  const canExport = useMayCall('GET /api/audit/export');
   const lang = useLang();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const [cursors, setCursors] = useState<Array<number | undefined>>([undefined]);
+  const list = useListParams<AuditFilters>({ pageSize: 50 });
+  const { params } = list;
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const log = useAuditLog(filters, cursors[cursors.length - 1]);
+  const log = useAuditLog(params);
   const verify = useAuditVerify();
-  const filter = (patch: Partial<AuditFilters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setCursors([undefined]);
-  };
-  const next = log.data?.nextBeforeSeq ?? null;
+  // a new filter lists the newest rows again (unpinned)
+  const filter = (patch: Partial<AuditFilters>) => list.setFilter({ ...patch, upTo: undefined });
 
   return (
     <Page
@@ -64,122 +65,126 @@ export function AuditLogPage() {
       {verify.isError ? (
         <Alert type="error" showIcon title={errorMessage(verify.error)} style={{ marginBottom: 16 }} />
       ) : null}
-      <div className="oc-filters">
-        <Input.Search
-          allowClear
-          placeholder={t('username')}
-          style={{ width: 160 }}
-          onSearch={(v) => filter({ username: v.trim() || undefined })}
-        />
-        <AutoComplete
-          allowClear
-          style={{ width: 240 }}
-          options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${a}  ${actionLabel(a, lang) ?? ''}` }))}
-          showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input) }}
-          onSelect={(v) => filter({ action: v })}
-          onChange={(v: string | undefined) => {
-            if (!v) filter({ action: undefined });
-          }}
-        >
-          <Input.Search placeholder={t('actionPh')} onSearch={(v) => filter({ action: v.trim() || undefined })} />
-        </AutoComplete>
-        <Select
-          allowClear
-          placeholder={t('allOutcomes')}
-          style={{ width: 140 }}
-          options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: t(o) }))}
-          onChange={(outcome?: AuditFilters['outcome']) => filter({ outcome })}
-        />
-        <DatePicker.RangePicker
-          showTime
-          value={range}
-          placeholder={[t('start'), t('end')]}
-          style={{ width: 360 }}
-          onChange={(v) => {
-            setRange(v);
-            filter({ from: v?.[0]?.toISOString(), to: v?.[1]?.toISOString() });
-          }}
-        />
-      </div>
-      {log.isError ? <ErrorAlert error={log.error} onRetry={() => log.refetch()} /> : null}
-      <Card size="small">
-        <Table<Row>
-          rowKey="seq"
-          size="small"
-          loading={log.isFetching}
-          dataSource={log.data?.items ?? []}
-          pagination={false}
-          scroll={{ x: 1330 }}
-          columns={[
-            { title: t('seq'), dataIndex: 'seq', width: 70 },
-            {
-              title: t('at'),
-              dataIndex: 'at',
-              width: 180,
-              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span>,
-            },
-            { title: t('username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
-            {
-              title: t('role'),
-              dataIndex: 'role',
-              width: 130,
-              render: (v: string | null) => (v && isRole(v) ? roleLabel(v, lang) : (v ?? '—')),
-            },
-            {
-              title: t('action'),
-              dataIndex: 'action',
-              width: 220,
-              render: (a: string) => (
-                <div>
-                  <div>{actionLabel(a, lang) ?? a}</div>
-                  <Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                    {a}
-                  </Typography.Text>
-                </div>
+      <DataList<Row>
+        size="small"
+        rowKey={(r) => r.id}
+        data={log.data}
+        loading={log.isFetching}
+        error={log.isError ? log.error : undefined}
+        onRetry={() => void log.refetch()}
+        params={params}
+        onPaging={(p) =>
+          list.set({ ...p, upTo: p.page === 1 ? undefined : (params.upTo ?? log.data?.upTo ?? undefined) })
+        }
+        filters={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('username')}
+              style={{ width: 160 }}
+              onSearch={(v) => filter({ username: v.trim() || undefined })}
+            />
+            <AutoComplete
+              allowClear
+              style={{ width: 240 }}
+              options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${a}  ${actionLabel(a, lang) ?? ''}` }))}
+              showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input) }}
+              onSelect={(v) => filter({ action: v })}
+              onChange={(v: string | undefined) => {
+                if (!v) filter({ action: undefined });
+              }}
+            >
+              <Input.Search placeholder={t('actionPh')} onSearch={(v) => filter({ action: v.trim() || undefined })} />
+            </AutoComplete>
+            <Select
+              allowClear
+              placeholder={t('allOutcomes')}
+              style={{ width: 140 }}
+              options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: t(o) }))}
+              onChange={(outcome?: AuditFilters['outcome']) => filter({ outcome })}
+            />
+            <DatePicker.RangePicker
+              showTime
+              value={range}
+              placeholder={[t('start'), t('end')]}
+              style={{ width: 360 }}
+              onChange={(v) => {
+                setRange(v);
+                filter({ from: v?.[0]?.toISOString(), to: v?.[1]?.toISOString() });
+              }}
+            />
+          </>
+        }
+        exportTo={canExport ? { url: '/api/audit/export', query: params } : null}
+        scrollX={1330}
+        columns={[
+          { key: 'seq', title: t('seq'), width: 80, render: (r) => r.seq ?? '—', mobile: 'hide' },
+          {
+            key: 'at',
+            title: t('at'),
+            width: 170,
+            sortKey: 'at',
+            mobile: 'title',
+            render: (r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, { seconds: true })}</span>,
+          },
+          { key: 'username', title: t('username'), width: 130, render: (r) => r.username ?? '—' },
+          {
+            key: 'role',
+            title: t('role'),
+            width: 130,
+            render: (r) => (r.role && isRole(r.role) ? roleLabel(r.role, lang) : (r.role ?? '—')),
+          },
+          {
+            key: 'action',
+            title: t('action'),
+            width: 220,
+            render: (r) => (
+              <div>
+                <div>{actionLabel(r.action, lang) ?? r.action}</div>
+                <Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                  {r.action}
+                </Typography.Text>
+              </div>
+            ),
+          },
+          {
+            key: 'outcome',
+            title: t('outcome'),
+            width: 80,
+            mobile: 'extra',
+            render: (r) => (
+              <Tag color={OUTCOME_COLORS[r.outcome]}>
+                {r.outcome === 'success' || r.outcome === 'denied' || r.outcome === 'failure'
+                  ? t(r.outcome)
+                  : r.outcome}
+              </Tag>
+            ),
+          },
+          {
+            key: 'resource',
+            title: t('resource'),
+            width: 130,
+            render: (r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—'),
+          },
+          { key: 'ip', title: t('ip'), width: 120, render: (r) => r.ip ?? '—' },
+          {
+            key: 'detail',
+            title: t('detail'),
+            width: 260,
+            render: (r) =>
+              r.detail == null ? (
+                '—'
+              ) : (
+                <Typography.Text
+                  style={{ fontSize: 12, width: 240 }}
+                  ellipsis={{ tooltip: JSON.stringify(r.detail, null, 1) }}
+                >
+                  {formatDetail(r.detail)}
+                </Typography.Text>
               ),
-            },
-            {
-              title: t('outcome'),
-              dataIndex: 'outcome',
-              width: 80,
-              render: (o: string) => (
-                <Tag color={OUTCOME_COLORS[o]}>{o === 'success' || o === 'denied' || o === 'failure' ? t(o) : o}</Tag>
-              ),
-            },
-            {
-              title: t('resource'),
-              key: 'resource',
-              width: 130,
-              render: (_, r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—'),
-            },
-            { title: t('ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
-            {
-              title: t('detail'),
-              dataIndex: 'detail',
-              width: 260,
-              render: (d: unknown) =>
-                d == null ? (
-                  '—'
-                ) : (
-                  <Typography.Text
-                    style={{ fontSize: 12, width: 240 }}
-                    ellipsis={{ tooltip: JSON.stringify(d, null, 1) }}
-                  >
-                    {formatDetail(d)}
-                  </Typography.Text>
-                ),
-            },
-          ]}
-        />
-        <Space style={{ marginTop: 12, width: '100%', justifyContent: 'flex-end' }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((cs) => cs.slice(0, -1))}>
-            {c('prevPage')}
-          </Button>
-          <Button disabled={next === null} onClick={() => next !== null && setCursors((cs) => [...cs, next])}>
-            {c('nextPage')}
-          </Button>
-        </Space>
-      </Card>
+          },
+        ]}
+      />
     </Page>
   );
 }

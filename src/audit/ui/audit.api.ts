@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../web/api.ts';
+import { useMutation } from '@tanstack/react-query';
+import { apiGet, type Query } from '../../web/api.ts';
+import { useListQuery } from '../../web/kit/list-params.ts';
 import { auditPage, verifyResult } from '../audit.schema.ts';
 
 export type AuditFilters = {
@@ -8,14 +9,13 @@ export type AuditFilters = {
   outcome?: 'success' | 'denied' | 'failure';
   from?: string;
   to?: string;
+  /** the newest row id the first page saw: later pages stay on the same rows */
+  upTo?: number;
 };
 
-export function useAuditLog(filters: AuditFilters, beforeSeq: number | undefined) {
-  return useQuery({
-    queryKey: ['audit', filters, beforeSeq],
-    queryFn: () => apiGet('/api/audit', auditPage, { ...filters, beforeSeq, limit: 50 }),
-    placeholderData: keepPreviousData,
-  });
+/** filters, page and the pinned upTo (AuditQuery) */
+export function useAuditLog(params: Query) {
+  return useListQuery(['audit'], '/api/audit', auditPage, params);
 }
 
 /** A button, not a page load: verifying walks the whole chain. */

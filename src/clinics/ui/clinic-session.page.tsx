@@ -26,6 +26,9 @@ import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
 import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { Booking } from '../booking.schema.ts';
+import type { Ticket } from '../queue.schema.ts';
+import { PrintButton } from '../../web/kit/print.tsx';
+import { QueueTicket } from './queue-ticket.tsx';
 import {
   newKey,
   useBook,
@@ -51,7 +54,8 @@ export function ClinicSessionPage() {
   const canApprove = useMayCall('POST /api/clinic-sessions/:id/approve');
   const act = useSessionAction(id);
   const bookingAction = useBookingAction();
-  const [ticketUrl, setTicketUrl] = useState<string | null>(null);
+  const [issued, setIssued] = useState<{ ticket: Ticket; url: string } | null>(null);
+  const ticketUrl = issued?.url ?? null;
   const s = session.data;
   if (session.isError)
     return (
@@ -68,9 +72,9 @@ export function ClinicSessionPage() {
     try {
       const r = await bookingAction.mutateAsync({ id: b.id, action, body });
       if (action === 'check-in' && r && typeof r === 'object' && 'number' in r) {
-        const tk = r as { number: number; url: string };
+        const tk = r as Ticket & { url: string };
         message.success(`${b.residentName} 签到成功：${tk.number} 号`);
-        setTicketUrl(`${location.origin}${tk.url}`);
+        setIssued({ ticket: tk, url: `${location.origin}${tk.url}` });
       }
     } catch (err) {
       message.error(errorMessage(err));
@@ -133,6 +137,17 @@ export function ClinicSessionPage() {
                 {ticketUrl}
               </Typography.Text>
             </span>
+          }
+          action={
+            issued ? (
+              <PrintButton
+                size="small"
+                label="打印排队小票"
+                title="排队小票（80 mm）"
+                paper="ticket"
+                render={() => <QueueTicket ticket={issued.ticket} url={issued.url} session={s} />}
+              />
+            ) : null
           }
         />
       ) : null}
@@ -281,7 +296,7 @@ function BookingDesk({
   const key = useRef(newKey());
   const search = useQuery({
     queryKey: ['clinics', 'resident-search', q],
-    queryFn: () => apiGet('/api/residents', residentPage, { q, limit: 10 }),
+    queryFn: () => apiGet('/api/residents', residentPage, { q, pageSize: 10 }),
     enabled: q.trim().length >= 2,
   });
   const book = useBook();

@@ -1,31 +1,50 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useExperts } from './clinics.api.ts';
-import { useCreateSession, useSessions } from './clinics.api.ts';
-import { clinicMessages, clock, statusColor, statusLabel, todayShanghai, typeLabel } from './clinics.i18n.ts';
+import { useCreateSession, useExperts, useSessionList } from './clinics.api.ts';
+import { clinicMessages, statusColor, statusLabel, typeLabel } from './clinics.i18n.ts';
 import { useOrg, useOrgs } from '../../orgs/ui/orgs.api.ts';
-import { useMayCall } from '../../web/current-user.ts';
+import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
 import { useLang, useT } from '../../web/i18n.ts';
+import { formatClock, formatDate, todayShanghai } from '../../web/format.ts';
+import { DataList } from '../../web/kit/data-list.tsx';
+import { DateInput, DateRangeInput, TimeInput } from '../../web/kit/date-input.tsx';
+import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
-import type { ClinicSession } from '../session.schema.ts';
+import { SESSION_STATUSES, type ClinicSession } from '../session.schema.ts';
 import { ScreensModal } from './screens-modal.tsx';
+
+type Filters = {
+  kind?: 'expert' | 'ordinary';
+  from?: string;
+  to?: string;
+  status?: string;
+  mine?: 'true' | 'false';
+};
 
 /** 专家坐诊与门诊排班: the coming sessions, their free places, and planning new ones. */
 export function ClinicSessionsPage() {
   const t = useT(clinicMessages);
   const lang = useLang();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<'expert' | 'ordinary'>('expert');
-  const [from, setFrom] = useState(todayShanghai());
-  const sessions = useSessions({ from, kind });
+  const me = useCurrentUser();
+  // a visiting expert opens on their own sessions; everyone else on the programme
+  const isExpert = me.roles.includes('expert');
+  const list = useListParams<Filters>(
+    { kind: 'expert', from: todayShanghai(), mine: isExpert ? 'true' : undefined },
+    { inUrl: true },
+  );
+  const { params } = list;
+  const sessions = useSessionList(params);
   const canPlan = useMayCall('POST /api/clinic-sessions');
+  const canExport = useMayCall('GET /api/clinic-sessions/export');
   const [planning, setPlanning] = useState(false);
   const canScreens = useMayCall('POST /api/clinic-screens');
   const [screens, setScreens] = useState(false);
+  const kind = params.kind ?? 'expert';
   return (
     <Page
       title={t('sessions')}
@@ -40,39 +59,73 @@ export function ClinicSessionsPage() {
         </Space>
       }
     >
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <Radio.Group
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-            optionType="button"
-            options={[
-              { value: 'expert', label: '专家坐诊' },
-              { value: 'ordinary', label: '普通门诊' },
-            ]}
-          />
-          <Input
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value || todayShanghai())}
-            style={{ width: 170 }}
-            aria-label={t('from')}
-          />
-        </Space>
-      </Card>
-      {sessions.isError ? <ErrorAlert error={sessions.error} /> : null}
-      <Table<ClinicSession>
-        rowKey="id"
-        size="middle"
-        loading={sessions.isLoading}
-        dataSource={sessions.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
-        onRow={(r) => ({ onClick: () => navigate(`/clinics/sessions/${r.id}`), style: { cursor: 'pointer' } })}
+      <DataList<ClinicSession>
+        rowKey={(r) => r.id}
+        data={sessions.data}
+        loading={sessions.isFetching && !sessions.data}
+        error={sessions.isError ? sessions.error : undefined}
+        onRetry={() => void sessions.refetch()}
+        params={params}
+        onPaging={list.setPaging}
+        search={{ placeholder: '专家、医生、专业或科室', onSearch: (q) => list.setFilter({ q }), width: 200 }}
+        filters={
+          <>
+            <Radio.Group
+              value={kind}
+              onChange={(e) => list.setFilter({ kind: e.target.value as Filters['kind'] })}
+              optionType="button"
+              options={[
+                { value: 'expert', label: '专家坐诊' },
+                { value: 'ordinary', label: '普通门诊' },
+              ]}
+            />
+            {isExpert ? (
+              <Radio.Group
+                value={params.mine ?? 'false'}
+                onChange={(e) => list.setFilter({ mine: e.target.value as 'true' | 'false' })}
+                optionType="button"
+                options={[
+                  { value: 'true', label: '我的' },
+                  { value: 'false', label: '全部' },
+                ]}
+              />
+            ) : null}
+            <DateRangeInput
+              from={params.from}
+              to={params.to}
+              onChange={(range) => list.setFilter(range)}
+              style={{ width: 260 }}
+            />
+            <Select
+              allowClear
+              placeholder={t('status')}
+              aria-label={t('status')}
+              style={{ width: 120 }}
+              value={params.status}
+              onChange={(status?: string) => list.setFilter({ status })}
+              options={SESSION_STATUSES.map((v) => ({ value: v, label: statusLabel(v, lang) }))}
+            />
+          </>
+        }
+        exportTo={canExport ? { url: '/api/clinic-sessions/export', query: params } : null}
+        scrollX={1000}
+        onRowClick={(r) => navigate(`/clinics/sessions/${r.id}`)}
+        rowProps={(r) => ({ 'data-session-id': r.id })}
         columns={[
-          { title: t('date'), render: (_, r) => `${r.date} ${clock(r.startsAt)}–${clock(r.endsAt)}` },
           {
+            key: 'date',
+            title: t('date'),
+            width: 170,
+            sortKey: 'startsAt',
+            mobile: 'title',
+            render: (r) => `${formatDate(r.date)} ${formatClock(r.startsAt)}–${formatClock(r.endsAt)}`,
+          },
+          {
+            key: 'who',
             title: kind === 'expert' ? t('expert') : t('doctor'),
-            render: (_, r) =>
+            width: 220,
+            sortKey: 'expertName',
+            render: (r) =>
               r.expertName ? (
                 <span>
                   {r.expertName}{' '}
@@ -84,11 +137,19 @@ export function ClinicSessionsPage() {
                 r.doctorName
               ),
           },
-          { title: t('department'), render: (_, r) => `${r.orgName} ${r.departmentName} · ${r.room}诊室` },
-          { title: t('type'), render: (_, r) => typeLabel(r.sessionType, lang) },
           {
+            key: 'department',
+            title: t('department'),
+            width: 220,
+            sortKey: 'department',
+            render: (r) => `${r.orgName} ${r.departmentName} · ${r.room}诊室`,
+          },
+          { key: 'type', title: t('type'), width: 70, render: (r) => typeLabel(r.sessionType, lang) },
+          {
+            key: 'free',
             title: t('free'),
-            render: (_, r) => (
+            width: 120,
+            render: (r) => (
               <span>
                 <b>{r.free}</b> / {r.capacity}
                 {r.released ? '' : <Tag style={{ marginLeft: 6 }}>未放号</Tag>}
@@ -96,8 +157,12 @@ export function ClinicSessionsPage() {
             ),
           },
           {
+            key: 'status',
             title: t('status'),
-            render: (_, r) => <Tag color={statusColor(r.status)}>{statusLabel(r.status, lang)}</Tag>,
+            width: 90,
+            sortKey: 'status',
+            mobile: 'extra',
+            render: (r) => <Tag color={statusColor(r.status)}>{statusLabel(r.status, lang)}</Tag>,
           },
         ]}
       />
@@ -261,13 +326,13 @@ function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id
         </Space.Compact>
         <Space wrap>
           <Form.Item name="date" label={t('date')} rules={[{ required: true, message: '请选择日期' }]}>
-            <Input type="date" data-testid="plan-date" />
+            <DateInput data-testid="plan-date" />
           </Form.Item>
           <Form.Item name="startTime" label={t('from')} rules={[{ required: true, message: '请选择开始时间' }]}>
-            <Input type="time" data-testid="plan-start" />
+            <TimeInput data-testid="plan-start" />
           </Form.Item>
           <Form.Item name="endTime" label={t('to')} rules={[{ required: true, message: '请选择结束时间' }]}>
-            <Input type="time" data-testid="plan-end" />
+            <TimeInput data-testid="plan-end" />
           </Form.Item>
         </Space>
         <Space wrap>

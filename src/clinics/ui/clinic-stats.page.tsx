@@ -1,7 +1,9 @@
-import { Card, Col, Descriptions, Input, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { useT } from '../../web/i18n.ts';
+import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
+import { DateInput } from '../../web/kit/date-input.tsx';
 import { Page } from '../../web/page.tsx';
 import type { StatsRow } from '../stats.schema.ts';
 import { useClinicStats, useSubsidy } from './clinics.api.ts';
@@ -15,6 +17,35 @@ const columns = [
   { title: '就诊', dataIndex: 'served' },
   { title: '爽约', dataIndex: 'noShows' },
 ];
+
+function monthChart(rows: StatsRow[]): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: rows.map((r) => r.label) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: '坐诊场次', type: 'bar', data: rows.map((r) => r.sessions) },
+      { name: '就诊', type: 'line', data: rows.map((r) => r.served) },
+      { name: '爽约', type: 'line', data: rows.map((r) => r.noShows) },
+    ],
+  };
+}
+
+function specialityChart(rows: StatsRow[]): ChartOption {
+  const top = [...rows]
+    .sort((a, b) => b.served - a.served)
+    .slice(0, 10)
+    .reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 90, right: 24, top: 8, bottom: 24 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: top.map((r) => r.label) },
+    series: [{ name: '就诊', type: 'bar', data: top.map((r) => r.served) }],
+  };
+}
 
 /** Programme figures, the savings estimate with its inputs, and the subsidy ledger. */
 export function ClinicStatsPage() {
@@ -34,8 +65,8 @@ export function ClinicStatsPage() {
       title={t('stats')}
       extra={
         <Space>
-          <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput value={from} allowClear={false} aria-label="开始日期" onChange={(v) => v && setFrom(v)} />
+          <DateInput value={to} allowClear={false} aria-label="结束日期" onChange={(v) => v && setTo(v)} />
         </Space>
       }
     >
@@ -72,6 +103,18 @@ export function ClinicStatsPage() {
             />
             <Typography.Text type="secondary">{s.savings.formula}（参数可在预约规则中调整）</Typography.Text>
           </Card>
+          <Row gutter={12}>
+            <Col xs={24} lg={14}>
+              <Card size="small" title="按月份" style={{ marginBottom: 12 }}>
+                <Chart label="每月坐诊场次、服务患者与爽约" option={monthChart(s.byMonth)} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card size="small" title="按专业（服务患者）" style={{ marginBottom: 12 }}>
+                <Chart label="各专业服务患者人次" option={specialityChart(s.bySpeciality)} />
+              </Card>
+            </Col>
+          </Row>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Tabs
               items={[

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiGet, apiSend } from '../../web/api.ts';
+import { apiGet, apiSend, type Query } from '../../web/api.ts';
+import { useListQuery } from '../../web/kit/list-params.ts';
 import { booking, sessionBookings, waitlistEntry, type BookingCreate } from '../booking.schema.ts';
 import { expert, expertPage, type ExpertCreate } from '../expert.schema.ts';
 import { checkInResult, queueView } from '../queue.schema.ts';
@@ -33,11 +34,17 @@ export type SessionFilter = {
   departmentId?: number;
 };
 
+/** A day's sessions for a picker (the first 100; a day has far fewer). */
 export function useSessions(filter: SessionFilter) {
   return useQuery({
     queryKey: [...CLINICS_KEY, 'sessions', filter],
-    queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, limit: 200 }),
+    queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, pageSize: 100 }),
   });
+}
+
+/** The 门诊安排 list: a page of sessions with its filters and sort. */
+export function useSessionList(params: Query) {
+  return useListQuery([...CLINICS_KEY, 'sessions', 'list'], '/api/clinic-sessions', clinicSessionPage, params);
 }
 
 export function useSession(id: number) {
@@ -144,11 +151,17 @@ export function useQueueAction(sessionId: number | null) {
   });
 }
 
+/** Active experts for a picker, searched on the server (the first 100 matches). */
 export function useExperts(q: string) {
   return useQuery({
     queryKey: [...CLINICS_KEY, 'experts', q],
-    queryFn: () => apiGet('/api/experts', expertPage, { q, limit: 200 }),
+    queryFn: () => apiGet('/api/experts', expertPage, { q, active: 'true', pageSize: 100 }),
   });
+}
+
+/** The 专家名册 list. */
+export function useExpertList(params: Query) {
+  return useListQuery([...CLINICS_KEY, 'experts', 'list'], '/api/experts', expertPage, params);
 }
 
 export function useCreateExpert() {

@@ -98,16 +98,10 @@ const LEVELS: Record<string, readonly [string, string]> = {
 };
 export const levelLabel = (s: string, lang: Lang) => LEVELS[s]?.[lang === 'zh' ? 0 : 1] ?? s;
 
-/** Shanghai wall clock for an ISO instant (no DST in China: a fixed +08:00). */
-export function clock(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-}
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export function dayClock(iso: string, lang: Lang = 'zh'): string {
-  const s = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  const [month, day] = [Number(s.slice(5, 7)), Number(s.slice(8, 10))];
-  return lang === 'zh' ? `${month}月${day}日 ${s.slice(11, 16)}` : `${day} ${MONTHS_EN[month - 1]} ${s.slice(11, 16)}`;
-}
-export const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-export const yuan = (fen: number | null) =>
-  fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`;
+// the one formatter of times and money lives in src/web/format.ts; these names stay for the pages that use them
+export {
+  formatClock as clock,
+  formatDayClock as dayClock,
+  formatMoney as yuan,
+  todayShanghai,
+} from '../../web/format.ts';

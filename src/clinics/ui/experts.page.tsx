@@ -1,22 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
 import { useLang, useT } from '../../web/i18n.ts';
+import { DataList } from '../../web/kit/data-list.tsx';
+import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
 import { HOSPITAL_LEVELS, type Expert, type ExpertCreate } from '../expert.schema.ts';
-import { useCreateExpert, useExperts } from './clinics.api.ts';
+import { useCreateExpert, useExpertList } from './clinics.api.ts';
 import { clinicMessages, levelLabel } from './clinics.i18n.ts';
+
+type Filters = { hospitalLevel?: string; active?: 'true' | 'false'; allianceMember?: 'true' | 'false' };
 
 /** 专家名册: the visiting experts (乡情医学联盟 and others) the group can plan. */
 export function ExpertsPage() {
   const t = useT(clinicMessages);
   const lang = useLang();
-  const [q, setQ] = useState('');
-  const experts = useExperts(q);
+  const list = useListParams<Filters>({}, { inUrl: true });
+  const { params } = list;
+  const experts = useExpertList(params);
   const canAdd = useMayCall('POST /api/experts');
+  const canExport = useMayCall('GET /api/experts/export');
   const [adding, setAdding] = useState(false);
   return (
     <Page
@@ -29,32 +35,97 @@ export function ExpertsPage() {
         ) : null
       }
     >
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="姓名、医院、专业或籍贯" onSearch={(v) => setQ(v.trim())} allowClear />
-      </Card>
-      {experts.isError ? <ErrorAlert error={experts.error} /> : null}
-      <Table<Expert>
-        rowKey="id"
-        size="middle"
-        loading={experts.isLoading}
-        dataSource={experts.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
+      <DataList<Expert>
+        rowKey={(e) => e.id}
+        data={experts.data}
+        loading={experts.isFetching && !experts.data}
+        error={experts.isError ? experts.error : undefined}
+        onRetry={() => void experts.refetch()}
+        params={params}
+        onPaging={list.setPaging}
+        search={{ placeholder: '姓名、医院、专业或籍贯', onSearch: (q) => list.setFilter({ q }), width: 220 }}
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder={t('level')}
+              aria-label={t('level')}
+              style={{ width: 120 }}
+              value={params.hospitalLevel}
+              onChange={(hospitalLevel?: string) => list.setFilter({ hospitalLevel })}
+              options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, lang) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t('alliance')}
+              aria-label={t('alliance')}
+              style={{ width: 140 }}
+              value={params.allianceMember}
+              onChange={(allianceMember?: 'true' | 'false') => list.setFilter({ allianceMember })}
+              options={[
+                { value: 'true', label: '联盟成员' },
+                { value: 'false', label: '非联盟成员' },
+              ]}
+            />
+            <Select
+              allowClear
+              placeholder={t('status')}
+              aria-label={t('status')}
+              style={{ width: 110 }}
+              value={params.active}
+              onChange={(active?: 'true' | 'false') => list.setFilter({ active })}
+              options={[
+                { value: 'true', label: '在册' },
+                { value: 'false', label: '停用' },
+              ]}
+            />
+          </>
+        }
+        exportTo={canExport ? { url: '/api/experts/export', query: params } : null}
+        scrollX={1000}
         columns={[
-          { title: t('name'), render: (_, e) => <b>{e.name}</b> },
-          { title: t('title'), dataIndex: 'title' },
           {
+            key: 'name',
+            title: t('name'),
+            width: 100,
+            sortKey: 'name',
+            mobile: 'title',
+            render: (e) => <b>{e.name}</b>,
+          },
+          { key: 'title', title: t('title'), width: 100, render: (e) => e.title },
+          {
+            key: 'hospital',
             title: t('homeHospital'),
-            render: (_, e) => (
+            width: 240,
+            sortKey: 'homeHospital',
+            render: (e) => (
               <span>
                 {e.homeHospital} <Tag>{levelLabel(e.hospitalLevel, lang)}</Tag>
               </span>
             ),
           },
-          { title: t('speciality'), dataIndex: 'speciality' },
-          { title: t('nativePlace'), render: (_, e) => e.nativePlace ?? '—' },
-          { title: t('alliance'), render: (_, e) => (e.allianceMember ? <Tag color="gold">联盟成员</Tag> : null) },
-          { title: t('mobile'), render: (_, e) => e.mobile ?? '—' },
-          { title: t('status'), render: (_, e) => (e.active ? <Tag color="green">在册</Tag> : <Tag>停用</Tag>) },
+          { key: 'speciality', title: t('speciality'), width: 110, sortKey: 'speciality', render: (e) => e.speciality },
+          { key: 'nativePlace', title: t('nativePlace'), width: 120, render: (e) => e.nativePlace ?? '—' },
+          {
+            key: 'alliance',
+            title: t('alliance'),
+            width: 100,
+            mobile: 'plain',
+            render: (e) => (e.allianceMember ? <Tag color="gold">联盟成员</Tag> : null),
+          },
+          {
+            key: 'mobile',
+            title: t('mobile'),
+            width: 120,
+            render: (e) => <span className="oc-mono">{e.mobile ?? '—'}</span>,
+          },
+          {
+            key: 'status',
+            title: t('status'),
+            width: 80,
+            mobile: 'extra',
+            render: (e) => (e.active ? <Tag color="green">在册</Tag> : <Tag>停用</Tag>),
+          },
         ]}
       />
       {adding ? <AddExpert onClose={() => setAdding(false)} /> : null}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../orgs/orgs.schema.ts';
 import { ctxOf } from '../../platform/context.ts';
-import { referralTask } from '../referral.schema.ts';
-import { addNote, list } from './task.service.ts';
+import { sendXlsx } from '../../platform/list.ts';
+import { referralTask, taskPage, taskQuery } from '../referral.schema.ts';
+import { addNote, exportXlsx, list } from './task.service.ts';
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['referrals'];
@@ -13,14 +14,16 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '下转任务（本机构及下属村卫生室）',
-        querystring: z.object({
-          status: z.enum(['open', 'confirmed', 'done', 'pending', 'all']).default('pending'),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: { 200: z.array(referralTask) },
+        querystring: taskQuery,
+        response: { 200: taskPage },
       },
     },
     (req) => list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/referral-tasks/export',
+    { schema: { tags, summary: '导出下转任务（Excel，筛选结果全部行）', querystring: taskQuery } },
+    async (req, reply) => sendXlsx(reply, await exportXlsx(ctxOf(req), req.query)),
   );
   app.post(
     '/api/referral-tasks/:id/notes',

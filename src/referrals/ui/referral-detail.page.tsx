@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { formatDateTime } from '../../web/format.ts';
+import { PrintButton } from '../../web/kit/print.tsx';
 import { Page } from '../../web/page.tsx';
 import {
   ACTION_LABELS,
@@ -14,10 +16,10 @@ import {
 import { AdmissionRequest } from './admission-request.tsx';
 import { ReferralActions } from './referral-actions.tsx';
 import { STATUS_COLORS, URGENCY_COLORS } from './referral-labels.ts';
+import { ReferralSlip } from './referral-slip.tsx';
 import { uploadAttachment, useAddNote, useReferral, useReferralStream } from './referrals.api.ts';
 
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const time = (iso: string | null) => formatDateTime(iso);
 const actionLabel = (a: string) =>
   a === 'create'
     ? '创建'
@@ -64,7 +66,12 @@ export function ReferralDetailPage() {
           {r.priority ? <Tag color="gold">三优先</Tag> : null}
         </Space>
       }
-      extra={<ReferralActions referral={r} />}
+      extra={
+        <Space wrap>
+          <PrintButton label="打印转诊单" title="双向转诊单" paper="a4" render={() => <ReferralSlip referral={r} />} />
+          <ReferralActions referral={r} />
+        </Space>
+      }
     >
       <Row gutter={16}>
         <Col xs={24} lg={14}>

@@ -1,25 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import { apiGet, apiSend } from '../../web/api.ts';
+import { apiGet, apiSend, type Query } from '../../web/api.ts';
 import { CARE_LEVELS } from '../icd10.ts';
 import {
   referralCreate,
   referralDetail,
   referralTask,
+  taskPage,
   worklist,
   type DownReferralCreate,
-  type WorklistQuery,
 } from '../referral.schema.ts';
+import { useListQuery } from '../../web/kit/list-params.ts';
 
 export const REFERRALS_KEY = ['referrals'] as const;
 
-export function useWorklist(query: Partial<WorklistQuery>) {
-  return useQuery({
-    queryKey: [...REFERRALS_KEY, 'list', query],
-    queryFn: () => apiGet('/api/referrals', worklist, query),
-    placeholderData: keepPreviousData,
-  });
+/** the worklist's filters, page and sort (WorklistQuery, as the address bar holds them) */
+export function useWorklist(query: Query) {
+  return useListQuery([...REFERRALS_KEY, 'list'], '/api/referrals', worklist, query);
 }
 
 export function useReferral(id: number) {
@@ -52,11 +50,8 @@ export function useReferralAction(id: number) {
   });
 }
 
-export function useTasks(status: 'pending' | 'all' = 'pending') {
-  return useQuery({
-    queryKey: [...REFERRALS_KEY, 'tasks', status],
-    queryFn: () => apiGet('/api/referral-tasks', z.array(referralTask), { status }),
-  });
+export function useTasks(query: Query) {
+  return useListQuery([...REFERRALS_KEY, 'tasks'], '/api/referral-tasks', taskPage, query);
 }
 
 export function useAddNote() {

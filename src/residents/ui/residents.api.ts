@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend } from '../../web/api.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend, type Query } from '../../web/api.ts';
+import { useListQuery } from '../../web/kit/list-params.ts';
 import {
   resident,
   residentPage,
@@ -12,16 +13,9 @@ import {
 
 export const RESIDENTS_KEY = ['residents'] as const;
 
-export type SearchParams = { q: string; offset: number; limit: number };
-
 /** Every search is audited server-side: only run it when the user asked (enabled). */
-export function useResidentSearch(params: SearchParams | null) {
-  return useQuery({
-    queryKey: [...RESIDENTS_KEY, 'search', params],
-    queryFn: () => apiGet('/api/residents', residentPage, params ?? {}),
-    enabled: params !== null,
-    placeholderData: keepPreviousData,
-  });
+export function useResidentSearch(params: Query, enabled: boolean) {
+  return useListQuery([...RESIDENTS_KEY, 'search'], '/api/residents', residentPage, params, { enabled });
 }
 
 export function useResident(id: number) {

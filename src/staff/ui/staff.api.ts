@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend } from '../../web/api.ts';
-import { staffMember, staffWithPassword, type StaffCreate, type StaffQuery } from '../staff.schema.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiSend, type Query } from '../../web/api.ts';
+import { useListQuery } from '../../web/kit/list-params.ts';
+import { staffMember, staffPage, staffWithPassword, type StaffCreate } from '../staff.schema.ts';
 
 export const STAFF_KEY = ['staff'] as const;
-const staffList = z.array(staffMember);
 
-export function useStaffList(query: StaffQuery) {
-  return useQuery({ queryKey: [...STAFF_KEY, query], queryFn: () => apiGet('/api/staff', staffList, query) });
+export function useStaffList(query: Query) {
+  return useListQuery([...STAFF_KEY, 'list'], '/api/staff', staffPage, query);
 }
 
 export function useCreateStaff() {

@@ -1,14 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useOrgs } from '../../orgs/ui/orgs.api.ts';
 import { ROLES, type Role } from '../../platform/roles.ts';
-import { useCurrentUser } from '../../web/current-user.ts';
-import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
-import { formatTime } from '../../web/format.ts';
+import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
+import { errorMessage } from '../../web/error-alert.tsx';
+import { formatDateTime } from '../../web/format.ts';
+import { DataList } from '../../web/kit/data-list.tsx';
+import { useListParams } from '../../web/kit/list-params.ts';
 import { common, roleLabel, useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
-import type { StaffMember, StaffQuery } from '../staff.schema.ts';
+import type { StaffMember } from '../staff.schema.ts';
+
+type Filters = { orgId?: number; role?: string; status?: string };
 import { StaffCreateModal } from './staff-create-modal.tsx';
 import { useResetPassword, useSetDisabled, useStaffList } from './staff.api.ts';
 import { staffMessages } from './staff.i18n.ts';
@@ -23,8 +27,10 @@ export function StaffPage() {
   const lang = useLang();
   const me = useCurrentUser();
   const { message } = App.useApp();
-  const [query, setQuery] = useState<StaffQuery>({});
-  const list = useStaffList(query);
+  const canExport = useMayCall('GET /api/staff/export');
+  const control = useListParams<Filters>({}, { inUrl: true });
+  const { params } = control;
+  const list = useStaffList(params);
   const orgs = useOrgs();
   const setDisabled = useSetDisabled();
   const reset = useResetPassword();
@@ -82,66 +88,104 @@ export function StaffPage() {
         </Button>
       }
     >
-      <div className="oc-filters">
-        <Select<number>
-          allowClear
-          placeholder={t('allOrgs')}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 220 }}
-          options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          onChange={(orgId) => setQuery((q) => ({ ...q, orgId }))}
-        />
-        <Select<Role>
-          allowClear
-          placeholder={t('allRoles')}
-          style={{ width: 180 }}
-          options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
-          onChange={(role) => setQuery((q) => ({ ...q, role }))}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchPh')}
-          style={{ width: 220 }}
-          onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
-        />
-      </div>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : null}
-      <Card size="small">
-        <Table<StaffMember>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          dataSource={list.data ?? []}
-          scroll={{ x: 1080 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          columns={[
-            { title: t('username'), dataIndex: 'username', fixed: 'left', width: 130 },
-            { title: t('displayName'), dataIndex: 'displayName', width: 90 },
-            {
-              title: t('roles'),
-              dataIndex: 'roles',
-              width: 150,
-              render: (roles: Role[]) =>
-                roles.map((r) => (
+      <DataList<StaffMember>
+        size="small"
+        rowKey={(s) => s.id}
+        data={list.data}
+        loading={list.isFetching && !list.data}
+        error={list.isError ? list.error : undefined}
+        onRetry={() => void list.refetch()}
+        params={params}
+        onPaging={control.setPaging}
+        search={{ placeholder: t('searchPh'), onSearch: (q) => control.setFilter({ q }), width: 220 }}
+        filters={
+          <>
+            <Select<number>
+              allowClear
+              placeholder={t('allOrgs')}
+              aria-label={t('allOrgs')}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              value={params.orgId === undefined ? undefined : Number(params.orgId)}
+              options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              onChange={(orgId) => control.setFilter({ orgId })}
+            />
+            <Select<Role>
+              allowClear
+              placeholder={t('allRoles')}
+              aria-label={t('allRoles')}
+              style={{ width: 180 }}
+              value={params.role as Role | undefined}
+              options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
+              onChange={(role) => control.setFilter({ role })}
+            />
+            <Select
+              allowClear
+              placeholder={t('status')}
+              aria-label={t('status')}
+              style={{ width: 120 }}
+              value={params.status}
+              options={[
+                { value: 'active', label: t('normal') },
+                { value: 'disabled', label: t('disabled') },
+                { value: 'locked', label: t('locked') },
+              ]}
+              onChange={(status?: string) => control.setFilter({ status })}
+            />
+          </>
+        }
+        exportTo={canExport ? { url: '/api/staff/export', query: params } : null}
+        scrollX={1080}
+        columns={[
+          {
+            key: 'username',
+            title: t('username'),
+            fixed: 'left',
+            width: 130,
+            sortKey: 'username',
+            mobile: 'title',
+            render: (s) => s.username,
+          },
+          {
+            key: 'displayName',
+            title: t('displayName'),
+            width: 90,
+            sortKey: 'displayName',
+            render: (s) => s.displayName,
+          },
+          {
+            key: 'roles',
+            title: t('roles'),
+            width: 150,
+            render: (s) => (
+              <Space size={[0, 4]} wrap>
+                {s.roles.map((r) => (
                   <Tag key={r} color="blue">
                     {roleLabel(r, lang)}
                   </Tag>
-                )),
-            },
-            { title: t('org'), dataIndex: 'orgName', width: 160 },
-            { title: t('title'), dataIndex: 'title', width: 90, render: (v: string | null) => v ?? '—' },
-            { title: t('mobile'), dataIndex: 'mobile', width: 115, render: (v: string | null) => v ?? '—' },
-            { title: t('status'), key: 'status', width: 120, render: (_, s) => status(s) },
-            {
-              title: t('lastLogin'),
-              dataIndex: 'lastLoginAt',
-              width: 160,
-              render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, lang)}</span>,
-            },
-            { title: c('actions'), key: 'actions', fixed: 'right', width: 160, render: (_, s) => actions(s) },
-          ]}
-        />
-      </Card>
+                ))}
+              </Space>
+            ),
+          },
+          { key: 'org', title: t('org'), width: 160, sortKey: 'orgName', render: (s) => s.orgName },
+          { key: 'title', title: t('title'), width: 90, render: (s) => s.title ?? '—' },
+          {
+            key: 'mobile',
+            title: t('mobile'),
+            width: 115,
+            render: (s) => <span className="oc-mono">{s.mobile ?? '—'}</span>,
+          },
+          { key: 'status', title: t('status'), width: 120, mobile: 'extra', render: status },
+          {
+            key: 'lastLogin',
+            title: t('lastLogin'),
+            width: 150,
+            sortKey: 'lastLoginAt',
+            render: (s) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.lastLoginAt)}</span>,
+          },
+          { key: 'actions', title: c('actions'), fixed: 'right', width: 160, mobile: 'plain', render: actions },
+        ]}
+      />
       {creating ? (
         <StaffCreateModal
           onClose={() => setCreating(false)}
