@@ -78,7 +78,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
       const depts = (await (await fetch('/api/clinic-sessions?limit=200')).json()) as {
         items: Array<{ departmentId: number; departmentName: string }>;
       };
-      const dept = depts.items.find((s) => s.departmentName === '神经内科')!;
+      const dept = depts.items.find((s) => s.departmentName === '神经内科');
+      if (!dept) throw new Error('no 神经内科 session');
       const res = await fetch('/api/clinic-screens', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

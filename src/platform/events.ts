@@ -35,7 +35,7 @@ const PAYLOAD_LIMIT = 7000;
  * survive because they refetch whenever their stream reconnects. Resolves once sent.
  */
 export const publishCommitted = batcherPerDb(
-  async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
+  async (db: Kdb, events: readonly DomainEvent[]): Promise<undefined[]> => {
     let chunk: string[] = [];
     let size = 2;
     const flush = async () => {

@@ -4,6 +4,7 @@ import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { guidanceFor, icd10 } from '../referrals/icd10.ts';
 import { DEFAULT_ACCEPT_MINUTES, type Urgency } from '../referrals/referral.states.ts';
 import { Rng } from './random.ts';
+import { must } from '../platform/must.ts';
 
 /**
  * A year of two-way referral work for the demo county, consistent with the seeds: village
@@ -138,7 +139,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         const res = rng.pick(residents);
         const fromOrg = rng.chance(0.6) ? res.org_id : (parentOf.get(res.org_id) ?? res.org_id);
         const code = weighted(rng, UP_DIAGNOSES);
-        const dx = icd10(code)!;
+        const dx = must(icd10(code), `ICD-10 ${code}`);
         const outside = partners.length > 0 && (guidanceFor(code).level === 'above' || rng.chance(0.04));
         const to = outside ? rng.pick(partners) : rng.chance(0.85) ? people : rng.pick(hospitals);
         const urgency: Urgency = rng.chance(0.15) ? 'emergency' : rng.chance(0.4) ? 'urgent' : 'routine';
@@ -314,7 +315,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         .where(
           'id',
           'in',
-          movers.map((p) => p.id!),
+          movers.map((p) => must(p.id, 'a moved referral')),
         )
         .where('status', '=', from)
         .execute();
@@ -389,7 +390,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         hospital_level: level,
         visit_type: inpatient ? 'inpatient' : 'outpatient',
         diagnosis_code: code,
-        diagnosis_name: icd10(code)!.name,
+        diagnosis_name: must(icd10(code), `ICD-10 ${code}`).name,
         cost_fen: inpatient ? rng.int(800_000, 5_000_000) : rng.int(20_000, 150_000),
         reason: rng.pick(['自行前往', '家属要求', '异地工作', '复诊']),
         source: 'seed',
