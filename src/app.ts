@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { registerAccessControl } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
 import { registerErrorHandling } from './platform/errors.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -45,13 +46,15 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     logger: opts.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: platform.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For / -Proto name the client and its scheme only when a configured proxy sent them
+    trustProxy: platform.config.trustProxy.length ? platform.config.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app); // CSP, nosniff, DENY framing, no-store on /api
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

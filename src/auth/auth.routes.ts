@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../platform/access.ts';
 import { ctxOf } from '../platform/context.ts';
+import { sessionCookieOptions } from '../platform/session.ts';
 import { changePasswordBody, loginBody, me } from './auth.schema.ts';
 import * as svc from './auth.service.ts';
 
@@ -16,12 +17,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { token, me: body } = await svc.login(app.platform, req.body, req.auditCtx, req.headers['user-agent']);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: config.cookieSecure === 'always' || req.protocol === 'https',
-      });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, req));
       return body;
     },
   );
@@ -31,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
     async (req, reply) => {
       await svc.logout(ctxOf(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config, req));
       return reply.status(204).send(null);
     },
   );
