@@ -41,7 +41,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),
   'POST /api/auth/login': p([], 'public'),
   'POST /api/auth/logout': p(EVERYONE, 'session', true),
-  'GET /api/auth/me': p(EVERYONE, 'session', true),
+  'GET /api/auth/me': { ...p(EVERYONE, 'session', true), anonymous: true },
   'POST /api/auth/password': p(EVERYONE, 'session', true),
 
   'GET /api/orgs': p(EVERYONE, 'any'),

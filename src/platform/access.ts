@@ -19,6 +19,12 @@ export interface RoutePolicy {
   relation: Relation;
   /** still allowed while the account must change its password */
   beforePasswordChange?: boolean;
+  /**
+   * Also answers a caller without a live session (the "who am I" of the login page): the
+   * handler runs with no actor. Being signed out is not an access violation, so nothing is
+   * denied or audited for it.
+   */
+  anonymous?: boolean;
 }
 
 export type PolicyTable = Readonly<Record<string, RoutePolicy>>;
@@ -92,6 +98,7 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
     };
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await loadSession(db, token, config.idleTimeoutMinutes) : null;
+    if (!actor && policy.anonymous) return;
     if (!actor)
       return deny(
         token ? 'session_expired' : 'no_session',

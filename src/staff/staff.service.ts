@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
-import { hashPassword } from '../platform/password.ts';
+import { hashPassword, rememberCurrentPassword } from '../platform/password.ts';
 import type { Role } from '../platform/roles.ts';
 import { revokeAllSessions } from '../platform/session.ts';
 import { maskMobile } from '../platform/mask.ts';
@@ -146,6 +146,9 @@ export async function resetPassword(ctx: Ctx, id: number) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
+    // the temporary password is random; keeping the replaced one makes sure the forced change
+    // cannot simply go back to it (nor to the 3 before it)
+    await rememberCurrentPassword(trx, id);
     await q.update(trx, id, {
       password_hash: hash,
       must_change_password: true,
