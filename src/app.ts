@@ -5,11 +5,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { registerAccessControl } from './platform/access.ts';
+import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -41,7 +41,13 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
 }
 
-export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  logger?: boolean;
+  /** sees every route as registered (after access control declared its headers): for tools and tests */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(platform: Platform, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: platform.config.bodyLimitBytes,
@@ -58,11 +64,24 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'POST /api/auth/login 设置的会话 Cookie（HttpOnly）；改变状态的请求另须带 x-csrf-token 请求头',
+          },
+        },
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAccessControl(app, POLICIES);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await registerFeatures(app);
   await registerWeb(app, platform.config.webDir);
   return app;

@@ -17,7 +17,8 @@ export const idempotencyHeaders = z.object({
     .string()
     .trim()
     .min(8, 'Idempotency-Key 至少 8 个字符')
-    .max(100, 'Idempotency-Key 最多 100 个字符'),
+    .max(100, 'Idempotency-Key 最多 100 个字符')
+    .describe('每次新建预约生成一个新键（8–100 个字符）；网络重试时原样重发同一键，返回原结果而不重复预约'),
 });
 
 export const booking = z.object({

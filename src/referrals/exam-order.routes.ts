@@ -11,6 +11,7 @@ import {
   scheduleBody,
 } from './exam-order.schema.ts';
 import * as svc from './exam-order.service.ts';
+import { idempotencyHeader } from './referral.schema.ts';
 
 export const examOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['exam-orders'];
@@ -39,6 +40,7 @@ export const examOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '开具一单通检查（需 Idempotency-Key）',
+        headers: idempotencyHeader,
         body: examOrderCreate,
         response: { 200: examOrder, 201: examOrder },
       },

@@ -9,6 +9,7 @@ import * as actions from './referral.actions.ts';
 import {
   acceptBody,
   downReferralCreate,
+  idempotencyHeader,
   redirectBody,
   referralCreate,
   referralDetail,
@@ -57,6 +58,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '新建转诊单（需 Idempotency-Key）',
+        headers: idempotencyHeader,
         body: referralCreate,
         response: { 200: referralDetail, 201: referralDetail },
       },

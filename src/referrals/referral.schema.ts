@@ -53,6 +53,20 @@ export const carePlan = z.object({
 });
 export type CarePlan = z.infer<typeof carePlan>;
 
+/**
+ * The Idempotency-Key of a create (referral, exam order), declared for the OpenAPI document.
+ * Optional here because a client that cannot set headers may send `requestKey` in the body
+ * instead; `idempotencyKey()` in referral.service.ts enforces that one of the two is there.
+ */
+export const idempotencyHeader = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      '必填（无法设置请求头的客户端可改用请求体 requestKey）：每次新建生成一个新键，8–100 位字母、数字或 _ . : -；网络重试时原样重发同一键，返回原结果而不重复创建',
+    ),
+});
+
 export const referralCreate = z.object({
   residentId: id('居民'),
   direction: z.enum(['up', 'down'], { message: '转诊方向应为上转或下转' }).default('up'),
