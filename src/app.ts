@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { registerAccessControl } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
-import { registerErrorHandling } from './platform/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
+import { chineseErrors } from './platform/zod-zh.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -23,7 +24,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 
-z.config(z.locales.zhCN());
+// zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
+z.config(chineseErrors);
 
 /**
  * The map of OneCounty: every feature is one line below, in folder order.
@@ -47,6 +49,9 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     genReqId: () => randomUUID(),
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
+    // errors raised before any route (router, Node's HTTP parser) answer in the house shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);
