@@ -92,6 +92,15 @@ function send(reply: FastifyReply, req: FastifyRequest, status: number, body: Re
     .send({ ...body, requestId: req.id });
 }
 
+/** as the router measures a parameter: decoded when it decodes */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function fieldName(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
@@ -143,7 +152,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       req.url
         .split('?')[0]
         .split('/')
-        .some((segment) => segment.length > maxParamLength)
+        .some((segment) => decoded(segment).length > maxParamLength)
     ) {
       return send(reply, req, 414, { code: 'URI_TOO_LONG', message: '请求地址中的参数过长' });
     }
