@@ -11,8 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
-import { registerErrorHandling } from './platform/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { chineseErrors } from './platform/zod-zh.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -24,7 +25,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 
-z.config(z.locales.zhCN());
+// zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
+z.config(chineseErrors);
 
 /**
  * The map of OneCounty: every feature is one line below, in folder order.
@@ -55,6 +57,9 @@ export async function buildApp(platform: Platform, opts: BuildOptions = {}): Pro
     // X-Forwarded-For / -Proto name the client and its scheme only when a configured proxy sent them
     trustProxy: platform.config.trustProxy.length ? platform.config.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
+    // errors raised before any route (router, Node's HTTP parser) answer in the house shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);

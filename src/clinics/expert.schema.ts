@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intId, intQuery } from '../platform/params.ts';
 
 export const HOSPITAL_LEVELS = ['national', 'provincial', 'city', 'county'] as const;
 
@@ -42,7 +43,7 @@ export const expertCreate = z.object({
 export type ExpertCreate = z.infer<typeof expertCreate>;
 
 export const expertPatch = expertCreate.partial().extend({
-  version: z.number().int().positive('缺少版本号'),
+  version: intId('缺少版本号'),
   active: z.boolean().optional(),
 });
 export type ExpertPatch = z.infer<typeof expertPatch>;
@@ -51,8 +52,8 @@ export const expertSearch = z.object({
   q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
   speciality: z.string().trim().max(30).optional(),
   active: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
+  offset: intQuery({ min: 0, max: 100000 }).default(0),
 });
 export type ExpertSearch = z.infer<typeof expertSearch>;
 export const expertPage = z.object({ items: z.array(expert), hasMore: z.boolean() });

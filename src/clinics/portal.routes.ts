@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { booking, idempotencyHeaders, waitlistEntry } from './booking.schema.ts';
 import {
   codeRequest,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intId } from '../platform/params.ts';
 
 export const ORG_KINDS = [
   'county',
@@ -66,7 +67,7 @@ const orgFields = z.object({
   name: text('机构名称', 60).refine((v) => v.length >= 2, '机构名称至少 2 个字'),
   kind: z.enum(ORG_KINDS, { message: '请选择机构类型' }),
   level: z.enum(ORG_LEVELS, { message: '请选择机构级别' }),
-  parentId: z.number().int().positive().nullable(),
+  parentId: intId().nullable(),
   divisionCode: z
     .string()
     .regex(/^\d{6}(\d{6})?$/, '行政区划代码为 6 或 12 位数字')
@@ -119,5 +120,3 @@ export const departmentPatch = departmentCreate
   .partial()
   .extend({ active: z.boolean().optional() });
 export type DepartmentPatch = z.infer<typeof departmentPatch>;
-
-export const idParam = z.object({ id: z.coerce.number().int().positive('编号应为正整数').max(2147483647, '编号过大') });

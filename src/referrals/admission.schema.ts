@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery } from '../platform/params.ts';
 import { URGENCIES } from './referral.states.ts';
 
 const id = (label: string) =>
@@ -45,7 +46,7 @@ export const bedBoard = z.object({
 });
 
 export const bedBoardQuery = z.object({
-  departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647),
+  departmentId: idQuery('请选择科室'),
 });
 export const bedsCreate = z.object({
   departmentId: id('科室'),

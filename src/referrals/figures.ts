@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { isoDate } from '../platform/params.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { ctxOf, type Ctx } from '../platform/context.ts';
 import { withScope } from '../platform/db.ts';
@@ -33,14 +34,8 @@ const figures = z.object({
   ),
 });
 const query = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
 });
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam, intQuery } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { openEventStream } from '../platform/events.ts';
@@ -158,7 +158,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'ICD-10 诊断检索（编码、名称、拼音首字母）',
         querystring: z.object({
           q: z.string().max(30, '搜索词不能超过 30 个字').default(''),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
+          limit: intQuery({ min: 1, max: 50 }).default(20),
         }),
         response: { 200: z.array(icdItem) },
       },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../orgs/orgs.schema.ts';
+import { idParam, intQuery } from '../../platform/params.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { referralTask } from '../referral.schema.ts';
 import { addNote, list } from './task.service.ts';
@@ -15,7 +15,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '下转任务（本机构及下属村卫生室）',
         querystring: z.object({
           status: z.enum(['open', 'confirmed', 'done', 'pending', 'all']).default('pending'),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          limit: intQuery({ min: 1, max: 500 }).default(100),
         }),
         response: { 200: z.array(referralTask) },
       },
