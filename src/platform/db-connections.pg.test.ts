@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './errors.ts';
 import { publish, type DomainEvent } from './events.ts';
 import { createTestEnv, type TestEnv } from './test-helpers.ts';
@@ -12,11 +12,19 @@ import { createTestEnv, type TestEnv } from './test-helpers.ts';
  * are touched.
  */
 let env: TestEnv;
+const uncaught: unknown[] = [];
+const onUncaught = (err: unknown) => uncaught.push(err);
 beforeAll(async () => {
+  process.on('uncaughtException', onUncaught);
   env = await createTestEnv();
 });
 afterAll(async () => {
+  process.off('uncaughtException', onUncaught);
   await env?.close();
+});
+afterEach(() => {
+  // an 'error' event nobody handles is thrown from the socket callback: it would kill a server
+  expect(uncaught.map(String)).toEqual([]);
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
