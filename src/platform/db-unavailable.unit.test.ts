@@ -56,6 +56,24 @@ describe('database unavailable', () => {
       expect(isDatabaseUnavailable(err), String(err)).toBe(false);
   });
 
+  it('a server that accepts the connection but never answers (a hung host) gives up after the connect timeout', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as net.AddressInfo).port;
+    const hung = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: newPool(`postgres://x@127.0.0.1:${port}/x`, 1, 300) }),
+    });
+    try {
+      const started = Date.now();
+      const err = await sql`SELECT 1`.execute(hung).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(isDatabaseUnavailable(err), String(err)).toBe(true);
+    } finally {
+      await hung.destroy();
+      silent.close();
+    }
+  }, 10_000);
+
   it('requests get 503 DATABASE_UNAVAILABLE in the house shape, and /api/health says the database is down', async () => {
     const app = Fastify();
     app.setValidatorCompiler(validatorCompiler);

@@ -72,8 +72,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function clientConfig(url: string): pg.ClientConfig {
-  return { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true };
+function clientConfig(url: string, connectTimeoutMs = CONNECT_TIMEOUT_MS): pg.ClientConfig {
+  return { connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true };
 }
 
 /**
@@ -83,8 +83,8 @@ function clientConfig(url: string): pg.ClientConfig {
  * that was using the connection fails (503). A dead connection is dropped when released, so the
  * pool serves with fresh ones as soon as the server is back.
  */
-export function newPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ ...clientConfig(url), max });
+export function newPool(url: string, max: number, connectTimeoutMs = CONNECT_TIMEOUT_MS): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(url, connectTimeoutMs), max });
   pool.on('error', (err) => {
     console.warn(`数据库空闲连接断开（已自动替换）：${err.message}`);
   });
