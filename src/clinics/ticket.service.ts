@@ -120,6 +120,8 @@ export async function ticketStream(req: FastifyRequest, reply: FastifyReply, tok
       if (e.countyId === ref.countyId && e.data.sessionId === ref.sessionId) push();
     }),
   );
+  // events missed while the server's LISTEN connection was down: push the view as it is now
+  unsubscribe.push(events.onResync(push));
   req.raw.on('close', () => {
     for (const u of unsubscribe) u();
   });

@@ -37,6 +37,42 @@ export function requireChanges(input: Record<string, unknown>, ignore: readonly 
   }
 }
 
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时无法连接，请稍后重试';
+
+/** Socket-level failures reaching the database server (the server is down, restarting or unreachable). */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** What pg and pg-pool say when a connection died, was never made or timed out being made. */
+const CONNECTION_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection is not open)/;
+
+/**
+ * The database is away (stopped, restarting, unreachable) rather than the request being wrong:
+ * socket errors, SQLSTATE class 08 (connection exception), 57P01–57P03 (admin shutdown, crash
+ * shutdown, cannot connect now), and pg's own "Connection terminated" and connect timeouts.
+ * Looks into an AggregateError (Node tries every address of a host name), not into `cause`: an
+ * outside service's failure (fetch wraps its socket error there) is not the database's.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 4) return false;
+  const code = (err as { code?: unknown }).code;
+  if (
+    typeof code === 'string' &&
+    (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code))
+  )
+    return true;
+  if (CONNECTION_MESSAGES.test(err.message)) return true;
+  return err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1));
+}
+
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'BODY_TOO_LARGE', '请求内容过大，请减少内容后重试'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交'],
@@ -121,6 +157,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response did not match its schema');
       return send(reply, req, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+    }
+    // the database is away: the request is fine, try again shortly (its transaction did not commit,
+    // or its outcome is unknown and it was never acknowledged)
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return send(reply, req, 503, { code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE });
     }
     // PostgreSQL data exceptions (class 22: NUL bytes, out-of-range numbers ...) are the
     // caller's input, not our fault; the transaction has already rolled back
