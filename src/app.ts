@@ -22,6 +22,7 @@ import { residentsRoutes } from './residents/residents.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
+import { todoRoutes } from './todo/todo.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -38,6 +39,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes); // hash-chained audit log and its verifier
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
+  await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 
 export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
