@@ -66,9 +66,19 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL((u) => u.pathname === '/login');
 }
 
-/** Menu item → its page; pages load lazily, so wait for the page's own title. */
+/**
+ * Menu item → its page; pages load lazily, so wait for the page's own title. The menu is in
+ * groups (转诊, 专家门诊, ...): a closed group is opened first.
+ */
 export async function openFromMenu(page: Page, label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label }).click();
+  const item = page.getByRole('menuitem', { name: label });
+  for (const title of await page
+    .locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')
+    .all()) {
+    if (await item.isVisible()) break;
+    await title.click();
+  }
+  await item.click();
   await page.getByRole('heading', { name: label, exact: true }).waitFor();
 }
 

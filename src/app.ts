@@ -24,6 +24,7 @@ import { residentsRoutes } from './residents/residents.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
+import { todoRoutes } from './todo/todo.routes.ts';
 
 // zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
 z.config(chineseErrors);
@@ -41,6 +42,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes); // hash-chained audit log and its verifier
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
+  await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 
 export interface BuildOptions {

@@ -77,6 +77,7 @@ export const POLICIES: PolicyTable = {
   // referrals (issue 3): visibility is the sending and receiving org chains, enforced again by RLS
   'GET /api/referrals': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals': p(CLINICAL, 'descendant'),
+  'GET /api/referral-targets': p(CLINICAL, 'any'),
   'GET /api/referrals/:id': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals/:id/submit': p(CLINICAL, 'descendant'),
   'POST /api/referrals/:id/cancel': p(CLINICAL, 'descendant'),
@@ -164,6 +165,9 @@ export const POLICIES: PolicyTable = {
   'POST /api/portal/waitlist': p([], 'public'),
   'POST /api/portal/waitlist/:id/cancel': p([], 'public'),
   'POST /api/portal/logout': p([], 'public'),
+
+  // the home page's to-do counts: each count is gated again by the policy of the action it leads to
+  'GET /api/todo': p(EVERYONE, 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),

@@ -78,6 +78,7 @@ export async function search(
     kind?: string;
     status?: string;
     expertStaffId?: number;
+    orgIds?: readonly number[];
     limit: number;
     offset: number;
   },
@@ -91,6 +92,7 @@ export async function search(
   if (f.kind) q = q.where('s.kind', '=', f.kind as 'expert');
   if (f.status) q = q.where('s.status', '=', f.status as 'published');
   if (f.expertStaffId !== undefined) q = q.where('e.staff_id', '=', f.expertStaffId);
+  if (f.orgIds) q = q.where('s.org_id', 'in', f.orgIds.length ? f.orgIds : [0]);
   const rows = await q
     .orderBy('s.starts_at')
     .orderBy('s.id')
@@ -98,6 +100,24 @@ export async function search(
     .offset(f.offset)
     .execute();
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** Published sessions of today (Asia/Shanghai) of one expert's or at some orgs, and sessions awaiting approval. */
+export async function todayCounts(
+  db: Kdb,
+  countyId: number,
+  f: { expertStaffId: number; orgIds: readonly number[] },
+): Promise<{ expertToday: number; orgToday: number; pendingApproval: number }> {
+  const today = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+  const orgIds = sql.val(f.orgIds);
+  const { rows } = await sql<{ expert_today: number; org_today: number; pending_approval: number }>`
+    SELECT count(*) FILTER (WHERE s.status = 'published' AND s.session_date = ${today} AND e.staff_id = ${f.expertStaffId})::int AS expert_today,
+           count(*) FILTER (WHERE s.status = 'published' AND s.session_date = ${today} AND s.org_id = ANY(${orgIds}::int[]))::int AS org_today,
+           count(*) FILTER (WHERE s.status = 'pending_approval')::int AS pending_approval
+    FROM clinic_sessions s LEFT JOIN experts e ON e.id = s.expert_id
+    WHERE s.county_id = ${countyId}`.execute(db);
+  const r = rows[0];
+  return { expertToday: r.expert_today, orgToday: r.org_today, pendingApproval: r.pending_approval };
 }
 
 export function slots(db: Kdb, sessionId: number) {

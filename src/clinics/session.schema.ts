@@ -80,6 +80,10 @@ export const sessionSearch = z.object({
   kind: z.enum(SESSION_KINDS).optional(),
   status: z.enum(SESSION_STATUSES).optional(),
   mine: z.enum(['true', 'false']).optional().describe("only the logged-in expert's sessions"),
+  own: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("only sessions at the caller's own organisation and the clinics under it (the calling console)"),
   limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
   offset: intQuery({ min: 0, max: 100000 }).default(0),
 });

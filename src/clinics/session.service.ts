@@ -67,11 +67,26 @@ export async function loadSession(db: Kdb, countyId: number, id: number): Promis
   return row;
 }
 
+/** The caller's own org and the clinics under it (a township centre's village clinics): where they work. */
+export function ownOrgIds(ctx: Ctx): number[] {
+  return ctx.platform.orgTree.subtree(ctx.actor.orgId);
+}
+
 export async function search(ctx: Ctx, input: SessionSearch) {
   let expertStaffId: number | undefined;
   if (input.mine === 'true') expertStaffId = ctx.actor.id;
-  const { rows, more } = await q.search(ctx.db, ctx.actor.countyId, { ...input, expertStaffId });
+  const orgIds = input.own === 'true' ? ownOrgIds(ctx) : undefined;
+  const { rows, more } = await q.search(ctx.db, ctx.actor.countyId, { ...input, expertStaffId, orgIds });
   return { items: rows.map(toSession), hasMore: more };
+}
+
+/**
+ * The home page's clinic to-do: today's published sessions the caller sits in as the expert,
+ * today's sessions at the caller's own org (the desk and the calling console), and sessions
+ * waiting for the administrator's approval (over the subsidy budget).
+ */
+export async function todayCounts(ctx: Ctx) {
+  return q.todayCounts(ctx.db, ctx.actor.countyId, { expertStaffId: ctx.actor.id, orgIds: ownOrgIds(ctx) });
 }
 
 export async function get(ctx: Ctx, id: number) {

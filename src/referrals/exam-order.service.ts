@@ -261,3 +261,30 @@ export async function advance(
   if (!out) throw notFound('检查单');
   return out;
 }
+
+/**
+ * The home page's exam to-do at the caller's hospital (the performing side): orders still to
+ * be scheduled or performed, and performed ones awaiting their report (the reader's work).
+ */
+export async function performingCounts(
+  ctx: Ctx,
+): Promise<{ toPerform: number; toPerformUrgent: number; toReport: number; toReportUrgent: number }> {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const row = await trx
+      .selectFrom('exam_orders as e')
+      .select([
+        sql<number>`count(*) FILTER (WHERE e.status IN ('ordered', 'scheduled'))::int`.as('toPerform'),
+        sql<number>`count(*) FILTER (WHERE e.status = 'performed')::int`.as('toReport'),
+        sql<number>`count(*) FILTER (WHERE e.status IN ('ordered', 'scheduled') AND e.urgency <> 'routine')::int`.as(
+          'toPerformUrgent',
+        ),
+        sql<number>`count(*) FILTER (WHERE e.status = 'performed' AND e.urgency <> 'routine')::int`.as(
+          'toReportUrgent',
+        ),
+      ])
+      .where('e.performing_org_id', '=', ctx.actor.orgId)
+      .where('e.status', 'in', ['ordered', 'scheduled', 'performed'])
+      .executeTakeFirstOrThrow();
+    return row;
+  });
+}

@@ -23,6 +23,7 @@ const figure = z.object({
 const figures = z.object({
   from: z.string(),
   to: z.string(),
+  smallCellsSuppressed: z.boolean().describe('cells under 5 are null for this caller (bureau: aggregates only)'),
   figures: z.array(figure),
   byOrgMonth: z.array(
     z.object({
@@ -96,6 +97,7 @@ export async function compute(ctx: Ctx, input: z.infer<typeof query>) {
     return {
       from,
       to,
+      smallCellsSuppressed: suppress,
       figures: [
         f(
           'closed_loop',
@@ -123,8 +125,8 @@ export async function compute(ctx: Ctx, input: z.infer<typeof query>) {
         ),
         {
           key: 'accept_p50',
-          label: '接收用时 P50',
-          definition: '提交到接收的分钟数中位数；分母为已接收单数',
+          label: '接收用时中位数',
+          definition: '一半的转诊单在这么多分钟内被接收（从提交到接收）；按已接收单数计算',
           numerator: null,
           denominator: n('accepted'),
           value: t.p50 === null ? null : Math.round(Number(t.p50) * 10) / 10,
@@ -132,8 +134,8 @@ export async function compute(ctx: Ctx, input: z.infer<typeof query>) {
         },
         {
           key: 'accept_p90',
-          label: '接收用时 P90',
-          definition: '提交到接收的分钟数第 90 百分位；分母为已接收单数',
+          label: '九成转诊的接收用时',
+          definition: '90% 的转诊单在这么多分钟内被接收（从提交到接收）；按已接收单数计算',
           numerator: null,
           denominator: n('accepted'),
           value: t.p90 === null ? null : Math.round(Number(t.p90) * 10) / 10,

@@ -288,6 +288,10 @@ describe('out-of-county visits', () => {
     expect(figs.out_of_county_visits.denominator).toBeGreaterThanOrEqual(2);
     expect(figs.down_share.denominator).toBeGreaterThan(0);
     for (const r of res.json().byOrgMonth) if (r.up !== null) expect(r.up).toBeGreaterThanOrEqual(5);
+    // the page says "cells under 5 hidden" only to those whose cells are hidden
+    expect(res.json().smallCellsSuppressed).toBe(true);
+    const admin = (await (await env.login('admin')).get('/api/referral-figures')).json();
+    expect(admin.smallCellsSuppressed).toBe(false);
   });
 
   it('the dashboard counts days and months on the Shanghai calendar', async () => {

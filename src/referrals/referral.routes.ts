@@ -13,6 +13,8 @@ import {
   redirectBody,
   referralCreate,
   referralDetail,
+  referralTarget,
+  referralTargetsQuery,
   rejectBody,
   submitBody,
   transitionBody,
@@ -70,6 +72,18 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('idempotent-replayed', String(replayed))
         .send(r);
     },
+  );
+  app.get(
+    '/api/referral-targets',
+    {
+      schema: {
+        tags,
+        summary: '可选接收机构：上转为上级机构，下转为下级机构（与新建时的校验同一规则）',
+        querystring: referralTargetsQuery,
+        response: { 200: z.array(referralTarget) },
+      },
+    },
+    (req) => svc.targets(ctxOf(req), req.query.direction),
   );
   app.get(
     '/api/referrals/:id',

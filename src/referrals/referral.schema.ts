@@ -250,3 +250,16 @@ export const worklist = z.object({
   now: z.string(),
   counts: z.object({ awaiting: z.number(), escalated: z.number(), unread: z.number() }),
 });
+
+export const referralTargetsQuery = z.object({
+  direction: z.enum(['up', 'down'], { message: '方向应为上转或下转' }),
+});
+/** An org the caller's org may refer to; `near` marks its own chain (up) or its own clinics (down). */
+export const referralTarget = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  parentId: z.number().nullable(),
+  near: z.boolean(),
+});
+export type ReferralTarget = z.infer<typeof referralTarget>;

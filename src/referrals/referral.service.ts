@@ -3,12 +3,14 @@ import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
+import type { OrgTree } from '../platform/org-tree.ts';
+import * as orgs from '../orgs/orgs.service.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import * as residents from '../residents/residents.service.ts';
 import { guidanceFor, icd10, levelOfKind } from './icd10.ts';
 import * as q from './referral.queries.ts';
-import type { CarePlan, ReferralCreate, ResidentSnapshot, WorklistQuery } from './referral.schema.ts';
+import type { CarePlan, ReferralCreate, ReferralTarget, ResidentSnapshot, WorklistQuery } from './referral.schema.ts';
 import { DEFAULT_ACCEPT_MINUTES, OPEN_STATUSES, type ReferralStatus, type Urgency } from './referral.states.ts';
 import { boxOrgs, iso, levelRank, orgLevel, snapshotAge, toReferral } from './referral.view.ts';
 
@@ -109,20 +111,60 @@ export async function checkDepartment(db: Kdb, orgId: number, departmentId: numb
   if (!d) throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
 }
 
-/** A receiving org of this county (partner hospitals included), not the sender itself. */
-export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direction: 'up' | 'down', field = 'toOrgId') {
-  const tree = ctx.platform.orgTree;
+/**
+ * Why an org cannot receive a referral from `fromOrgId` in this direction, or null if it can:
+ * an org of this county (partner hospitals included), not the sender itself, a level above
+ * the sender for an up-referral and a level below for a down-referral. The create form's
+ * picker (targets) and the server's check (checkTarget) both ask this one rule.
+ */
+export function targetRefusal(
+  tree: OrgTree,
+  countyId: number,
+  fromOrgId: number,
+  toOrgId: number,
+  direction: 'up' | 'down',
+): { code: string; message: string } | null {
   const to = tree.get(toOrgId);
-  if (!to || to.countyId !== ctx.actor.countyId || to.kind === 'county')
-    throw badRequest('INVALID_ORG', '接收机构不存在或不属于本医共体', field);
-  if (toOrgId === fromOrgId) throw badRequest('INVALID_ORG', '接收机构不能是本机构', field);
+  if (!to || to.countyId !== countyId || to.kind === 'county')
+    return { code: 'INVALID_ORG', message: '接收机构不存在或不属于本医共体' };
+  if (toOrgId === fromOrgId) return { code: 'INVALID_ORG', message: '接收机构不能是本机构' };
   const fromLevel = orgLevel(tree, fromOrgId);
   const toLevel = levelOfKind(to.kind);
-  if (fromLevel && direction === 'up' && levelRank(toLevel) < levelRank(fromLevel))
-    throw badRequest('WRONG_DIRECTION', '上转的接收机构级别不能低于本机构', field);
+  if (fromLevel && direction === 'up' && levelRank(toLevel) <= levelRank(fromLevel))
+    return {
+      code: 'WRONG_DIRECTION',
+      message: '上转的接收机构应为上级机构（级别高于本机构），同级或下级机构不能接收上转',
+    };
   if (fromLevel && direction === 'down' && levelRank(toLevel) >= levelRank(fromLevel))
-    throw badRequest('WRONG_DIRECTION', '下转的接收机构级别应低于本机构', field);
-  return to;
+    return { code: 'WRONG_DIRECTION', message: '下转的接收机构级别应低于本机构' };
+  return null;
+}
+
+export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direction: 'up' | 'down', field = 'toOrgId') {
+  const tree = ctx.platform.orgTree;
+  const refusal = targetRefusal(tree, ctx.actor.countyId, fromOrgId, toOrgId, direction);
+  if (refusal) throw badRequest(refusal.code, refusal.message, field);
+  return tree.get(toOrgId)!;
+}
+
+/**
+ * The orgs the caller's org may refer to in a direction: for an up-referral the levels above
+ * (the caller's own chain first: a village clinic's township centre), for a down-referral the
+ * levels below (the caller's own clinics first). Inactive orgs are left out.
+ */
+export async function targets(ctx: Ctx, direction: 'up' | 'down'): Promise<ReferralTarget[]> {
+  const tree = await ctx.platform.orgTree.fresh();
+  const from = ctx.actor.orgId;
+  const near = new Set(direction === 'up' ? tree.ancestry(from) : tree.subtree(from));
+  const rank = (kind: string) => levelRank(levelOfKind(kind));
+  return (await orgs.list(ctx))
+    .filter((o) => o.active && targetRefusal(tree, ctx.actor.countyId, from, o.id, direction) === null)
+    .map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, near: near.has(o.id) }))
+    .sort(
+      (a, b) =>
+        Number(b.near) - Number(a.near) ||
+        (direction === 'up' ? rank(a.kind) - rank(b.kind) : rank(b.kind) - rank(a.kind)),
+    );
 }
 
 export async function insertTasks(
@@ -359,5 +401,20 @@ export async function worklist(ctx: Ctx, input: WorklistQuery) {
       detail: { box, results: rows.map((r) => r.id) },
     });
     return { items: rows.map((r) => toReferral(ctx, r)), hasMore: more, now: iso(now)!, counts };
+  });
+}
+
+/**
+ * The home page's referral to-do: incoming referrals waiting for the caller's orgs to accept
+ * or refuse them (the worklist's incoming box), and how many of those have been escalated.
+ */
+export async function awaitingDecision(ctx: Ctx): Promise<{ awaiting: number; escalated: number }> {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const { awaiting, escalated } = await q.counts(
+      trx,
+      { orgIds: ctx.scope.orgIds, box: 'incoming', boxOrgIds: boxOrgs(ctx, 'incoming') },
+      ctx.actor.id,
+    );
+    return { awaiting, escalated };
   });
 }

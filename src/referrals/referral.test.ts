@@ -101,6 +101,52 @@ describe('create with an Idempotency-Key', () => {
   });
 });
 
+describe('receiving orgs: up to the levels above, down to the levels below', () => {
+  type Target = { id: number; name: string; kind: string; near: boolean };
+  const targets = async (c: Client, direction: 'up' | 'down') => {
+    const res = await c.get(`/api/referral-targets?direction=${direction}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Target[]>();
+  };
+
+  it('a village clinic is offered its township centre first, then county hospitals, never another village clinic', async () => {
+    const up = await targets(w.village, 'up');
+    expect(up.some((o) => o.kind === 'village_clinic')).toBe(false);
+    expect(up[0]).toMatchObject({ id: w.songguCentre, near: true });
+    expect(up.map((o) => o.id)).toEqual(expect.arrayContaining([w.people, w.tcm]));
+    expect(await targets(w.village, 'down')).toEqual([]);
+  });
+
+  it('a township centre refers down to its own village clinics first and up to the county, never to a peer centre', async () => {
+    const down = await targets(w.township, 'down');
+    expect(down.length).toBeGreaterThan(0);
+    expect(down.every((o) => o.kind === 'village_clinic')).toBe(true);
+    expect(down[0]).toMatchObject({ id: w.villageOrg, near: true });
+    const up = await targets(w.township, 'up');
+    expect(up.some((o) => ['village_clinic', 'township_center', 'community_center'].includes(o.kind))).toBe(false);
+    expect(up.map((o) => o.id)).toContain(w.people);
+  });
+
+  it('the server refuses a same-level up-referral with a Chinese message, writing nothing', async () => {
+    const orgs = (await w.county.get('/api/orgs')).json<Array<{ id: number; kind: string }>>();
+    const peerVillage = orgs.find((o) => o.kind === 'village_clinic' && o.id !== w.villageOrg)!.id;
+    const before = await count('SELECT count(*) AS n FROM referrals');
+    for (const [c, toOrgId] of [
+      [w.village, peerVillage],
+      [w.county, w.tcm],
+    ] as const) {
+      const res = await c.post('/api/referrals', upBody(w, { toOrgId }), { 'idempotency-key': key() });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'WRONG_DIRECTION',
+        field: 'toOrgId',
+        message: expect.stringMatching(/上转.*上级机构/),
+      });
+    }
+    expect(await count('SELECT count(*) AS n FROM referrals')).toBe(before);
+  });
+});
+
 /** Drives a fresh referral to a status through the API (expired: the scheduler's own step, done as owner). */
 async function referralIn(status: ReferralStatus): Promise<number> {
   if (status === 'draft') {

@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useExperts } from './clinics.api.ts';
 import { useCreateSession, useSessions } from './clinics.api.ts';
 import { clinicMessages, clock, statusColor, statusLabel, todayShanghai, typeLabel } from './clinics.i18n.ts';
 import { useOrg, useOrgs } from '../../orgs/ui/orgs.api.ts';
+import { usePresetResident } from '../../residents/ui/residents.api.ts';
+import { residentMessages } from '../../residents/ui/residents.i18n.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
@@ -17,6 +19,7 @@ import { ScreensModal } from './screens-modal.tsx';
 /** 专家坐诊与门诊排班: the coming sessions, their free places, and planning new ones. */
 export function ClinicSessionsPage() {
   const t = useT(clinicMessages);
+  const rt = useT(residentMessages);
   const lang = useLang();
   const navigate = useNavigate();
   const [kind, setKind] = useState<'expert' | 'ordinary'>('expert');
@@ -26,6 +29,9 @@ export function ClinicSessionsPage() {
   const [planning, setPlanning] = useState(false);
   const canScreens = useMayCall('POST /api/clinic-screens');
   const [screens, setScreens] = useState(false);
+  // opened from a resident's profile (预约专家号): the chosen session opens with that resident
+  const preset = usePresetResident(useSearchParams()[0].get('residentId'));
+  const forResident = preset.id ? `?residentId=${preset.id}` : '';
   return (
     <Page
       title={t('sessions')}
@@ -40,6 +46,15 @@ export function ClinicSessionsPage() {
         </Space>
       }
     >
+      {preset.resident ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={rt('bookingFor', { name: preset.resident.name })}
+          data-testid="booking-for"
+        />
+      ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Radio.Group
@@ -67,7 +82,10 @@ export function ClinicSessionsPage() {
         loading={sessions.isLoading}
         dataSource={sessions.data?.items ?? []}
         pagination={{ pageSize: 20 }}
-        onRow={(r) => ({ onClick: () => navigate(`/clinics/sessions/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({
+          onClick: () => navigate(`/clinics/sessions/${r.id}${forResident}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           { title: t('date'), render: (_, r) => `${r.date} ${clock(r.startsAt)}–${clock(r.endsAt)}` },
           {

@@ -30,13 +30,15 @@ export type SessionFilter = {
   to?: string;
   kind?: 'expert' | 'ordinary';
   mine?: 'true';
+  own?: 'true';
   departmentId?: number;
 };
 
-export function useSessions(filter: SessionFilter) {
+export function useSessions(filter: SessionFilter, enabled = true) {
   return useQuery({
     queryKey: [...CLINICS_KEY, 'sessions', filter],
     queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, limit: 200 }),
+    enabled,
   });
 }
 

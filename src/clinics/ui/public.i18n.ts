@@ -84,6 +84,15 @@ export const publicMessages = defineDict({
   ],
   joinWaitlist: ['约满了，登记候补', 'Full: join the waitlist'],
   opensOn: ['号源将于 {time} 开放预约', 'Booking opens {time}'],
+  chosen: ['已选', 'Chosen'],
+  pickTime: ['请选择就诊时间', 'Choose a time'],
+  confirmTitle: ['请确认预约', 'Please confirm'],
+  confirmBook: ['确认预约', 'Book it'],
+  changeTime: ['重新选择', 'Choose again'],
+  cancelRule: [
+    '如不能就诊请提前取消；多次预约不就诊将暂停自助预约。',
+    'If you cannot come, cancel in advance; repeated no-shows suspend self-booking.',
+  ],
 });
 
 /** A room is a number ("3") or already a Chinese name ("3诊室", "康复诊室"); the latter is shown as it is. */

@@ -149,3 +149,29 @@ export async function addNote(ctx: Ctx, taskId: number, input: NoteBody) {
   if (!ok) throw notFound('任务');
   return (await list(ctx, { status: 'all', limit: 500 })).find((t) => t.id === taskId) ?? null;
 }
+
+/** Down-referral tasks land at village clinics and township or community centres, not at hospitals. */
+export function receivesTasks(ctx: Ctx): boolean {
+  const kind = ctx.platform.orgTree.get(ctx.actor.orgId)?.kind ?? '';
+  return ['village_clinic', 'township_center', 'community_center'].includes(kind);
+}
+
+/**
+ * The home page's down-referral to-do for the caller's clinic or centre: tasks not done yet,
+ * and those of them past their due date (a date in Asia/Shanghai).
+ */
+export async function pendingCounts(ctx: Ctx): Promise<{ pending: number; overdue: number }> {
+  const orgIds = boxOrgs(ctx, 'incoming');
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const row = await trx
+      .selectFrom('referral_tasks as t')
+      .select([
+        sql<number>`count(*)::int`.as('pending'),
+        sql<number>`count(*) FILTER (WHERE t.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date)::int`.as('overdue'),
+      ])
+      .where('t.org_id', 'in', orgIds.length ? orgIds : [0])
+      .where('t.status', 'in', ['open', 'confirmed'])
+      .executeTakeFirstOrThrow();
+    return { pending: row.pending, overdue: row.overdue };
+  });
+}

@@ -3,6 +3,15 @@ import { ErrorAlert } from '../../web/error-alert.tsx';
 import { Page } from '../../web/page.tsx';
 import { useFigures } from './referrals.api.ts';
 
+/** A time figure as a sentence a bureau official reads without knowing what P50 or P90 means. */
+function minutesInWords(key: string, minutes: number): string {
+  const span =
+    minutes >= 120 ? `${Math.round((minutes / 60) * 10) / 10} 小时` : `${Math.round(minutes * 10) / 10} 分钟`;
+  if (key === 'accept_p50') return `一半的转诊在 ${span}内被接收`;
+  if (key === 'accept_p90') return `90% 的转诊在 ${span}内被接收`;
+  return span;
+}
+
 /** 双向转诊指标: every figure shows its numerator and denominator, so nobody has to trust a bare percentage. */
 export function ReferralDashboardPage() {
   const figures = useFigures();
@@ -11,7 +20,8 @@ export function ReferralDashboardPage() {
     <Page title="双向转诊指标">
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
       <Typography.Paragraph type="secondary">
-        统计区间：{d ? `${d.from} 至 ${d.to}` : '—'}（卫健局账号：小于 5 的格子不显示）
+        统计区间：{d ? `${d.from} 至 ${d.to}` : '—'}
+        {d?.smallCellsSuppressed ? '（为保护居民隐私，小于 5 的格子显示为 “<5”）' : ''}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         {(d?.figures ?? []).map((f) => (
@@ -22,6 +32,11 @@ export function ReferralDashboardPage() {
                 suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : '分钟'}
                 precision={f.value === null ? undefined : 1}
               />
+              {f.unit === 'minutes' && f.value !== null ? (
+                <Typography.Paragraph style={{ margin: '4px 0' }} data-testid={`figure-words-${f.key}`}>
+                  {minutesInWords(f.key, f.value)}
+                </Typography.Paragraph>
+              ) : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {f.numerator !== null ? `${f.numerator} / ${f.denominator}` : `n = ${f.denominator}`} · {f.definition}
               </Typography.Text>

@@ -27,6 +27,18 @@ const actionLabel = (a: string) =>
         ? '随访记录'
         : (ACTION_LABELS[a as ReferralAction] ?? a);
 
+const statusLabel = (s: string) => STATUS_LABELS[s as ReferralStatus] ?? s;
+/**
+ * What an event did to the status, in words: "已到院 → 诊疗完成" (not the action's name
+ * repeated as its result); "状态：待接收" for the first event; nothing for a note or an
+ * escalation, which leave the status as it was.
+ */
+function statusChange(from: string | null, to: string): string | null {
+  if (from === null) return `状态：${statusLabel(to)}`;
+  if (from === to) return null;
+  return `${statusLabel(from)} → ${statusLabel(to)}`;
+}
+
 /** 转诊单: content, the allowed actions, the whole timeline of the loop, tasks, follow-ups and files. */
 export function ReferralDetailPage() {
   const id = Number(useParams().id);
@@ -210,8 +222,12 @@ export function ReferralDetailPage() {
                 color: e.action === 'escalate' ? 'red' : e.action === 'reject' ? 'red' : 'blue',
                 children: (
                   <div>
-                    <Typography.Text strong>{actionLabel(e.action)}</Typography.Text> →{' '}
-                    {STATUS_LABELS[e.toStatus as ReferralStatus] ?? e.toStatus}
+                    <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>{' '}
+                    {statusChange(e.fromStatus, e.toStatus) ? (
+                      <Typography.Text type="secondary" data-testid="timeline-change">
+                        {statusChange(e.fromStatus, e.toStatus)}
+                      </Typography.Text>
+                    ) : null}
                     <br />
                     <Typography.Text type="secondary">
                       {time(e.at)} · {e.actorName}

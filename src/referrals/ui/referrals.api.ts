@@ -95,6 +95,7 @@ export function useGuidance(code: string | undefined) {
 const figures = z.object({
   from: z.string(),
   to: z.string(),
+  smallCellsSuppressed: z.boolean(),
   figures: z.array(
     z.object({
       key: z.string(),
