@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { registerAccessControl } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
 import { registerErrorHandling } from './platform/errors.ts';
+import { periodic } from './platform/periodic.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -22,6 +23,8 @@ import { residentsRoutes } from './residents/residents.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
+import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
+import { referralDeadlineJob } from './referrals/deadline.service.ts';
 
 z.config(z.locales.zhCN());
 
@@ -38,6 +41,24 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes); // hash-chained audit log and its verifier
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
+}
+
+/**
+ * Every background job, one line each: all start when the app is ready and stop when it
+ * closes (a run in flight finishes first). Each is safe in several processes at once; its
+ * variable sets the interval in ms, 0 turns it off (src/platform/periodic.ts).
+ */
+function registerJobs(app: FastifyInstance): void {
+  const jobs = [
+    periodic(referralDeadlineJob(app.platform.db), app.log), // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
+    periodic(clinicSchedulerJob(app.platform.db), app.log), // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
+  ];
+  app.addHook('onReady', async () => {
+    for (const job of jobs) job.start();
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all(jobs.map((job) => job.stop()));
+  });
 }
 
 export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -61,6 +82,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAccessControl(app, POLICIES);
   await registerFeatures(app);
+  registerJobs(app); // background jobs: referral deadlines, clinic scheduler
   await registerWeb(app, platform.config.webDir);
   return app;
 }

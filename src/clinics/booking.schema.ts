@@ -12,14 +12,6 @@ export const bookingCreate = z.object({
 });
 export type BookingCreate = z.infer<typeof bookingCreate>;
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .trim()
-    .min(8, 'Idempotency-Key 至少 8 个字符')
-    .max(100, 'Idempotency-Key 最多 100 个字符'),
-});
-
 export const booking = z.object({
   id: z.number(),
   sessionId: z.number(),

@@ -8,6 +8,9 @@ const id = (label: string) =>
     .positive(`请选择${label}`)
     .max(2147483647);
 
+export const ADMISSION_STATUSES = ['requested', 'admitted', 'discharged', 'cancelled'] as const;
+export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
+
 export const admissionCreate = z.object({
   residentId: id('居民'),
   departmentId: id('科室'),
@@ -27,7 +30,7 @@ export const admission = z.object({
   departmentName: z.string(),
   urgency: z.enum(URGENCIES),
   priority: z.boolean(),
-  status: z.enum(['requested', 'admitted', 'discharged', 'cancelled']),
+  status: z.enum(ADMISSION_STATUSES),
   bedId: z.number().nullable(),
   bedCode: z.string().nullable(),
   note: z.string().nullable(),
@@ -43,6 +46,7 @@ export const bedBoard = z.object({
   /** priority (三优先) patients first within an urgency */
   waiting: z.array(admission),
 });
+export type BedBoard = z.infer<typeof bedBoard>;
 
 export const bedBoardQuery = z.object({
   departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647),

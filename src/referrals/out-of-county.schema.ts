@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 export const HOSPITAL_LEVELS = ['national', 'provincial', 'city', 'other_county'] as const;
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const;
+export const VISIT_SOURCES = ['manual', 'csv', 'seed'] as const;
+export type HospitalLevel = (typeof HOSPITAL_LEVELS)[number];
+export type VisitType = (typeof VISIT_TYPES)[number];
+export type VisitSource = (typeof VISIT_SOURCES)[number];
 
 export const visitCreate = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
@@ -43,6 +47,7 @@ export const importReport = z.object({
   duplicates: z.number(),
   rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.string()), raw: z.string() })),
 });
+export type ImportReport = z.infer<typeof importReport>;
 export const visitQuery = z.object({
   from: z
     .string()
@@ -54,3 +59,4 @@ export const visitQuery = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type VisitQuery = z.infer<typeof visitQuery>;

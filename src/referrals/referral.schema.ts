@@ -184,6 +184,9 @@ export const taskNote = z.object({
   text: z.string(),
   at: z.string(),
 });
+export const TASK_STATUSES = ['open', 'confirmed', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
 export const referralTask = z.object({
   id: z.number(),
   referralId: z.number(),
@@ -193,13 +196,16 @@ export const referralTask = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   dueOn: z.string().nullable(),
-  status: z.enum(['open', 'confirmed', 'done']),
+  status: z.enum(TASK_STATUSES),
   confirmedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   notes: z.array(taskNote),
   resident: residentSnapshot.optional(),
 });
 export type ReferralTask = z.infer<typeof referralTask>;
+export type TaskNote = z.infer<typeof taskNote>;
+export type ReferralEvent = z.infer<typeof referralEvent>;
+export type AttachmentMeta = z.infer<typeof attachmentMeta>;
 
 export const referralDetail = referral.extend({
   events: z.array(referralEvent),
@@ -237,4 +243,21 @@ export const worklist = z.object({
   /** server time, so countdowns do not depend on the browser's clock */
   now: z.string(),
   counts: z.object({ awaiting: z.number(), escalated: z.number(), unread: z.number() }),
+});
+export type Worklist = z.infer<typeof worklist>;
+
+export const icdItem = z.object({ code: z.string(), name: z.string() });
+export const icdQuery = z.object({
+  q: z.string().max(30, '搜索词不能超过 30 个字').default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const guidanceQuery = z.object({
+  code: z.string().trim().min(1, '请提供诊断编码').max(10, '诊断编码不正确'),
+});
+export const guidance = z.object({
+  code: z.string(),
+  level: z.enum(CARE_LEVELS),
+  downTo: z.enum(CARE_LEVELS).nullable(),
+  speciality: z.string().nullable(),
+  note: z.string(),
 });

@@ -1,8 +1,12 @@
-import { sql } from 'kysely';
-import type { Kdb } from '../platform/db.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { guidanceFor, icd10 } from '../referrals/icd10.ts';
-import { DEFAULT_ACCEPT_MINUTES, type Urgency } from '../referrals/referral.states.ts';
+import {
+  DEFAULT_ACCEPT_MINUTES,
+  type ReferralAction,
+  type ReferralStatus,
+  type Urgency,
+} from '../referrals/referral.states.ts';
 import { Rng } from './random.ts';
 
 /**
@@ -77,6 +81,13 @@ function weighted(rng: Rng, items: ReadonlyArray<readonly [string, number]>): st
 
 const addMin = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
+/** The seed's diagnosis lists use codes of the ICD-10 subset only. */
+function knownDiagnosis(code: string) {
+  const dx = icd10(code);
+  if (!dx) throw new Error(`seed diagnosis ${code} is not in the ICD-10 subset`);
+  return dx;
+}
+
 interface Plan {
   id?: number;
   path: string[];
@@ -95,10 +106,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
     .orderBy('id')
     .execute();
   const ids = orgs.map((o) => o.id);
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${ids.join(',')}, true)`.execute(
-      trx,
-    );
+  return withScope(db, { userId: 0, orgIds: ids }, async (trx) => {
     const hospitals = orgs.filter((o) => o.kind === 'county_hospital');
     const people = hospitals.find((o) => o.name.endsWith('人民医院')) ?? hospitals[0];
     const partners = orgs.filter((o) => o.kind === 'partner_hospital');
@@ -138,7 +146,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         const res = rng.pick(residents);
         const fromOrg = rng.chance(0.6) ? res.org_id : (parentOf.get(res.org_id) ?? res.org_id);
         const code = weighted(rng, UP_DIAGNOSES);
-        const dx = icd10(code)!;
+        const dx = knownDiagnosis(code);
         const outside = partners.length > 0 && (guidanceFor(code).level === 'above' || rng.chance(0.04));
         const to = outside ? rng.pick(partners) : rng.chance(0.85) ? people : rng.pick(hospitals);
         const urgency: Urgency = rng.chance(0.15) ? 'emergency' : rng.chance(0.4) ? 'urgent' : 'routine';
@@ -292,7 +300,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
       }
     }
     // walk each referral along its path through the guarded transitions, one bulk step at a time
-    const STEPS: ReadonlyArray<readonly [string, string, string]> = [
+    const STEPS: ReadonlyArray<readonly [ReferralStatus, ReferralStatus, ReferralAction]> = [
       ['submitted', 'accepted', 'accept'],
       ['submitted', 'rejected', 'reject'],
       ['submitted', 'cancelled', 'cancel'],
@@ -314,7 +322,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         .where(
           'id',
           'in',
-          movers.map((p) => p.id!),
+          movers.flatMap((p) => (p.id === undefined ? [] : [p.id])),
         )
         .where('status', '=', from)
         .execute();
@@ -389,7 +397,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         hospital_level: level,
         visit_type: inpatient ? 'inpatient' : 'outpatient',
         diagnosis_code: code,
-        diagnosis_name: icd10(code)!.name,
+        diagnosis_name: knownDiagnosis(code).name,
         cost_fen: inpatient ? rng.int(800_000, 5_000_000) : rng.int(20_000, 150_000),
         reason: rng.pick(['自行前往', '家属要求', '异地工作', '复诊']),
         source: 'seed',

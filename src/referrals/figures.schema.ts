@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .optional();
+export const figuresQuery = z.object({ from: day, to: day });
+export type FiguresQuery = z.infer<typeof figuresQuery>;
+
+/** One dashboard figure with its numerator and denominator, so a reader can check the arithmetic. */
+export const figure = z.object({
+  key: z.string(),
+  label: z.string(),
+  definition: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  unit: z.enum(['percent', 'minutes']),
+});
+export type Figure = z.infer<typeof figure>;
+
+export const figures = z.object({
+  from: z.string(),
+  to: z.string(),
+  figures: z.array(figure),
+  byOrgMonth: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      month: z.string(),
+      up: z.number().nullable(),
+      down: z.number().nullable(),
+    }),
+  ),
+});
+export type Figures = z.infer<typeof figures>;
