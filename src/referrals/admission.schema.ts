@@ -3,7 +3,7 @@ import { URGENCIES } from './referral.states.ts';
 
 const id = (label: string) =>
   z
-    .number({ message: `请选择${label}` })
+    .number({ error: `请选择${label}` })
     .int()
     .positive(`请选择${label}`)
     .max(2147483647);
@@ -14,7 +14,7 @@ export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
 export const admissionCreate = z.object({
   residentId: id('居民'),
   departmentId: id('科室'),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }).default('routine'),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }).default('routine'),
   referralId: id('转诊单').optional(),
   note: z.string().trim().max(300, '备注不能超过 300 个字').optional(),
 });
@@ -49,7 +49,7 @@ export const bedBoard = z.object({
 export type BedBoard = z.infer<typeof bedBoard>;
 
 export const bedBoardQuery = z.object({
-  departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647),
+  departmentId: z.coerce.number({ error: '请选择科室' }).int().positive('请选择科室').max(2147483647),
 });
 export const bedsCreate = z.object({
   departmentId: id('科室'),

@@ -19,10 +19,13 @@ export function sniff(data: Buffer): AttachmentType | null {
   return null;
 }
 
+/** control characters and what file systems forbid in a name */
+const unsafeInName = (c: string) => c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c);
+
 function cleanName(name: string, mime: AttachmentType): string {
   const base =
-    name
-      .replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_')
+    Array.from(name, (c) => (unsafeInName(c) ? '_' : c))
+      .join('')
       .trim()
       .slice(0, 100) || '附件';
   const ext = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' }[mime];

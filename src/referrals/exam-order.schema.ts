@@ -35,9 +35,9 @@ export const catalogueItem = z.object({
 export type CatalogueItem = z.infer<typeof catalogueItem>;
 
 export const examOrderCreate = z.object({
-  residentId: z.number({ message: '请选择居民' }).int().positive().max(2147483647),
+  residentId: z.number({ error: '请选择居民' }).int().positive().max(2147483647),
   itemCode: z.string().trim().min(1, '请选择检查项目').max(20, '检查项目编码不正确'),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }).default('routine'),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }).default('routine'),
   referralId: z.number().int().positive().max(2147483647).optional(),
   clinicalNote: z.string().trim().max(500, '临床说明不能超过 500 个字').optional(),
   /** Idempotency-Key for clients that cannot set headers; the header wins; not part of the body hash */
@@ -74,17 +74,17 @@ export type ExamOrder = z.infer<typeof examOrder>;
 
 export const examOrderQuery = z.object({
   box: z.enum(['performing', 'ordered']).default('ordered'),
-  status: z.enum([...EXAM_STATUSES, 'pending'], { message: '状态不正确' }).optional(),
+  status: z.enum([...EXAM_STATUSES, 'pending'], { error: '状态不正确' }).optional(),
   residentId: z.coerce.number().int().positive().max(2147483647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ExamOrderQuery = z.infer<typeof examOrderQuery>;
 
-export const scheduleBody = z.object({ scheduledAt: z.iso.datetime({ offset: true, message: '预约时间格式不正确' }) });
+export const scheduleBody = z.object({ scheduledAt: z.iso.datetime({ offset: true, error: '预约时间格式不正确' }) });
 export type ScheduleBody = z.infer<typeof scheduleBody>;
 export const reportBody = z.object({
   resultText: z.string().trim().min(1, '请填写检查结果').max(4000, '结果不能超过 4000 个字'),
-  resultFlag: z.enum(EXAM_RESULT_FLAGS, { message: '结果标记应为正常、异常或危急' }),
+  resultFlag: z.enum(EXAM_RESULT_FLAGS, { error: '结果标记应为正常、异常或危急' }),
 });
 export type ReportBody = z.infer<typeof reportBody>;
 /** perform and cancel carry nothing */

@@ -196,7 +196,7 @@ async function afterAccept(ctx: Ctx, trx: Kdb, row: q.ReferralRow): Promise<void
 
 export async function act(ctx: Ctx, id: number, req: ActRequest): Promise<ReferralDetail> {
   const action: UserAction = req.action;
-  await found(
+  found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const row = await loadVisible(ctx, trx, id, `referral.${action}`);
       if (!row) return null;
@@ -225,7 +225,7 @@ export async function act(ctx: Ctx, id: number, req: ActRequest): Promise<Referr
  * makes a repeated request a 409, never a second down-referral.
  */
 export async function downRefer(ctx: Ctx, id: number, input: DownReferralCreate): Promise<ReferralDetail> {
-  const childId = await found(
+  const childId = found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const parent = await loadVisible(ctx, trx, id, 'referral.down_refer');
       if (!parent) return null;

@@ -8,7 +8,7 @@ const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
 const id = (label: string) =>
   z
-    .number({ message: `请选择${label}` })
+    .number({ error: `请选择${label}` })
     .int()
     .positive(`请选择${label}`)
     .max(2147483647);
@@ -38,7 +38,7 @@ export type ClinicalSummary = z.infer<typeof clinicalSummary>;
 
 export const CARE_PLAN_TASK_KINDS = ['rehab', 'follow_up', 'medication', 'visit', 'other'] as const;
 export const carePlanTask = z.object({
-  kind: z.enum(CARE_PLAN_TASK_KINDS, { message: '任务类型不正确' }),
+  kind: z.enum(CARE_PLAN_TASK_KINDS, { error: '任务类型不正确' }),
   title: text('任务名称', 100),
   detail: optionalText('任务说明', 500),
   dueOn: z
@@ -47,7 +47,7 @@ export const carePlanTask = z.object({
     .optional(),
 });
 export const carePlan = z.object({
-  kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { message: '计划类型不正确' }),
+  kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { error: '计划类型不正确' }),
   goals: optionalText('目标', 500),
   tasks: z.array(carePlanTask).min(1, '请至少填写一项下转任务').max(20),
 });
@@ -55,14 +55,14 @@ export type CarePlan = z.infer<typeof carePlan>;
 
 export const referralCreate = z.object({
   residentId: id('居民'),
-  direction: z.enum(['up', 'down'], { message: '转诊方向应为上转或下转' }).default('up'),
+  direction: z.enum(['up', 'down'], { error: '转诊方向应为上转或下转' }).default('up'),
   toOrgId: id('接收机构'),
   toDepartmentId: id('接收科室').optional(),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }),
   reason: text('转诊原因', 500),
   diagnosisCode: z.string().trim().min(1, '请选择初步诊断').max(10, '诊断编码不正确'),
   summary: clinicalSummary.default({ vitals: {} }),
-  consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional(),
+  consent: z.object({ by: z.enum(['patient', 'guardian'], { error: '请选择知情同意人' }) }).optional(),
   outOfCountyReason: optionalText('外转原因', 300),
   dischargeSummary: optionalText('出院小结', 4000),
   carePlan: carePlan.optional(),
@@ -76,7 +76,7 @@ export type ReferralCreate = z.infer<typeof referralCreate>;
 export const downReferralCreate = z.object({
   toOrgId: id('接收机构'),
   toDepartmentId: id('接收科室').optional(),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }).default('routine'),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }).default('routine'),
   reason: text('下转原因', 500),
   dischargeSummary: text('出院小结', 4000),
   carePlan,
@@ -85,7 +85,7 @@ export type DownReferralCreate = z.infer<typeof downReferralCreate>;
 
 export const transitionBody = z.object({ note: optionalText('备注', 500) });
 export const submitBody = transitionBody.extend({
-  consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional(),
+  consent: z.object({ by: z.enum(['patient', 'guardian'], { error: '请选择知情同意人' }) }).optional(),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 export const acceptBody = transitionBody.extend({ toDepartmentId: id('接收科室').optional() });
@@ -225,7 +225,7 @@ export type ReferralDetail = z.infer<typeof referralDetail>;
 
 export const worklistQuery = z.object({
   box: z.enum(['incoming', 'outgoing', 'all']).default('all'),
-  status: z.enum([...REFERRAL_STATUSES, 'open', 'awaiting'], { message: '状态不正确' }).optional(),
+  status: z.enum([...REFERRAL_STATUSES, 'open', 'awaiting'], { error: '状态不正确' }).optional(),
   direction: z.enum(['up', 'down']).optional(),
   urgency: z.enum(URGENCIES).optional(),
   escalated: z.enum(['true', 'false']).optional(),
