@@ -5,14 +5,15 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { registerAccessControl } from './platform/access.ts';
+import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { periodic } from './platform/periodic.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -61,26 +62,47 @@ function registerJobs(app: FastifyInstance): void {
   });
 }
 
-export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  logger?: boolean;
+  /** sees every route as registered (after access control declared its headers): for tools and tests */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(platform: Platform, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: platform.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For / -Proto name the client and its scheme only when a configured proxy sent them
+    trustProxy: platform.config.trustProxy.length ? platform.config.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app); // CSP, nosniff, DENY framing, no-store on /api
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'POST /api/auth/login 设置的会话 Cookie（HttpOnly）；改变状态的请求另须带 x-csrf-token 请求头',
+          },
+        },
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAccessControl(app, POLICIES);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await registerFeatures(app);
   registerJobs(app); // background jobs: referral deadlines, clinic scheduler
   await registerWeb(app, platform.config.webDir);

@@ -3,14 +3,12 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError, conflict, isUniqueViolation, notFound, requireChanges } from '../platform/errors.ts';
 import { maskMobile } from '../platform/mask.ts';
 import type { Role } from '../platform/roles.ts';
+import { seesStaffContact } from '../policy.ts';
 import * as q from './expert.queries.ts';
 import type { Expert, ExpertCreate, ExpertPatch, ExpertSearch } from './expert.schema.ts';
 
-/** the roles that arrange visits see an expert's full contact; everyone else a masked one */
-const CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
-
 export function toExpert(r: NonNullable<Awaited<ReturnType<typeof q.findById>>>, role: Role | null): Expert {
-  const full = role !== null && CONTACT_ROLES.includes(role);
+  const full = seesStaffContact(role);
   return {
     id: r.id,
     staffId: r.staff_id,

@@ -32,7 +32,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: limited,
       schema: { tags, summary: '获取验证码（身份证号 + 预留手机号）', body: codeRequest, response: { 200: codeSent } },
     },
-    (req) => svc.requestCode(db, req.auditCtx, req.body),
+    (req) => svc.requestCode(db, req.auditCtx, req.body, app.platform.config.portalDemoCodes),
   );
   app.post(
     '/api/portal/verify',

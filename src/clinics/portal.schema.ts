@@ -12,7 +12,7 @@ export type CodeRequest = z.infer<typeof codeRequest>;
 export const codeSent = z.object({
   sent: z.boolean(),
   message: z.string(),
-  demoCode: z.string().optional().describe('only with the demo console channel, never with an SMS gateway'),
+  demoCode: z.string().optional().describe('embedded demo county and console channel only (PORTAL_DEMO_CODES)'),
 });
 
 export const verifyRequest = z.object({

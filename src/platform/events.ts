@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { batcherPerDb } from './batch.ts';
 import type { Kdb } from './db.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /**
  * Domain events for live screens (worklists, queue displays). Publishing is a pg_notify
@@ -35,7 +36,7 @@ const PAYLOAD_LIMIT = 7000;
  * survive because they refetch whenever their stream reconnects. Resolves once sent.
  */
 export const publishCommitted = batcherPerDb(
-  async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
+  async (db: Kdb, events: readonly DomainEvent[]): Promise<undefined[]> => {
     let chunk: string[] = [];
     let size = 2;
     const flush = async () => {
@@ -110,8 +111,9 @@ export function openEventStream(
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
+    ...securityHeaders(req.url),
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': 'no-store, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });

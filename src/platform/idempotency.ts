@@ -14,9 +14,23 @@ export const REPLAY_HEADER = 'Idempotent-Replayed';
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 const KEY_MESSAGE = '缺少或无效的 Idempotency-Key 请求头（8–100 位字母、数字或 _.:-），请刷新页面后重试';
 
-/** The request header as a route declares it (routes that also accept a key in the body leave it optional). */
+const KEY_DESCRIPTION =
+  '每次新建生成一个新键，8–100 位字母、数字或 _ . : -；网络重试时原样重发同一键，返回原结果（200，Idempotent-Replayed: true）而不重复创建';
+
+/** The request header as a create route declares it (validation and the OpenAPI document). */
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().trim().regex(KEY, KEY_MESSAGE),
+  'idempotency-key': z.string().trim().regex(KEY, KEY_MESSAGE).describe(KEY_DESCRIPTION),
+});
+
+/**
+ * For creates whose clients may send the key as `requestKey` in the body instead (referrals,
+ * exam orders): optional here, and idempotencyKey() refuses a request with neither.
+ */
+export const optionalIdempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(`必填（无法设置请求头的客户端可改用请求体 requestKey）：${KEY_DESCRIPTION}`),
 });
 
 /** The caller's key, from the header (or a body field for clients that cannot set headers): 400 if absent or malformed. */

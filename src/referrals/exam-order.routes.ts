@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
-import { sendIdempotent } from '../platform/idempotency.ts';
+import { optionalIdempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import {
   catalogueItem,
   emptyBody,
@@ -41,6 +41,7 @@ export const examOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '开具一单通检查（需 Idempotency-Key；重放返回 200 与 Idempotent-Replayed: true）',
+        headers: optionalIdempotencyHeaders,
         body: examOrderCreate,
         response: { 200: examOrder, 201: examOrder },
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../orgs/orgs.schema.ts';
 import { ctxOf } from '../platform/context.ts';
-import { sendIdempotent } from '../platform/idempotency.ts';
+import { optionalIdempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import { admissionRoutes } from './admission.routes.ts';
 import { attachmentRoutes } from './attachment.routes.ts';
 import { deadlineRoutes } from './deadline.routes.ts';
@@ -51,6 +51,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '新建转诊单（需 Idempotency-Key；重放返回 200 与 Idempotent-Replayed: true）',
+        headers: optionalIdempotencyHeaders,
         body: referralCreate,
         response: { 200: referralDetail, 201: referralDetail },
       },

@@ -2,6 +2,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, isUniqueViolation, notFound, requireChanges } from '../platform/errors.ts';
+import { must } from '../platform/must.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { parseIdNumber } from './id-number.ts';
 import { namePinyin } from './pinyin.ts';
@@ -193,9 +194,7 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
       resourceId: row.id,
       residentId: row.id,
     });
-    const created = await q.findById(trx, row.id);
-    if (!created) throw new Error(`resident ${row.id} is not readable right after its insert`);
-    return toResident(created);
+    return toResident(must(await q.findById(trx, row.id), 'the resident just inserted'));
   }).catch((err: unknown) => {
     // a concurrent twin slipped past the pre-check: the unique index still says no
     if (isUniqueViolation(err, 'residents_id_number_key')) {

@@ -5,6 +5,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../clinics/clinic-time.t
 import type { Kdb } from '../platform/db.ts';
 import type { ProfileName } from './profiles.ts';
 import { Rng } from './random.ts';
+import { must } from '../platform/must.ts';
 
 /**
  * The demo county's expert programme (issue 4): a roster of visiting experts (乡情医学联盟),
@@ -103,7 +104,10 @@ export async function seedClinics(
       .execute()) as Dept[];
     const countyDept = (code: string) =>
       depts.find((d) => d.code === code && d.org_kind === 'county_hospital') ??
-      depts.find((d) => d.code === 'internal' && d.org_kind === 'county_hospital')!;
+      must(
+        depts.find((d) => d.code === 'internal' && d.org_kind === 'county_hospital'),
+        "the county hospital's internal medicine",
+      );
     const residents = await trx
       .selectFrom('residents')
       .select(['id', 'org_id', 'name', 'birth_date'])

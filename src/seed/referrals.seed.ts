@@ -8,6 +8,7 @@ import {
   type Urgency,
 } from '../referrals/referral.states.ts';
 import { Rng } from './random.ts';
+import { must } from '../platform/must.ts';
 
 /**
  * A year of two-way referral work for the demo county, consistent with the seeds: village
@@ -81,13 +82,6 @@ function weighted(rng: Rng, items: ReadonlyArray<readonly [string, number]>): st
 
 const addMin = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
-/** The seed's diagnosis lists use codes of the ICD-10 subset only. */
-function knownDiagnosis(code: string) {
-  const dx = icd10(code);
-  if (!dx) throw new Error(`seed diagnosis ${code} is not in the ICD-10 subset`);
-  return dx;
-}
-
 interface Plan {
   id?: number;
   path: string[];
@@ -146,7 +140,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         const res = rng.pick(residents);
         const fromOrg = rng.chance(0.6) ? res.org_id : (parentOf.get(res.org_id) ?? res.org_id);
         const code = weighted(rng, UP_DIAGNOSES);
-        const dx = knownDiagnosis(code);
+        const dx = must(icd10(code), `ICD-10 ${code}`);
         const outside = partners.length > 0 && (guidanceFor(code).level === 'above' || rng.chance(0.04));
         const to = outside ? rng.pick(partners) : rng.chance(0.85) ? people : rng.pick(hospitals);
         const urgency: Urgency = rng.chance(0.15) ? 'emergency' : rng.chance(0.4) ? 'urgent' : 'routine';
@@ -322,7 +316,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         .where(
           'id',
           'in',
-          movers.flatMap((p) => (p.id === undefined ? [] : [p.id])),
+          movers.map((p) => must(p.id, 'a moved referral')),
         )
         .where('status', '=', from)
         .execute();
@@ -397,7 +391,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         hospital_level: level,
         visit_type: inpatient ? 'inpatient' : 'outpatient',
         diagnosis_code: code,
-        diagnosis_name: knownDiagnosis(code).name,
+        diagnosis_name: must(icd10(code), `ICD-10 ${code}`).name,
         cost_fen: inpatient ? rng.int(800_000, 5_000_000) : rng.int(20_000, 150_000),
         reason: rng.pick(['自行前往', '家属要求', '异地工作', '复诊']),
         source: 'seed',
