@@ -305,6 +305,19 @@ describe('the closed loop', () => {
       'follow_up',
     ]);
   });
+
+  it('the loop closes even when the confirming township cannot see the up-referral, and its scope stays its own', async () => {
+    const upId = await referralIn('completed');
+    const other = (await w.otherTownship.get('/api/auth/me')).json<{ org: { id: number } }>().org.id;
+    expect((await w.otherTownship.get(`/api/referrals/${upId}`)).statusCode).toBe(404);
+    const { toDepartmentId: _songguRehab, ...body } = downBody(w);
+    const down = await w.county.post(`/api/referrals/${upId}/down-referrals`, { ...body, toOrgId: other });
+    expect(down.statusCode, down.body).toBe(201);
+    const accepted = await w.otherTownship.post(`/api/referrals/${down.json().id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await w.county.get(`/api/referrals/${upId}`)).json().status).toBe('closed');
+    expect((await w.otherTownship.get(`/api/referrals/${upId}`)).statusCode).toBe(404);
+  });
 });
 
 describe('visibility: sending and receiving chains only', () => {
