@@ -11,9 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
-import { registerErrorHandling } from './platform/errors.ts';
-import { periodic } from './platform/periodic.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
+import { startPeriodic } from './platform/periodic.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { chineseErrors } from './platform/zod-zh.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -27,7 +28,8 @@ import { referralsRoutes } from './referrals/referral.routes.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
 
-z.config(z.locales.zhCN());
+// zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
+z.config(chineseErrors);
 
 /**
  * The map of OneCounty: every feature is one line below, in folder order.
@@ -45,21 +47,13 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
 }
 
 /**
- * Every background job, one line each: all start when the app is ready and stop when it
- * closes (a run in flight finishes first). Each is safe in several processes at once; its
+ * Every background job, one line each: each starts when the app is ready and stops when it
+ * closes (a run in flight finishes first); each is safe in several processes at once. Its
  * variable sets the interval in ms, 0 turns it off (src/platform/periodic.ts).
  */
 function registerJobs(app: FastifyInstance): void {
-  const jobs = [
-    periodic(referralDeadlineJob(app.platform.db), app.log), // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
-    periodic(clinicSchedulerJob(app.platform.db), app.log), // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
-  ];
-  app.addHook('onReady', async () => {
-    for (const job of jobs) job.start();
-  });
-  app.addHook('onClose', async () => {
-    await Promise.all(jobs.map((job) => job.stop()));
-  });
+  startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
+  startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
 }
 
 export interface BuildOptions {
@@ -76,6 +70,9 @@ export async function buildApp(platform: Platform, opts: BuildOptions = {}): Pro
     // X-Forwarded-For / -Proto name the client and its scheme only when a configured proxy sent them
     trustProxy: platform.config.trustProxy.length ? platform.config.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
+    // errors raised before any route (router, Node's HTTP parser) answer in the house shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);

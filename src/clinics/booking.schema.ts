@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery } from '../platform/params.ts';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
 const id = z.number().int().positive().max(2147483647);
@@ -70,7 +71,7 @@ export const sessionBookings = z.object({
 });
 
 export const bookingSearch = z.object({
-  residentId: z.coerce.number().int().positive().max(2147483647),
+  residentId: idQuery(),
 });
 
 export const waitlistCreate = z.object({ sessionId: id, residentId: id, referred: z.boolean().default(false) });

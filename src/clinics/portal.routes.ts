@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
 import { idempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
+import { idParam } from '../platform/params.ts';
 import { booking, waitlistEntry } from './booking.schema.ts';
 import {
   codeRequest,

@@ -60,6 +60,20 @@ type Listener = (event: DomainEvent) => void;
 
 export class EventHub {
   private listeners = new Map<string, Set<Listener>>();
+  private resyncs = new Set<() => void>();
+
+  /** fn runs whenever events may have been missed (the LISTEN connection was lost and re-made). */
+  onResync(fn: () => void): () => void {
+    this.resyncs.add(fn);
+    return () => {
+      this.resyncs.delete(fn);
+    };
+  }
+
+  /** Called once the LISTEN connection is back: whatever was notified meanwhile never arrived. */
+  resync(): void {
+    for (const fn of [...this.resyncs]) fn();
+  }
 
   /** Listeners whose prefix starts the topic get it: 'referral.' hears 'referral.accepted'. */
   subscribe(topicPrefix: string, listener: Listener): () => void {
@@ -100,7 +114,9 @@ let nextEventId = 1;
 /**
  * Serves a Server-Sent Events stream of the events on `topics` that `visible` lets through.
  * A comment line every 15 s keeps proxies from closing an idle stream; clients reconnect by
- * themselves (EventSource) and refetch their list, so no replay is kept.
+ * themselves (EventSource) and refetch their list, so no replay is kept. For the same reason
+ * the stream is ended when the hub may have missed events (its database connection was lost):
+ * the client reconnects and refetches instead of showing a list that silently stopped moving.
  */
 export function openEventStream(
   req: FastifyRequest,
@@ -127,6 +143,11 @@ export function openEventStream(
   const close = () => {
     clearInterval(heartbeat);
     for (const u of unsubscribers) u();
+    stopResync();
   };
+  const stopResync = hub.onResync(() => {
+    close();
+    res.end();
+  });
   req.raw.on('close', close);
 }

@@ -1,9 +1,8 @@
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { periodic, type JobLog, type PeriodicJob } from './periodic.ts';
+import { startPeriodic, type PeriodicJob } from './periodic.ts';
 
-const log: JobLog = { error: () => undefined };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ENV = 'PERIODIC_UNIT_TEST_MS';
 
 afterEach(() => {
   delete process.env.PERIODIC_UNIT_TEST_MS;
@@ -14,7 +13,7 @@ function slowJob(runMs: number) {
   const seen = { starts: 0, running: 0, maxRunning: 0, finished: 0 };
   const job: PeriodicJob = {
     name: 'unit test job',
-    env: ENV,
+    env: 'PERIODIC_UNIT_TEST_MS',
     defaultMs: 10,
     run: async () => {
       seen.starts++;
@@ -29,30 +28,30 @@ function slowJob(runMs: number) {
 }
 
 describe('periodic jobs', () => {
-  it('is off under vitest unless its variable is set, and off with 0', async () => {
+  it('are off under vitest unless their variable is set, and off with 0', async () => {
     const { job, seen } = slowJob(1);
-    const off = periodic(job, log);
-    expect(off.ms).toBe(0);
-    off.start();
-    process.env[ENV] = '0';
-    const zero = periodic(job, log);
-    zero.start();
+    const app = Fastify();
+    startPeriodic(app, job);
+    process.env.PERIODIC_UNIT_TEST_MS = '0';
+    startPeriodic(app, job);
+    await app.ready();
     await sleep(50);
-    await Promise.all([off.stop(), zero.stop()]);
+    await app.close();
     expect(seen.starts).toBe(0);
   });
 
-  it('runs on its interval after start, never overlaps itself, and stop waits for the run in flight', async () => {
-    process.env[ENV] = '10';
+  it('start when the app is ready, never overlap themselves, and closing the app waits for the run in flight', async () => {
+    process.env.PERIODIC_UNIT_TEST_MS = '10';
     const { job, seen } = slowJob(60);
-    const running = periodic(job, log);
+    const app = Fastify();
+    startPeriodic(app, job);
     await sleep(40);
-    expect(seen.starts).toBe(0); // nothing before start
-    running.start();
-    await sleep(150);
-    expect(seen.starts).toBeGreaterThanOrEqual(1);
+    expect(seen.starts).toBe(0); // nothing before the app is ready
+    await app.ready();
+    await sleep(200);
+    expect(seen.starts).toBeGreaterThanOrEqual(2);
     expect(seen.maxRunning).toBe(1);
-    await running.stop();
+    await app.close();
     expect(seen.running).toBe(0);
     expect(seen.finished).toBe(seen.starts);
     const after = seen.starts;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery } from '../platform/params.ts';
 import { URGENCIES } from './referral.states.ts';
 
 const id = (label: string) =>
@@ -49,7 +50,7 @@ export const bedBoard = z.object({
 export type BedBoard = z.infer<typeof bedBoard>;
 
 export const bedBoardQuery = z.object({
-  departmentId: z.coerce.number({ error: '请选择科室' }).int().positive('请选择科室').max(2147483647),
+  departmentId: idQuery('请选择科室'),
 });
 export const bedsCreate = z.object({
   departmentId: id('科室'),

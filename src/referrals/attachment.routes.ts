@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
 import { MAX_ATTACHMENT_BYTES, uploadQuery } from './attachment.schema.ts';
 import { download, upload } from './attachment.service.ts';

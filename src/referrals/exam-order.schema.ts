@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery, intQuery } from '../platform/params.ts';
 import { URGENCIES } from './referral.states.ts';
 
 export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound'] as const;
@@ -75,8 +76,8 @@ export type ExamOrder = z.infer<typeof examOrder>;
 export const examOrderQuery = z.object({
   box: z.enum(['performing', 'ordered']).default('ordered'),
   status: z.enum([...EXAM_STATUSES, 'pending'], { error: '状态不正确' }).optional(),
-  residentId: z.coerce.number().int().positive().max(2147483647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  residentId: idQuery().optional(),
+  limit: intQuery({ min: 1, max: 200 }).default(50),
 });
 export type ExamOrderQuery = z.infer<typeof examOrderQuery>;
 

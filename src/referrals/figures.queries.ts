@@ -9,16 +9,19 @@ import type { IndicatorRatioView } from './figures.tables.ts';
  */
 export interface Period {
   countyId: number;
-  /** first day, YYYY-MM-DD */
+  /** first day, YYYY-MM-DD, in Shanghai */
   from: string;
-  /** last day, YYYY-MM-DD (inclusive) */
+  /** last day, YYYY-MM-DD (included), in Shanghai */
   to: string;
 }
 
 type RatioView = { [K in keyof DB]: DB[K] extends IndicatorRatioView ? K : never }[keyof DB];
 
+/** A day's bounds are Shanghai midnights, whatever the session's time zone. */
 const inPeriod = (p: Period) =>
-  sql<boolean>`county_id = ${p.countyId} AND counted_at >= ${p.from}::date AND counted_at < ${p.to}::date + 1`;
+  sql<boolean>`county_id = ${p.countyId}
+    AND counted_at >= (${p.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+    AND counted_at < (${p.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
 export async function ratio(db: Kdb, view: RatioView, p: Period): Promise<{ numerator: number; denominator: number }> {
   const { rows } = await sql<{ numerator: number; denominator: number }>`

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from '../platform/params.ts';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .optional();
-export const figuresQuery = z.object({ from: day, to: day });
+/** Shanghai days, both included */
+export const figuresQuery = z.object({ from: isoDate().optional(), to: isoDate().optional() });
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
 /** One dashboard figure with its numerator and denominator, so a reader can check the arithmetic. */

@@ -1,4 +1,5 @@
 import { writeAudit } from '../platform/audit.ts';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope } from '../platform/db.ts';
 import * as fq from './figures.queries.ts';
@@ -22,12 +23,14 @@ const percent = (key: string, label: string, definition: string, r: { numerator:
 /**
  * Referral dashboard figures for the caller's county, each read from its versioned view in
  * db/views with its numerator and denominator, so a reader can check the arithmetic. The
- * period defaults to the year up to today. Bureau officials see aggregates only, with cells
- * under 5 suppressed.
+ * period defaults to the 365 days up to today (Shanghai). Bureau officials see aggregates
+ * only, with cells under 5 suppressed.
  */
 export async function compute(ctx: Ctx, input: FiguresQuery): Promise<Figures> {
-  const to = input.to ?? new Date().toISOString().slice(0, 10);
-  const from = input.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+  // days are Shanghai days: the default range ends today in Shanghai and starts 365 days before
+  // (as the clinic figures do; "the same day last year" does not exist after 29 February)
+  const to = input.to ?? todayInShanghai();
+  const from = input.from ?? addDays(to, -365);
   const period = { countyId: ctx.actor.countyId, from, to };
   const orgIds = ctx.platform.orgTree.county(ctx.actor.countyId);
   const suppress = ctx.scope.role === 'bureau';

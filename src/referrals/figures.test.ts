@@ -38,7 +38,10 @@ const VIEWS = [
 /** The figures as the dashboard computed them from the tables (src/referrals/figures.ts before db/views). */
 async function fromTables(from: string, to: string) {
   const c = env.countyId;
-  const inRange = `r.county_id = ${c} AND r.status <> 'draft' AND r.created_at >= '${from}'::date AND r.created_at < '${to}'::date + 1`;
+  // day bounds are Shanghai midnights
+  const dayStart = `('${from}'::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+  const after = `('${to}'::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+  const inRange = `r.county_id = ${c} AND r.status <> 'draft' AND r.created_at >= ${dayStart} AND r.created_at < ${after}`;
   const [t] = await env.asOwner(`
     SELECT count(*) FILTER (WHERE r.direction = 'up')::int AS up,
            count(*) FILTER (WHERE r.direction = 'down')::int AS down,
@@ -52,8 +55,8 @@ async function fromTables(from: string, to: string) {
            count(*) FILTER (WHERE r.arrived_at IS NOT NULL AND NOT r.out_of_county)::int AS arrived_in
     FROM referrals r WHERE ${inRange}`);
   const [e] = await env.asOwner(`
-    SELECT (SELECT count(*)::int FROM exam_orders WHERE county_id = ${c} AND status = 'reported' AND created_at >= '${from}'::date AND created_at < '${to}'::date + 1) AS exams,
-           (SELECT count(*)::int FROM admission_requests WHERE county_id = ${c} AND admitted_at IS NOT NULL AND admitted_at >= '${from}'::date AND admitted_at < '${to}'::date + 1) AS admissions,
+    SELECT (SELECT count(*)::int FROM exam_orders WHERE county_id = ${c} AND status = 'reported' AND created_at >= ${dayStart} AND created_at < ${after}) AS exams,
+           (SELECT count(*)::int FROM admission_requests WHERE county_id = ${c} AND admitted_at IS NOT NULL AND admitted_at >= ${dayStart} AND admitted_at < ${after}) AS admissions,
            (SELECT count(*)::int FROM out_of_county_visits WHERE county_id = ${c} AND visit_date BETWEEN '${from}'::date AND '${to}'::date) AS outside`);
   const byOrg = await env.asOwner(`
     SELECT r.from_org_id AS org_id, o.name AS org_name, to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery, intQuery, isoDate } from '../platform/params.ts';
 import { CARE_LEVELS } from './icd10.ts';
 import { REFERRAL_ACTIONS, REFERRAL_STATUSES, URGENCIES } from './referral.states.ts';
 
@@ -41,10 +42,7 @@ export const carePlanTask = z.object({
   kind: z.enum(CARE_PLAN_TASK_KINDS, { error: '任务类型不正确' }),
   title: text('任务名称', 100),
   detail: optionalText('任务说明', 500),
-  dueOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  dueOn: isoDate().optional(),
 });
 export const carePlan = z.object({
   kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { error: '计划类型不正确' }),
@@ -230,10 +228,10 @@ export const worklistQuery = z.object({
   urgency: z.enum(URGENCIES).optional(),
   escalated: z.enum(['true', 'false']).optional(),
   outOfCounty: z.enum(['true', 'false']).optional(),
-  residentId: z.coerce.number().int().positive().max(2147483647).optional(),
+  residentId: idQuery().optional(),
   q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
+  offset: intQuery({ min: 0, max: 100000 }).default(0),
 });
 export type WorklistQuery = z.infer<typeof worklistQuery>;
 
@@ -249,7 +247,7 @@ export type Worklist = z.infer<typeof worklist>;
 export const icdItem = z.object({ code: z.string(), name: z.string() });
 export const icdQuery = z.object({
   q: z.string().max(30, '搜索词不能超过 30 个字').default(''),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: intQuery({ min: 1, max: 50 }).default(20),
 });
 export const guidanceQuery = z.object({
   code: z.string().trim().min(1, '请提供诊断编码').max(10, '诊断编码不正确'),

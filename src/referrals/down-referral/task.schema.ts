@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { intQuery } from '../../platform/params.ts';
 import { TASK_STATUSES } from '../referral.schema.ts';
 
 export const taskQuery = z.object({
   status: z.enum([...TASK_STATUSES, 'pending', 'all']).default('pending'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: intQuery({ min: 1, max: 500 }).default(100),
 });
 export type TaskQuery = z.infer<typeof taskQuery>;
 
