@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
+import { startPeriodic } from './platform/periodic.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { chineseErrors } from './platform/zod-zh.ts';
 import { POLICIES } from './policy.ts';
@@ -25,6 +26,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
+import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
+import { referralDeadlineJob } from './referrals/deadline.service.ts';
 
 // zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
 z.config(chineseErrors);
@@ -43,6 +46,16 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
+}
+
+/**
+ * Every background job, one line each: each starts when the app is ready and stops when it
+ * closes (a run in flight finishes first); each is safe in several processes at once. Its
+ * variable sets the interval in ms, 0 turns it off (src/platform/periodic.ts).
+ */
+function registerJobs(app: FastifyInstance): void {
+  startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
+  startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
 }
 
 export interface BuildOptions {
@@ -90,6 +103,7 @@ export async function buildApp(platform: Platform, opts: BuildOptions = {}): Pro
   registerAccessControl(app, POLICIES);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await registerFeatures(app);
+  registerJobs(app); // background jobs: referral deadlines, clinic scheduler
   await registerWeb(app, platform.config.webDir);
   return app;
 }

@@ -298,12 +298,6 @@ export async function suspend(db: Kdb, residentId: number, countyId: number, day
   );
 }
 
-export async function setScope(db: Kdb, userId: number, orgIds: readonly number[]) {
-  await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(
-    db,
-  );
-}
-
 export function slotStart(db: Kdb, slotId: number) {
   return db.selectFrom('clinic_slots').select(['starts_at']).where('id', '=', slotId).executeTakeFirstOrThrow();
 }

@@ -13,15 +13,6 @@ export const bookingCreate = z.object({
 });
 export type BookingCreate = z.infer<typeof bookingCreate>;
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .trim()
-    .min(8, 'Idempotency-Key 至少 8 个字符')
-    .max(100, 'Idempotency-Key 最多 100 个字符')
-    .describe('每次新建预约生成一个新键（8–100 个字符）；网络重试时原样重发同一键，返回原结果而不重复预约'),
-});
-
 export const booking = z.object({
   id: z.number(),
   sessionId: z.number(),

@@ -115,7 +115,7 @@ describe('sessions and slots', () => {
 });
 
 describe('booking', () => {
-  it('books the earliest free slot; the same key and body replays, another body is 422', async () => {
+  it('books the earliest free slot; the same key and body replays (200, Idempotent-Replayed: true), another body is 422', async () => {
     const s = await createSession(coordinator, where, expertId, { slots: 2, capacityPerSlot: 2 });
     const k = key();
     const first = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
@@ -128,8 +128,10 @@ describe('booking', () => {
     });
     // the answer is assembled from the claim; it must be the booking as stored
     expect((await village.get(`/api/clinic-bookings/${first.json().id}`)).json()).toEqual(first.json());
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     const replay = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
     expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().id).toBe(first.json().id);
     const other = await bookAs(village, { sessionId: s.id, residentId: residents[1] }, k);
     expect(other.statusCode).toBe(422);

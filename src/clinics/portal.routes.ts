@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { idempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import { idParam } from '../platform/params.ts';
-import { booking, idempotencyHeaders, waitlistEntry } from './booking.schema.ts';
+import { booking, waitlistEntry } from './booking.schema.ts';
 import {
   codeRequest,
   codeSent,
@@ -89,8 +90,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { booking: b, replay } = await svc.bookSelf(db, await auth(req), req.body, req.headers['idempotency-key']);
-      return reply.status(replay ? 200 : 201).send(b);
+      return sendIdempotent(reply, await svc.bookSelf(db, await auth(req), req.body, req.headers['idempotency-key']));
     },
   );
   app.post(

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
-import { withScope, type Kdb } from '../platform/db.ts';
+import { switchScope, withScope, type Kdb } from '../platform/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
+import { idempotencyKey } from '../platform/idempotency.ts';
 import { maskName } from '../platform/mask.ts';
 import { parseIdNumber } from '../residents/id-number.ts';
 import * as bq from './booking.queries.ts';
@@ -128,8 +129,8 @@ export async function verify(db: Kdb, audit: AuditContext, input: VerifyRequest)
       resource: 'portal',
       residentId: r.id,
     });
-    await bq.setScope(trx, 0, [r.org_id]);
-    return (await pq.residentName(trx, r.id)) ?? '';
+    // the name is resident data: read it within the resident's own org
+    return switchScope(trx, { userId: 0, orgIds: [r.org_id] }, async () => (await pq.residentName(trx, r.id)) ?? '');
   });
   if (name === null) throw await fail(r.id, r.county_id, 'used');
   return { token, expiresAt: expiresAt.toISOString(), maskedName: maskName(name) };
@@ -238,12 +239,12 @@ export async function sessionDetail(db: Kdb, p: Portal, id: number) {
   };
 }
 
-export const bookSelf = (db: Kdb, p: Portal, input: PortalBookingCreate, key: string) =>
+export const bookSelf = (db: Kdb, p: Portal, input: PortalBookingCreate, key: string | string[] | undefined) =>
   book(
     db,
     booker(p),
     { sessionId: input.sessionId, slotId: input.slotId, residentId: p.residentId, referred: false },
-    key,
+    idempotencyKey(key),
   );
 
 export const cancelSelf = (db: Kdb, p: Portal, id: number, reason: string | undefined) =>

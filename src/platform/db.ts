@@ -308,3 +308,30 @@ export async function withScope<T>(
     return result;
   });
 }
+
+/**
+ * Runs one step of a running scoped transaction under another RLS scope, then puts the
+ * caller's scope back: the one way to widen (or move) what a transaction may see for a step
+ * taken on another org's behalf (the loop closing at the sending side, a freed place going
+ * to the host's waitlist). Like withScope's settings it ends with the transaction. If the
+ * step throws, the transaction is lost anyway, so nothing is restored.
+ */
+export async function switchScope<T>(
+  trx: Kdb,
+  scope: { userId: number; orgIds: readonly number[] },
+  fn: () => Promise<T>,
+): Promise<T> {
+  const { rows } = await sql<{ user_id: string | null; org_ids: string | null }>`
+    SELECT current_setting('app.user_id', true) AS user_id, current_setting('app.org_ids', true) AS org_ids`.execute(
+    trx,
+  );
+  const previous = rows[0];
+  await setScope(trx, String(scope.userId), scope.orgIds.join(','));
+  const result = await fn();
+  await setScope(trx, previous?.user_id ?? '', previous?.org_ids ?? '');
+  return result;
+}
+
+async function setScope(trx: Kdb, userId: string, orgIds: string): Promise<void> {
+  await sql`SELECT set_config('app.user_id', ${userId}, true), set_config('app.org_ids', ${orgIds}, true)`.execute(trx);
+}

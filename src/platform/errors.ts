@@ -201,3 +201,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return send(reply, req, 404, { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' });
   });
 }
+
+/**
+ * A PostgreSQL unique violation (23505) of one of the named constraints or unique indexes:
+ * the one way to turn a lost race on a unique key into a typed answer.
+ */
+export function isUniqueViolation(err: unknown, ...constraints: readonly string[]): boolean {
+  if (!(err instanceof Error) || !('code' in err) || err.code !== '23505') return false;
+  return 'constraint' in err && typeof err.constraint === 'string' && constraints.includes(err.constraint);
+}

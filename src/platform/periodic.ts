@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isDatabaseUnavailable } from './errors.ts';
 
+/** A background job of a feature; src/app.ts starts every one of them (registerJobs). */
 export interface PeriodicJob {
   /** for logs: 'referral deadlines', 'clinic scheduler' */
   name: string;

@@ -3,7 +3,7 @@ import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import { must } from '../platform/must.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound, requireChanges } from '../platform/errors.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { parseIdNumber } from './id-number.ts';
 import { namePinyin } from './pinyin.ts';
@@ -191,7 +191,7 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
     return toResident(must(await q.findById(trx, row.id), 'the resident just written'));
   }).catch((err: unknown) => {
     // a concurrent twin slipped past the pre-check: the unique index still says no
-    if (err instanceof Error && 'constraint' in err && err.constraint === 'residents_id_number_key') {
+    if (isUniqueViolation(err, 'residents_id_number_key')) {
       throw conflict('DUPLICATE_RESIDENT', '该身份证号刚刚已被登记，请重新搜索', { field: 'idNumber' });
     }
     throw err;

@@ -1,9 +1,13 @@
-import { sql } from 'kysely';
 import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
-import type { Kdb } from '../platform/db.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { guidanceFor, icd10 } from '../referrals/icd10.ts';
-import { DEFAULT_ACCEPT_MINUTES, type Urgency } from '../referrals/referral.states.ts';
+import {
+  DEFAULT_ACCEPT_MINUTES,
+  type ReferralAction,
+  type ReferralStatus,
+  type Urgency,
+} from '../referrals/referral.states.ts';
 import { Rng } from './random.ts';
 import { must } from '../platform/must.ts';
 
@@ -97,10 +101,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
     .orderBy('id')
     .execute();
   const ids = orgs.map((o) => o.id);
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${ids.join(',')}, true)`.execute(
-      trx,
-    );
+  return withScope(db, { userId: 0, orgIds: ids }, async (trx) => {
     const hospitals = orgs.filter((o) => o.kind === 'county_hospital');
     const people = hospitals.find((o) => o.name.endsWith('人民医院')) ?? hospitals[0];
     const partners = orgs.filter((o) => o.kind === 'partner_hospital');
@@ -294,7 +295,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
       }
     }
     // walk each referral along its path through the guarded transitions, one bulk step at a time
-    const STEPS: ReadonlyArray<readonly [string, string, string]> = [
+    const STEPS: ReadonlyArray<readonly [ReferralStatus, ReferralStatus, ReferralAction]> = [
       ['submitted', 'accepted', 'accept'],
       ['submitted', 'rejected', 'reject'],
       ['submitted', 'cancelled', 'cancel'],
