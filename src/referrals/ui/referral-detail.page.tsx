@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { formatTime } from '../../web/format.ts';
 import { useLang, useT, type Lang, type Translate } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import { ACTION_LABELS, STATUS_LABELS, type ReferralAction, type ReferralStatus } from '../referral.states.ts';
@@ -18,8 +19,12 @@ import {
   urgencyText,
 } from './referrals.i18n.ts';
 
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const time = (iso: string | null, lang: Lang) =>
+  lang === 'en'
+    ? formatTime(iso, lang)
+    : iso
+      ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+      : '—';
 const actionLabel = (a: string, t: Translate<typeof referralDetailMessages>, lang: Lang) =>
   a === 'create'
     ? t('eventCreate')
@@ -102,7 +107,7 @@ export function ReferralDetailPage() {
                 { label: t('from'), children: `${r.fromOrg.name} · ${r.fromStaff.name}` },
                 { label: t('to'), children: `${r.toOrg.name}${r.toDepartment ? ` · ${r.toDepartment.name}` : ''}` },
                 { label: t('diagnosis'), children: `${r.diagnosis.code} ${r.diagnosis.name}` },
-                { label: t('deadline'), children: time(r.deadlineAt) },
+                { label: t('deadline'), children: time(r.deadlineAt, lang) },
                 { label: t('reason'), span: 2, children: r.reason },
                 {
                   label: t('vitals'),
@@ -127,7 +132,7 @@ export function ReferralDetailPage() {
                 {
                   label: t('consent'),
                   children: r.consentBy
-                    ? `${r.consentBy === 'patient' ? t('consentPatient') : t('consentGuardian')} · ${time(r.consentAt)}`
+                    ? `${r.consentBy === 'patient' ? t('consentPatient') : t('consentGuardian')} · ${time(r.consentAt, lang)}`
                     : t('notRecorded'),
                 },
               ]}
@@ -152,7 +157,7 @@ export function ReferralDetailPage() {
                       {task.notes.map((n) => (
                         <div key={n.id}>
                           <Typography.Text type="secondary">
-                            {time(n.at)} {t('noteAuthor', { author: n.authorName })}
+                            {time(n.at, lang)} {t('noteAuthor', { author: n.authorName })}
                           </Typography.Text>
                           {n.text}
                         </div>
@@ -230,7 +235,7 @@ export function ReferralDetailPage() {
                     {statusText(e.toStatus, lang)}
                     <br />
                     <Typography.Text type="secondary">
-                      {time(e.at)} · {e.actorName}
+                      {time(e.at, lang)} · {e.actorName}
                     </Typography.Text>
                     {e.note ? <div>{e.note}</div> : null}
                   </div>
