@@ -159,3 +159,65 @@ export const bedBoardMessages = defineDict({
   noWaiting: ['暂无待入院患者', 'No patients awaiting admission'],
   admitTo: ['安排 {code} 床', 'Admit to bed {code}'],
 });
+
+/** 转诊工作台: the worklist of incoming and outgoing referrals. */
+export const worklistMessages = defineDict({
+  title: ['转诊工作台', 'Referrals'],
+  create: ['发起转诊', 'New referral'],
+  incoming: ['转入', 'Incoming'],
+  outgoing: ['转出', 'Outgoing'],
+  all: ['全部', 'All'],
+  status: ['状态', 'Status'],
+  awaiting: ['待处理', 'Awaiting action'],
+  open: ['进行中', 'In progress'],
+  urgency: ['紧急程度', 'Urgency'],
+  escalation: ['超时升级', 'Escalation'],
+  escalated: ['已升级', 'Escalated'],
+  counts: [
+    '待处理 {awaiting} · 已升级 {escalated} · 未读 {unread}',
+    '{awaiting} awaiting · {escalated} escalated · {unread} unread',
+  ],
+  id: ['编号', 'No.'],
+  patient: ['患者', 'Patient'],
+  direction: ['方向', 'Direction'],
+  urgencyShort: ['紧急', 'Urgency'],
+  diagnosis: ['诊断', 'Diagnosis'],
+  diagnosisLine: ['{name}（{code}）', '{name} ({code})'],
+  from: ['转出', 'From'],
+  to: ['转入', 'To'],
+  deadline: ['接收时限', 'Accept by'],
+  coordinatorAlerted: ['已提醒协调员', 'Coordinator alerted'],
+  headAlerted: ['已报科主任', 'Head of department alerted'],
+  suggestDown: ['建议下转', 'Refer down'],
+});
+
+/** 下转任务: the township's to-do list of patients referred down. */
+export const tasksMessages = defineDict({
+  title: ['下转任务', 'Down-referral tasks'],
+  empty: ['暂无待办的下转任务', 'No pending down-referral tasks'],
+  confirm: ['去确认接收', 'Confirm receipt'],
+  followUp: ['填写随访', 'Record follow-up'],
+  open: ['待确认', 'To confirm'],
+  confirmed: ['已确认', 'Confirmed'],
+  due: [' · 截止 {date}', ' · due {date}'],
+  followUps: [' · 已随访 {n} 次', ' · {n} follow-up(s) so far'],
+});
+
+/** 双向转诊指标: the referral figures. */
+export const dashboardMessages = defineDict({
+  title: ['双向转诊指标', 'Two-way referral figures'],
+  period: [
+    '统计区间：{from} 至 {to}（卫健局账号：小于 5 的格子不显示）',
+    'Period: {from} to {to} (health bureau accounts: cells below 5 are hidden)',
+  ],
+  periodUnknown: [
+    '统计区间：—（卫健局账号：小于 5 的格子不显示）',
+    'Period: — (health bureau accounts: cells below 5 are hidden)',
+  ],
+  minutes: ['分钟', 'min'],
+  byOrgMonth: ['各机构每月上转/下转', 'Up- and down-referrals per organisation and month'],
+  month: ['月份', 'Month'],
+  org: ['机构', 'Organisation'],
+  up: ['上转', 'Up'],
+  down: ['下转', 'Down'],
+});
