@@ -42,7 +42,7 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
           type="success"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('linkOnce')}
+          title={t('linkOnce')}
           description={<Typography.Text copyable>{link}</Typography.Text>}
         />
       ) : null}
