@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { shanghaiClock } from './clinic-time.ts';
 import {
@@ -329,13 +330,14 @@ describe('subsidy budget', () => {
     await env.asOwner(
       `INSERT INTO clinic_subsidy_rates VALUES (${env.countyId}, 'operation', 300000) ON CONFLICT DO NOTHING`,
     );
-    const year = new Date().getFullYear();
+    // both sessions on one Shanghai day two days ahead; the budget is that day's year's
+    const date = addDays(todayInShanghai(), 2);
     await env.asOwner(
-      `INSERT INTO clinic_budgets (county_id, year, budget_fen) VALUES (${env.countyId}, ${year}, 500000), (${env.countyId}, ${year + 1}, 500000) ON CONFLICT DO NOTHING`,
+      `INSERT INTO clinic_budgets (county_id, year, budget_fen) VALUES (${env.countyId}, ${date.slice(0, 4)}, 500000) ON CONFLICT DO NOTHING`,
     );
     const surgeon = await createExpert(coordinator, { speciality: '骨科' });
-    const first = await createSession(coordinator, where, surgeon, { sessionType: 'operation', daysAhead: 2 });
-    const second = await createSession(coordinator, where, surgeon, { sessionType: 'operation', daysAhead: 2 });
+    const first = await createSession(coordinator, where, surgeon, { sessionType: 'operation', date });
+    const second = await createSession(coordinator, where, surgeon, { sessionType: 'operation', date });
     expect(first.status).toBe('published');
     expect(second.status).toBe('pending_approval');
     expect((await bookAs(county, { sessionId: second.id, residentId: residents[22] })).json()).toMatchObject({

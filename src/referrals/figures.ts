@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isoDate } from '../platform/params.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { ctxOf, type Ctx } from '../platform/context.ts';
 import { withScope } from '../platform/db.ts';
 
@@ -41,13 +42,17 @@ const query = z.object({
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 
 export async function compute(ctx: Ctx, input: z.infer<typeof query>) {
-  const to = input.to ?? new Date().toISOString().slice(0, 10);
-  const from = input.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+  // days are Shanghai days: the default range ends today in Shanghai and starts 365 days before
+  // (as the clinic figures do; "the same day last year" does not exist after 29 February)
+  const to = input.to ?? todayInShanghai();
+  const from = input.from ?? addDays(to, -365);
+  const dayStart = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+  const after = (day: string) => sql`(${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
   const county = ctx.actor.countyId;
   const orgIds = ctx.platform.orgTree.county(county);
   const suppress = ctx.scope.role === 'bureau';
   return withScope(ctx.db, { userId: ctx.actor.id, orgIds }, async (trx) => {
-    const inRange = sql`r.county_id = ${county} AND r.status <> 'draft' AND r.created_at >= ${from}::date AND r.created_at < ${to}::date + 1`;
+    const inRange = sql`r.county_id = ${county} AND r.status <> 'draft' AND r.created_at >= ${dayStart(from)} AND r.created_at < ${after(to)}`;
     const {
       rows: [t],
     } = await sql<Record<string, number | null>>`
@@ -65,8 +70,8 @@ export async function compute(ctx: Ctx, input: z.infer<typeof query>) {
     const {
       rows: [e],
     } = await sql<{ exams: number; admissions: number; outside: number }>`
-      SELECT (SELECT count(*)::int FROM exam_orders WHERE county_id = ${county} AND status = 'reported' AND created_at >= ${from}::date AND created_at < ${to}::date + 1) AS exams,
-             (SELECT count(*)::int FROM admission_requests WHERE county_id = ${county} AND admitted_at IS NOT NULL AND admitted_at >= ${from}::date AND admitted_at < ${to}::date + 1) AS admissions,
+      SELECT (SELECT count(*)::int FROM exam_orders WHERE county_id = ${county} AND status = 'reported' AND created_at >= ${dayStart(from)} AND created_at < ${after(to)}) AS exams,
+             (SELECT count(*)::int FROM admission_requests WHERE county_id = ${county} AND admitted_at IS NOT NULL AND admitted_at >= ${dayStart(from)} AND admitted_at < ${after(to)}) AS admissions,
              (SELECT count(*)::int FROM out_of_county_visits WHERE county_id = ${county} AND visit_date BETWEEN ${from}::date AND ${to}::date) AS outside`.execute(
       trx,
     );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { writeAudit } from '../platform/audit.ts';
+import { todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -68,20 +69,27 @@ interface Checked {
   values: VisitCreate;
 }
 
+/** Why a visit date is refused, or null: it must be a real day, not after today in Shanghai. */
+export function visitDateProblem(date: string, now: Date): string | null {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+    return '就诊日期应为 YYYY-MM-DD 的有效日期';
+  if (date > todayInShanghai(now)) return '就诊日期不能晚于今天';
+  return null;
+}
+
 /** Every reason a row is wrong, not just the first, so the clerk fixes the file once. */
 async function check(
   trx: Kdb,
   raw: Record<string, string>,
-  today: Date,
+  now: Date,
 ): Promise<{ ok: Checked } | { reasons: string[] }> {
   const reasons: string[] = [];
-  const id = parseIdNumber(raw.idNumber ?? '', today);
+  const id = parseIdNumber(raw.idNumber ?? '', now);
   if (!id.ok) reasons.push(`身份证号：${id.message}`);
   const date = raw.visitDate ?? '';
-  const d = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
-    reasons.push('就诊日期应为 YYYY-MM-DD 的有效日期');
-  else if (d.getTime() > today.getTime()) reasons.push('就诊日期不能晚于今天');
+  const dateProblem = visitDateProblem(date, now);
+  if (dateProblem) reasons.push(dateProblem);
   const hospital = (raw.hospitalName ?? '').trim();
   if (hospital.length < 2 || hospital.length > 60) reasons.push('医院名称应为 2–60 个字');
   const level = LEVELS[(raw.hospitalLevel ?? '').trim()];
@@ -220,13 +228,13 @@ export async function importCsv(ctx: Ctx, csv: string) {
   if (body.length > MAX_ROWS)
     throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`, 'csv');
   const batch = randomUUID();
-  const today = new Date();
+  const now = new Date();
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const good: Checked[] = [];
     const rejected: Array<{ row: number; reasons: string[]; raw: string }> = [];
     for (const [i, cells] of body.entries()) {
       const raw = Object.fromEntries(header.map((h, k) => [h, cells[k] ?? '']).filter(([h]) => h));
-      const c = await check(trx, raw, today);
+      const c = await check(trx, raw, now);
       if ('ok' in c) good.push(c.ok);
       else
         rejected.push({

@@ -1,3 +1,4 @@
+import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { OrgTree } from '../platform/org-tree.ts';
 import { POLICIES } from '../policy.ts';
@@ -129,9 +130,7 @@ export function boxOrgs(ctx: Ctx, box: 'incoming' | 'outgoing'): number[] {
   return [ctx.actor.orgId];
 }
 
-export function snapshotAge(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
+/** age on today's Shanghai date, for the resident snapshot kept on a referral */
+export function snapshotAge(birthDate: string, now = new Date()): number {
+  return ageOn(birthDate, todayInShanghai(now));
 }

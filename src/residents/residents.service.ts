@@ -1,4 +1,5 @@
 import { writeAudit } from '../platform/audit.ts';
+import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import { must } from '../platform/must.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
@@ -11,13 +12,6 @@ import type { Resident, ResidentCreate, ResidentPatch, ResidentSearch, RevealBod
 
 const RESIDENT_ORG_KINDS = new Set(['village_clinic', 'township_center', 'community_center']);
 
-function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
-}
-
 /** Every response carries masked identifiers; full values leave only through reveal(). */
 function toResident(r: q.ResidentRow): Resident {
   return {
@@ -28,7 +22,7 @@ function toResident(r: q.ResidentRow): Resident {
     name: r.name,
     sex: r.sex,
     birthDate: r.birth_date,
-    age: ageOn(r.birth_date),
+    age: ageOn(r.birth_date, todayInShanghai()),
     mobile: maskMobile(r.mobile),
     village: r.village,
     householdNo: r.household_no,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Kdb } from '../platform/db.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { guidanceFor, icd10 } from '../referrals/icd10.ts';
@@ -124,7 +125,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         name: r.name,
         sex: r.sex,
         birthDate: r.birth_date,
-        age: now.getFullYear() - Number(r.birth_date.slice(0, 4)),
+        age: ageOn(r.birth_date, todayInShanghai(now)),
         idNumber: maskIdNumber(r.id_number),
         mobile: maskMobile(r.mobile),
         village: r.village,
@@ -385,7 +386,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         county_id: opts.countyId,
         resident_id: res.id,
         resident_org_id: res.org_id,
-        visit_date: new Date(now.getTime() - rng.int(0, 364) * 86_400_000).toISOString().slice(0, 10),
+        visit_date: addDays(todayInShanghai(now), -rng.int(0, 364)),
         hospital_name: hospital,
         hospital_level: level,
         visit_type: inpatient ? 'inpatient' : 'outpatient',
