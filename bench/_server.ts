@@ -13,31 +13,98 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  // its own process group, so stopping it stops the node server under npx as well
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
+/**
+ * Every server a benchmark started and has not stopped yet. A benchmark that throws, a
+ * Ctrl-C or a `process.exit` must not leave one behind holding its port and its database
+ * connections: each is killed on every way out of this process (see stopAllServers).
+ */
+const running = new Set<ChildProcess>();
+
+/** Kill the server's whole process group (it runs in its own), ignoring one that is gone already. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  running.delete(child);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    killGroup(child, 'SIGTERM');
   });
+}
+
+/** Stop every server still running (the finally of run.ts, and the signal handlers below). */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((c) => stopChild(c)));
+}
+
+let handlersInstalled = false;
+function installExitHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  // last resort, synchronous: whatever way the process ends, the servers end with it
+  process.on('exit', () => {
+    for (const c of running) killGroup(c, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      console.error(`\n收到 ${signal}：正在停止基准测试启动的服务器…`);
+      void stopAllServers().finally(() => process.exit(130));
+    });
+  }
+}
+
+/**
+ * The real server as a child process, spawned as `node --import tsx` (not through npx, whose
+ * wrapper would outlive a stopped server) in its own process group, so that stopping it stops
+ * everything it started. `stop` is safe to call twice and after the server died on its own.
+ */
+export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  installExitHandlers();
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'],
+    {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const stop = () => stopChild(child);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > until) throw new Error('server did not start in 120 s');
-    await new Promise((r) => setTimeout(r, 300));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > until) throw new Error('server did not start in 120 s');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      process.kill(-child.pid!, 'SIGTERM');
-    });
   return { url, stop };
 }
 

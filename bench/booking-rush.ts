@@ -6,8 +6,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import type { DB } from '../src/platform/db-types.ts';
 import { openServer } from '../src/platform/db.ts';
 import { generateCounty } from '../src/seed/seed.ts';
-import { spawn } from 'node:child_process';
-import { freePort, percentile } from './_server.ts';
+import { percentile, startServer } from './_server.ts';
 
 /**
  * A booking rush: 200 concurrent clients fire ≥5,000 booking attempts over HTTP (real server
@@ -30,53 +29,20 @@ const RESIDENTS = 1200;
 
 type Owner = Kysely<DB>;
 
-/**
- * The real server as a child process. Spawned as `node --import tsx` (not through npx) so
- * that stopping it stops the server itself rather than leaving an orphan holding the port.
- */
-async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/server.ts'],
-    {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_PROFILE: 'none', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > until) {
-      child.kill('SIGKILL');
-      throw new Error('server did not start in 120 s');
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `oc_bench_rush_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (err) {
+    throw new Error(
+      `无法在 DATABASE_URL 的服务器上创建临时数据库（该账号需要 CREATEDB 权限）：${(err as Error).message}`,
+      { cause: err },
+    );
+  } finally {
+    await admin.end();
+  }
   const u = new URL(url);
   u.pathname = `/${name}`;
   return {
@@ -84,8 +50,11 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -68,7 +68,7 @@ export default async function run(): Promise<Record<string, unknown>> {
           method: 'GET',
           setupRequest: (req) => ({
             ...req,
-            path: `/api/residents?q=${encodeURIComponent(terms[next++ % terms.length])}&limit=20`,
+            path: `/api/residents?q=${encodeURIComponent(terms[next++ % terms.length])}&pageSize=20`,
           }),
         },
       ],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopAllServers } from './_server.ts';
 
 /**
  * `npm run bench` runs every benchmark in this folder; `npm run bench -- <name>` runs one.
@@ -21,16 +22,25 @@ for (const name of names) {
   }
 }
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+let failed = 0;
 for (const name of names) {
   console.log(`\n== ${name}`);
-  const mod = (await import(path.join(here, `${name}.ts`))) as { default: () => Promise<Record<string, unknown>> };
-  const result = { benchmark: name, at: new Date().toISOString(), ...(await mod.default()) };
-  console.table(
-    Object.entries(result)
-      .filter(([, v]) => typeof v !== 'object')
-      .map(([k, v]) => ({ field: k, value: v })),
-  );
-  fs.writeFileSync(path.join(here, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
-  console.log(`→ bench/results/${name}.json`);
+  try {
+    const mod = (await import(path.join(here, `${name}.ts`))) as { default: () => Promise<Record<string, unknown>> };
+    const result = { benchmark: name, at: new Date().toISOString(), ...(await mod.default()) };
+    console.table(
+      Object.entries(result)
+        .filter(([, v]) => typeof v !== 'object')
+        .map(([k, v]) => ({ field: k, value: v })),
+    );
+    fs.writeFileSync(path.join(here, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+    console.log(`→ bench/results/${name}.json`);
+  } catch (err) {
+    failed++;
+    console.error(`基准测试 ${name} 失败：`, err);
+  } finally {
+    // a failed benchmark must not leave its server running (holding the port and connections)
+    await stopAllServers();
+  }
 }
-process.exit(0);
+process.exit(failed ? 1 : 0);

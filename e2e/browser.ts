@@ -32,10 +32,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Uncaught page errors fail the journey: a blank screen must not pass as "element not found". */
+/**
+ * Uncaught page errors fail the journey: a blank screen must not pass as "element not found".
+ * So does anything the Content-Security-Policy blocked (Chromium reports it on the console),
+ * so every journey proves the SPA works under the policy.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) errors.push(msg.text());
+  });
   return errors;
 }
 
@@ -59,9 +66,19 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL((u) => u.pathname === '/login');
 }
 
-/** Menu item → its page; pages load lazily, so wait for the page's own title. */
+/**
+ * Menu item → its page; pages load lazily, so wait for the page's own title. The menu is in
+ * groups (转诊, 专家门诊, ...): a closed group is opened first.
+ */
 export async function openFromMenu(page: Page, label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label }).click();
+  const item = page.getByRole('menuitem', { name: label });
+  for (const title of await page
+    .locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')
+    .all()) {
+    if (await item.isVisible()) break;
+    await title.click();
+  }
+  await item.click();
   await page.getByRole('heading', { name: label, exact: true }).waitFor();
 }
 

@@ -85,7 +85,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
       const depts = (await (await fetch('/api/clinic-sessions?pageSize=100')).json()) as {
         items: Array<{ departmentId: number; departmentName: string }>;
       };
-      const dept = depts.items.find((s) => s.departmentName === '神经内科')!;
+      const dept = depts.items.find((s) => s.departmentName === '神经内科');
+      if (!dept) throw new Error('no 神经内科 session');
       const res = await fetch('/api/clinic-screens', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
@@ -105,7 +106,14 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await phone.getByTestId('portal-code').fill(code ?? '');
     await phone.getByTestId('portal-verify').click();
     await phone.getByTestId(`portal-session-${sessionId}`).click();
+    // the times open right under the tapped clinic, in view; nothing is booked before the confirmation
+    await phone.getByTestId('portal-slots').waitFor();
+    expect(await phone.getByTestId('portal-slots').isVisible()).toBe(true);
     await phone.locator('[data-testid^="portal-slot-"]:not([disabled])').first().click();
+    await phone.getByTestId('portal-confirm-text').waitFor();
+    expect(await phone.getByTestId('portal-confirm-text').textContent()).toContain('赵建华');
+    expect(await phone.getByTestId('portal-booking').count()).toBe(0);
+    await phone.getByTestId('portal-confirm').click();
     await phone.getByTestId('portal-booking').first().waitFor();
     expect(await phone.getByTestId('portal-booking').first().textContent()).toContain('赵建华');
     await shot(phone, 'clinics-02-phone-booked');
@@ -125,6 +133,16 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     const { page: desk } = await newPage(1280, 900);
     await login(desk, journey.url(), 'clerk');
     await desk.goto(`${journey.url()}/clinics/sessions/${sessionId}`);
+    // 爽约 counts toward suspension: it asks first, stating the consequence; 再等等 records nothing
+    await desk
+      .locator('tbody tr', { hasText: '张三明' })
+      .getByRole('button', { name: /爽\s*约/ })
+      .click();
+    const noShowConfirm = desk.locator('.ant-popover:visible', { hasText: '暂停其自助预约' });
+    await noShowConfirm.waitFor();
+    await shot(desk, 'clinics-03a-no-show-confirm');
+    await noShowConfirm.getByRole('button', { name: /再等等/ }).click();
+    await desk.locator('tbody tr', { hasText: '张三明' }).getByText('已预约').waitFor();
     await desk
       .locator('tbody tr', { hasText: '张三明' })
       .getByRole('button', { name: /签到取号/ })
@@ -150,7 +168,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     // 6. the screen shows the call with a masked name and the words it speaks
     await screen.getByTestId('screen-announcement').waitFor({ timeout: 10_000 });
     expect(await screen.getByTestId('screen-announcement').textContent()).toBe('请 1 号 张*明 到 3 诊室就诊');
-    expect(await screen.getByTestId(`screen-current-${sessionId}`).textContent()).toContain('1 号 张*明');
+    // the board refetches after the announcement: wait for it rather than read it at once
+    await expect.poll(() => screen.getByTestId(`screen-current-${sessionId}`).textContent()).toContain('1 号 张*明');
     expect(await screen.content()).not.toContain('张三明');
     await shot(screen, 'clinics-04-screen-called');
     expect(screenErrors).toEqual([]);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumStatus, DEMO_PASSWORD, login, shot } from './browser.ts';
 import { useJourney } from './journey.ts';
+import { must } from '../src/platform/must.ts';
 
 /**
  * Issue 3 journey: village.doctor refers a resident up; the coordinator sees it appear live
@@ -43,11 +44,17 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
       id: number;
       name: string;
     }>;
-    const people = orgs.find((o) => o.name.endsWith('人民医院'))!;
+    const people = must(
+      orgs.find((o) => o.name.endsWith('人民医院')),
+      '人民医院',
+    );
     const detail = (await (await fetch(`${journey.url()}/api/orgs/${people.id}`, { headers: h })).json()) as {
       departments: Array<{ id: number; code: string }>;
     };
-    const cardiology = detail.departments.find((d) => d.code === 'cardiology')!;
+    const cardiology = must(
+      detail.departments.find((d) => d.code === 'cardiology'),
+      'cardiology',
+    );
     const res = await fetch(`${journey.url()}/api/beds`, {
       method: 'POST',
       headers: h,
@@ -62,12 +69,32 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await coordinator.goto(`${journey.url()}/referrals`);
     await coordinator.getByRole('heading', { name: '转诊工作台' }).waitFor();
 
+    // the coordinator's home page counts the referrals waiting for acceptance (a second tab)
+    const coordinatorHome = await as('coordinator');
+    const awaiting = coordinatorHome.getByTestId('todo-count-referrals_awaiting');
+    const awaitingBefore = Number(await awaiting.textContent());
+
+    // the village doctor starts from the resident's profile: 发起转诊 carries the resident along
     const village = await as('village.doctor');
-    await village.goto(`${journey.url()}/referrals/new`);
+    await village.getByPlaceholder(/快速查找居民/).fill('zsm');
+    await village.getByPlaceholder(/快速查找居民/).press('Enter');
+    await village.locator('tbody tr', { hasText: '张三明' }).first().click();
+    await village.getByTestId('resident-next-steps').waitFor();
+    await village.getByTestId('resident-refer').click();
     await village.getByRole('heading', { name: '发起转诊' }).waitFor();
-    await choose(village, '患者', 'zsm', '张三明');
+    await village.getByTestId('breadcrumb').getByText('转诊工作台').waitFor();
+    await expect
+      .poll(() => village.locator('.ant-form-item', { hasText: '患者' }).first().textContent())
+      .toContain('张三明');
     await choose(village, '初步诊断', 'I20', 'I20.0');
     await village.getByText('分级诊疗建议').waitFor();
+    // an up-referral from a village clinic is offered the levels above, its own centre first
+    await village.getByLabel('接收机构', { exact: true }).click();
+    const options = village.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.first().textContent()).toContain('（上级）');
+    expect(await options.allTextContents()).not.toContainEqual(expect.stringMatching(/卫生室/));
+    await village.keyboard.press('Escape');
     await choose(village, '接收机构', null, /人民医院/);
     await village.getByLabel('转诊原因').fill('胸闷气短加重，村卫生室无法处理');
     await village.getByLabel('收缩压').fill('168');
@@ -77,6 +104,12 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     await village.waitForURL(/\/referrals\/\d+$/);
     const upId = Number(new URL(village.url()).pathname.split('/').pop());
     await expect.poll(() => village.getByTestId('referral-status').textContent()).toBe('待接收');
+
+    await coordinatorHome.reload();
+    await expect.poll(async () => Number(await awaiting.textContent())).toBe(awaitingBefore + 1);
+    await shot(coordinatorHome, 'referral-01b-coordinator-todo');
+    await coordinatorHome.getByTestId('todo-referrals_awaiting').click();
+    await coordinatorHome.waitForURL((u) => u.pathname === '/referrals');
 
     // live: the new referral appears on the coordinator's worklist without a reload
     const row = coordinator.locator(`tr[data-referral-id="${upId}"]`);

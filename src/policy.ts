@@ -31,6 +31,14 @@ const CLINIC_BOOKERS: readonly Role[] = [...CLINICAL, 'clerk'];
 const CLINIC_DESK: readonly Role[] = [...CLINICAL, 'clerk', 'expert'];
 const CLINIC_CALLERS: readonly Role[] = ['expert', 'county_doctor', 'township_doctor', 'coordinator'];
 
+/**
+ * Staff contact data (the work mobile and e-mail of staff accounts and visiting experts): the
+ * roles that arrange people's work see it in full, everyone else masked. One rule for the
+ * staff list and the expert roster.
+ */
+const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
+export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
+
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
   roles,
   relation,
@@ -41,7 +49,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),
   'POST /api/auth/login': p([], 'public'),
   'POST /api/auth/logout': p(EVERYONE, 'session', true),
-  'GET /api/auth/me': p(EVERYONE, 'session', true),
+  'GET /api/auth/me': { ...p(EVERYONE, 'session', true), anonymous: true },
   'POST /api/auth/password': p(EVERYONE, 'session', true),
 
   'GET /api/orgs': p(EVERYONE, 'any'),
@@ -73,6 +81,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/referrals': p(REFERRAL_STAFF, 'descendant'),
   'GET /api/referrals/export': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals': p(CLINICAL, 'descendant'),
+  'GET /api/referral-targets': p(CLINICAL, 'any'),
   'GET /api/referrals/:id': p(REFERRAL_STAFF, 'descendant'),
   'POST /api/referrals/:id/submit': p(CLINICAL, 'descendant'),
   'POST /api/referrals/:id/cancel': p(CLINICAL, 'descendant'),
@@ -165,6 +174,9 @@ export const POLICIES: PolicyTable = {
   'POST /api/portal/waitlist': p([], 'public'),
   'POST /api/portal/waitlist/:id/cancel': p([], 'public'),
   'POST /api/portal/logout': p([], 'public'),
+
+  // the home page's to-do counts: each count is gated again by the policy of the action it leads to
+  'GET /api/todo': p(EVERYONE, 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),

@@ -29,9 +29,10 @@ export function list(db: Kdb, countyId: number, f: AuditQuery) {
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.residentId) q = q.where('resident_id', '=', f.residentId);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('resource_id', '=', f.q!), eb('ip', '=', f.q!)]));
+  const term = f.q;
+  if (term) {
+    const like = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('resource_id', '=', term), eb('ip', '=', term)]));
   }
   if (f.upTo) q = q.where('id', '<=', String(f.upTo));
   return q.orderBy('id', f.sort === 'at' ? 'asc' : 'desc');

@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { listQueryWith, pageOf } from '../platform/list.schema.ts';
+import { idQuery, intQuery } from '../platform/params.ts';
 
 export const AUDIT_SORTS = ['at'] as const;
 export const auditQuery = listQueryWith(AUDIT_SORTS).extend({
-  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
-  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  from: z.iso.datetime({ offset: true, error: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, error: '结束时间格式不正确' }).optional(),
   username: z.string().trim().max(32).optional(),
   action: z.string().trim().max(60).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
-  residentId: z.coerce.number().int().positive().max(2147483647).optional(),
-  upTo: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
+  residentId: idQuery().optional(),
+  upTo: intQuery({ min: 1, max: Number.MAX_SAFE_INTEGER })
     .optional()
     .describe("rows up to this id: pass the first page's upTo so rows written since do not shift the pages"),
 });

@@ -77,6 +77,8 @@ export interface SessionFilter {
   kind?: string;
   status?: string;
   expertStaffId?: number;
+  /** only sessions at these orgs (the caller's own org and the clinics under it) */
+  orgIds?: readonly number[];
   /** the expert's or doctor's name, the speciality or the department (part of it) */
   q?: string;
   sort?: SessionSearch['sort'];
@@ -100,6 +102,7 @@ export function ordered(db: Kdb, countyId: number, f: SessionFilter) {
   if (f.kind) q = q.where('s.kind', '=', f.kind as 'expert');
   if (f.status) q = q.where('s.status', '=', f.status as 'published');
   if (f.expertStaffId !== undefined) q = q.where('e.staff_id', '=', f.expertStaffId);
+  if (f.orgIds) q = q.where('s.org_id', 'in', f.orgIds.length ? f.orgIds : [0]);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
     q = q.where((eb) =>
@@ -121,6 +124,24 @@ export async function search(db: Kdb, countyId: number, f: SessionFilter & { lim
     .offset(f.offset)
     .execute();
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** Published sessions of today (Asia/Shanghai) of one expert's or at some orgs, and sessions awaiting approval. */
+export async function todayCounts(
+  db: Kdb,
+  countyId: number,
+  f: { expertStaffId: number; orgIds: readonly number[] },
+): Promise<{ expertToday: number; orgToday: number; pendingApproval: number }> {
+  const today = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+  const orgIds = sql.val(f.orgIds);
+  const { rows } = await sql<{ expert_today: number; org_today: number; pending_approval: number }>`
+    SELECT count(*) FILTER (WHERE s.status = 'published' AND s.session_date = ${today} AND e.staff_id = ${f.expertStaffId})::int AS expert_today,
+           count(*) FILTER (WHERE s.status = 'published' AND s.session_date = ${today} AND s.org_id = ANY(${orgIds}::int[]))::int AS org_today,
+           count(*) FILTER (WHERE s.status = 'pending_approval')::int AS pending_approval
+    FROM clinic_sessions s LEFT JOIN experts e ON e.id = s.expert_id
+    WHERE s.county_id = ${countyId}`.execute(db);
+  const r = rows[0];
+  return { expertToday: r.expert_today, orgToday: r.org_today, pendingApproval: r.pending_approval };
 }
 
 export function slots(db: Kdb, sessionId: number) {

@@ -14,7 +14,7 @@ import {
   yuanCell,
   type SheetColumn,
 } from '../platform/list.ts';
-import { addDays, clockOf, minutesOf, shanghaiDate, shanghaiInstant } from './clinic-time.ts';
+import { addDays, clockOf, minutesOf, shanghaiInstant } from './clinic-time.ts';
 import * as experts from './expert.queries.ts';
 import { deliver } from './notify.ts';
 import * as notices from './notify.queries.ts';
@@ -78,8 +78,17 @@ export async function loadSession(db: Kdb, countyId: number, id: number): Promis
   return row;
 }
 
+/** The caller's own org and the clinics under it (a township centre's village clinics): where they work. */
+export function ownOrgIds(ctx: Ctx): number[] {
+  return ctx.platform.orgTree.subtree(ctx.actor.orgId);
+}
+
 const filtered = (db: Kdb, ctx: Ctx, input: SessionSearch) =>
-  q.ordered(db, ctx.actor.countyId, { ...input, expertStaffId: input.mine === 'true' ? ctx.actor.id : undefined });
+  q.ordered(db, ctx.actor.countyId, {
+    ...input,
+    expertStaffId: input.mine === 'true' ? ctx.actor.id : undefined,
+    orgIds: input.own === 'true' ? ownOrgIds(ctx) : undefined,
+  });
 
 export async function search(ctx: Ctx, input: SessionSearch) {
   const { rows, meta } = await fetchPage(ctx.db, filtered(ctx.db, ctx, input), input);
@@ -127,6 +136,15 @@ export async function exportXlsx(ctx: Ctx, input: SessionSearch) {
     }),
   );
   return toXlsx(refuseIfTooMany(result).map(toSession), SHEET, '门诊安排');
+}
+
+/**
+ * The home page's clinic to-do: today's published sessions the caller sits in as the expert,
+ * today's sessions at the caller's own org (the desk and the calling console), and sessions
+ * waiting for the administrator's approval (over the subsidy budget).
+ */
+export async function todayCounts(ctx: Ctx) {
+  return q.todayCounts(ctx.db, ctx.actor.countyId, { expertStaffId: ctx.actor.id, orgIds: ownOrgIds(ctx) });
 }
 
 export async function get(ctx: Ctx, id: number) {
@@ -360,4 +378,4 @@ export async function close(ctx: Ctx, id: number) {
   });
 }
 
-export const todayInShanghai = () => shanghaiDate(new Date());
+export { todayInShanghai } from '../platform/calendar.ts';

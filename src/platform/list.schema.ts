@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intQuery } from './params.ts';
 
 /**
  * The list kit's contract, shared by the server (src/platform/list.ts) and the web
@@ -11,18 +12,18 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** The shared query: page (from 1), pageSize, free-text q. Lists add `sort` through listQueryWith. */
 export const listQuery = z.object({
-  page: z.coerce
-    .number({ message: '页码应为数字' })
-    .int('页码应为整数')
-    .min(1, '页码从 1 开始')
-    .max(10_000, '页码过大，请缩小筛选范围')
-    .default(1),
-  pageSize: z.coerce
-    .number({ message: '每页条数应为数字' })
-    .int('每页条数应为整数')
-    .min(1, '每页至少 1 条')
-    .max(MAX_PAGE_SIZE, `每页最多 ${MAX_PAGE_SIZE} 条`)
-    .default(20),
+  page: intQuery({
+    min: 1,
+    max: 10_000,
+    message: '页码应为 1 到 10000 之间的整数',
+    tooBig: '页码过大，请缩小筛选范围',
+  }).default(1),
+  pageSize: intQuery({
+    min: 1,
+    max: MAX_PAGE_SIZE,
+    message: `每页条数应为 1 到 ${MAX_PAGE_SIZE} 之间的整数`,
+    tooBig: `每页最多 ${MAX_PAGE_SIZE} 条`,
+  }).default(20),
   q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
@@ -37,7 +38,7 @@ export type SortValue<K extends string> = K | `-${K}`;
 /** A list's sort keys are a whitelist: anything else is refused with 400 before any SQL is built. */
 export function sortParam<const K extends string>(keys: readonly [K, ...K[]]) {
   const values = keys.flatMap((k) => [k, `-${k}`]) as [SortValue<K>, ...Array<SortValue<K>>];
-  return z.enum(values, { message: `排序方式不正确，可按：${keys.join('、')}（前加 - 为倒序）` }).optional();
+  return z.enum(values, { error: `排序方式不正确，可按：${keys.join('、')}（前加 - 为倒序）` }).optional();
 }
 
 export function listQueryWith<const K extends string>(sortKeys: readonly [K, ...K[]]) {

@@ -1,34 +1,34 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, badRequest, notFound } from '../platform/errors.ts';
+import type { OrgTree } from '../platform/org-tree.ts';
+import * as orgs from '../orgs/orgs.service.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
-import {
-  exportFilter,
-  exportRows,
-  fetchPage,
-  refuseIfTooMany,
-  shanghaiText,
-  toXlsx,
-  type SheetColumn,
-} from '../platform/list.ts';
+import { must } from '../platform/must.ts';
+import { assertSameRequest, idempotencyKey, keyReused, requestHash, type Idempotent } from '../platform/idempotency.ts';
 import * as residents from '../residents/residents.service.ts';
+import * as aq from './attachment.queries.ts';
+import * as dq from './deadline.queries.ts';
+import * as tq from './down-referral/task.queries.ts';
 import { guidanceFor, icd10, levelOfKind } from './icd10.ts';
 import * as q from './referral.queries.ts';
-import type { CarePlan, Referral, ReferralCreate, ResidentSnapshot, WorklistQuery } from './referral.schema.ts';
+import type { ReferralCreate, ReferralDetail, ReferralTarget, ResidentSnapshot } from './referral.schema.ts';
+import { DEFAULT_ACCEPT_MINUTES, type ReferralChange, type ReferralStatus, type Urgency } from './referral.states.ts';
 import {
-  DEFAULT_ACCEPT_MINUTES,
-  OPEN_STATUSES,
-  STATUS_LABELS,
-  URGENCY_LABELS,
-  type ReferralStatus,
-  type Urgency,
-} from './referral.states.ts';
-import { boxOrgs, iso, levelRank, orgLevel, snapshotAge, toReferral } from './referral.view.ts';
+  boxOrgs,
+  levelRank,
+  orgLevel,
+  snapshotAge,
+  toAttachment,
+  toEvent,
+  toReferral,
+  toTask,
+} from './referral.view.ts';
 
 export const REFERRAL_TOPIC = 'referral.changed';
+/** the earlier request an Idempotency-Key answers, for the 422 message */
+const REQUEST_NAME = '份转诊单';
 
 /** Out of scope and absent look the same (404); the attempt is audited as denied. */
 export async function loadVisible(ctx: Ctx, trx: Kdb, id: number, action: string): Promise<q.ReferralRow | null> {
@@ -45,8 +45,8 @@ export const found = <T>(value: T | null): T => {
 export async function publishChange(
   trx: Kdb,
   row: Pick<q.ReferralRow, 'id' | 'county_id' | 'from_org_id' | 'to_org_id' | 'origin_org_id' | 'direction'>,
-  status: string,
-  action: string,
+  status: ReferralStatus,
+  action: ReferralChange,
 ): Promise<void> {
   await publish(trx, {
     topic: REFERRAL_TOPIC,
@@ -57,43 +57,29 @@ export async function publishChange(
 }
 
 export async function acceptMinutes(db: Kdb, countyId: number, urgency: Urgency): Promise<number> {
-  return (await q.deadlineMinutes(db, countyId))[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
+  return (await dq.acceptMinutesByUrgency(db, countyId))[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
 }
 
-/** Canonical JSON (sorted keys), so the same body always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-export const requestHash = (body: unknown) => createHash('sha256').update(canonical(body)).digest('hex');
-
-export function idempotencyKey(header: string | string[] | undefined): string {
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key || !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-    throw new AppError(
-      400,
-      'IDEMPOTENCY_KEY_REQUIRED',
-      '缺少或无效的 Idempotency-Key 请求头（8–100 位字母数字），请刷新页面后重试',
-    );
-  }
-  return key;
+/**
+ * 三优先: an admission or exam linked to an accepted up-referral inherits its priority flag.
+ * The referral must be this resident's and visible to the caller (RLS).
+ */
+export async function referralPriority(
+  db: Kdb,
+  referralId: number | null | undefined,
+  residentId: number,
+): Promise<boolean> {
+  if (!referralId) return false;
+  const ref = await q.priorityOf(db, referralId);
+  if (!ref || ref.resident_id !== residentId)
+    throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
+  return ref.priority;
 }
 
-function keyReused(): AppError {
-  return new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一份不同内容的转诊单，请刷新页面后重新提交');
-}
-
-async function replay(ctx: Ctx, key: string, hash: string) {
+async function replay(ctx: Ctx, key: string, hash: string): Promise<ReferralDetail | null> {
   const existing = await withScope(ctx.db, ctx.scope, (trx) => q.findByIdempotencyKey(trx, ctx.actor.id, key));
   if (!existing) return null;
-  if (existing.request_hash !== hash) throw keyReused();
+  assertSameRequest(existing.request_hash, hash, REQUEST_NAME);
   return get(ctx, existing.id);
 }
 
@@ -115,59 +101,76 @@ async function residentSnapshot(ctx: Ctx, residentId: number): Promise<{ snapsho
 
 export async function checkDepartment(db: Kdb, orgId: number, departmentId: number | undefined): Promise<void> {
   if (departmentId === undefined) return;
-  const d = await db
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', departmentId)
-    .where('org_id', '=', orgId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!d) throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
+  if (!(await q.activeDepartment(db, orgId, departmentId)))
+    throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
 }
 
-/** A receiving org of this county (partner hospitals included), not the sender itself. */
-export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direction: 'up' | 'down', field = 'toOrgId') {
-  const tree = ctx.platform.orgTree;
+/**
+ * Why an org cannot receive a referral from `fromOrgId` in this direction, or null if it can:
+ * an org of this county (partner hospitals included), not the sender itself, a level above
+ * the sender for an up-referral and a level below for a down-referral. The create form's
+ * picker (targets) and the server's check (checkTarget) both ask this one rule.
+ */
+export function targetRefusal(
+  tree: OrgTree,
+  countyId: number,
+  fromOrgId: number,
+  toOrgId: number,
+  direction: 'up' | 'down',
+): { code: string; message: string } | null {
   const to = tree.get(toOrgId);
-  if (!to || to.countyId !== ctx.actor.countyId || to.kind === 'county')
-    throw badRequest('INVALID_ORG', '接收机构不存在或不属于本医共体', field);
-  if (toOrgId === fromOrgId) throw badRequest('INVALID_ORG', '接收机构不能是本机构', field);
+  if (!to || to.countyId !== countyId || to.kind === 'county')
+    return { code: 'INVALID_ORG', message: '接收机构不存在或不属于本医共体' };
+  if (toOrgId === fromOrgId) return { code: 'INVALID_ORG', message: '接收机构不能是本机构' };
   const fromLevel = orgLevel(tree, fromOrgId);
   const toLevel = levelOfKind(to.kind);
-  if (fromLevel && direction === 'up' && levelRank(toLevel) < levelRank(fromLevel))
-    throw badRequest('WRONG_DIRECTION', '上转的接收机构级别不能低于本机构', field);
+  if (fromLevel && direction === 'up' && levelRank(toLevel) <= levelRank(fromLevel))
+    return {
+      code: 'WRONG_DIRECTION',
+      message: '上转的接收机构应为上级机构（级别高于本机构），同级或下级机构不能接收上转',
+    };
   if (fromLevel && direction === 'down' && levelRank(toLevel) >= levelRank(fromLevel))
-    throw badRequest('WRONG_DIRECTION', '下转的接收机构级别应低于本机构', field);
-  return to;
+    return { code: 'WRONG_DIRECTION', message: '下转的接收机构级别应低于本机构' };
+  return null;
 }
 
-export async function insertTasks(
-  trx: Kdb,
-  ref: { id: number; county_id: number; to_org_id: number },
-  plan: CarePlan,
-): Promise<void> {
-  await trx
-    .insertInto('referral_tasks')
-    .values(
-      plan.tasks.map((t) => ({
-        county_id: ref.county_id,
-        referral_id: ref.id,
-        org_id: ref.to_org_id,
-        kind: t.kind,
-        title: t.title,
-        detail: t.detail ?? null,
-        due_on: t.dueOn ?? null,
-      })),
-    )
-    .execute();
+export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direction: 'up' | 'down', field = 'toOrgId') {
+  const tree = ctx.platform.orgTree;
+  const refusal = targetRefusal(tree, ctx.actor.countyId, fromOrgId, toOrgId, direction);
+  if (refusal) throw badRequest(refusal.code, refusal.message, field);
+  return must(tree.get(toOrgId), 'a target that passed the check');
 }
 
-export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string | string[] | undefined) {
+/**
+ * The orgs the caller's org may refer to in a direction: for an up-referral the levels above
+ * (the caller's own chain first: a village clinic's township centre), for a down-referral the
+ * levels below (the caller's own clinics first). Inactive orgs are left out.
+ */
+export async function targets(ctx: Ctx, direction: 'up' | 'down'): Promise<ReferralTarget[]> {
+  const tree = await ctx.platform.orgTree.fresh();
+  const from = ctx.actor.orgId;
+  const near = new Set(direction === 'up' ? tree.ancestry(from) : tree.subtree(from));
+  const rank = (kind: string) => levelRank(levelOfKind(kind));
+  return (await orgs.list(ctx))
+    .filter((o) => o.active && targetRefusal(tree, ctx.actor.countyId, from, o.id, direction) === null)
+    .map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, near: near.has(o.id) }))
+    .sort(
+      (a, b) =>
+        Number(b.near) - Number(a.near) ||
+        (direction === 'up' ? rank(a.kind) - rank(b.kind) : rank(b.kind) - rank(a.kind)),
+    );
+}
+
+export async function create(
+  ctx: Ctx,
+  input: ReferralCreate,
+  keyHeader: string | string[] | undefined,
+): Promise<Idempotent<ReferralDetail>> {
   const { requestKey, ...body } = input;
-  const key = idempotencyKey(keyHeader ?? requestKey);
+  const key = idempotencyKey(keyHeader, requestKey);
   const hash = requestHash(body);
   const replayed = await replay(ctx, key, hash);
-  if (replayed) return { referral: replayed, replayed: true };
+  if (replayed) return { result: replayed, replayed: true };
 
   const diagnosis = icd10(input.diagnosisCode);
   if (!diagnosis)
@@ -203,20 +206,20 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
       diagnosis_name: diagnosis.name,
       summary: JSON.stringify(input.summary),
       consent_by: input.consent?.by ?? null,
-      consent_at: input.consent ? sql<Date>`now()` : null,
+      consent_at: input.consent ? q.now() : null,
       out_of_county: outOfCounty,
       out_reason: outOfCounty ? (input.outOfCountyReason ?? null) : null,
       suggested_level: guidanceFor(diagnosis.code).level,
       discharge_summary: input.dischargeSummary ?? null,
       care_plan: input.carePlan ? JSON.stringify(input.carePlan) : null,
-      submitted_at: input.submit ? sql<Date>`now()` : null,
-      deadline_at: input.submit ? sql<Date>`now() + make_interval(mins => ${minutes})` : null,
+      submitted_at: input.submit ? q.now() : null,
+      deadline_at: input.submit ? q.minutesFromNow(minutes) : null,
       idempotency_key: key,
       request_hash: hash,
       created_by: ctx.actor.id,
     });
     if (newId === null) return null;
-    const row = (await q.findById(trx, newId))!;
+    const row = await q.getById(trx, newId);
     await q.insertEvent(trx, {
       county_id: row.county_id,
       referral_id: newId,
@@ -229,7 +232,7 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
       note: input.reason,
       detail: null,
     });
-    if (input.direction === 'down' && input.carePlan) await insertTasks(trx, row, input.carePlan);
+    if (input.direction === 'down' && input.carePlan) await tq.insertTasks(trx, row, input.carePlan);
     await writeAudit(trx, ctx.audit, {
       action: 'referral.create',
       resource: 'referral',
@@ -243,41 +246,24 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
   // a concurrent twin with the same key committed first: answer as a replay
   if (id === null) {
     const again = await replay(ctx, key, hash);
-    if (!again) throw keyReused();
-    return { referral: again, replayed: true };
+    if (!again) throw keyReused(REQUEST_NAME);
+    return { result: again, replayed: true };
   }
-  return { referral: await get(ctx, id, false), replayed: false };
+  return { result: await get(ctx, id, false), replayed: false };
 }
 
-export async function get(ctx: Ctx, id: number, audit = true) {
+export async function get(ctx: Ctx, id: number, audit = true): Promise<ReferralDetail> {
   return found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const row = await loadVisible(ctx, trx, id, 'referral.read');
       if (!row) return null;
       const related = await q.related(trx, row);
-      const ids = [row.id];
+      const loop = [id, ...related.map((r) => r.id)];
       const [events, attachments, tasks, notes] = await Promise.all([
-        q.eventsFor(trx, ids),
-        trx
-          .selectFrom('referral_attachments')
-          .select(['id', 'referral_id', 'filename', 'mime', 'size_bytes', 'uploaded_at'])
-          .where('referral_id', '=', id)
-          .orderBy('id')
-          .execute(),
-        trx
-          .selectFrom('referral_tasks as t')
-          .innerJoin('orgs as o', 'o.id', 't.org_id')
-          .selectAll('t')
-          .select('o.name as org_name')
-          .where('t.referral_id', 'in', [id, ...related.map((r) => r.id)])
-          .orderBy('t.id')
-          .execute(),
-        trx
-          .selectFrom('referral_task_notes')
-          .selectAll()
-          .where('referral_id', 'in', [id, ...related.map((r) => r.id)])
-          .orderBy('id')
-          .execute(),
+        q.eventsFor(trx, [row.id]),
+        aq.metaFor(trx, id),
+        tq.forReferrals(trx, loop),
+        tq.notesForReferrals(trx, loop),
       ]);
       await q.markRead(trx, ctx.actor.id, id);
       if (audit)
@@ -289,52 +275,13 @@ export async function get(ctx: Ctx, id: number, audit = true) {
         });
       return {
         ...toReferral(ctx, row),
-        events: events.map((e) => ({
-          id: Number(e.id),
-          referralId: e.referral_id,
-          at: iso(e.at)!,
-          actorName: e.actor_name,
-          actorOrgId: e.actor_org_id,
-          action: e.action,
-          fromStatus: e.from_status,
-          toStatus: e.to_status,
-          note: e.note,
-        })),
-        attachments: attachments.map((a) => ({
-          id: a.id,
-          referralId: a.referral_id,
-          filename: a.filename,
-          mime: a.mime,
-          sizeBytes: a.size_bytes,
-          uploadedAt: iso(a.uploaded_at)!,
-        })),
-        tasks: tasks.map((t) => ({
-          id: t.id,
-          referralId: t.referral_id,
-          orgId: t.org_id,
-          orgName: t.org_name,
-          kind: t.kind,
-          title: t.title,
-          detail: t.detail,
-          dueOn: t.due_on,
-          status: t.status as 'open' | 'confirmed' | 'done',
-          confirmedAt: iso(t.confirmed_at),
-          doneAt: iso(t.done_at),
-          notes: notes
-            .filter((n) => n.task_id === t.id)
-            .map((n) => ({
-              id: n.id,
-              taskId: n.task_id,
-              authorName: n.author_name,
-              orgId: n.org_id,
-              text: n.text,
-              at: iso(n.at)!,
-            })),
-        })),
+        events: events.map(toEvent),
+        attachments: attachments.map(toAttachment),
+        tasks: tasks.map((t) => toTask(t, notes)),
         related: related.map((r) => ({
           id: r.id,
           direction: r.direction,
-          status: r.status as ReferralStatus,
+          status: r.status,
           toOrgName: r.to_org_name,
           fromOrgName: r.from_org_name,
         })),
@@ -343,81 +290,17 @@ export async function get(ctx: Ctx, id: number, audit = true) {
   );
 }
 
-const STATUS_FILTERS: Record<string, readonly ReferralStatus[]> = {
-  open: OPEN_STATUSES,
-  awaiting: ['submitted', 'redirected'],
-};
-
-function worklistFilter(ctx: Ctx, input: WorklistQuery): q.ListFilter {
-  const box = input.box;
-  return {
-    orgIds: ctx.scope.orgIds,
-    box,
-    boxOrgIds: box === 'all' ? [] : boxOrgs(ctx, box),
-    statuses: input.status ? (STATUS_FILTERS[input.status] ?? [input.status as ReferralStatus]) : undefined,
-    direction: input.direction,
-    urgency: input.urgency,
-    outOfCounty: input.outOfCounty === undefined ? undefined : input.outOfCounty === 'true',
-    escalated: input.escalated === undefined ? undefined : input.escalated === 'true',
-    residentId: input.residentId,
-    q: input.q,
-  };
-}
-
-export async function worklist(ctx: Ctx, input: WorklistQuery) {
-  const filter = worklistFilter(ctx, input);
+/**
+ * The home page's referral to-do: incoming referrals waiting for the caller's orgs to accept
+ * or refuse them (the worklist's incoming box), and how many of those have been escalated.
+ */
+export async function awaitingDecision(ctx: Ctx): Promise<{ awaiting: number; escalated: number }> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const { rows, meta } = await fetchPage(trx, q.ordered(trx, filter, input.sort), input);
-    const { statuses: _ignored, ...countFilter } = filter;
-    const counts = await q.counts(trx, countFilter, ctx.actor.id);
-    const {
-      rows: [{ now }],
-    } = await sql<{ now: Date }>`SELECT now() AS now`.execute(trx);
-    await writeAudit(trx, ctx.audit, {
-      action: 'referral.list',
-      resource: 'referral',
-      detail: { box: input.box, results: rows.map((r) => r.id) },
-    });
-    return { ...meta, items: rows.map((r) => toReferral(ctx, r)), now: iso(now)!, counts };
+    const { awaiting, escalated } = await q.counts(
+      trx,
+      { orgIds: ctx.scope.orgIds, box: 'incoming', boxOrgIds: boxOrgs(ctx, 'incoming') },
+      ctx.actor.id,
+    );
+    return { awaiting, escalated };
   });
-}
-
-const BOX_LABELS = { incoming: '转入', outgoing: '转出', all: '全部' } as const;
-const SHEET: Array<SheetColumn<Referral>> = [
-  { header: '编号', value: (r) => r.id, width: 8 },
-  { header: '患者', value: (r) => r.resident.name, width: 10 },
-  { header: '性别', value: (r) => (r.resident.sex === 'M' ? '男' : r.resident.sex === 'F' ? '女' : null), width: 6 },
-  { header: '年龄', value: (r) => r.resident.age, width: 6 },
-  { header: '身份证号', value: (r) => r.resident.idNumber, width: 21 },
-  { header: '手机号', value: (r) => r.resident.mobile, width: 14 },
-  { header: '方向', value: (r) => (r.direction === 'up' ? (r.outOfCounty ? '外转' : '上转') : '下转'), width: 6 },
-  { header: '紧急程度', value: (r) => URGENCY_LABELS[r.urgency], width: 8 },
-  { header: '三优先', value: (r) => (r.priority ? '是' : ''), width: 7 },
-  { header: '诊断编码', value: (r) => r.diagnosis.code, width: 9 },
-  { header: '诊断', value: (r) => r.diagnosis.name, width: 20 },
-  { header: '转出机构', value: (r) => r.fromOrg.name, width: 20 },
-  { header: '转出医生', value: (r) => r.fromStaff.name, width: 10 },
-  { header: '转入机构', value: (r) => r.toOrg.name, width: 20 },
-  { header: '转入科室', value: (r) => r.toDepartment?.name, width: 10 },
-  { header: '状态', value: (r) => STATUS_LABELS[r.status], width: 8 },
-  { header: '转诊原因', value: (r) => r.reason, width: 30 },
-  { header: '创建时间', value: (r) => shanghaiText(r.createdAt), width: 17 },
-  { header: '提交时间', value: (r) => shanghaiText(r.submittedAt), width: 17 },
-  { header: '接收时限', value: (r) => shanghaiText(r.deadlineAt), width: 17 },
-  { header: '接收时间', value: (r) => shanghaiText(r.acceptedAt), width: 17 },
-  { header: '到院时间', value: (r) => shanghaiText(r.arrivedAt), width: 17 },
-];
-
-/** The filtered worklist as Excel: every page, the masked snapshot exactly as on screen. */
-export async function exportXlsx(ctx: Ctx, input: WorklistQuery) {
-  const filter = worklistFilter(ctx, input);
-  const result = await withScope(ctx.db, ctx.scope, (trx) =>
-    exportRows(trx, ctx.audit, q.ordered(trx, filter, input.sort), {
-      action: 'referral.export',
-      resource: 'referral',
-      filter: exportFilter(input),
-    }),
-  );
-  const rows = refuseIfTooMany(result).map((r) => toReferral(ctx, r));
-  return toXlsx(rows, SHEET, `转诊单-${BOX_LABELS[input.box]}`);
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import { sortSql } from '../platform/list.ts';
 import type { SortValue } from '../platform/list.schema.ts';
+import { must } from '../platform/must.ts';
 import type { ResidentsTable } from '../platform/db-types.ts';
 import type { RESIDENT_SORTS } from './residents.schema.ts';
 
@@ -20,8 +21,8 @@ export type Match =
  */
 function prefixRange(column: 'r.name' | 'r.name_initials' | 'r.name_pinyin', prefix: string) {
   const points = [...prefix];
-  const last = points.pop()!;
-  const upper = points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+  const last = must(points.pop()?.codePointAt(0), "the prefix's last code point");
+  const upper = points.join('') + String.fromCodePoint(last + 1);
   return sql<boolean>`(${sql.ref(column)} ~>=~ ${prefix} AND ${sql.ref(column)} ~<~ ${upper})`;
 }
 
@@ -119,7 +120,8 @@ const SORTS: Record<(typeof RESIDENT_SORTS)[number], Expression<unknown>> = {
  */
 export function matchingOrdered(db: Kdb, orgIds: readonly number[], match: Match, opts: Filter) {
   const q = matching(db, orgIds, match, opts);
-  if (opts.sort && opts.sort !== 'name') return q.orderBy(sortSql(opts.sort, SORTS)!).orderBy('r.id');
+  const chosen = opts.sort === 'name' ? null : sortSql(opts.sort, SORTS);
+  if (chosen) return q.orderBy(chosen).orderBy('r.id');
   switch (match.by) {
     case 'id_number':
     case 'mobile':

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../platform/context.ts';
 import { sendXlsx } from '../platform/list.ts';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import {
   resident,
   residentCreate,

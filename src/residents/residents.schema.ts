@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQueryWith, pageOf } from '../platform/list.schema.ts';
+import { idQuery, intId, isoDate, personName } from '../platform/params.ts';
 
 export const INSURANCE_TYPES = ['employee', 'resident', 'none'] as const;
 export const CHRONIC_CONDITIONS = [
@@ -40,11 +41,11 @@ export const RESIDENT_SORTS = ['name', 'birthDate'] as const;
 /** q: name prefix, pinyin initials or full pinyin, a full 18-digit ID or an 11-digit mobile */
 export const residentSearch = listQueryWith(RESIDENT_SORTS)
   .extend({
-    orgId: z.coerce.number().int().positive().max(2147483647).optional(),
-    condition: z.enum(CHRONIC_CONDITIONS, { message: '慢病类别不正确' }).optional(),
+    orgId: idQuery().optional(),
+    condition: z.enum(CHRONIC_CONDITIONS, { error: '慢病类别不正确' }).optional(),
   })
   .refine((v) => (v.page - 1) * v.pageSize <= RESIDENT_MAX_OFFSET, {
-    message: '请缩小搜索范围（最多翻到第 2,000 条）',
+    error: '请缩小搜索范围（最多翻到第 2,000 条）',
     path: ['page'],
   });
 export type ResidentSearch = z.infer<typeof residentSearch>;
@@ -59,25 +60,22 @@ const optionalText = (label: string, max: number) =>
 /** Fields without defaults: a PATCH must leave unnamed fields alone, so no default may fill them. */
 const residentFields = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
-  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
-  sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD')
-    .optional(),
+  name: personName(30),
+  sex: z.enum(['M', 'F'], { error: '性别应为男或女' }).optional(),
+  birthDate: isoDate('出生日期').optional(),
   mobile: z
     .string()
     .trim()
     .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
     .nullable()
     .optional(),
-  orgId: z.number().int().positive('请选择管理机构').optional(),
+  orgId: intId('请选择管理机构').optional(),
   village: optionalText('村/社区', 40),
   householdNo: optionalText('户号', 30),
   address: optionalText('住址', 120),
-  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }),
+  insuranceType: z.enum(INSURANCE_TYPES, { error: '参保类型不正确' }),
   registeredPoor: z.boolean(),
-  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8),
+  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { error: '慢病类型不正确' })).max(8),
 });
 
 export const residentCreate = residentFields.extend({
@@ -91,12 +89,8 @@ export const residentPatch = residentFields
   .omit({ idNumber: true, sex: true, birthDate: true })
   .partial()
   .extend({
-    version: z.number().int().positive('缺少版本号'),
-    deceasedOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '死亡日期格式应为 YYYY-MM-DD')
-      .nullable()
-      .optional(),
+    version: intId('缺少版本号'),
+    deceasedOn: isoDate('死亡日期').nullable().optional(),
   });
 export type ResidentPatch = z.infer<typeof residentPatch>;
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../platform/context.ts';
+import { idParam } from '../platform/params.ts';
 import { sendXlsx } from '../platform/list.ts';
-import { idParam } from '../orgs/orgs.schema.ts';
 import { staffCreate, staffMember, staffPage, staffPatch, staffQuery, staffWithPassword } from './staff.schema.ts';
 import * as svc from './staff.service.ts';
 

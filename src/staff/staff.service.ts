@@ -11,14 +11,15 @@ import {
   toXlsx,
   type SheetColumn,
 } from '../platform/list.ts';
-import { hashPassword } from '../platform/password.ts';
+import { hashPassword, rememberCurrentPassword } from '../platform/password.ts';
 import { ROLE_LABELS, type Role } from '../platform/roles.ts';
 import { revokeAllSessions } from '../platform/session.ts';
 import { maskMobile } from '../platform/mask.ts';
+import { seesStaffContact } from '../policy.ts';
 import * as q from './staff.queries.ts';
 import type { StaffCreate, StaffMember, StaffPatch, StaffQuery } from './staff.schema.ts';
 
-const toStaff = (r: q.StaffRow): StaffMember => ({
+const toStaff = (r: q.StaffRow, role: Role): StaffMember => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -27,7 +28,7 @@ const toStaff = (r: q.StaffRow): StaffMember => ({
   orgId: r.org_id,
   orgName: r.org_name,
   departmentId: r.department_id,
-  mobile: maskMobile(r.mobile),
+  mobile: seesStaffContact(role) ? r.mobile : maskMobile(r.mobile),
   disabled: r.disabled,
   locked: r.locked,
   mustChangePassword: r.must_change_password,
@@ -60,7 +61,7 @@ async function assertDepartment(ctx: Ctx, departmentId: number | null | undefine
 
 export async function list(ctx: Ctx, query: StaffQuery) {
   const { rows, meta } = await fetchPage(ctx.db, q.search(ctx.db, ctx.scope.orgIds, query), query);
-  return { ...meta, items: rows.map(toStaff) };
+  return { ...meta, items: rows.map((r) => toStaff(r, ctx.scope.role)) };
 }
 
 const STATUS = (s: StaffMember) =>
@@ -82,7 +83,7 @@ const SHEET: Array<SheetColumn<StaffMember>> = [
   { header: '最近登录', value: (s) => shanghaiText(s.lastLoginAt), width: 17 },
 ];
 
-/** Mobiles stay masked in the file as on screen; the export is audited like a resident list. */
+/** Mobiles in the file are masked exactly as on screen for the caller's role; the export is audited. */
 export async function exportXlsx(ctx: Ctx, query: StaffQuery) {
   const result = await ctx.db.transaction().execute((trx) =>
     exportRows(trx, ctx.audit, q.search(trx, ctx.scope.orgIds, query), {
@@ -91,7 +92,11 @@ export async function exportXlsx(ctx: Ctx, query: StaffQuery) {
       filter: exportFilter(query),
     }),
   );
-  return toXlsx(refuseIfTooMany(result).map(toStaff), SHEET, '账号列表');
+  return toXlsx(
+    refuseIfTooMany(result).map((r) => toStaff(r, ctx.scope.role)),
+    SHEET,
+    '账号列表',
+  );
 }
 
 async function loadInScope(ctx: Ctx, id: number) {
@@ -101,7 +106,7 @@ async function loadInScope(ctx: Ctx, id: number) {
 }
 
 export async function get(ctx: Ctx, id: number) {
-  return toStaff(await loadInScope(ctx, id));
+  return toStaff(await loadInScope(ctx, id), ctx.scope.role);
 }
 
 export async function create(ctx: Ctx, input: StaffCreate) {
@@ -187,6 +192,9 @@ export async function resetPassword(ctx: Ctx, id: number) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
+    // the temporary password is random; keeping the replaced one makes sure the forced change
+    // cannot simply go back to it (nor to the 3 before it)
+    await rememberCurrentPassword(trx, id);
     await q.update(trx, id, {
       password_hash: hash,
       must_change_password: true,

@@ -1,13 +1,18 @@
-import { Alert, Button } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { isApiError } from './api.ts';
 import { common, useT } from './i18n.ts';
 
+/** What went wrong, in words the user can act on; never a bare code or request id. */
 export function errorMessage(err: unknown): string {
   if (isApiError(err)) return err.message;
-  return err instanceof Error ? err.message : String(err);
+  if (err instanceof Error && /[\u4e00-\u9fff]/.test(err.message)) return err.message;
+  return '操作未能完成，请稍后重试；如仍有问题，请联系信息科';
 }
 
-/** The API's own Chinese message, with the request id a help desk can trace. */
+/**
+ * The API's own Chinese message as the title; the request id below it, small and grey, for
+ * the help desk to trace (a user reads the message, not the id).
+ */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT(common);
   const requestId = isApiError(error) ? error.requestId : undefined;
@@ -16,7 +21,13 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       type="error"
       showIcon
       title={errorMessage(error)}
-      description={requestId ? `requestId: ${requestId}` : undefined}
+      description={
+        requestId ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="error-request-id">
+            {t('requestId')}：{requestId}
+          </Typography.Text>
+        ) : undefined
+      }
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>

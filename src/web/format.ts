@@ -47,7 +47,7 @@ export function formatDayClock(iso: string | number | Date, lang: Lang = 'zh'): 
 }
 
 /** Today in the county, `YYYY-MM-DD` */
-export const todayShanghai = (): string => shanghaiIso(Date.now())!.slice(0, 10);
+export const todayShanghai = (): string => (shanghaiIso(Date.now()) ?? '').slice(0, 10);
 
 /** `YYYY-MM-DD` plus whole days (calendar arithmetic, no time zone involved) */
 export function addDays(date: string, days: number): string {

@@ -1,4 +1,5 @@
-import { Card, Col, Input, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { TodoPanel } from '../todo/ui/todo-panel.tsx';
 import { useNavigate } from 'react-router';
 import { mayCall } from './access.ts';
 import { useCurrentUser } from './current-user.ts';
@@ -7,7 +8,7 @@ import { navFor } from './nav.tsx';
 
 const messages = defineDict({
   hello: ['您好，{name}', 'Hello, {name}'],
-  intro: ['以下是您的角色可以使用的功能。', 'These are the pages your role can use.'],
+  intro: ['常用功能', 'Pages'],
   quickSearch: [
     '快速查找居民：姓名 / 拼音首字母 / 身份证号 / 手机号',
     'Quick resident search: name / initials / ID / mobile',
@@ -18,7 +19,7 @@ const messages = defineDict({
   ],
 });
 
-/** Home: who you are, and one card per page your role may open. */
+/** Home: who you are, what is waiting for you (to-do counts), then the pages your role may open. */
 export function HomePage() {
   const t = useT(common);
   const m = useT(messages);
@@ -51,24 +52,21 @@ export function HomePage() {
           </div>
         ) : null}
       </Card>
-      <Typography.Paragraph type="secondary">{items.length ? m('intro') : m('nothing')}</Typography.Paragraph>
-      <Row gutter={[16, 16]}>
+      {mayCall(me.roles, 'GET /api/todo') ? <TodoPanel /> : null}
+      <Typography.Title level={5}>{items.length ? m('intro') : null}</Typography.Title>
+      {items.length ? null : <Typography.Paragraph type="secondary">{m('nothing')}</Typography.Paragraph>}
+      <Space wrap size={[8, 8]} data-testid="home-pages">
         {items.map((item) => (
-          <Col key={item.path} xs={24} sm={12} xl={8}>
-            <Card hoverable onClick={() => navigate(item.path)} className="oc-home-card">
-              <Space align="start" size={12}>
-                <span className="oc-home-icon">{item.icon}</span>
-                <div>
-                  <Typography.Text strong>{t(item.label)}</Typography.Text>
-                  <div>
-                    <Typography.Text type="secondary">{item.blurb[lang === 'zh' ? 0 : 1]}</Typography.Text>
-                  </div>
-                </div>
-              </Space>
-            </Card>
-          </Col>
+          <Button
+            key={item.path}
+            icon={item.icon}
+            onClick={() => navigate(item.path)}
+            title={item.blurb[lang === 'zh' ? 0 : 1]}
+          >
+            {t(item.label)}
+          </Button>
         ))}
-      </Row>
+      </Space>
     </div>
   );
 }

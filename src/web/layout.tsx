@@ -1,11 +1,26 @@
-import { Drawer, Layout, Menu } from 'antd';
-import { useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Breadcrumb, Drawer, Layout, Menu, type MenuProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from './current-user.ts';
 import { HeaderBar } from './header-bar.tsx';
 import { common, useT } from './i18n.ts';
-import { navFor, selectedNavPath } from './nav.tsx';
+import { breadcrumbFor, groupOf, NAV_GROUPS, navFor, selectedNavPath, type NavItem } from './nav.tsx';
 import { useIsMobile } from './use-is-mobile.ts';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** 首页 on top, then one section per group; a group with a single page for this role is that page alone. */
+function menuItems(items: readonly NavItem[], t: (key: NavItem['label']) => string): MenuItems {
+  const entry = (i: NavItem) => ({ key: i.path, icon: i.icon, label: t(i.label) });
+  const out: MenuItems = items.filter((i) => i.group === null).map(entry);
+  for (const g of NAV_GROUPS) {
+    const inGroup = items.filter((i) => i.group === g.key);
+    if (inGroup.length === 1) out.push(entry(inGroup[0]));
+    else if (inGroup.length > 1)
+      out.push({ key: `group:${g.key}`, icon: g.icon, label: t(g.label), children: inGroup.map(entry) });
+  }
+  return out;
+}
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT(common);
@@ -13,16 +28,40 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = navFor(me.roles);
+  const current = groupOf(pathname, items);
+  // the section of the page on screen opens; sections the user opened stay open
+  const [open, setOpen] = useState<string[]>(current ? [`group:${current}`] : []);
+  useEffect(() => {
+    if (current) setOpen((keys) => (keys.includes(`group:${current}`) ? keys : [...keys, `group:${current}`]));
+  }, [current]);
   return (
     <Menu
       mode="inline"
       selectedKeys={[selectedNavPath(pathname, items)]}
-      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      openKeys={open}
+      onOpenChange={setOpen}
+      items={menuItems(items, t)}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();
       }}
       style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}
+
+/** 首页 / 转诊 / 转诊工作台 / 转诊单: where the user is, each level a way back. */
+function Crumbs() {
+  const t = useT(common);
+  const me = useCurrentUser();
+  const { pathname } = useLocation();
+  const crumbs = breadcrumbFor(pathname, navFor(me.roles));
+  if (!crumbs.length) return null;
+  return (
+    <Breadcrumb
+      className="oc-breadcrumb"
+      data-testid="breadcrumb"
+      items={crumbs.map((c) => ({ title: c.path ? <Link to={c.path}>{t(c.label)}</Link> : t(c.label) }))}
     />
   );
 }
@@ -64,6 +103,7 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content className={mobile ? 'oc-content oc-content-mobile' : 'oc-content'}>
+          <Crumbs />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -24,9 +24,22 @@ import type { Role } from '../platform/roles.ts';
 import { mayCall, type PolicyRoute } from './access.ts';
 import type { common } from './i18n.ts';
 
+/** The menu's sections: a coordinator's fifteen pages in six short groups instead of one long list. */
+export const NAV_GROUPS = [
+  { key: 'referral', label: 'navGroup.referral', icon: <SwapOutlined /> },
+  { key: 'clinics', label: 'navGroup.clinics', icon: <CalendarOutlined /> },
+  { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
+  { key: 'network', label: 'navGroup.network', icon: <ApartmentOutlined /> },
+  { key: 'stats', label: 'navGroup.stats', icon: <BarChartOutlined /> },
+  { key: 'system', label: 'navGroup.system', icon: <SettingOutlined /> },
+] as const satisfies ReadonlyArray<{ key: string; label: keyof typeof common; icon: ReactNode }>;
+export type NavGroupKey = (typeof NAV_GROUPS)[number]['key'];
+
 export interface NavItem {
   path: string;
   label: keyof typeof common;
+  /** the menu section; null for 首页 alone at the top */
+  group: NavGroupKey | null;
   icon: ReactNode;
   /** the API route a page cannot work without: the menu follows its policy */
   needs: PolicyRoute | null;
@@ -35,10 +48,11 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'nav.home', icon: <HomeOutlined />, needs: null, blurb: ['', ''] },
+  { path: '/', label: 'nav.home', group: null, icon: <HomeOutlined />, needs: null, blurb: ['', ''] },
   {
     path: '/orgs',
     label: 'nav.orgs',
+    group: 'network',
     icon: <ApartmentOutlined />,
     needs: 'GET /api/orgs',
     blurb: [
@@ -49,6 +63,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/residents',
     label: 'nav.residents',
+    group: 'residents',
     icon: <SearchOutlined />,
     needs: 'GET /api/residents',
     blurb: [
@@ -59,6 +74,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/residents/new',
     label: 'nav.residentNew',
+    group: 'residents',
     icon: <UserAddOutlined />,
     needs: 'POST /api/residents',
     blurb: ['为辖区居民建立健康档案', 'Create a health record for a resident'],
@@ -66,6 +82,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/resident-stats',
     label: 'nav.stats',
+    group: 'stats',
     icon: <BarChartOutlined />,
     needs: 'GET /api/resident-stats',
     blurb: ['各机构居民、贫困人口与慢病人数汇总', 'Residents, poor and chronic patients per organisation'],
@@ -73,6 +90,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/referrals',
     label: 'nav.referrals',
+    group: 'referral',
     icon: <SwapOutlined />,
     needs: 'GET /api/referrals',
     blurb: ['上转、下转、接收时限与超时升级，实时更新', 'Up- and down-referrals, deadlines and escalations, live'],
@@ -80,6 +98,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/referral-tasks',
     label: 'nav.referralTasks',
+    group: 'referral',
     icon: <CheckSquareOutlined />,
     needs: 'GET /api/referral-tasks',
     blurb: ['确认接收下转患者，填写随访', 'Confirm down-referred patients, write follow-ups'],
@@ -87,6 +106,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/exam-orders',
     label: 'nav.examOrders',
+    group: 'referral',
     icon: <ExperimentOutlined />,
     needs: 'GET /api/exam-orders',
     blurb: [
@@ -97,6 +117,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/bed-board',
     label: 'nav.bedBoard',
+    group: 'referral',
     icon: <TableOutlined />,
     needs: 'GET /api/bed-board',
     blurb: ['床位与待入院（三优先）', 'Beds and admissions (priority for referred patients)'],
@@ -104,6 +125,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/out-of-county',
     label: 'nav.outOfCounty',
+    group: 'referral',
     icon: <GlobalOutlined />,
     needs: 'GET /api/out-of-county-visits',
     blurb: ['县外就诊登记与 CSV 导入', 'Out-of-county visits, manual or CSV import'],
@@ -111,6 +133,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/referral-dashboard',
     label: 'nav.referralDashboard',
+    group: 'stats',
     icon: <LineChartOutlined />,
     needs: 'GET /api/referral-figures',
     blurb: ['闭环率、下转占比、县域内就诊率', 'Closed-loop rate, down-referral share, county-internal visit rate'],
@@ -118,6 +141,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics',
     label: 'nav.clinics',
+    group: 'clinics',
     icon: <CalendarOutlined />,
     needs: 'GET /api/clinic-sessions',
     blurb: ['专家坐诊与门诊排班：号源、预约、候补、签到', 'Expert clinics: slots, bookings, waitlist, check-in'],
@@ -125,6 +149,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics/console',
     label: 'nav.clinicConsole',
+    group: 'clinics',
     icon: <SoundOutlined />,
     needs: 'GET /api/clinic-sessions/:id/queue',
     blurb: ['叫号：下一位、重呼、过号、完成', 'Call next, recall, skip, finish'],
@@ -132,6 +157,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics/experts',
     label: 'nav.experts',
+    group: 'clinics',
     icon: <IdcardOutlined />,
     needs: 'POST /api/experts',
     blurb: ['乡情医学联盟专家名册', 'Visiting expert roster'],
@@ -139,6 +165,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics/stats',
     label: 'nav.clinicStats',
+    group: 'stats',
     icon: <FundOutlined />,
     needs: 'GET /api/clinic-stats',
     blurb: ['坐诊场次、服务人数、节约估算与补贴台账', 'Sessions, patients served, savings, subsidy ledger'],
@@ -146,6 +173,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics/rules',
     label: 'nav.clinicRules',
+    group: 'system',
     icon: <SettingOutlined />,
     needs: 'PATCH /api/clinic-settings',
     blurb: [
@@ -156,6 +184,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/clinics/subsidy',
     label: 'nav.clinicSubsidy',
+    group: 'clinics',
     icon: <MoneyCollectOutlined />,
     needs: 'GET /api/clinic-subsidy',
     blurb: [
@@ -166,6 +195,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/staff',
     label: 'nav.staff',
+    group: 'network',
     icon: <TeamOutlined />,
     needs: 'GET /api/staff',
     blurb: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],
@@ -173,6 +203,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/audit',
     label: 'nav.audit',
+    group: 'system',
     icon: <AuditOutlined />,
     needs: 'GET /api/audit',
     blurb: ['谁在何时查看或修改了什么，并校验哈希链', 'Who saw or changed what, and when; verify the hash chain'],
@@ -191,4 +222,47 @@ export function selectedNavPath(pathname: string, items: readonly NavItem[]): st
       (i.path !== '/' && pathname.startsWith(`${i.path}/`) && !items.some((o) => o.path === pathname)),
   );
   return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+}
+
+/** The group a location belongs to (for the menu's open section), or null on 首页. */
+export function groupOf(pathname: string, items: readonly NavItem[]): NavGroupKey | null {
+  const path = selectedNavPath(pathname, items);
+  return items.find((i) => i.path === path)?.group ?? null;
+}
+
+/** Pages below a menu item that have no menu entry of their own: their last breadcrumb. */
+const SUB_PAGES: ReadonlyArray<{
+  pattern: RegExp;
+  label: keyof typeof common;
+  parent?: (m: RegExpMatchArray) => string;
+}> = [
+  { pattern: /^\/referrals\/new$/, label: 'crumb.referralNew' },
+  { pattern: /^\/referrals\/\d+$/, label: 'crumb.referral' },
+  { pattern: /^\/residents\/\d+$/, label: 'crumb.resident' },
+  { pattern: /^\/residents\/(\d+)\/edit$/, label: 'crumb.residentEdit', parent: (m) => `/residents/${m[1]}` },
+  { pattern: /^\/clinics\/sessions\/\d+$/, label: 'crumb.session' },
+];
+
+export interface Crumb {
+  label: keyof typeof common;
+  /** where the crumb leads; none for the page itself and for a group */
+  path?: string;
+}
+
+/** 首页 / group / page [/ record]: where the user is, and the way back up. */
+export function breadcrumbFor(pathname: string, items: readonly NavItem[]): Crumb[] {
+  if (pathname === '/') return [];
+  const path = selectedNavPath(pathname, items);
+  const item = items.find((i) => i.path === path && i.path !== '/');
+  const crumbs: Crumb[] = [{ label: 'nav.home', path: '/' }];
+  const group = NAV_GROUPS.find((g) => g.key === item?.group);
+  if (group) crumbs.push({ label: group.label });
+  if (item) crumbs.push({ label: item.label, path: item.path === pathname ? undefined : item.path });
+  for (const sub of SUB_PAGES) {
+    const m = pathname.match(sub.pattern);
+    if (!m) continue;
+    if (sub.parent) crumbs.push({ label: 'crumb.resident', path: sub.parent(m) });
+    crumbs.push({ label: sub.label });
+  }
+  return crumbs;
 }

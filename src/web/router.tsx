@@ -19,15 +19,21 @@ function page(path: string, needs: PolicyRoute, load: () => Promise<ComponentTyp
   };
 }
 
+/**
+ * A public page (outside the staff layout, authenticated by its own token), loaded on first
+ * visit. Opened cold (a QR code, a bookmark) it is the first route to load: it needs its own
+ * hydrate fallback, or react-router warns and renders nothing while the code arrives.
+ */
+function publicPage(path: string, load: () => Promise<ComponentType>): RouteObject {
+  return { path, hydrateFallbackElement: <FullPageSpin />, lazy: async () => ({ Component: await load() }) };
+}
+
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   // clinics (issue 4): public pages outside the staff layout, each authenticated by its own token
-  {
-    path: '/screen/:token',
-    lazy: async () => ({ Component: (await import('../clinics/ui/screen.page.tsx')).ScreenPage }),
-  },
-  { path: '/q/:token', lazy: async () => ({ Component: (await import('../clinics/ui/ticket.page.tsx')).TicketPage }) },
-  { path: '/book', lazy: async () => ({ Component: (await import('../clinics/ui/portal.page.tsx')).PortalPage }) },
+  publicPage('/screen/:token', async () => (await import('../clinics/ui/screen.page.tsx')).ScreenPage),
+  publicPage('/q/:token', async () => (await import('../clinics/ui/ticket.page.tsx')).TicketPage),
+  publicPage('/book', async () => (await import('../clinics/ui/portal.page.tsx')).PortalPage),
   {
     element: <RequireAuth />,
     // shown while a lazily loaded page is fetched on a cold start (deep link, reload)

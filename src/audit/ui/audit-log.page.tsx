@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { isRole } from '../../platform/roles.ts';
-import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
+import { errorMessage } from '../../web/error-alert.tsx';
 import { useMayCall } from '../../web/current-user.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { DataList } from '../../web/kit/data-list.tsx';

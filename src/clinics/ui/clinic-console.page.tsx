@@ -1,6 +1,7 @@
 import { Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
-import { useMayCall } from '../../web/current-user.ts';
+import { Link } from 'react-router';
+import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
 import { useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
@@ -15,12 +16,16 @@ export function ClinicConsolePage() {
   const t = useT(clinicMessages);
   const today = todayShanghai();
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const mine = useSessions({ from: today, to: tomorrow, mine: 'true' });
-  const all = useSessions({ from: today, to: tomorrow });
+  const isExpert = useCurrentUser().roles.includes('expert');
+  // an expert's own sessions first; otherwise the sessions of the user's own org (and the
+  // clinics under it): never another hospital's, whose queue this user may not open
+  const mine = useSessions({ from: today, to: tomorrow, mine: 'true' }, isExpert);
+  const own = useSessions({ from: today, to: tomorrow, own: 'true' });
   // today's sessions, and one starting within three hours (just after midnight)
   const current = (s: { date: string; startsAt: string; status: string }) =>
     s.status === 'published' && (s.date === today || Date.parse(s.startsAt) - Date.now() < 3 * 3600_000);
-  const sessions = (mine.data?.items.some(current) ? mine.data.items : (all.data?.items ?? [])).filter(current);
+  const myOwn = (mine.data?.items ?? []).filter(current);
+  const sessions = myOwn.length ? myOwn : (own.data?.items ?? []).filter(current);
   const [picked, setPicked] = useState<number | null>(null);
   const sessionId = picked ?? sessions[0]?.id ?? null;
   const queue = useQueue(sessionId);
@@ -58,7 +63,12 @@ export function ClinicConsolePage() {
         />
       }
     >
-      {sessionId === null ? <Empty description="今日没有您的门诊" /> : null}
+      {own.isError ? <ErrorAlert error={own.error} /> : null}
+      {sessionId === null && own.isSuccess ? (
+        <Empty description={t('noSessionOwn')} data-testid="console-empty">
+          <Link to="/clinics">{t('sessions')}</Link>
+        </Empty>
+      ) : null}
       {queue.isError ? <ErrorAlert error={queue.error} /> : null}
       {q ? (
         <Row gutter={12}>

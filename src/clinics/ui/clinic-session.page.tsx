@@ -17,10 +17,11 @@ import {
   message,
 } from 'antd';
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../web/api.ts';
 import { residentPage } from '../../residents/residents.schema.ts';
+import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
 import { useLang, useT } from '../../web/i18n.ts';
@@ -33,6 +34,7 @@ import {
   newKey,
   useBook,
   useBookingAction,
+  useClinicSettings,
   useJoinWaitlist,
   useSession,
   useSessionAction,
@@ -56,6 +58,15 @@ export function ClinicSessionPage() {
   const bookingAction = useBookingAction();
   const [issued, setIssued] = useState<{ ticket: Ticket; url: string } | null>(null);
   const ticketUrl = issued?.url ?? null;
+  const rules = useClinicSettings();
+  // a no-show counts toward suspending the resident's self-booking: say so before it is recorded
+  const noShowConsequence = rules.data
+    ? t('noShowRule', {
+        days: rules.data.noShowWindowDays,
+        limit: rules.data.noShowLimit,
+        suspend: rules.data.suspensionDays,
+      })
+    : t('noShowRuleShort');
   const s = session.data;
   if (session.isError)
     return (
@@ -223,9 +234,18 @@ export function ClinicSessionPage() {
                           >
                             <Button size="small">{t('cancelBooking')}</Button>
                           </Popconfirm>
-                          <Button size="small" danger onClick={() => onBookingAction(b, 'no-show')}>
-                            {t('noShow')}
-                          </Button>
+                          <Popconfirm
+                            title={t('noShowConfirm', { name: b.residentName ?? '' })}
+                            description={noShowConsequence}
+                            okText={t('noShowOk')}
+                            okButtonProps={{ danger: true, 'data-testid': 'no-show-ok' }}
+                            cancelText={t('notNow')}
+                            onConfirm={() => onBookingAction(b, 'no-show')}
+                          >
+                            <Button size="small" danger data-testid={`no-show-${b.residentId}`}>
+                              {t('noShow')}
+                            </Button>
+                          </Popconfirm>
                         </Space>
                       ) : null,
                   },
@@ -290,7 +310,9 @@ function BookingDesk({
 }) {
   const t = useT(clinicMessages);
   const [q, setQ] = useState('');
-  const [residentId, setResidentId] = useState<number | null>(null);
+  // opened from a resident's profile (预约专家号 → a session): that resident is chosen already
+  const preset = usePresetResident(useSearchParams()[0].get('residentId'));
+  const [residentId, setResidentId] = useState<number | null>(preset.id ?? null);
   const [slotId, setSlotId] = useState<number | undefined>(undefined);
   const [referred, setReferred] = useState(false);
   const key = useRef(newKey());
@@ -327,7 +349,12 @@ function BookingDesk({
           value={residentId ?? undefined}
           onChange={setResidentId}
           loading={search.isFetching}
-          options={(search.data?.items ?? []).map((r) => ({
+          options={[
+            ...(preset.resident && !(search.data?.items ?? []).some((r) => r.id === preset.id)
+              ? [preset.resident]
+              : []),
+            ...(search.data?.items ?? []),
+          ].map((r) => ({
             value: r.id,
             label: `${r.name} · ${r.sex === 'M' ? '男' : '女'} ${r.age}岁 · ${r.idNumber}`,
           }))}

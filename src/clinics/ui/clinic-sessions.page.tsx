@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useCreateSession, useExperts, useSessionList } from './clinics.api.ts';
 import { clinicMessages, statusColor, statusLabel, typeLabel } from './clinics.i18n.ts';
 import { useOrg, useOrgs } from '../../orgs/ui/orgs.api.ts';
+import { usePresetResident } from '../../residents/ui/residents.api.ts';
+import { residentMessages } from '../../residents/ui/residents.i18n.ts';
 import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
@@ -28,6 +30,7 @@ type Filters = {
 /** 专家坐诊与门诊排班: the coming sessions, their free places, and planning new ones. */
 export function ClinicSessionsPage() {
   const t = useT(clinicMessages);
+  const rt = useT(residentMessages);
   const lang = useLang();
   const navigate = useNavigate();
   const me = useCurrentUser();
@@ -45,6 +48,9 @@ export function ClinicSessionsPage() {
   const canScreens = useMayCall('POST /api/clinic-screens');
   const [screens, setScreens] = useState(false);
   const kind = params.kind ?? 'expert';
+  // opened from a resident's profile (预约专家号): the chosen session opens with that resident
+  const preset = usePresetResident(useSearchParams()[0].get('residentId'));
+  const forResident = preset.id ? `?residentId=${preset.id}` : '';
   return (
     <Page
       title={t('sessions')}
@@ -59,6 +65,15 @@ export function ClinicSessionsPage() {
         </Space>
       }
     >
+      {preset.resident ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={rt('bookingFor', { name: preset.resident.name })}
+          data-testid="booking-for"
+        />
+      ) : null}
       <DataList<ClinicSession>
         rowKey={(r) => r.id}
         data={sessions.data}
@@ -109,7 +124,7 @@ export function ClinicSessionsPage() {
         }
         exportTo={canExport ? { url: '/api/clinic-sessions/export', query: params } : null}
         scrollX={1000}
-        onRowClick={(r) => navigate(`/clinics/sessions/${r.id}`)}
+        onRowClick={(r) => void navigate(`/clinics/sessions/${r.id}${forResident}`)}
         rowProps={(r) => ({ 'data-session-id': r.id })}
         columns={[
           {
@@ -168,7 +183,7 @@ export function ClinicSessionsPage() {
       />
       {screens ? <ScreensModal onClose={() => setScreens(false)} /> : null}
       {planning ? (
-        <PlanModal onClose={() => setPlanning(false)} onCreated={(id) => navigate(`/clinics/sessions/${id}`)} />
+        <PlanModal onClose={() => setPlanning(false)} onCreated={(id) => void navigate(`/clinics/sessions/${id}`)} />
       ) : null}
     </Page>
   );

@@ -9,8 +9,9 @@ import type { StatsRow } from '../stats.schema.ts';
 import { useClinicStats, useSubsidy } from './clinics.api.ts';
 import { clinicMessages, todayShanghai, yuan } from './clinics.i18n.ts';
 
-const columns = [
-  { title: '', dataIndex: 'label' },
+/** The first column is named after what the rows are: 专家, 专业, 机构 or 月份. */
+const columns = (dimension: string) => [
+  { title: dimension, dataIndex: 'label' },
   { title: '坐诊场次', dataIndex: 'sessions' },
   { title: '专家人次', dataIndex: 'expertVisits' },
   { title: '预约', dataIndex: 'booked' },
@@ -51,14 +52,17 @@ function specialityChart(rows: StatsRow[]): ChartOption {
 export function ClinicStatsPage() {
   const t = useT(clinicMessages);
   const [to, setTo] = useState(todayShanghai());
-  const [from, setFrom] = useState(`${Number(todayShanghai().slice(0, 4)) - 1}${todayShanghai().slice(4)}`);
+  // 365 days back, as the server's default ("the same day last year" does not exist after 29 February)
+  const [from, setFrom] = useState(() =>
+    new Date(Date.parse(`${todayShanghai()}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10),
+  );
   const stats = useClinicStats({ from, to });
   const year = Number(to.slice(0, 4));
   const ledger = useSubsidy(year);
   const s = stats.data;
   const l = ledger.data;
-  const table = (rows: StatsRow[]) => (
-    <Table<StatsRow> rowKey="key" size="small" pagination={false} dataSource={rows} columns={columns} />
+  const table = (dimension: string, rows: StatsRow[]) => (
+    <Table<StatsRow> rowKey="key" size="small" pagination={false} dataSource={rows} columns={columns(dimension)} />
   );
   return (
     <Page
@@ -118,10 +122,10 @@ export function ClinicStatsPage() {
           <Card size="small" style={{ marginBottom: 12 }}>
             <Tabs
               items={[
-                { key: 'expert', label: '按专家', children: table(s.byExpert) },
-                { key: 'speciality', label: '按专业', children: table(s.bySpeciality) },
-                { key: 'org', label: '按机构', children: table(s.byOrg) },
-                { key: 'month', label: '按月份', children: table(s.byMonth) },
+                { key: 'expert', label: '按专家', children: table('专家', s.byExpert) },
+                { key: 'speciality', label: '按专业', children: table('专业', s.bySpeciality) },
+                { key: 'org', label: '按机构', children: table('机构', s.byOrg) },
+                { key: 'month', label: '按月份', children: table('月份', s.byMonth) },
               ]}
             />
           </Card>

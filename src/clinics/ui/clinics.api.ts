@@ -31,14 +31,16 @@ export type SessionFilter = {
   to?: string;
   kind?: 'expert' | 'ordinary';
   mine?: 'true';
+  own?: 'true';
   departmentId?: number;
 };
 
 /** A day's sessions for a picker (the first 100; a day has far fewer). */
-export function useSessions(filter: SessionFilter) {
+export function useSessions(filter: SessionFilter, enabled = true) {
   return useQuery({
     queryKey: [...CLINICS_KEY, 'sessions', filter],
     queryFn: () => apiGet('/api/clinic-sessions', clinicSessionPage, { ...filter, pageSize: 100 }),
+    enabled,
   });
 }
 

@@ -28,6 +28,17 @@ export const clinicMessages = defineDict({
   checkIn: ['签到取号', 'Check in'],
   emergency: ['急诊', 'Emergency'],
   noShow: ['爽约', 'No-show'],
+  noShowConfirm: ['确认登记 {name} 爽约？', 'Record {name} as a no-show?'],
+  noShowRule: [
+    '爽约会计入该居民的记录：{days} 天内爽约满 {limit} 次，将暂停其自助预约 {suspend} 天。请确认患者确实未到。',
+    "This counts on the resident's record: {limit} no-shows within {days} days suspend self-booking for {suspend} days. Make sure the patient did not come.",
+  ],
+  noShowRuleShort: [
+    '爽约会计入该居民的记录，多次爽约将暂停其自助预约。请确认患者确实未到。',
+    "This counts on the resident's record; repeated no-shows suspend self-booking. Make sure the patient did not come.",
+  ],
+  noShowOk: ['确认爽约', 'Record no-show'],
+  notNow: ['再等等', 'Not now'],
   cancelBooking: ['取消预约', 'Cancel booking'],
   cancelSession: ['取消本次门诊', 'Cancel session'],
   approve: ['审批通过', 'Approve'],
@@ -46,6 +57,7 @@ export const clinicMessages = defineDict({
   waiting: ['候诊', 'Waiting'],
   skipped: ['已过号', 'Skipped'],
   pickSession: ['选择今日门诊', "Pick today's session"],
+  noSessionOwn: ['今天您和本机构都没有门诊', 'Neither you nor your organisation has a session today'],
   queueOrder: [
     '排队顺序：急诊 → 转诊患者与 80 岁以上老人 → 其他患者；同一档按签到时间。',
     'Order: emergency → referred and aged 80+ → others; then check-in time.',

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Popconfirm, Space, Tag, Typography, message } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useLang, useT } from '../../web/i18n.ts';
 import { LangSwitch, useLangFromLink } from '../../web/lang-switch.tsx';
 import { booking, waitlistEntry } from '../booking.schema.ts';
 import { codeSent, portalLogin, portalMe } from '../portal.schema.ts';
-import { clinicSession, clinicSessionDetail, type ClinicSession } from '../session.schema.ts';
+import { clinicSession, clinicSessionDetail, type ClinicSession, type Slot } from '../session.schema.ts';
 import { clock, dayClock, statusColor, statusLabel } from './clinics.i18n.ts';
 import { publicFetch } from './public-api.ts';
 import { publicErrorMessage, publicMessages, roomLabel } from './public.i18n.ts';
@@ -224,42 +224,59 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
           dataSource={sessions.data ?? []}
           loading={sessions.isLoading}
           locale={{ emptyText: t('noClinics') }}
-          renderItem={(s) => (
-            <List.Item onClick={() => setOpen(s)} style={{ cursor: 'pointer' }} data-testid={`portal-session-${s.id}`}>
-              <div style={{ width: '100%' }}>
-                <b>{s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}` : s.doctorName}</b>{' '}
-                <small>{s.homeHospital ?? ''}</small>
-                <br />
-                <small>
-                  {s.date} {clock(s.startsAt)} · {s.orgName} {s.departmentName}
-                </small>
-                <span style={{ float: 'right' }}>
-                  {s.released ? (
-                    s.free > 0 ? (
-                      <Tag color="green">{t('left', { n: s.free })}</Tag>
+          renderItem={(s) => {
+            const chosen = open?.id === s.id;
+            return (
+              <List.Item
+                style={{ display: 'block', padding: 0 }}
+                className={chosen ? 'oc-portal-chosen' : undefined}
+                data-chosen={chosen || undefined}
+              >
+                <div
+                  role="button"
+                  tabIndex={0}
+                  onClick={() => setOpen(chosen ? null : s)}
+                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setOpen(chosen ? null : s)}
+                  style={{ cursor: 'pointer', padding: '8px 4px' }}
+                  data-testid={`portal-session-${s.id}`}
+                  aria-expanded={chosen}
+                >
+                  <b>{s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}` : s.doctorName}</b>{' '}
+                  <small>{s.homeHospital ?? ''}</small>
+                  <br />
+                  <small>
+                    {s.date} {clock(s.startsAt)} · {s.orgName} {s.departmentName}
+                  </small>
+                  <span style={{ float: 'right' }}>
+                    {chosen ? <Tag color="blue">{t('chosen')}</Tag> : null}
+                    {s.released ? (
+                      s.free > 0 ? (
+                        <Tag color="green">{t('left', { n: s.free })}</Tag>
+                      ) : (
+                        <Tag>{t('full')}</Tag>
+                      )
                     ) : (
-                      <Tag>{t('full')}</Tag>
-                    )
-                  ) : (
-                    <Tag color="orange">{t('releases', { time: dayClock(s.releaseAt, lang) })}</Tag>
-                  )}
-                </span>
-              </div>
-            </List.Item>
-          )}
+                      <Tag color="orange">{t('releases', { time: dayClock(s.releaseAt, lang) })}</Tag>
+                    )}
+                  </span>
+                </div>
+                {chosen ? (
+                  // the times open right under the tapped clinic, not at the end of a long list
+                  <SessionSlots
+                    token={token}
+                    session={s}
+                    onDone={() => {
+                      setOpen(null);
+                      void refresh();
+                    }}
+                    guard={guard}
+                  />
+                ) : null}
+              </List.Item>
+            );
+          }}
         />
       </Card>
-      {open ? (
-        <SessionSlots
-          token={token}
-          session={open}
-          onDone={() => {
-            setOpen(null);
-            void refresh();
-          }}
-          guard={guard}
-        />
-      ) : null}
     </Space>
   );
 }
@@ -285,14 +302,24 @@ function SessionSlots({
   const key = useRef(crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const book = async (slotId?: number) => {
+  const [picked, setPicked] = useState<Slot | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  // on a phone the times would open out of sight: bring them (and later the confirmation) into view
+  useEffect(() => {
+    card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
+  useEffect(() => {
+    if (picked) confirmBox.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [picked]);
+  const book = async (slotId: number) => {
     setBusy(true);
     setError(null);
     try {
       const b = await guard(
         publicFetch('/api/portal/bookings', booking, {
           method: 'POST',
-          body: { sessionId: session.id, ...(slotId ? { slotId } : {}) },
+          body: { sessionId: session.id, slotId },
           headers: { ...headers, 'idempotency-key': key.current },
         }),
       );
@@ -300,6 +327,7 @@ function SessionSlots({
       onDone();
     } catch (err) {
       setError(publicErrorMessage(err, lang));
+      setPicked(null);
       key.current = crypto.randomUUID();
       void detail.refetch();
     } finally {
@@ -323,21 +351,57 @@ function SessionSlots({
   };
   const d = detail.data;
   return (
-    <Card size="small" title={`${session.expertName ?? session.doctorName} · ${session.date}`}>
+    <div ref={card} style={{ scrollMarginTop: 8, padding: '0 4px 12px' }} data-testid="portal-slots">
       {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={error} /> : null}
+      {d?.released ? <Typography.Paragraph type="secondary">{t('pickTime')}</Typography.Paragraph> : null}
       <Space wrap>
         {(d?.slots ?? []).map((sl) => (
           <Button
             key={sl.id}
-            disabled={sl.free <= 0 || !d?.released}
-            loading={busy}
-            onClick={() => book(sl.id)}
+            type={picked?.id === sl.id ? 'primary' : 'default'}
+            disabled={sl.free <= 0 || !d?.released || busy}
+            onClick={() => setPicked(sl)}
             data-testid={`portal-slot-${sl.id}`}
+            aria-pressed={picked?.id === sl.id}
           >
             {t('slot', { time: clock(sl.startsAt), n: sl.free })}
           </Button>
         ))}
       </Space>
+      {picked ? (
+        <div ref={confirmBox}>
+          <Alert
+            type="info"
+            style={{ marginTop: 12 }}
+            message={<b>{t('confirmTitle')}</b>}
+            description={
+              <div data-testid="portal-confirm-text">
+                {session.expertName ? `${session.expertName} ${session.expertTitle ?? ''}` : session.doctorName}
+                <br />
+                {dayClock(picked.startsAt, lang)} · {session.orgName} {session.departmentName} ·{' '}
+                {roomLabel(session.room, lang)}
+                <br />
+                <small>{t('cancelRule')}</small>
+              </div>
+            }
+          />
+          <Space style={{ marginTop: 8, width: '100%' }} direction="vertical">
+            <Button
+              type="primary"
+              block
+              size="large"
+              loading={busy}
+              onClick={() => book(picked.id)}
+              data-testid="portal-confirm"
+            >
+              {t('confirmBook')}
+            </Button>
+            <Button block onClick={() => setPicked(null)} disabled={busy}>
+              {t('changeTime')}
+            </Button>
+          </Space>
+        </div>
+      ) : null}
       {d && d.released && d.free === 0 ? (
         <Button style={{ marginTop: 8 }} block onClick={waitlist}>
           {t('joinWaitlist')}
@@ -348,6 +412,6 @@ function SessionSlots({
           {t('opensOn', { time: dayClock(d.releaseAt, lang) })}
         </Typography.Paragraph>
       ) : null}
-    </Card>
+    </div>
   );
 }

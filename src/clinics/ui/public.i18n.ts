@@ -40,6 +40,8 @@ export const publicMessages = defineDict({
   screenLive: ['● 实时连接', '● Live'],
   screenReconnecting: ['○ 正在重新连接…', '○ Reconnecting…'],
   enableVoice: ['点击开启语音播报', 'Tap to turn on spoken calls (in Mandarin)'],
+  /** spoken aloud, and the calls are spoken in Mandarin: the same words in both languages */
+  voiceOnSpoken: ['语音播报已开启', '语音播报已开启'],
   inRoom: ['正在就诊', 'Now seeing'],
   getReady: ['请以下患者准备（候诊 {n} 人）', 'Please get ready ({n} waiting)'],
   noClinicsToday: ['今日本科室暂无门诊', 'No clinics in this department today'],
@@ -84,6 +86,15 @@ export const publicMessages = defineDict({
   ],
   joinWaitlist: ['约满了，登记候补', 'Full: join the waitlist'],
   opensOn: ['号源将于 {time} 开放预约', 'Booking opens {time}'],
+  chosen: ['已选', 'Chosen'],
+  pickTime: ['请选择就诊时间', 'Choose a time'],
+  confirmTitle: ['请确认预约', 'Please confirm'],
+  confirmBook: ['确认预约', 'Book it'],
+  changeTime: ['重新选择', 'Choose again'],
+  cancelRule: [
+    '如不能就诊请提前取消；多次预约不就诊将暂停自助预约。',
+    'If you cannot come, cancel in advance; repeated no-shows suspend self-booking.',
+  ],
 });
 
 /** A room is a number ("3") or already a Chinese name ("3诊室", "康复诊室"); the latter is shown as it is. */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam } from '../../orgs/orgs.schema.ts';
+import { idParam } from '../../platform/params.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { sendXlsx } from '../../platform/list.ts';
-import { referralTask, taskPage, taskQuery } from '../referral.schema.ts';
+import { referralTask } from '../referral.schema.ts';
+import { noteBody, taskPage, taskQuery } from './task.schema.ts';
 import { addNote, exportXlsx, list } from './task.service.ts';
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,10 +32,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '填写随访/康复记录',
         params: idParam,
-        body: z.object({
-          text: z.string().trim().min(1, '请填写随访记录').max(2000, '记录不能超过 2000 个字'),
-          done: z.boolean().optional(),
-        }),
+        body: noteBody,
         response: { 201: referralTask.nullable() },
       },
     },

@@ -1,4 +1,3 @@
-import { sql, type Expression } from 'kysely';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { withScope, type Kdb } from '../../platform/db.ts';
@@ -9,110 +8,32 @@ import {
   fetchPage,
   refuseIfTooMany,
   shanghaiText,
-  sortSql,
   toXlsx,
   type SheetColumn,
 } from '../../platform/list.ts';
 import * as q from '../referral.queries.ts';
-import type { ReferralTask, ResidentSnapshot, TASK_SORTS, TaskQuery } from '../referral.schema.ts';
+import type { ReferralTask } from '../referral.schema.ts';
 import { publishChange } from '../referral.service.ts';
-import { boxOrgs, iso } from '../referral.view.ts';
+import { boxOrgs, toTask } from '../referral.view.ts';
+import * as tq from './task.queries.ts';
+import type { NoteBody, TaskQuery } from './task.schema.ts';
 
-export interface NoteBody {
-  text: string;
-  done?: boolean;
-}
-
-const STATUS_RANK = sql`CASE t.status WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END`;
-const SORTS: Record<(typeof TASK_SORTS)[number], Expression<unknown>> = {
-  dueOn: sql`t.due_on`,
-  createdAt: sql`t.created_at`,
-  status: STATUS_RANK,
-};
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
-
-function tasksOf(trx: Kdb, ctx: Ctx) {
-  const orgIds = boxOrgs(ctx, 'incoming');
-  return trx
-    .selectFrom('referral_tasks as t')
-    .innerJoin('orgs as o', 'o.id', 't.org_id')
-    .innerJoin('referrals as r', 'r.id', 't.referral_id')
-    .selectAll('t')
-    .select(['o.name as org_name', 'r.resident_snapshot', 'r.resident_id'])
-    .where('t.org_id', 'in', orgIds.length ? orgIds : [0]);
-}
-type TaskRow = Awaited<ReturnType<ReturnType<typeof tasksOf>['executeTakeFirstOrThrow']>>;
-
-function filtered(trx: Kdb, ctx: Ctx, input: TaskQuery) {
-  let query = tasksOf(trx, ctx);
-  if (input.status === 'pending') query = query.where('t.status', 'in', ['open', 'confirmed']);
-  else if (input.status !== 'all') query = query.where('t.status', '=', input.status);
-  if (input.q) {
-    const term = escapeLike(input.q);
-    query = query.where((eb) =>
-      eb.or([eb(sql<string>`r.resident_snapshot->>'name'`, 'like', `${term}%`), eb('t.title', 'like', `%${term}%`)]),
-    );
-  }
-  return query;
-}
-
-/** To confirm first, then to follow up, each oldest first (the longest waiting on top). */
-function ordered(trx: Kdb, ctx: Ctx, input: TaskQuery) {
-  const chosen = sortSql(input.sort, SORTS);
-  const q = filtered(trx, ctx, input);
-  return (chosen ? q.orderBy(chosen) : q.orderBy(STATUS_RANK)).orderBy('t.id');
-}
+type TaskRow = Awaited<ReturnType<typeof tq.oneOfOrgs>>[number];
 
 async function withNotes(trx: Kdb, rows: TaskRow[]): Promise<ReferralTask[]> {
-  const notes = rows.length
-    ? await trx
-        .selectFrom('referral_task_notes')
-        .selectAll()
-        .where(
-          'task_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
-  return rows.map((t) => ({
-    id: t.id,
-    referralId: t.referral_id,
-    orgId: t.org_id,
-    orgName: t.org_name,
-    kind: t.kind,
-    title: t.title,
-    detail: t.detail,
-    dueOn: t.due_on,
-    status: t.status as ReferralTask['status'],
-    confirmedAt: iso(t.confirmed_at),
-    doneAt: iso(t.done_at),
-    notes: notes
-      .filter((n) => n.task_id === t.id)
-      .map((n) => ({
-        id: n.id,
-        taskId: n.task_id,
-        authorName: n.author_name,
-        orgId: n.org_id,
-        text: n.text,
-        at: iso(n.at)!,
-      })),
-    resident: t.resident_snapshot as ResidentSnapshot,
-  }));
+  const notes = await tq.notesForTasks(
+    trx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((t) => ({ ...toTask(t, notes), resident: t.resident_snapshot }));
 }
 
 /** Down-referral tasks for the caller's clinic or centre (and the clinics below a centre). */
 export async function list(ctx: Ctx, input: TaskQuery) {
+  const orgIds = boxOrgs(ctx, 'incoming');
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const { rows, meta } = await fetchPage(trx, ordered(trx, ctx, input), input);
-    const counts = await tasksOf(trx, ctx)
-      .clearSelect()
-      .select([
-        sql<number>`count(*) FILTER (WHERE t.status = 'open')::int`.as('open'),
-        sql<number>`count(*) FILTER (WHERE t.status = 'confirmed')::int`.as('confirmed'),
-      ])
-      .executeTakeFirstOrThrow();
+    const { rows, meta } = await fetchPage(trx, tq.forOrgs(trx, orgIds, input), input);
+    const counts = await tq.statusCounts(trx, orgIds);
     await writeAudit(trx, ctx.audit, {
       action: 'referral.task.list',
       resource: 'referral_task',
@@ -141,8 +62,9 @@ const SHEET: Array<SheetColumn<ReferralTask>> = [
 ];
 
 export async function exportXlsx(ctx: Ctx, input: TaskQuery) {
+  const orgIds = boxOrgs(ctx, 'incoming');
   const rows = await withScope(ctx.db, ctx.scope, async (trx) => {
-    const result = await exportRows(trx, ctx.audit, ordered(trx, ctx, input), {
+    const result = await exportRows(trx, ctx.audit, tq.forOrgs(trx, orgIds, input), {
       action: 'referral.task.export',
       resource: 'referral_task',
       filter: exportFilter(input),
@@ -155,7 +77,7 @@ export async function exportXlsx(ctx: Ctx, input: TaskQuery) {
 /** A follow-up note by the receiving side; the county doctor reads it on the referral's timeline. */
 export async function addNote(ctx: Ctx, taskId: number, input: NoteBody) {
   const ok = await withScope(ctx.db, ctx.scope, async (trx) => {
-    const task = await trx.selectFrom('referral_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+    const task = await tq.findById(trx, taskId);
     if (!task) {
       await writeAudit(trx, ctx.audit, {
         action: 'referral.task.note',
@@ -173,31 +95,19 @@ export async function addNote(ctx: Ctx, taskId: number, input: NoteBody) {
       });
     if (task.status === 'done')
       throw new AppError(409, 'TASK_DONE', '该任务已完成，不能再追加记录', undefined, { currentStatus: task.status });
-    await trx
-      .insertInto('referral_task_notes')
-      .values({
-        county_id: task.county_id,
-        task_id: taskId,
-        referral_id: task.referral_id,
-        author_id: ctx.actor.id,
-        author_name: ctx.actor.displayName,
-        org_id: ctx.actor.orgId,
-        text: input.text,
-      })
-      .execute();
-    if (input.done)
-      await trx
-        .updateTable('referral_tasks')
-        .set({ status: 'done', done_at: sql<Date>`now()` })
-        .where('id', '=', taskId)
-        .where('status', '=', 'confirmed')
-        .execute();
-    const ref = (await q.findById(trx, task.referral_id))!;
-    await trx
-      .updateTable('referrals')
-      .set({ updated_at: sql<Date>`now()` })
-      .where('id', '=', ref.id)
-      .execute();
+    await tq.insertNote(trx, {
+      county_id: task.county_id,
+      task_id: taskId,
+      referral_id: task.referral_id,
+      author_id: ctx.actor.id,
+      author_name: ctx.actor.displayName,
+      org_id: ctx.actor.orgId,
+      text: input.text,
+    });
+    if (input.done) await tq.markDone(trx, taskId);
+    // the task's referral is visible wherever the task is (its row-level security follows the referral)
+    const ref = await q.getById(trx, task.referral_id);
+    await q.touch(trx, ref.id);
     await q.insertEvent(trx, {
       county_id: ref.county_id,
       referral_id: ref.id,
@@ -221,7 +131,25 @@ export async function addNote(ctx: Ctx, taskId: number, input: NoteBody) {
   });
   if (!ok) throw notFound('任务');
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const rows = await tasksOf(trx, ctx).where('t.id', '=', taskId).execute();
+    const rows = await tq.oneOfOrgs(trx, boxOrgs(ctx, 'incoming'), taskId);
     return (await withNotes(trx, rows))[0] ?? null;
+  });
+}
+
+/** Down-referral tasks land at village clinics and township or community centres, not at hospitals. */
+export function receivesTasks(ctx: Ctx): boolean {
+  const kind = ctx.platform.orgTree.get(ctx.actor.orgId)?.kind ?? '';
+  return ['village_clinic', 'township_center', 'community_center'].includes(kind);
+}
+
+/**
+ * The home page's down-referral to-do for the caller's clinic or centre: tasks not done yet,
+ * and those of them past their due date (a date in Asia/Shanghai).
+ */
+export async function pendingCounts(ctx: Ctx): Promise<{ pending: number; overdue: number }> {
+  const orgIds = boxOrgs(ctx, 'incoming');
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const row = await tq.pendingCounts(trx, orgIds.length ? orgIds : [0]);
+    return { pending: row.pending, overdue: row.overdue };
   });
 }

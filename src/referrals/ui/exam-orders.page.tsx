@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { residentPage } from '../../residents/residents.schema.ts';
+import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
@@ -34,6 +36,7 @@ export function ExamOrdersPage() {
   const { params } = list;
   const box = params.box;
   const [q, setQ] = useState('');
+  const preset = usePresetResident(useSearchParams()[0].get('residentId'));
   const [requestKey, setRequestKey] = useState(() => `web-${crypto.randomUUID()}`);
   const catalogue = useQuery({
     queryKey: ['exam-catalogue'],
@@ -67,7 +70,7 @@ export function ExamOrdersPage() {
         <Form
           layout="inline"
           onFinish={(v: { residentId: number; itemCode: string; urgency: string }) => create.mutate(v)}
-          initialValues={{ urgency: 'routine' }}
+          initialValues={{ urgency: 'routine', residentId: preset.id }}
         >
           <Form.Item name="residentId" rules={[{ required: true, message: '请选择居民' }]}>
             <Select
@@ -77,7 +80,12 @@ export function ExamOrdersPage() {
               style={{ width: 240 }}
               placeholder="居民姓名/拼音"
               aria-label="居民"
-              options={(residents.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.idNumber}）` }))}
+              options={[
+                ...(preset.resident && !(residents.data?.items ?? []).some((r) => r.id === preset.id)
+                  ? [preset.resident]
+                  : []),
+                ...(residents.data?.items ?? []),
+              ].map((r) => ({ value: r.id, label: `${r.name}（${r.idNumber}）` }))}
             />
           </Form.Item>
           <Form.Item name="itemCode" rules={[{ required: true, message: '请选择项目' }]}>

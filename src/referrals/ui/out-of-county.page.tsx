@@ -5,29 +5,27 @@ import { apiSend } from '../../web/api.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { formatDate, formatMoney } from '../../web/format.ts';
+import { translate, useLang, useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { DateRangeInput } from '../../web/kit/date-input.tsx';
 import { useListParams, useListQuery } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
-import { HOSPITAL_LEVELS, importReport, visitPage, type Visit } from '../out-of-county.schema.ts';
+import { importReport, visitPage, type Visit } from '../out-of-county.schema.ts';
 
-const LEVELS: Record<Visit['hospitalLevel'], string> = {
-  national: '国家级',
-  provincial: '省级',
-  city: '市级',
-  other_county: '外县',
-};
 type Filters = { from?: string; to?: string; hospitalLevel?: string; visitType?: string };
-const TEMPLATE = '身份证号,就诊日期,医院名称,医院级别,就诊类型,诊断编码,费用(元),原因\n';
+import { HOSPITAL_LEVELS, outOfCountyMessages } from './out-of-county.i18n.ts';
 
 /** 县外就诊登记: CSV from the insurance settlement list, checked row by row; rejected rows come back with reasons. */
 export function OutOfCountyPage() {
+  const t = useT(outOfCountyMessages);
+  const lang = useLang();
   const qc = useQueryClient();
-  const [csv, setCsv] = useState(TEMPLATE);
+  const [csv, setCsv] = useState(() => translate(outOfCountyMessages, 'zh', 'template'));
   const canExport = useMayCall('GET /api/out-of-county-visits/export');
   const list = useListParams<Filters>({}, { inUrl: true });
   const { params } = list;
   const visits = useListQuery(['out-of-county'], '/api/out-of-county-visits', visitPage, params);
+  const levelText = (l: string) => HOSPITAL_LEVELS[l]?.[lang === 'zh' ? 0 : 1] ?? l;
   const run = useMutation({
     mutationFn: () => apiSend('POST', '/api/out-of-county-visits/import', { csv }, importReport),
     onSuccess: () => {
@@ -36,11 +34,9 @@ export function OutOfCountyPage() {
   });
   const report = run.data;
   return (
-    <Page title="县外就诊登记">
-      <Card size="small" title="CSV 导入" style={{ marginBottom: 16 }}>
-        <Typography.Paragraph type="secondary">
-          列：身份证号、就诊日期（YYYY-MM-DD）、医院名称、医院级别（国家级/省级/市级/外县）、就诊类型（门诊/住院）、诊断编码（可空）、费用(元)、原因。重复导入不会重复登记。
-        </Typography.Paragraph>
+    <Page title={t('title')}>
+      <Card size="small" title={t('import')} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">{t('columns')}</Typography.Paragraph>
         <Upload
           accept=".csv,text/csv"
           showUploadList={false}
@@ -49,17 +45,17 @@ export function OutOfCountyPage() {
             return false;
           }}
         >
-          <Button>选择 CSV 文件</Button>
+          <Button>{t('chooseFile')}</Button>
         </Upload>
         <Input.TextArea
           style={{ marginTop: 8, fontFamily: 'monospace' }}
           rows={6}
           value={csv}
           onChange={(e) => setCsv(e.target.value)}
-          aria-label="CSV 内容"
+          aria-label={t('content')}
         />
         <Button type="primary" style={{ marginTop: 8 }} loading={run.isPending} onClick={() => run.mutate()}>
-          校验并导入
+          {t('run')}
         </Button>
         {run.isError ? <ErrorAlert error={run.error} /> : null}
         {report ? (
@@ -68,7 +64,12 @@ export function OutOfCountyPage() {
               style={{ marginTop: 8 }}
               type={report.rejected.length ? 'warning' : 'success'}
               showIcon
-              message={`共 ${report.total} 行：导入 ${report.imported} 行，重复 ${report.duplicates} 行，拒绝 ${report.rejected.length} 行`}
+              title={t('report', {
+                total: report.total,
+                imported: report.imported,
+                duplicates: report.duplicates,
+                rejected: report.rejected.length,
+              })}
             />
             {report.rejected.length ? (
               <Table
@@ -79,9 +80,9 @@ export function OutOfCountyPage() {
                 dataSource={report.rejected}
                 data-testid="rejected-rows"
                 columns={[
-                  { title: '行号', dataIndex: 'row', width: 70 },
-                  { title: '原因', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
-                  { title: '原始内容', dataIndex: 'raw' },
+                  { title: t('row'), dataIndex: 'row', width: 70 },
+                  { title: t('reasons'), dataIndex: 'reasons', render: (r: string[]) => r.join(t('reasonSeparator')) },
+                  { title: t('raw'), dataIndex: 'raw' },
                 ]}
               />
             ) : null}
@@ -89,7 +90,7 @@ export function OutOfCountyPage() {
         ) : null}
       </Card>
       <DataList<Visit>
-        title="已登记"
+        title={t('registered')}
         size="small"
         rowKey={(v) => v.id}
         data={visits.data}
@@ -98,35 +99,35 @@ export function OutOfCountyPage() {
         onRetry={() => void visits.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '居民姓名或医院', onSearch: (q) => list.setFilter({ q }), width: 180 }}
+        search={{ placeholder: t('search'), onSearch: (q) => list.setFilter({ q }), width: 180 }}
         filters={
           <>
             <DateRangeInput
               from={params.from}
               to={params.to}
               onChange={(range) => list.setFilter(range)}
-              placeholder={['就诊日期从', '至']}
+              placeholder={[t('from'), t('to')]}
               style={{ width: 260 }}
             />
             <Select
               allowClear
-              placeholder="医院级别"
-              aria-label="医院级别"
+              placeholder={t('level')}
+              aria-label={t('level')}
               style={{ width: 120 }}
               value={params.hospitalLevel}
               onChange={(hospitalLevel?: string) => list.setFilter({ hospitalLevel })}
-              options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: LEVELS[l] }))}
+              options={Object.keys(HOSPITAL_LEVELS).map((l) => ({ value: l, label: levelText(l) }))}
             />
             <Select
               allowClear
-              placeholder="就诊类型"
-              aria-label="就诊类型"
+              placeholder={t('type')}
+              aria-label={t('type')}
               style={{ width: 110 }}
               value={params.visitType}
               onChange={(visitType?: string) => list.setFilter({ visitType })}
               options={[
-                { value: 'outpatient', label: '门诊' },
-                { value: 'inpatient', label: '住院' },
+                { value: 'outpatient', label: t('outpatient') },
+                { value: 'inpatient', label: t('inpatient') },
               ]}
             />
           </>
@@ -134,21 +135,21 @@ export function OutOfCountyPage() {
         exportTo={canExport ? { url: '/api/out-of-county-visits/export', query: params } : null}
         scrollX={900}
         columns={[
-          { key: 'date', title: '日期', width: 110, sortKey: 'visitDate', render: (v) => formatDate(v.visitDate) },
-          { key: 'resident', title: '居民', width: 90, mobile: 'title', render: (v) => v.residentName ?? '—' },
-          { key: 'hospital', title: '医院', width: 200, sortKey: 'hospitalName', render: (v) => v.hospitalName },
-          { key: 'level', title: '级别', width: 80, render: (v) => LEVELS[v.hospitalLevel] },
+          { key: 'date', title: t('date'), width: 110, sortKey: 'visitDate', render: (v) => formatDate(v.visitDate) },
+          { key: 'resident', title: t('resident'), width: 90, mobile: 'title', render: (v) => v.residentName ?? '—' },
+          { key: 'hospital', title: t('hospital'), width: 200, sortKey: 'hospitalName', render: (v) => v.hospitalName },
+          { key: 'level', title: t('level'), width: 80, render: (v) => levelText(v.hospitalLevel) },
           {
             key: 'type',
-            title: '类型',
+            title: t('type'),
             width: 70,
             mobile: 'extra',
-            render: (v) => <Tag>{v.visitType === 'inpatient' ? '住院' : '门诊'}</Tag>,
+            render: (v) => <Tag>{v.visitType === 'inpatient' ? t('inpatient') : t('outpatient')}</Tag>,
           },
-          { key: 'diagnosis', title: '诊断', width: 140, render: (v) => v.diagnosisName ?? '—' },
+          { key: 'diagnosis', title: t('diagnosis'), width: 140, render: (v) => v.diagnosisName ?? '—' },
           {
             key: 'cost',
-            title: '费用',
+            title: t('cost'),
             width: 120,
             align: 'right',
             sortKey: 'costFen',

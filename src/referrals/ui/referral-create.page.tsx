@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { org, orgDetail } from '../../orgs/orgs.schema.ts';
+import { orgDetail } from '../../orgs/orgs.schema.ts';
+import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { residentPage } from '../../residents/residents.schema.ts';
 import { apiGet } from '../../web/api.ts';
-import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
 import { Page } from '../../web/page.tsx';
 import { CARE_LEVEL_LABELS } from '../icd10.ts';
+import { referralTarget } from '../referral.schema.ts';
 import { URGENCIES, URGENCY_LABELS } from '../referral.states.ts';
 import { useCreateReferral, useGuidance, useIcdSearch } from './referrals.api.ts';
 
@@ -44,7 +45,6 @@ interface Values {
 
 /** 发起转诊: the form shows the tiered-care level the diagnosis belongs to before the doctor sends. */
 export function ReferralCreatePage() {
-  const me = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
@@ -53,7 +53,7 @@ export function ReferralCreatePage() {
   // one key per form: a double click or a retry after a timeout cannot create a second referral
   const [requestKey] = useState(() => `web-${crypto.randomUUID()}`);
   const create = useCreateReferral();
-  const orgs = useQuery({ queryKey: ['orgs'], queryFn: () => apiGet('/api/orgs', z.array(org)) });
+  const preset = usePresetResident(params.get('residentId'));
   const residents = useQuery({
     queryKey: ['referral-residents', residentQ],
     queryFn: () => apiGet('/api/residents', residentPage, { q: residentQ, limit: 20 }),
@@ -69,18 +69,28 @@ export function ReferralCreatePage() {
     queryFn: () => apiGet(`/api/orgs/${toOrgId}`, orgDetail),
     enabled: Boolean(toOrgId),
   });
-  const myLevel = LEVEL[me.org.kind] ?? 2;
-  const targets = useMemo(
-    () =>
-      (orgs.data ?? []).filter(
-        (o) =>
-          o.id !== me.org.id &&
-          o.kind in LEVEL &&
-          (direction === 'up' ? LEVEL[o.kind] >= myLevel : LEVEL[o.kind] < myLevel),
-      ),
-    [orgs.data, me.org, direction, myLevel],
-  );
+  // the server offers what it would accept: the levels above for an up-referral (the
+  // sender's own township centre first), the levels below for a down-referral
+  const targetQuery = useQuery({
+    queryKey: ['referral-targets', direction],
+    queryFn: () => apiGet('/api/referral-targets', z.array(referralTarget), { direction }),
+  });
+  const targets = targetQuery.data ?? [];
   const target = targets.find((o) => o.id === toOrgId);
+  // a target of the other direction is no target any more
+  useEffect(() => {
+    if (toOrgId && targetQuery.data && !targetQuery.data.some((o) => o.id === toOrgId))
+      form.setFieldsValue({ toOrgId: undefined, toDepartmentId: undefined });
+  }, [direction, targetQuery.data, toOrgId, form]);
+  const residentOptions = [
+    ...(preset.resident && !(residents.data?.items ?? []).some((r) => r.id === preset.resident?.id)
+      ? [preset.resident]
+      : []),
+    ...(residents.data?.items ?? []),
+  ].map((r) => ({
+    value: r.id,
+    label: `${r.name}（${r.sex === 'M' ? '男' : '女'}，${r.age}岁，${r.idNumber}）`,
+  }));
 
   const submit = (v: Values) =>
     create.mutate(
@@ -135,7 +145,7 @@ export function ReferralCreatePage() {
             urgency: 'urgent',
             consentBy: 'patient',
             consent: false,
-            residentId: Number(params.get('residentId')) || undefined,
+            residentId: preset.id,
           }}
         >
           <Form.Item name="residentId" label="患者" rules={[{ required: true, message: '请选择患者' }]}>
@@ -145,10 +155,7 @@ export function ReferralCreatePage() {
               onSearch={setResidentQ}
               placeholder="输入姓名、拼音首字母或身份证号"
               aria-label="患者"
-              options={(residents.data?.items ?? []).map((r) => ({
-                value: r.id,
-                label: `${r.name}（${r.sex === 'M' ? '男' : '女'}，${r.age}岁，${r.idNumber}）`,
-              }))}
+              options={residentOptions}
             />
           </Form.Item>
           <Form.Item name="direction" label="方向">
@@ -196,9 +203,16 @@ export function ReferralCreatePage() {
                 style={{ width: 260 }}
                 placeholder="选择机构"
                 aria-label="接收机构"
+                loading={targetQuery.isLoading}
+                notFoundContent={direction === 'up' ? '本机构没有可上转的上级机构' : '本机构没有可下转的下级机构'}
                 options={targets.map((o) => ({
                   value: o.id,
-                  label: o.kind === 'partner_hospital' ? `${o.name}（县外）` : o.name,
+                  label:
+                    o.kind === 'partner_hospital'
+                      ? `${o.name}（县外）`
+                      : o.near
+                        ? `${o.name}（${direction === 'up' ? '上级' : '本辖区'}）`
+                        : o.name,
                 }))}
               />
             </Form.Item>

@@ -1,14 +1,25 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { formatDate } from '../../web/format.ts';
+import { useT } from '../../web/i18n.ts';
 import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
 import { Page } from '../../web/page.tsx';
 import { useFigures } from './referrals.api.ts';
+import { dashboardMessages } from './referrals.i18n.ts';
+
+/** A time figure as a sentence a bureau official reads without knowing what P50 or P90 means. */
+function minutesInWords(key: string, minutes: number): string {
+  const span =
+    minutes >= 120 ? `${Math.round((minutes / 60) * 10) / 10} 小时` : `${Math.round(minutes * 10) / 10} 分钟`;
+  if (key === 'accept_p50') return `一半的转诊在 ${span}内被接收`;
+  if (key === 'accept_p90') return `90% 的转诊在 ${span}内被接收`;
+  return span;
+}
 
 type MonthRow = { month: string; up: number | null; down: number | null };
 
 /** Monthly totals over the orgs; suppressed cells (<5) are left out, which the caption says. */
-function monthChart(rows: MonthRow[]): ChartOption {
+function monthChart(rows: MonthRow[], up: string, down: string): ChartOption {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const sum = (m: string, k: 'up' | 'down') => rows.filter((r) => r.month === m).reduce((n, r) => n + (r[k] ?? 0), 0);
   return {
@@ -18,21 +29,23 @@ function monthChart(rows: MonthRow[]): ChartOption {
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '上转', type: 'bar', data: months.map((m) => sum(m, 'up')) },
-      { name: '下转', type: 'bar', data: months.map((m) => sum(m, 'down')) },
+      { name: up, type: 'bar', data: months.map((m) => sum(m, 'up')) },
+      { name: down, type: 'bar', data: months.map((m) => sum(m, 'down')) },
     ],
   };
 }
 
 /** 双向转诊指标: every figure shows its numerator and denominator, so nobody has to trust a bare percentage. */
 export function ReferralDashboardPage() {
+  const t = useT(dashboardMessages);
   const figures = useFigures();
   const d = figures.data;
   return (
-    <Page title="双向转诊指标">
+    <Page title={t('title')}>
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
       <Typography.Paragraph type="secondary">
-        统计区间：{d ? `${formatDate(d.from)} 至 ${formatDate(d.to)}` : '—'}（卫健局账号：小于 5 的格子不显示）
+        {d ? t('period', { from: formatDate(d.from), to: formatDate(d.to) }) : t('periodUnknown')}
+        {d?.smallCellsSuppressed ? '（为保护居民隐私，小于 5 的格子显示为 “<5”）' : ''}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         {(d?.figures ?? []).map((f) => (
@@ -40,9 +53,14 @@ export function ReferralDashboardPage() {
             <Card size="small" title={f.label}>
               <Statistic
                 value={f.value ?? '—'}
-                suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : '分钟'}
+                suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : t('minutes')}
                 precision={f.value === null ? undefined : 1}
               />
+              {f.unit === 'minutes' && f.value !== null ? (
+                <Typography.Paragraph style={{ margin: '4px 0' }} data-testid={`figure-words-${f.key}`}>
+                  {minutesInWords(f.key, f.value)}
+                </Typography.Paragraph>
+              ) : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {f.numerator !== null ? `${f.numerator} / ${f.denominator}` : `n = ${f.denominator}`} · {f.definition}
               </Typography.Text>
@@ -51,21 +69,21 @@ export function ReferralDashboardPage() {
         ))}
       </Row>
       {d?.byOrgMonth.length ? (
-        <Card size="small" title="每月上转/下转（全部机构合计，小于 5 的格子未计入）" style={{ marginTop: 16 }}>
-          <Chart label="每月上转与下转人次" option={monthChart(d.byOrgMonth)} />
+        <Card size="small" title={t('monthChart')} style={{ marginTop: 16 }}>
+          <Chart label={t('monthChart')} option={monthChart(d.byOrgMonth, t('up'), t('down'))} />
         </Card>
       ) : null}
-      <Card size="small" title="各机构每月上转/下转" style={{ marginTop: 16 }}>
+      <Card size="small" title={t('byOrgMonth')} style={{ marginTop: 16 }}>
         <Table
           size="small"
           rowKey={(r) => `${r.orgId}-${r.month}`}
           dataSource={d?.byOrgMonth ?? []}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: '月份', dataIndex: 'month', width: 100 },
-            { title: '机构', dataIndex: 'orgName' },
-            { title: '上转', dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' },
-            { title: '下转', dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
+            { title: t('month'), dataIndex: 'month', width: 100 },
+            { title: t('org'), dataIndex: 'orgName' },
+            { title: t('up'), dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' },
+            { title: t('down'), dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
           ]}
         />
       </Card>

@@ -2,20 +2,20 @@ import { Button, Empty, Select, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useMayCall } from '../../web/current-user.ts';
 import { formatDate } from '../../web/format.ts';
+import { useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
-import type { ReferralTask, TaskQuery } from '../referral.schema.ts';
+import type { TaskQuery } from '../down-referral/task.schema.ts';
+import type { ReferralTask } from '../referral.schema.ts';
 import { useReferralStream, useTasks } from './referrals.api.ts';
+import { tasksMessages } from './referrals.i18n.ts';
 
-const STATUS: Record<ReferralTask['status'], [string, string]> = {
-  open: ['待确认', 'blue'],
-  confirmed: ['随访中', 'cyan'],
-  done: ['已完成', 'green'],
-};
+const STATUS_COLOR: Record<ReferralTask['status'], string> = { open: 'blue', confirmed: 'cyan', done: 'green' };
 
 /** 下转任务: what the county sent down to this centre or clinic; confirming receipt happens on the referral. */
 export function ReferralTasksPage() {
+  const tr = useT(tasksMessages);
   const navigate = useNavigate();
   const canExport = useMayCall('GET /api/referral-tasks/export');
   const list = useListParams<{ status: TaskQuery['status'] }>({ status: 'pending' }, { inUrl: true });
@@ -23,8 +23,10 @@ export function ReferralTasksPage() {
   const tasks = useTasks(params);
   useReferralStream();
   const counts = tasks.data?.counts;
+  const statusText = (s: ReferralTask['status']) =>
+    s === 'open' ? tr('open') : s === 'confirmed' ? tr('inFollowUp') : tr('done');
   return (
-    <Page title="下转任务">
+    <Page title={tr('title')}>
       <DataList<ReferralTask>
         rowKey={(t) => t.id}
         data={tasks.data}
@@ -33,71 +35,66 @@ export function ReferralTasksPage() {
         onRetry={() => void tasks.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '患者姓名或任务', onSearch: (q) => list.setFilter({ q }), width: 180 }}
+        search={{ placeholder: tr('search'), onSearch: (q) => list.setFilter({ q }), width: 180 }}
         filters={
           <Select
             style={{ width: 140 }}
-            aria-label="状态"
+            aria-label={tr('status')}
             value={params.status ?? 'all'}
             onChange={(status: TaskQuery['status']) => list.setFilter({ status })}
             options={[
-              { value: 'pending', label: '未完成' },
-              { value: 'open', label: '待确认' },
-              { value: 'confirmed', label: '随访中' },
-              { value: 'done', label: '已完成' },
-              { value: 'all', label: '全部' },
+              { value: 'pending', label: tr('pending') },
+              { value: 'open', label: tr('open') },
+              { value: 'confirmed', label: tr('inFollowUp') },
+              { value: 'done', label: tr('done') },
+              { value: 'all', label: tr('all') },
             ]}
           />
         }
         summary={
           counts ? (
             <Typography.Text type="secondary">
-              待确认 {counts.open} · 随访中 {counts.confirmed}
+              {tr('counts', { open: counts.open, confirmed: counts.confirmed })}
             </Typography.Text>
           ) : null
         }
         exportTo={canExport ? { url: '/api/referral-tasks/export', query: params } : null}
-        empty={<Empty description="暂无待办的下转任务" />}
+        empty={<Empty description={tr('empty')} />}
         scrollX={900}
         rowProps={() => ({ 'data-testid': 'down-task' })}
         columns={[
-          { key: 'patient', title: '患者', width: 100, mobile: 'title', render: (t) => t.resident?.name ?? '—' },
-          { key: 'title', title: '任务', width: 200, render: (t) => t.title },
+          { key: 'patient', title: tr('patient'), width: 100, mobile: 'title', render: (t) => t.resident?.name ?? '—' },
+          { key: 'title', title: tr('task'), width: 200, render: (t) => t.title },
           {
             key: 'status',
-            title: '状态',
+            title: tr('status'),
             width: 90,
             sortKey: 'status',
             mobile: 'extra',
-            render: (t) => <Tag color={STATUS[t.status][1]}>{STATUS[t.status][0]}</Tag>,
+            render: (t) => <Tag color={STATUS_COLOR[t.status]}>{statusText(t.status)}</Tag>,
           },
-          { key: 'org', title: '机构', width: 160, render: (t) => t.orgName },
-          { key: 'due', title: '截止日期', width: 110, sortKey: 'dueOn', render: (t) => formatDate(t.dueOn) },
+          { key: 'org', title: tr('org'), width: 160, render: (t) => t.orgName },
+          { key: 'due', title: tr('dueOn'), width: 110, sortKey: 'dueOn', render: (t) => formatDate(t.dueOn) },
           {
             key: 'notes',
-            title: '随访',
+            title: tr('notes'),
             width: 80,
-            render: (t) => (t.notes.length ? `${t.notes.length} 次` : '—'),
+            render: (t) => (t.notes.length ? tr('notesCount', { n: t.notes.length }) : '—'),
           },
           {
             key: 'open',
             title: '',
             width: 120,
             mobile: 'plain',
-            render: (t) =>
-              t.status === 'done' ? (
-                <Button size="small" onClick={() => navigate(`/referrals/${t.referralId}`)}>
-                  查看
-                </Button>
-              ) : (
-                <Button
-                  size="small"
-                  type={t.status === 'open' ? 'primary' : 'default'}
-                  onClick={() => navigate(`/referrals/${t.referralId}`)}
-                >
-                  {t.status === 'open' ? '去确认接收' : '填写随访'}
-                </Button>
-              ),
+            render: (t) => (
+              <Button
+                size="small"
+                type={t.status === 'open' ? 'primary' : 'default'}
+                onClick={() => void navigate(`/referrals/${t.referralId}`)}
+              >
+                {t.status === 'open' ? tr('confirm') : t.status === 'confirmed' ? tr('followUp') : tr('view')}
+              </Button>
+            ),
           },
         ]}
       />

@@ -4,13 +4,15 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMayCall } from '../../web/current-user.ts';
 import { formatDateTime } from '../../web/format.ts';
+import { useLang, useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
 import type { Referral, WorklistQuery } from '../referral.schema.ts';
-import { REFERRAL_STATUSES, STATUS_LABELS, URGENCIES, URGENCY_LABELS } from '../referral.states.ts';
+import { REFERRAL_STATUSES, URGENCIES } from '../referral.states.ts';
 import { STATUS_COLORS, URGENCY_COLORS, countdown } from './referral-labels.ts';
 import { useReferralStream, useWorklist } from './referrals.api.ts';
+import { referralStatusText, referralWords, urgencyText, worklistMessages } from './referrals.i18n.ts';
 
 type Box = WorklistQuery['box'];
 type Filters = {
@@ -23,6 +25,9 @@ type Filters = {
 
 /** 转诊工作台: the tiered-care centre's and every org's incoming/outgoing lists, live. */
 export function ReferralWorklistPage() {
+  const t = useT(worklistMessages);
+  const w = useT(referralWords);
+  const lang = useLang();
   const navigate = useNavigate();
   const canCreate = useMayCall('POST /api/referrals');
   const canExport = useMayCall('GET /api/referrals/export');
@@ -33,8 +38,8 @@ export function ReferralWorklistPage() {
   // countdowns tick every 30 s from the server's clock at fetch time
   const [, tick] = useState(0);
   useEffect(() => {
-    const t = setInterval(() => tick((x) => x + 1), 30_000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => tick((x) => x + 1), 30_000);
+    return () => clearInterval(timer);
   }, []);
   const offset = data.data ? new Date(data.data.now).getTime() - data.dataUpdatedAt : 0;
   const serverNow = Date.now() + offset;
@@ -42,11 +47,11 @@ export function ReferralWorklistPage() {
 
   return (
     <Page
-      title="转诊工作台"
+      title={t('title')}
       extra={
         canCreate ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/referrals/new')}>
-            发起转诊
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/referrals/new')}>
+            {t('create')}
           </Button>
         ) : null
       }
@@ -59,12 +64,12 @@ export function ReferralWorklistPage() {
             key: 'incoming',
             label: (
               <Badge count={params.box === 'incoming' ? counts?.unread : 0} size="small" offset={[8, -2]}>
-                转入
+                {t('incoming')}
               </Badge>
             ),
           },
-          { key: 'outgoing', label: '转出' },
-          { key: 'all', label: '全部' },
+          { key: 'outgoing', label: t('outgoing') },
+          { key: 'all', label: t('all') },
         ]}
       />
       <DataList<Referral>
@@ -75,119 +80,124 @@ export function ReferralWorklistPage() {
         onRetry={() => void data.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '患者姓名', onSearch: (q) => list.setFilter({ q }), width: 160 }}
+        search={{ placeholder: t('searchPatient'), onSearch: (q) => list.setFilter({ q }), width: 160 }}
         filters={
           <>
             <Select
               allowClear
-              placeholder="状态"
+              placeholder={t('status')}
               style={{ width: 140 }}
               value={params.status}
               onChange={(status?: Filters['status']) => list.setFilter({ status })}
-              aria-label="状态"
+              aria-label={t('status')}
               options={[
-                { value: 'awaiting', label: '待处理' },
-                { value: 'open', label: '进行中' },
-                ...REFERRAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+                { value: 'awaiting', label: t('awaiting') },
+                { value: 'open', label: t('open') },
+                ...REFERRAL_STATUSES.map((s) => ({ value: s, label: referralStatusText(s, lang) })),
               ]}
             />
             <Select
               allowClear
-              placeholder="紧急程度"
+              placeholder={t('urgency')}
               style={{ width: 120 }}
               value={params.urgency}
               onChange={(urgency?: Filters['urgency']) => list.setFilter({ urgency })}
-              aria-label="紧急程度"
-              options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
+              aria-label={t('urgency')}
+              options={URGENCIES.map((u) => ({ value: u, label: urgencyText(u, lang) }))}
             />
             <Select
               allowClear
-              placeholder="方向"
+              placeholder={t('direction')}
               style={{ width: 110 }}
               value={params.direction}
               onChange={(direction?: Filters['direction']) => list.setFilter({ direction })}
-              aria-label="方向"
+              aria-label={t('direction')}
               options={[
-                { value: 'up', label: '上转' },
-                { value: 'down', label: '下转' },
+                { value: 'up', label: w('up') },
+                { value: 'down', label: w('down') },
               ]}
             />
             <Select
               allowClear
-              placeholder="超时升级"
+              placeholder={t('escalation')}
               style={{ width: 120 }}
               value={params.escalated}
               onChange={(escalated?: 'true') => list.setFilter({ escalated })}
-              aria-label="超时升级"
-              options={[{ value: 'true', label: '已升级' }]}
+              aria-label={t('escalation')}
+              options={[{ value: 'true', label: t('escalated') }]}
             />
           </>
         }
         summary={
           counts ? (
             <Typography.Text type="secondary">
-              待处理 {counts.awaiting} · 已升级 {counts.escalated} · 未读 {counts.unread}
+              {t('counts', { awaiting: counts.awaiting, escalated: counts.escalated, unread: counts.unread })}
             </Typography.Text>
           ) : null
         }
         exportTo={canExport ? { url: '/api/referrals/export', query: params } : null}
         scrollX={1100}
-        onRowClick={(r) => navigate(`/referrals/${r.id}`)}
+        onRowClick={(r) => void navigate(`/referrals/${r.id}`)}
         rowProps={(r) => ({ 'data-referral-id': r.id })}
         columns={[
-          { key: 'id', title: '编号', width: 70, sortKey: 'id', render: (r) => r.id, mobile: 'hide' },
+          { key: 'id', title: t('id'), width: 70, sortKey: 'id', render: (r) => r.id, mobile: 'hide' },
           {
             key: 'patient',
-            title: '患者',
+            title: t('patient'),
             width: 110,
             mobile: 'title',
             render: (r) => (
               <Space size={4}>
                 {r.resident.name}
-                {r.priority ? <Tag color="gold">三优先</Tag> : null}
+                {r.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
               </Space>
             ),
           },
           {
             key: 'direction',
-            title: '方向',
+            title: t('direction'),
             width: 70,
             render: (r) => (
               <Tag color={r.direction === 'up' ? 'blue' : 'green'}>
-                {r.direction === 'up' ? (r.outOfCounty ? '外转' : '上转') : '下转'}
+                {r.direction === 'up' ? (r.outOfCounty ? w('out') : w('up')) : w('down')}
               </Tag>
             ),
           },
           {
             key: 'urgency',
-            title: '紧急',
+            title: t('urgencyShort'),
             width: 80,
             sortKey: 'urgency',
-            render: (r) => <Tag color={URGENCY_COLORS[r.urgency]}>{URGENCY_LABELS[r.urgency]}</Tag>,
+            render: (r) => <Tag color={URGENCY_COLORS[r.urgency]}>{urgencyText(r.urgency, lang)}</Tag>,
           },
-          { key: 'diagnosis', title: '诊断', width: 160, render: (r) => `${r.diagnosis.name}（${r.diagnosis.code}）` },
-          { key: 'from', title: '转出', width: 150, render: (r) => r.fromOrg.name },
-          { key: 'to', title: '转入', width: 150, render: (r) => r.toOrg.name },
+          {
+            key: 'diagnosis',
+            title: t('diagnosis'),
+            width: 160,
+            render: (r) => t('diagnosisLine', { name: r.diagnosis.name, code: r.diagnosis.code }),
+          },
+          { key: 'from', title: t('from'), width: 150, render: (r) => r.fromOrg.name },
+          { key: 'to', title: t('to'), width: 150, render: (r) => r.toOrg.name },
           {
             key: 'status',
-            title: '状态',
+            title: t('status'),
             width: 100,
             mobile: 'extra',
-            render: (r) => <Tag color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status]}</Tag>,
+            render: (r) => <Tag color={STATUS_COLORS[r.status]}>{referralStatusText(r.status, lang)}</Tag>,
           },
           {
             key: 'deadline',
-            title: '接收时限',
+            title: t('deadline'),
             width: 150,
             sortKey: 'deadlineAt',
             render: (r) => {
               if (r.status !== 'submitted' && r.status !== 'redirected') return '—';
-              const c = countdown(r.deadlineAt, serverNow);
+              const c = countdown(r.deadlineAt, serverNow, lang);
               return (
                 <Space size={4} wrap>
                   {c ? <Typography.Text type={c.overdue ? 'danger' : undefined}>{c.text}</Typography.Text> : null}
                   {r.escalationLevel > 0 ? (
-                    <Tag color="red">{r.escalationLevel === 1 ? '已提醒协调员' : '已报科主任'}</Tag>
+                    <Tag color="red">{r.escalationLevel === 1 ? t('coordinatorAlerted') : t('headAlerted')}</Tag>
                   ) : null}
                 </Space>
               );
@@ -195,7 +205,7 @@ export function ReferralWorklistPage() {
           },
           {
             key: 'createdAt',
-            title: '创建时间',
+            title: t('createdAt'),
             width: 150,
             sortKey: 'createdAt',
             render: (r) => formatDateTime(r.createdAt),
@@ -205,7 +215,7 @@ export function ReferralWorklistPage() {
             title: '',
             width: 90,
             mobile: 'plain',
-            render: (r) => (r.suggestDown ? <Tag color="green">建议下转</Tag> : null),
+            render: (r) => (r.suggestDown ? <Tag color="green">{t('suggestDown')}</Tag> : null),
           },
         ]}
       />

@@ -2,15 +2,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { apiGet, apiSend, type Query } from '../../web/api.ts';
-import { CARE_LEVELS } from '../icd10.ts';
+import { figures } from '../figures.schema.ts';
 import {
+  guidance,
+  icdItem,
   referralCreate,
   referralDetail,
   referralTask,
-  taskPage,
   worklist,
   type DownReferralCreate,
 } from '../referral.schema.ts';
+import { taskPage } from '../down-referral/task.schema.ts';
 import { useListQuery } from '../../web/kit/list-params.ts';
 
 export const REFERRALS_KEY = ['referrals'] as const;
@@ -63,7 +65,7 @@ export function useAddNote() {
   });
 }
 
-const icdItems = z.array(z.object({ code: z.string(), name: z.string() }));
+const icdItems = z.array(icdItem);
 export function useIcdSearch(q: string) {
   return useQuery({
     queryKey: ['icd10', q],
@@ -72,13 +74,6 @@ export function useIcdSearch(q: string) {
   });
 }
 
-const guidance = z.object({
-  code: z.string(),
-  level: z.enum(CARE_LEVELS),
-  downTo: z.enum(CARE_LEVELS).nullable(),
-  speciality: z.string().nullable(),
-  note: z.string(),
-});
 export function useGuidance(code: string | undefined) {
   return useQuery({
     queryKey: ['referral-guidance', code],
@@ -87,30 +82,6 @@ export function useGuidance(code: string | undefined) {
   });
 }
 
-const figures = z.object({
-  from: z.string(),
-  to: z.string(),
-  figures: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      definition: z.string(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-      value: z.number().nullable(),
-      unit: z.enum(['percent', 'minutes']),
-    }),
-  ),
-  byOrgMonth: z.array(
-    z.object({
-      orgId: z.number(),
-      orgName: z.string(),
-      month: z.string(),
-      up: z.number().nullable(),
-      down: z.number().nullable(),
-    }),
-  ),
-});
 export function useFigures(from?: string, to?: string) {
   return useQuery({
     queryKey: [...REFERRALS_KEY, 'figures', from, to],

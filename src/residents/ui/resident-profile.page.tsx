@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CalendarOutlined,
+  EditOutlined,
+  ExperimentOutlined,
+  EyeOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -20,6 +27,10 @@ export function ResidentProfilePage() {
   const query = useResident(id);
   const canReveal = useMayCall('POST /api/residents/:id/reveal');
   const canEdit = useMayCall('PATCH /api/residents/:id');
+  // what a clinician does next for this resident, each page opened with the resident chosen
+  const canRefer = useMayCall('POST /api/referrals');
+  const canBook = useMayCall('POST /api/clinic-bookings');
+  const canOrderExam = useMayCall('POST /api/exam-orders');
   const [revealing, setRevealing] = useState(false);
   const [shown, setShown] = useState<Revealed | null>(null);
   const r = query.data;
@@ -69,6 +80,40 @@ export function ResidentProfilePage() {
       }
     >
       {shown ? <Alert type="info" showIcon title={t('revealed')} style={{ marginBottom: 16 }} /> : null}
+      {!r.deceasedOn && (canRefer || canBook || canOrderExam) ? (
+        <Card size="small" title={t('nextSteps')} style={{ marginBottom: 16 }} data-testid="resident-next-steps">
+          <Space wrap>
+            {canRefer ? (
+              <Button
+                type="primary"
+                icon={<SwapOutlined />}
+                onClick={() => navigate(`/referrals/new?residentId=${r.id}`)}
+                data-testid="resident-refer"
+              >
+                {t('refer')}
+              </Button>
+            ) : null}
+            {canBook ? (
+              <Button
+                icon={<CalendarOutlined />}
+                onClick={() => navigate(`/clinics?residentId=${r.id}`)}
+                data-testid="resident-book"
+              >
+                {t('bookExpert')}
+              </Button>
+            ) : null}
+            {canOrderExam ? (
+              <Button
+                icon={<ExperimentOutlined />}
+                onClick={() => navigate(`/exam-orders?residentId=${r.id}`)}
+                data-testid="resident-exam"
+              >
+                {t('orderExam')}
+              </Button>
+            ) : null}
+          </Space>
+        </Card>
+      ) : null}
       <Card>
         <Descriptions
           bordered

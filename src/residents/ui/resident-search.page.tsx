@@ -36,7 +36,7 @@ export function ResidentSearchPage() {
       title={c('nav.residents')}
       extra={
         canCreate ? (
-          <Button icon={<UserAddOutlined />} onClick={() => navigate('/residents/new')}>
+          <Button icon={<UserAddOutlined />} onClick={() => void navigate('/residents/new')}>
             {t('create')}
           </Button>
         ) : null
@@ -87,7 +87,7 @@ export function ResidentSearchPage() {
           exportTo={canExport ? { url: '/api/residents/export', query } : null}
           empty={<Empty description={t('noResult')} />}
           scrollX={1060}
-          onRowClick={(r) => navigate(`/residents/${r.id}`)}
+          onRowClick={(r) => void navigate(`/residents/${r.id}`)}
           columns={[
             {
               key: 'name',

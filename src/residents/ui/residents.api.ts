@@ -18,8 +18,23 @@ export function useResidentSearch(params: Query, enabled: boolean) {
   return useListQuery([...RESIDENTS_KEY, 'search'], '/api/residents', residentPage, params, { enabled });
 }
 
-export function useResident(id: number) {
-  return useQuery({ queryKey: [...RESIDENTS_KEY, id], queryFn: () => apiGet(`/api/residents/${id}`, resident) });
+export function useResident(id: number, enabled = true) {
+  return useQuery({
+    queryKey: [...RESIDENTS_KEY, id],
+    queryFn: () => apiGet(`/api/residents/${id}`, resident),
+    enabled: enabled && id > 0,
+  });
+}
+
+/**
+ * The resident a page was opened for (`?residentId=` from the resident profile's next steps),
+ * so a form can start with the resident chosen and labelled; undefined when there is none.
+ */
+export function usePresetResident(residentId: string | null) {
+  const id = Number(residentId);
+  const valid = Number.isSafeInteger(id) && id > 0;
+  const query = useResident(valid ? id : 0, valid);
+  return { id: valid ? id : undefined, resident: query.data, error: query.error };
 }
 
 export function useCreateResident() {

@@ -1,0 +1,51 @@
+import * as sessions from '../clinics/session.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { POLICIES } from '../policy.ts';
+import * as tasks from '../referrals/down-referral/task.service.ts';
+import * as exams from '../referrals/exam-order.service.ts';
+import * as referrals from '../referrals/referral.service.ts';
+import type { TodoItem, TodoList } from './todo.schema.ts';
+
+type Route = keyof typeof POLICIES;
+
+/**
+ * The caller's work, counted: each count is asked of the feature that owns it (through its
+ * service), and only if the caller's roles may take the action the count leads to: a
+ * township doctor is not shown exams to report, a reader is not shown referrals to accept.
+ * Every count runs in the caller's org scope, under row-level security where the data has it.
+ */
+export async function todo(ctx: Ctx): Promise<TodoList> {
+  const may = (route: Route) => POLICIES[route].roles.some((r) => ctx.actor.roles.includes(r));
+  const items: TodoItem[] = [];
+  const add = (key: TodoItem['key'], count: number, attention: number, link: string) =>
+    items.push({ key, count, attention, link });
+
+  if (may('POST /api/referrals/:id/accept')) {
+    const r = await referrals.awaitingDecision(ctx);
+    add('referrals_awaiting', r.awaiting, r.escalated, '/referrals');
+  }
+  if (may('GET /api/referral-tasks') && tasks.receivesTasks(ctx)) {
+    const t = await tasks.pendingCounts(ctx);
+    add('down_referral_tasks', t.pending, t.overdue, '/referral-tasks');
+  }
+  const mayPerform = may('POST /api/exam-orders/:id/perform');
+  const mayReport = may('POST /api/exam-orders/:id/report');
+  if (mayPerform || mayReport) {
+    const e = await exams.performingCounts(ctx);
+    if (mayPerform) add('exams_to_perform', e.toPerform, e.toPerformUrgent, '/exam-orders');
+    if (mayReport) add('exams_to_report', e.toReport, e.toReportUrgent, '/exam-orders');
+  }
+  const isExpert = ctx.actor.roles.includes('expert');
+  const mayCall = may('POST /api/clinic-sessions/:id/call-next');
+  // the registration desk checks patients in; village clinics book for residents but hold no sessions
+  const atDesk = ctx.actor.roles.includes('clerk');
+  const mayApprove = may('POST /api/clinic-sessions/:id/approve');
+  if (isExpert || mayCall || atDesk || mayApprove) {
+    const s = await sessions.todayCounts(ctx);
+    if (isExpert) add('sessions_as_expert', s.expertToday, 0, '/clinics/console');
+    if (!isExpert && (mayCall || atDesk))
+      add('sessions_at_my_org', s.orgToday, 0, mayCall ? '/clinics/console' : '/clinics');
+    if (mayApprove) add('sessions_to_approve', s.pendingApproval, s.pendingApproval, '/clinics');
+  }
+  return { items };
+}
