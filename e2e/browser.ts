@@ -32,10 +32,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Uncaught page errors fail the journey: a blank screen must not pass as "element not found". */
+/**
+ * Uncaught page errors fail the journey: a blank screen must not pass as "element not found".
+ * So does anything the Content-Security-Policy blocked (Chromium reports it on the console),
+ * so every journey proves the SPA works under the policy.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) errors.push(msg.text());
+  });
   return errors;
 }
 

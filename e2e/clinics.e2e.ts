@@ -78,7 +78,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
       const depts = (await (await fetch('/api/clinic-sessions?limit=200')).json()) as {
         items: Array<{ departmentId: number; departmentName: string }>;
       };
-      const dept = depts.items.find((s) => s.departmentName === '神经内科')!;
+      const dept = depts.items.find((s) => s.departmentName === '神经内科');
+      if (!dept) throw new Error('no 神经内科 session');
       const res = await fetch('/api/clinic-screens', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
@@ -161,7 +162,8 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     // 6. the screen shows the call with a masked name and the words it speaks
     await screen.getByTestId('screen-announcement').waitFor({ timeout: 10_000 });
     expect(await screen.getByTestId('screen-announcement').textContent()).toBe('请 1 号 张*明 到 3 诊室就诊');
-    expect(await screen.getByTestId(`screen-current-${sessionId}`).textContent()).toContain('1 号 张*明');
+    // the board refetches after the announcement: wait for it rather than read it at once
+    await expect.poll(() => screen.getByTestId(`screen-current-${sessionId}`).textContent()).toContain('1 号 张*明');
     expect(await screen.content()).not.toContain('张三明');
     await shot(screen, 'clinics-04-screen-called');
     expect(screenErrors).toEqual([]);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, watchErrors } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { must } from '../src/platform/must.ts';
 
 /**
  * One real server and one Chromium per journey file. Every page opened through it has its
@@ -24,10 +25,10 @@ export function useJourney() {
   });
 
   return {
-    url: (): string => server!.url,
+    url: (): string => must(server, 'the journey server').url,
     errors: (): string[] => watched.flat(),
     async newPage(width: number, height: number, mobile = false): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser!.newContext({
+      const context = await must(browser, 'the journey browser').newContext({
         viewport: { width, height },
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',

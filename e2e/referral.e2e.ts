@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumStatus, DEMO_PASSWORD, login, shot } from './browser.ts';
 import { useJourney } from './journey.ts';
+import { must } from '../src/platform/must.ts';
 
 /**
  * Issue 3 journey: village.doctor refers a resident up; the coordinator sees it appear live
@@ -43,11 +44,17 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
       id: number;
       name: string;
     }>;
-    const people = orgs.find((o) => o.name.endsWith('人民医院'))!;
+    const people = must(
+      orgs.find((o) => o.name.endsWith('人民医院')),
+      '人民医院',
+    );
     const detail = (await (await fetch(`${journey.url()}/api/orgs/${people.id}`, { headers: h })).json()) as {
       departments: Array<{ id: number; code: string }>;
     };
-    const cardiology = detail.departments.find((d) => d.code === 'cardiology')!;
+    const cardiology = must(
+      detail.departments.find((d) => d.code === 'cardiology'),
+      'cardiology',
+    );
     const res = await fetch(`${journey.url()}/api/beds`, {
       method: 'POST',
       headers: h,

@@ -5,13 +5,16 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { registerAccessControl } from './platform/access.ts';
+import { registerAccessControl, SESSION_COOKIE } from './platform/access.ts';
 import type { Platform } from './platform/context.ts';
-import { registerErrorHandling } from './platform/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
+import { startPeriodic } from './platform/periodic.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { chineseErrors } from './platform/zod-zh.ts';
 import { POLICIES } from './policy.ts';
 
 import { healthRoutes } from './health/health.routes.ts';
@@ -23,8 +26,11 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
+import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
+import { referralDeadlineJob } from './referrals/deadline.service.ts';
 
-z.config(z.locales.zhCN());
+// zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
+z.config(chineseErrors);
 
 /**
  * The map of OneCounty: every feature is one line below, in folder order.
@@ -42,27 +48,62 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 
-export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * Every background job, one line each: each starts when the app is ready and stops when it
+ * closes (a run in flight finishes first); each is safe in several processes at once. Its
+ * variable sets the interval in ms, 0 turns it off (src/platform/periodic.ts).
+ */
+function registerJobs(app: FastifyInstance): void {
+  startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
+  startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** sees every route as registered (after access control declared its headers): for tools and tests */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(platform: Platform, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: platform.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For / -Proto name the client and its scheme only when a configured proxy sent them
+    trustProxy: platform.config.trustProxy.length ? platform.config.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
+    // errors raised before any route (router, Node's HTTP parser) answer in the house shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('platform', platform);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app); // CSP, nosniff, DENY framing, no-store on /api
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'OneCounty 县域医共体一体化平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'POST /api/auth/login 设置的会话 Cookie（HttpOnly）；改变状态的请求另须带 x-csrf-token 请求头',
+          },
+        },
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAccessControl(app, POLICIES);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await registerFeatures(app);
+  registerJobs(app); // background jobs: referral deadlines, clinic scheduler
   await registerWeb(app, platform.config.webDir);
   return app;
 }

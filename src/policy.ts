@@ -31,6 +31,14 @@ const CLINIC_BOOKERS: readonly Role[] = [...CLINICAL, 'clerk'];
 const CLINIC_DESK: readonly Role[] = [...CLINICAL, 'clerk', 'expert'];
 const CLINIC_CALLERS: readonly Role[] = ['expert', 'county_doctor', 'township_doctor', 'coordinator'];
 
+/**
+ * Staff contact data (the work mobile and e-mail of staff accounts and visiting experts): the
+ * roles that arrange people's work see it in full, everyone else masked. One rule for the
+ * staff list and the expert roster.
+ */
+const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
+export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
+
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
   roles,
   relation,
@@ -41,7 +49,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),
   'POST /api/auth/login': p([], 'public'),
   'POST /api/auth/logout': p(EVERYONE, 'session', true),
-  'GET /api/auth/me': p(EVERYONE, 'session', true),
+  'GET /api/auth/me': { ...p(EVERYONE, 'session', true), anonymous: true },
   'POST /api/auth/password': p(EVERYONE, 'session', true),
 
   'GET /api/orgs': p(EVERYONE, 'any'),

@@ -1,18 +1,15 @@
 import { z } from 'zod';
+import { idQuery, intQuery } from '../platform/params.ts';
 
 export const auditQuery = z.object({
-  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
-  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  from: z.iso.datetime({ offset: true, error: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, error: '结束时间格式不正确' }).optional(),
   username: z.string().trim().max(32).optional(),
   action: z.string().trim().max(60).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
-  residentId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  beforeSeq: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
+  residentId: idQuery().optional(),
+  limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
+  beforeSeq: intQuery({ min: 1, max: Number.MAX_SAFE_INTEGER })
     .optional()
     .describe('page cursor: rows with id below this'),
 });

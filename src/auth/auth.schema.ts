@@ -19,6 +19,13 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+/**
+ * GET /api/auth/me: the signed-in user, or `{user: null}` when there is no live session. Not
+ * being signed in is the login page's normal state, not an error (no 401, no denial audited).
+ */
+export const meAnswer = z.union([me, z.object({ user: z.null() }).describe('未登录（无有效会话）')]);
+export type MeAnswer = z.infer<typeof meAnswer>;
+
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(256),
   newPassword: z.string().min(1, '请输入新密码').max(256),
@@ -32,4 +39,4 @@ export const errorBody = z
     field: z.string().optional(),
     requestId: z.string(),
   })
-  .passthrough();
+  .loose();

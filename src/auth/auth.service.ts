@@ -2,7 +2,15 @@ import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx, Platform } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../platform/password.ts';
+import {
+  dummyHash,
+  hashPassword,
+  isRecentPassword,
+  PASSWORD_HISTORY,
+  passwordProblem,
+  rememberCurrentPassword,
+  verifyPassword,
+} from '../platform/password.ts';
 import type { Role } from '../platform/roles.ts';
 import { createSession, revokeAllSessions, revokeSession } from '../platform/session.ts';
 import type { ChangePasswordBody, LoginBody, Me } from './auth.schema.ts';
@@ -10,51 +18,51 @@ import * as q from './auth.queries.ts';
 
 type LoginOutcome = { ok: true; staffId: number } | { ok: false; error: AppError };
 
-const invalid = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
-const locked = (minutes: number) =>
-  new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
+/**
+ * The one answer to every refused login: unknown account, wrong password, the failure that
+ * locks, and any attempt while locked (the right password included). The warning names the
+ * lockout rule in general, never this account's count, so the answer does not tell whether
+ * the account exists, how many tries are left, or that it is locked.
+ */
+const invalid = (p: Platform) =>
+  new AppError(
+    401,
+    'INVALID_CREDENTIALS',
+    `用户名或密码错误。连续失败 ${p.config.lockoutThreshold} 次后账号将被锁定 ${p.config.lockoutMinutes} 分钟，锁定期间无法登录，可请管理员解锁`,
+  );
 
 /**
  * Checks the password under a row lock so concurrent failures are all counted. Failures are
  * committed (counter and audit) before the error is returned, which is why this returns an
- * outcome instead of throwing inside the transaction.
+ * outcome instead of throwing inside the transaction. Every attempt costs one argon2 verify
+ * (against a dummy hash for an unknown account, and also while locked), so the time taken
+ * tells nothing either.
  */
 async function checkCredentials(p: Platform, input: LoginBody, audit: AuditContext): Promise<LoginOutcome> {
   const { lockoutThreshold, lockoutMinutes } = p.config;
   return p.db.transaction().execute(async (trx) => {
     const staff = await q.lockStaffByUsername(trx, input.username);
-    const fail = async (reason: string, error: AppError): Promise<LoginOutcome> => {
+    const matches = await verifyPassword(staff?.password_hash ?? (await dummyHash()), input.password);
+    const fail = async (reason: string, error: AppError = invalid(p)): Promise<LoginOutcome> => {
       await writeAudit(
         trx,
         { ...audit, userId: staff?.id ?? null, username: input.username, countyId: staff?.county_id ?? null },
-        { action: 'auth.login', outcome: 'failure', detail: { reason } },
+        // the auditor may see that the right password was tried while locked; the caller may not
+        { action: 'auth.login', outcome: 'failure', detail: reason === 'locked' ? { reason, matches } : { reason } },
       );
       return { ok: false, error };
     };
-    if (!staff) {
-      await verifyPassword(await dummyHash(), input.password);
-      return fail('unknown_user', invalid());
-    }
-    const minutesLeft = staff.locked_minutes_left ?? 0;
-    if (minutesLeft > 0) return fail('locked', locked(minutesLeft));
+    if (!staff) return fail('unknown_user');
+    // Locked answers like a wrong password even to the right one: a distinct answer would
+    // tell a guesser that the account exists, and that this guess was right.
+    if ((staff.locked_minutes_left ?? 0) > 0) return fail('locked');
     // a lock that has run out starts a fresh count
     const previous = staff.locked_minutes_left === null ? staff.failed_attempts : 0;
-    if (!(await verifyPassword(staff.password_hash, input.password))) {
+    if (!matches) {
       const attempts = previous + 1;
-      if (attempts >= lockoutThreshold) {
-        await q.recordFailure(trx, staff.id, attempts, lockoutMinutes);
-        return fail('locked_now', locked(lockoutMinutes));
-      }
-      await q.recordFailure(trx, staff.id, attempts, null);
-      const left = lockoutThreshold - attempts;
-      return fail(
-        'bad_password',
-        new AppError(
-          401,
-          'INVALID_CREDENTIALS',
-          `用户名或密码错误，再失败 ${left} 次账号将被锁定 ${lockoutMinutes} 分钟`,
-        ),
-      );
+      const lockNow = attempts >= lockoutThreshold;
+      await q.recordFailure(trx, staff.id, attempts, lockNow ? lockoutMinutes : null);
+      return fail(lockNow ? 'locked_now' : 'bad_password');
     }
     if (staff.disabled)
       return fail('disabled', new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系医共体管理员'));
@@ -114,6 +122,15 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordBody): Promi
     if (!staff || !(await verifyPassword(staff.password_hash, input.currentPassword))) {
       throw new AppError(400, 'INVALID_CREDENTIALS', '当前密码不正确', 'currentPassword');
     }
+    if (await isRecentPassword(trx, staff.id, staff.password_hash, input.newPassword)) {
+      throw new AppError(
+        400,
+        'PASSWORD_REUSED',
+        `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同，请换一个新密码`,
+        'newPassword',
+      );
+    }
+    await rememberCurrentPassword(trx, staff.id);
     await q.setPassword(trx, staff.id, hash, false);
     // other devices signed in with the old password are signed out
     await revokeAllSessions(trx, staff.id, ctx.actor.sessionId);

@@ -159,7 +159,7 @@ export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
       FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN booked b ON true LEFT JOIN taken t ON t.id = b.slot_id`.execute(
         db,
       )
-    ).rows[0]!;
+    ).rows[0];
   const first = await attempt(c.slotId === null);
   const noPlace =
     first.session_open &&
@@ -294,12 +294,6 @@ export async function noShowCount(db: Kdb, residentId: number, days: number): Pr
 export async function suspend(db: Kdb, residentId: number, countyId: number, days: number, reason: string) {
   await sql`INSERT INTO clinic_suspensions (resident_id, county_id, until, reason) VALUES (${residentId}, ${countyId}, now() + make_interval(days => ${days}), ${reason})
     ON CONFLICT (resident_id) DO UPDATE SET until = GREATEST(clinic_suspensions.until, EXCLUDED.until), reason = EXCLUDED.reason`.execute(
-    db,
-  );
-}
-
-export async function setScope(db: Kdb, userId: number, orgIds: readonly number[]) {
-  await sql`SELECT set_config('app.user_id', ${String(userId)}, true), set_config('app.org_ids', ${orgIds.join(',')}, true)`.execute(
     db,
   );
 }

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
+import { idempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import {
   booking,
   bookingCreate,
   bookingSearch,
   cancelBody,
-  idempotencyHeaders,
   noShowResult,
   sessionBookings,
   waitlistCreate,
@@ -29,13 +29,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: booking, 201: booking },
       },
     },
-    async (req, reply) => {
-      const { booking: b, replay } = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key']);
-      return reply
-        .status(replay ? 200 : 201)
-        .header('idempotent-replay', String(replay))
-        .send(b);
-    },
+    async (req, reply) => sendIdempotent(reply, await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get(
     '/api/clinic-bookings',

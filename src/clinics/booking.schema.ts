@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery } from '../platform/params.ts';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
 const id = z.number().int().positive().max(2147483647);
@@ -11,14 +12,6 @@ export const bookingCreate = z.object({
   referralId: id.nullable().optional(),
 });
 export type BookingCreate = z.infer<typeof bookingCreate>;
-
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .trim()
-    .min(8, 'Idempotency-Key 至少 8 个字符')
-    .max(100, 'Idempotency-Key 最多 100 个字符'),
-});
 
 export const booking = z.object({
   id: z.number(),
@@ -78,7 +71,7 @@ export const sessionBookings = z.object({
 });
 
 export const bookingSearch = z.object({
-  residentId: z.coerce.number().int().positive().max(2147483647),
+  residentId: idQuery(),
 });
 
 export const waitlistCreate = z.object({ sessionId: id, residentId: id, referred: z.boolean().default(false) });

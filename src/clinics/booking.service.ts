@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound } from '../platform/errors.ts';
 import { publish, publishCommitted } from '../platform/events.ts';
+import { assertSameRequest, idempotencyKey, requestHash, type Idempotent } from '../platform/idempotency.ts';
 import * as q from './booking.queries.ts';
 import * as wq from './waitlist.queries.ts';
 import type { Booking, BookingCreate, CancelBody } from './booking.schema.ts';
@@ -82,18 +82,8 @@ export function toBooking(r: BookingFields): Booking {
   };
 }
 
-const requestHash = (input: BookingCreate) =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
-        input.sessionId,
-        input.slotId ?? null,
-        input.residentId,
-        input.referred,
-        input.referralId ?? null,
-      ]),
-    )
-    .digest('hex');
+/** the earlier request an Idempotency-Key answers, for the 422 message */
+const REQUEST_NAME = '笔预约';
 
 class SlotTaken extends Error {}
 
@@ -137,6 +127,29 @@ async function readBooking(db: Kdb, orgIds: readonly number[], userId: number, i
   return toBooking(row);
 }
 
+type TakenPlace = q.Claim & {
+  booking_id: number;
+  resident_id: number;
+  resident_name: string;
+  slot_id: number;
+  slot_starts_at: Date;
+  slot_ends_at: Date;
+  created_at: Date;
+};
+
+/** A claim that took a place: the new booking's columns are all there. */
+function placeTaken(c: q.Claim): c is TakenPlace {
+  return (
+    c.booking_id !== null &&
+    c.resident_id !== null &&
+    c.resident_name !== null &&
+    c.slot_id !== null &&
+    c.slot_starts_at !== null &&
+    c.slot_ends_at !== null &&
+    c.created_at !== null
+  );
+}
+
 /** Why a claim took no place, most specific first. */
 function refusal(claim: q.Claim): Error {
   if (!claim.session_open) return conflict('SESSION_NOT_OPEN', '该门诊已取消或暂停预约，请选择其他门诊');
@@ -163,7 +176,7 @@ export async function book(
   booker: Booker,
   input: BookingCreate,
   idemKey: string,
-): Promise<{ booking: Booking; replay: boolean }> {
+): Promise<Idempotent<Booking>> {
   if (booker.channel === 'self' && input.referred)
     throw new AppError(400, 'REFERRAL_BY_STAFF', '转诊预留号由转诊中心代为预约', 'referred');
   if (booker.residentId !== undefined && booker.residentId !== input.residentId) throw notFound('居民');
@@ -176,17 +189,13 @@ export async function book(
     owner: booker.idemOwner,
     key: idemKey,
   });
-  const replay = async (id: number | null, storedHash: string | null) => {
-    if (storedHash !== hash)
-      throw new AppError(
-        422,
-        'IDEMPOTENCY_KEY_REUSED',
-        '同一个请求编号（Idempotency-Key）已用于另一笔不同的预约，请刷新页面后重新提交',
-      );
-    return { booking: await readBooking(db, booker.orgIds, booker.userId, id!), replay: true };
+  const replay = async (id: number, storedHash: string | null): Promise<Idempotent<Booking>> => {
+    assertSameRequest(storedHash, hash, REQUEST_NAME);
+    return { result: await readBooking(db, booker.orgIds, booker.userId, id), replayed: true };
   };
   if (pre?.replay_id) return replay(pre.replay_id, pre.replay_hash);
   if (!pre || pre.id === null) throw notFound('门诊安排');
+  const sessionId = pre.id;
   if (pre.status !== 'published')
     throw conflict(
       'SESSION_NOT_OPEN',
@@ -212,7 +221,7 @@ export async function book(
     const result = await withScope(db, { userId: booker.userId, orgIds: booker.orgIds }, async (trx) => {
       const claim = await q.claimPlace(trx, {
         countyId: booker.countyId,
-        sessionId: pre.id!,
+        sessionId,
         hostOrgId: pre.org_id,
         slotId: input.slotId ?? null,
         residentId: input.residentId,
@@ -224,7 +233,7 @@ export async function book(
         hash,
         staffId: booker.staffId,
       });
-      if (claim.booking_id === null || claim.resident_id === null) throw refusal(claim);
+      if (!placeTaken(claim)) throw refusal(claim);
       await writeAudit(trx, booker.audit, {
         action: 'clinic.booking.create',
         resource: 'clinic_booking',
@@ -234,16 +243,16 @@ export async function book(
       });
       return toBooking({
         id: claim.booking_id,
-        session_id: pre.id!,
-        slot_id: claim.slot_id!,
-        slot_starts_at: claim.slot_starts_at!,
-        slot_ends_at: claim.slot_ends_at!,
+        session_id: sessionId,
+        slot_id: claim.slot_id,
+        slot_starts_at: claim.slot_starts_at,
+        slot_ends_at: claim.slot_ends_at,
         resident_id: claim.resident_id,
-        resident_name: claim.resident_name!,
+        resident_name: claim.resident_name,
         status: 'confirmed',
         channel: booker.channel,
         referred: input.referred,
-        created_at: claim.created_at!,
+        created_at: claim.created_at,
         cancelled_at: null,
         cancel_reason: null,
         session_date: pre.session_date,
@@ -263,7 +272,7 @@ export async function book(
       orgIds: [pre.org_id],
       data: { sessionId: pre.id, slotId: result.slotId },
     }).catch(() => undefined);
-    return { booking: result, replay: false };
+    return { result, replayed: false };
   } catch (err) {
     if (err instanceof SlotTaken)
       throw fullConflict(
@@ -271,8 +280,7 @@ export async function book(
         sessionRef.id,
         input.slotId !== undefined,
       );
-    const constraint = err instanceof Error && 'constraint' in err ? err.constraint : undefined;
-    if (constraint === 'clinic_bookings_one_active' || constraint === 'clinic_bookings_idempotency') {
+    if (isUniqueViolation(err, 'clinic_bookings_one_active', 'clinic_bookings_idempotency')) {
       // a parallel retry of this very request may have won: that is a replay, not a conflict
       const again = await q.preflight(db, {
         countyId: booker.countyId,
@@ -301,7 +309,8 @@ export function staffBooker(ctx: Ctx): Booker {
   };
 }
 
-export const create = (ctx: Ctx, input: BookingCreate, key: string) => book(ctx.db, staffBooker(ctx), input, key);
+export const create = (ctx: Ctx, input: BookingCreate, key: string | string[] | undefined) =>
+  book(ctx.db, staffBooker(ctx), input, idempotencyKey(key));
 
 export async function get(ctx: Ctx, id: number) {
   const b = await withScope(ctx.db, ctx.scope, async (trx) => {
@@ -383,7 +392,6 @@ export async function cancelBooking(db: Kdb, booker: Booker, id: number, input: 
       { sessionId: b.session_id, orgId: b.org_id, countyId: b.county_id },
       booker.audit,
     );
-    await q.setScope(trx, booker.userId, booker.orgIds);
     return { orgId: b.org_id, notified: promoted };
   });
   await deliver(db, orgId, notified);

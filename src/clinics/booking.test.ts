@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { shanghaiClock } from './clinic-time.ts';
 import {
@@ -114,7 +115,7 @@ describe('sessions and slots', () => {
 });
 
 describe('booking', () => {
-  it('books the earliest free slot; the same key and body replays, another body is 422', async () => {
+  it('books the earliest free slot; the same key and body replays (200, Idempotent-Replayed: true), another body is 422', async () => {
     const s = await createSession(coordinator, where, expertId, { slots: 2, capacityPerSlot: 2 });
     const k = key();
     const first = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
@@ -127,8 +128,10 @@ describe('booking', () => {
     });
     // the answer is assembled from the claim; it must be the booking as stored
     expect((await village.get(`/api/clinic-bookings/${first.json().id}`)).json()).toEqual(first.json());
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     const replay = await bookAs(village, { sessionId: s.id, residentId: residents[0] }, k);
     expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().id).toBe(first.json().id);
     const other = await bookAs(village, { sessionId: s.id, residentId: residents[1] }, k);
     expect(other.statusCode).toBe(422);
@@ -329,13 +332,14 @@ describe('subsidy budget', () => {
     await env.asOwner(
       `INSERT INTO clinic_subsidy_rates VALUES (${env.countyId}, 'operation', 300000) ON CONFLICT DO NOTHING`,
     );
-    const year = new Date().getFullYear();
+    // both sessions on one Shanghai day two days ahead; the budget is that day's year's
+    const date = addDays(todayInShanghai(), 2);
     await env.asOwner(
-      `INSERT INTO clinic_budgets (county_id, year, budget_fen) VALUES (${env.countyId}, ${year}, 500000), (${env.countyId}, ${year + 1}, 500000) ON CONFLICT DO NOTHING`,
+      `INSERT INTO clinic_budgets (county_id, year, budget_fen) VALUES (${env.countyId}, ${date.slice(0, 4)}, 500000) ON CONFLICT DO NOTHING`,
     );
     const surgeon = await createExpert(coordinator, { speciality: '骨科' });
-    const first = await createSession(coordinator, where, surgeon, { sessionType: 'operation', daysAhead: 2 });
-    const second = await createSession(coordinator, where, surgeon, { sessionType: 'operation', daysAhead: 2 });
+    const first = await createSession(coordinator, where, surgeon, { sessionType: 'operation', date });
+    const second = await createSession(coordinator, where, surgeon, { sessionType: 'operation', date });
     expect(first.status).toBe('published');
     expect(second.status).toBe('pending_approval');
     expect((await bookAs(county, { sessionId: second.id, residentId: residents[22] })).json()).toMatchObject({

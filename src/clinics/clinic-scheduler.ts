@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kdb } from '../platform/db.ts';
-import { startPeriodic } from '../platform/periodic.ts';
+import type { PeriodicJob } from '../platform/periodic.ts';
 import { retryDue } from './notify.ts';
 import { countyScopes } from './waitlist.queries.ts';
 import { releaseHolds } from './waitlist.service.ts';
@@ -29,12 +28,10 @@ export async function runClinicScheduler(db: Kdb, now: Date = new Date()): Promi
   return run;
 }
 
-/** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off). */
-export function startClinicScheduler(app: FastifyInstance): void {
-  startPeriodic(app, {
-    name: 'clinic scheduler',
-    env: 'CLINIC_SCHEDULER_MS',
-    defaultMs: 30_000,
-    run: () => runClinicScheduler(app.platform.db),
-  });
-}
+/** Every 30 s in a serving process (CLINIC_SCHEDULER_MS=0 turns it off); registered in src/app.ts. */
+export const clinicSchedulerJob = (db: Kdb): PeriodicJob => ({
+  name: 'clinic scheduler',
+  env: 'CLINIC_SCHEDULER_MS',
+  defaultMs: 30_000,
+  run: () => runClinicScheduler(db),
+});

@@ -1,18 +1,16 @@
 /**
  * Clinic times are stored as timestamptz and shown on the Asia/Shanghai wall clock. China
  * has had no daylight-saving time since 1991, so the offset is a constant +08:00 and no
- * time-zone database is needed (PGlite and browsers agree).
+ * time-zone database is needed (PGlite and browsers agree). Calendar days (shanghaiDate,
+ * addDays, ageOn) are the platform's, shared with residents and referrals.
  */
-const OFFSET_MS = 8 * 60 * 60 * 1000;
+import { SHANGHAI_OFFSET_MS as OFFSET_MS } from '../platform/calendar.ts';
+
+export { addDays, ageOn, shanghaiDate } from '../platform/calendar.ts';
 
 /** '2026-06-03' + '08:30' (Shanghai) → the instant */
 export function shanghaiInstant(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
-}
-
-/** the Shanghai calendar date of an instant, 'YYYY-MM-DD' */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** 'HH:MM' on the Shanghai clock */
@@ -26,12 +24,6 @@ export function shanghaiLabel(at: Date): string {
   return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);
   return h * 60 + m;
@@ -39,11 +31,4 @@ export function minutesOf(time: string): number {
 
 export function clockOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-/** whole years between a birth date and a day, both 'YYYY-MM-DD' */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }

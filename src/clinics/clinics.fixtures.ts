@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import type { Client, TestEnv } from '../platform/test-helpers.ts';
-import { addDays, shanghaiDate } from './clinic-time.ts';
 
 /** Shared set-up for the clinics tests: places, residents, and sessions with shifted clocks. */
 export interface Place {
@@ -50,6 +50,8 @@ export async function createSession(
   p: Place,
   expertId: number | null,
   opts: {
+    /** the Shanghai date; by default today + daysAhead (+1 on alternate rounds of rooms) */
+    date?: string;
     daysAhead?: number;
     slots?: number;
     capacityPerSlot?: number;
@@ -72,7 +74,7 @@ export async function createSession(
     orgId: p.orgId,
     departmentId: p.departmentId,
     room: `${roomSerial}`,
-    date: addDays(shanghaiDate(new Date()), (opts.daysAhead ?? 3) + (Math.floor(roomSerial / 14) % 2)),
+    date: opts.date ?? addDays(todayInShanghai(), (opts.daysAhead ?? 3) + (Math.floor(roomSerial / 14) % 2)),
     startTime: clock(start),
     endTime: clock(end),
     slotMinutes,
@@ -80,13 +82,13 @@ export async function createSession(
     heldPerSlot: opts.heldPerSlot ?? 0,
   });
   if (res.statusCode !== 201) throw new Error(`session: ${res.statusCode} ${res.body}`);
-  return res.json() as {
+  return res.json<{
     id: number;
     status: string;
     capacity: number;
     date: string;
     slots: Array<{ id: number; startsAt: string; free: number }>;
-  };
+  }>();
 }
 
 /**

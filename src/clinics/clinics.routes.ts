@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { bookingRoutes } from './booking.routes.ts';
-import { startClinicScheduler } from './clinic-scheduler.ts';
 import { expertRoutes } from './expert.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { queueRoutes } from './queue.routes.ts';
@@ -15,5 +14,4 @@ export const clinicsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(queueRoutes); // check-in, queue calling, display screens, the patient's ticket page
   await app.register(portalRoutes); // resident self-booking on the phone: ID + mobile + one-time code
   await app.register(statsRoutes); // programme statistics, savings estimate, subsidy ledger and budget
-  startClinicScheduler(app); // held places to the waitlist when the hold ends; retries of failed messages
 };

@@ -1,16 +1,14 @@
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound, requireChanges } from '../platform/errors.ts';
 import { maskMobile } from '../platform/mask.ts';
 import type { Role } from '../platform/roles.ts';
+import { seesStaffContact } from '../policy.ts';
 import * as q from './expert.queries.ts';
 import type { Expert, ExpertCreate, ExpertPatch, ExpertSearch } from './expert.schema.ts';
 
-/** the roles that arrange visits see an expert's full contact; everyone else a masked one */
-const CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
-
 export function toExpert(r: NonNullable<Awaited<ReturnType<typeof q.findById>>>, role: Role | null): Expert {
-  const full = role !== null && CONTACT_ROLES.includes(role);
+  const full = seesStaffContact(role);
   return {
     id: r.id,
     staffId: r.staff_id,
@@ -51,7 +49,7 @@ async function checkStaff(ctx: Ctx, staffId: number | null | undefined) {
 }
 
 const mapUnique = (err: unknown): never => {
-  if (err instanceof Error && 'constraint' in err && err.constraint === 'experts_staff_key') {
+  if (isUniqueViolation(err, 'experts_staff_key')) {
     throw conflict('STAFF_ALREADY_LINKED', '该账号已关联到另一位专家', { field: 'staffId' });
   }
   throw err;

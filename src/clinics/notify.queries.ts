@@ -74,7 +74,7 @@ export function bySession(db: Kdb, sessionId: number) {
     .innerJoin('clinic_bookings as b', 'b.id', 'n.booking_id')
     .select([
       'n.id',
-      'n.booking_id',
+      'b.id as booking_id',
       'n.resident_id',
       'n.kind',
       'n.attempts',

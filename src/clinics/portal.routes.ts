@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
-import { booking, idempotencyHeaders, waitlistEntry } from './booking.schema.ts';
+import { idempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
+import { idParam } from '../platform/params.ts';
+import { booking, waitlistEntry } from './booking.schema.ts';
 import {
   codeRequest,
   codeSent,
@@ -31,7 +32,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       config: limited,
       schema: { tags, summary: '获取验证码（身份证号 + 预留手机号）', body: codeRequest, response: { 200: codeSent } },
     },
-    (req) => svc.requestCode(db, req.auditCtx, req.body),
+    (req) => svc.requestCode(db, req.auditCtx, req.body, app.platform.config.portalDemoCodes),
   );
   app.post(
     '/api/portal/verify',
@@ -89,8 +90,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { booking: b, replay } = await svc.bookSelf(db, await auth(req), req.body, req.headers['idempotency-key']);
-      return reply.status(replay ? 200 : 201).send(b);
+      return sendIdempotent(reply, await svc.bookSelf(db, await auth(req), req.body, req.headers['idempotency-key']));
     },
   );
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../platform/params.ts';
 import { booking, waitlistEntry } from './booking.schema.ts';
 
 const idNumber = z.string().trim().min(15, '请填写 18 位身份证号').max(30, '身份证号应为 18 位');
@@ -12,7 +13,7 @@ export type CodeRequest = z.infer<typeof codeRequest>;
 export const codeSent = z.object({
   sent: z.boolean(),
   message: z.string(),
-  demoCode: z.string().optional().describe('only with the demo console channel, never with an SMS gateway'),
+  demoCode: z.string().optional().describe('embedded demo county and console channel only (PORTAL_DEMO_CODES)'),
 });
 
 export const verifyRequest = z.object({
@@ -42,10 +43,7 @@ export const portalBookingCreate = z.object({
 export type PortalBookingCreate = z.infer<typeof portalBookingCreate>;
 
 export const portalSessionSearch = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  from: isoDate().optional(),
   q: z.string().trim().max(30).optional().describe('expert, speciality or department'),
   kind: z.enum(['expert', 'ordinary']).optional(),
 });

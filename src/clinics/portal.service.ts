@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
-import { withScope, type Kdb } from '../platform/db.ts';
+import { switchScope, withScope, type Kdb } from '../platform/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
+import { idempotencyKey } from '../platform/idempotency.ts';
 import { maskName } from '../platform/mask.ts';
 import { parseIdNumber } from '../residents/id-number.ts';
 import * as bq from './booking.queries.ts';
@@ -41,8 +42,11 @@ async function findResident(db: Kdb, idNumber: string, mobile: string) {
   return pq.findResident(db, parsed.info.normalized, mobile);
 }
 
-/** Sends a code if ID and mobile match a resident; the answer is the same either way (no enumeration). */
-export async function requestCode(db: Kdb, audit: AuditContext, input: CodeRequest) {
+/**
+ * Sends a code if ID and mobile match a resident; the answer is the same either way (no enumeration).
+ * `demoCodes` (config.portalDemoCodes) also returns the code, for the embedded demo county only.
+ */
+export async function requestCode(db: Kdb, audit: AuditContext, input: CodeRequest, demoCodes: boolean) {
   const r = await findResident(db, input.idNumber, input.mobile);
   if (!r) {
     await writeAudit(db, residentAudit(audit, null), {
@@ -82,7 +86,8 @@ export async function requestCode(db: Kdb, audit: AuditContext, input: CodeReque
     input.mobile,
     `【医共体】您的预约验证码为 ${code}，${CODE_TTL_MINUTES} 分钟内有效。请勿告诉他人。`,
   );
-  const demo = channel instanceof ConsoleChannel && process.env.PORTAL_DEMO_CODES !== 'off';
+  // never a code that really went out as a text message, whatever the configuration
+  const demo = demoCodes && channel instanceof ConsoleChannel;
   return { sent: true, message: GENERIC_SENT, ...(demo ? { demoCode: code } : {}) };
 }
 
@@ -124,8 +129,8 @@ export async function verify(db: Kdb, audit: AuditContext, input: VerifyRequest)
       resource: 'portal',
       residentId: r.id,
     });
-    await bq.setScope(trx, 0, [r.org_id]);
-    return (await pq.residentName(trx, r.id)) ?? '';
+    // the name is resident data: read it within the resident's own org
+    return switchScope(trx, { userId: 0, orgIds: [r.org_id] }, async () => (await pq.residentName(trx, r.id)) ?? '');
   });
   if (name === null) throw await fail(r.id, r.county_id, 'used');
   return { token, expiresAt: expiresAt.toISOString(), maskedName: maskName(name) };
@@ -234,12 +239,12 @@ export async function sessionDetail(db: Kdb, p: Portal, id: number) {
   };
 }
 
-export const bookSelf = (db: Kdb, p: Portal, input: PortalBookingCreate, key: string) =>
+export const bookSelf = (db: Kdb, p: Portal, input: PortalBookingCreate, key: string | string[] | undefined) =>
   book(
     db,
     booker(p),
     { sessionId: input.sessionId, slotId: input.slotId, residentId: p.residentId, referred: false },
-    key,
+    idempotencyKey(key),
   );
 
 export const cancelSelf = (db: Kdb, p: Portal, id: number, reason: string | undefined) =>

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createPlatform } from '../platform/platform.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { bookAs, createExpert, createSession, key, place, shiftSession, type Place } from './clinics.fixtures.ts';
 import { ConsoleChannel, messageChannel } from './notify.ts';
@@ -186,5 +189,40 @@ describe('resident self-service', () => {
     const token = await login(people[0]);
     expect((await env.anonymous().post('/api/portal/logout', {}, as(token))).statusCode).toBe(200);
     expect((await env.anonymous().request('GET', '/api/portal/me', undefined, as(token))).statusCode).toBe(401);
+  });
+});
+
+describe('the demo code stays in the demo', () => {
+  it('a server with DATABASE_URL and no demo county never returns the code, even with PORTAL_DEMO_CODES=on', async () => {
+    const production = loadConfig({
+      DATABASE_URL: 'postgres://app@db.example/onecounty',
+      DEMO_PROFILE: 'none',
+      PORTAL_DEMO_CODES: 'on',
+    });
+    // a second server process on the same database, configured as production decides
+    const app = await buildApp(
+      await createPlatform(env.database, { ...env.config, portalDemoCodes: production.portalDemoCodes }),
+    );
+    try {
+      const p = people[0];
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/portal/code',
+        payload: { idNumber: p.idNumber, mobile: p.mobile },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ sent: true, message: expect.any(String) });
+      // the code itself still went out, through the channel only
+      const sent = (messageChannel() as ConsoleChannel).lastTo(p.mobile) ?? '';
+      const code = /(\d{6})/.exec(sent)?.[1];
+      const verified = await app.inject({
+        method: 'POST',
+        url: '/api/portal/verify',
+        payload: { idNumber: p.idNumber, mobile: p.mobile, code },
+      });
+      expect(verified.statusCode, verified.body).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { idQuery, intQuery, isoDate } from '../platform/params.ts';
 
 export const SESSION_KINDS = ['expert', 'ordinary'] as const;
 export const SESSION_TYPES = ['clinic', 'ward_round', 'operation', 'teaching'] as const;
 export const SESSION_STATUSES = ['pending_approval', 'published', 'cancelled', 'closed'] as const;
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    '日期不存在',
-  );
+const date = isoDate();
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
 export const slot = z.object({
@@ -59,8 +54,8 @@ export const clinicSessionDetail = clinicSession.extend({ slots: z.array(slot), 
 export const clinicSessionPage = z.object({ items: z.array(clinicSession), hasMore: z.boolean() });
 
 export const sessionCreate = z.object({
-  kind: z.enum(SESSION_KINDS, { message: '门诊类别应为专家或普通门诊' }).default('expert'),
-  sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }).default('clinic'),
+  kind: z.enum(SESSION_KINDS, { error: '门诊类别应为专家或普通门诊' }).default('expert'),
+  sessionType: z.enum(SESSION_TYPES, { error: '活动类型应为门诊、查房、手术或带教' }).default('clinic'),
   expertId: z.number().int().positive().max(2147483647).nullable().optional(),
   doctorName: z.string().trim().min(1).max(30, '医生姓名不能超过 30 个字').nullable().optional(),
   orgId: z.number().int().positive('请选择机构').max(2147483647),
@@ -79,9 +74,9 @@ export type SessionCreate = z.infer<typeof sessionCreate>;
 export const sessionSearch = z.object({
   from: date.optional(),
   to: date.optional(),
-  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
-  departmentId: z.coerce.number().int().positive().max(2147483647).optional(),
-  expertId: z.coerce.number().int().positive().max(2147483647).optional(),
+  orgId: idQuery().optional(),
+  departmentId: idQuery().optional(),
+  expertId: idQuery().optional(),
   kind: z.enum(SESSION_KINDS).optional(),
   status: z.enum(SESSION_STATUSES).optional(),
   mine: z.enum(['true', 'false']).optional().describe("only the logged-in expert's sessions"),
@@ -89,8 +84,8 @@ export const sessionSearch = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe("only sessions at the caller's own organisation and the clinics under it (the calling console)"),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
+  offset: intQuery({ min: 0, max: 100000 }).default(0),
 });
 export type SessionSearch = z.infer<typeof sessionSearch>;
 

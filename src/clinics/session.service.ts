@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
-import { addDays, clockOf, minutesOf, shanghaiDate, shanghaiInstant } from './clinic-time.ts';
+import { addDays, clockOf, minutesOf, shanghaiInstant } from './clinic-time.ts';
 import * as experts from './expert.queries.ts';
 import { deliver } from './notify.ts';
 import * as notices from './notify.queries.ts';
@@ -320,4 +320,4 @@ export async function close(ctx: Ctx, id: number) {
   });
 }
 
-export const todayInShanghai = () => shanghaiDate(new Date());
+export { todayInShanghai } from '../platform/calendar.ts';

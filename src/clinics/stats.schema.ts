@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { intQuery, isoDate } from '../platform/params.ts';
 import { SESSION_TYPES } from './session.schema.ts';
 
 export const statsQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   kind: z.enum(['expert', 'ordinary']).default('expert'),
 });
 
@@ -45,7 +40,7 @@ export const clinicStats = z.object({
 });
 
 export const subsidyQuery = z.object({
-  year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
+  year: intQuery({ min: 2000, max: 2100, message: '年份不正确' }).optional(),
 });
 export const subsidyLedger = z.object({
   year: z.number(),
@@ -85,7 +80,7 @@ export const ratesBody = z.object({
   rates: z
     .array(
       z.object({
-        sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }),
+        sessionType: z.enum(SESSION_TYPES, { error: '活动类型应为门诊、查房、手术或带教' }),
         subsidyFen: z
           .number()
           .int('补贴标准应精确到分')

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
-import { addDays } from './clinic-time.ts';
-import { todayInShanghai } from './session.service.ts';
 import { bookAs, createExpert, createSession, place, residentIds, shiftSession } from './clinics.fixtures.ts';
 
 let env: TestEnv;
@@ -50,28 +49,25 @@ describe('programme statistics and subsidy ledger', () => {
   });
 
   it('the ledger shows budget, spent, committed and left per expert and month; only admin sets money', async () => {
-    // the budget is set for the year the session falls in, whatever today is: 400 days ahead
-    // of late November is two calendar years on (the fixture may add a day)
-    const years = [...new Set([400, 401].map((d) => Number(addDays(todayInShanghai(), d).slice(0, 4))))];
-    expect((await coordinator.post('/api/clinic-subsidy/budget', { year: years[0], budgetFen: 1 })).statusCode).toBe(
-      403,
-    );
+    // the budget is set for the year of the session's Shanghai date, whatever today is
+    // (400 days ahead of late November is two calendar years on)
+    const date = addDays(todayInShanghai(), 400);
+    const year = Number(date.slice(0, 4));
+    expect((await coordinator.post('/api/clinic-subsidy/budget', { year, budgetFen: 1 })).statusCode).toBe(403);
     await admin.post('/api/clinic-subsidy/rates', { rates: [{ sessionType: 'teaching', subsidyFen: 200000 }] });
-    for (const year of years) {
-      const ledger = await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: 500_000_000 });
-      expect(ledger.json()).toMatchObject({
-        year,
-        budgetFen: 500_000_000,
-        spentFen: 0,
-        committedFen: 0,
-        leftFen: 500_000_000,
-      });
-    }
+    const ledger = await admin.post('/api/clinic-subsidy/budget', { year, budgetFen: 500_000_000 });
+    expect(ledger.json()).toMatchObject({
+      year,
+      budgetFen: 500_000_000,
+      spentFen: 0,
+      committedFen: 0,
+      leftFen: 500_000_000,
+    });
     const where = await place(env);
     const expertId = await createExpert(coordinator, { name: '乔丽萍' });
-    const s = await createSession(coordinator, where, expertId, { sessionType: 'teaching', daysAhead: 400 });
-    expect(s.status).toBe('published');
-    const after = (await bureau.get(`/api/clinic-subsidy?year=${Number(s.date.slice(0, 4))}`)).json();
+    const s = await createSession(coordinator, where, expertId, { sessionType: 'teaching', date });
+    expect(s).toMatchObject({ status: 'published', date });
+    const after = (await bureau.get(`/api/clinic-subsidy?year=${year}`)).json();
     expect(after.byExpert.find((e: { expertName: string }) => e.expertName === '乔丽萍')).toMatchObject({
       sessions: 1,
       committedFen: 200000,

@@ -1,8 +1,8 @@
 import type { AuditContext } from '../platform/audit.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { switchScope, withScope, type Kdb } from '../platform/db.ts';
+import { AppError, conflict, isUniqueViolation, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import * as q from './booking.queries.ts';
 import { deliver } from './notify.ts';
@@ -27,52 +27,54 @@ export async function promoteWaitlist(
   audit: AuditContext,
   trigger: PromotionTrigger = 'cancel',
 ): Promise<number[]> {
-  await q.setScope(trx, 0, [s.orgId]);
-  const notifications: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const w = await wq.nextWaiting(trx, s.sessionId);
-    if (!w) break;
-    const slot = await q.takeSlot(trx, s.sessionId, null, w.referred);
-    if (!slot) break;
-    const inserted = await q.insertBooking(
-      trx,
-      {
-        county_id: s.countyId,
-        session_id: s.sessionId,
-        slot_id: slot.id,
-        org_id: s.orgId,
-        resident_id: w.resident_id,
-        resident_org_id: w.resident_org_id,
-        resident_name: w.resident_name,
-        resident_birth_date: w.resident_birth_date,
-        status: 'confirmed',
-        channel: 'waitlist',
-        referred: w.referred,
-      },
-      'skip',
-    );
-    if (!inserted) {
-      await q.releaseSlot(trx, slot.id, w.referred);
-      await wq.endEntry(trx, w.id, { status: 'cancelled' });
-      continue;
+  // the waiting residents may come from orgs the caller cannot see: act for the host org
+  return switchScope(trx, { userId: 0, orgIds: [s.orgId] }, async () => {
+    const notifications: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const w = await wq.nextWaiting(trx, s.sessionId);
+      if (!w) break;
+      const slot = await q.takeSlot(trx, s.sessionId, null, w.referred);
+      if (!slot) break;
+      const inserted = await q.insertBooking(
+        trx,
+        {
+          county_id: s.countyId,
+          session_id: s.sessionId,
+          slot_id: slot.id,
+          org_id: s.orgId,
+          resident_id: w.resident_id,
+          resident_org_id: w.resident_org_id,
+          resident_name: w.resident_name,
+          resident_birth_date: w.resident_birth_date,
+          status: 'confirmed',
+          channel: 'waitlist',
+          referred: w.referred,
+        },
+        'skip',
+      );
+      if (!inserted) {
+        await q.releaseSlot(trx, slot.id, w.referred);
+        await wq.endEntry(trx, w.id, { status: 'cancelled' });
+        continue;
+      }
+      await wq.endEntry(trx, w.id, { status: 'promoted', booking_id: inserted.id, promoted_at: new Date() });
+      notifications.push(await tellPromoted(trx, s, w, inserted.id, slot.starts_at));
+      await writeAudit(trx, audit, {
+        action: 'clinic.waitlist.promote',
+        resource: 'clinic_booking',
+        resourceId: inserted.id,
+        residentId: w.resident_id,
+        detail: { waitlistId: w.id, slotId: slot.id, trigger },
+      });
+      await publish(trx, {
+        topic: 'clinic.booking.created',
+        countyId: s.countyId,
+        orgIds: [s.orgId],
+        data: { sessionId: s.sessionId, slotId: slot.id },
+      });
     }
-    await wq.endEntry(trx, w.id, { status: 'promoted', booking_id: inserted.id, promoted_at: new Date() });
-    notifications.push(await tellPromoted(trx, s, w, inserted.id, slot.starts_at));
-    await writeAudit(trx, audit, {
-      action: 'clinic.waitlist.promote',
-      resource: 'clinic_booking',
-      resourceId: inserted.id,
-      residentId: w.resident_id,
-      detail: { waitlistId: w.id, slotId: slot.id, trigger },
-    });
-    await publish(trx, {
-      topic: 'clinic.booking.created',
-      countyId: s.countyId,
-      orgIds: [s.orgId],
-      data: { sessionId: s.sessionId, slotId: slot.id },
-    });
-  }
-  return notifications;
+    return notifications;
+  });
 }
 
 interface PromotionTarget {
@@ -181,17 +183,18 @@ export async function join(db: Kdb, booker: Booker, input: WaitlistCreate): Prom
   if (!input.referred && new Date(pre.release_at).getTime() > Date.now())
     throw conflict('NOT_RELEASED', `号源将于 ${shanghaiLabel(new Date(pre.release_at))} 开放预约`);
   if (pre.has_free) throw conflict('SLOTS_AVAILABLE', '本次门诊还有空余号源，请直接预约');
+  const sessionId = pre.id;
   try {
     return await withScope(db, { userId: booker.userId, orgIds: booker.orgIds }, async (trx) => {
       const resident = await q.residentForBooking(trx, input.residentId);
       if (!resident) throw notFound('居民');
       if (booker.channel === 'self' && (await q.suspendedUntil(trx, resident.id)))
         throw new AppError(403, 'SELF_BOOKING_SUSPENDED', '因多次预约未就诊，自助预约已暂停，请联系村医或到窗口预约');
-      const active = await wq.activeBookingOf(trx, pre.id!, resident.id);
+      const active = await wq.activeBookingOf(trx, sessionId, resident.id);
       if (active) throw conflict('ALREADY_BOOKED', '该居民已预约本次门诊，无需候补');
       const w = await wq.insertEntry(trx, {
         county_id: booker.countyId,
-        session_id: pre.id!,
+        session_id: sessionId,
         org_id: pre.org_id,
         resident_id: resident.id,
         resident_org_id: resident.org_id,
@@ -211,7 +214,7 @@ export async function join(db: Kdb, booker: Booker, input: WaitlistCreate): Prom
       return toEntry(w, await wq.waitingPosition(trx, w.id));
     });
   } catch (err) {
-    if (err instanceof Error && 'constraint' in err && err.constraint === 'clinic_waitlist_one')
+    if (isUniqueViolation(err, 'clinic_waitlist_one'))
       throw conflict('ALREADY_WAITING', '该居民已在本次门诊的候补名单中');
     throw err;
   }
@@ -221,8 +224,8 @@ export async function leave(db: Kdb, booker: Booker, id: number): Promise<Waitli
   return withScope(db, { userId: booker.userId, orgIds: booker.orgIds }, async (trx) => {
     const w = await wq.lockEntry(trx, id);
     if (!w || (booker.residentId !== undefined && w.resident_id !== booker.residentId)) throw notFound('候补');
-    if (w.status !== 'waiting') throw conflict('INVALID_STATE', '该候补已结束，无需取消', { status: w.status });
-    const updated = (await wq.endEntry(trx, id, { status: 'cancelled' }))!;
+    const updated = w.status === 'waiting' ? await wq.endEntry(trx, id, { status: 'cancelled' }) : undefined;
+    if (!updated) throw conflict('INVALID_STATE', '该候补已结束，无需取消', { status: w.status });
     await writeAudit(trx, booker.audit, {
       action: 'clinic.waitlist.leave',
       resource: 'clinic_waitlist',
@@ -239,7 +242,7 @@ export const leaveAsStaff = (ctx: Ctx, id: number) => leave(ctx.db, staffBooker(
 function toMessage(n: Awaited<ReturnType<typeof nq.bySession>>[number]): BookingMessage {
   return {
     id: n.id,
-    bookingId: n.booking_id!,
+    bookingId: n.booking_id,
     residentId: n.resident_id,
     kind: n.kind,
     attempts: n.attempts,

@@ -1,16 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../platform/context.ts';
-import {
-  department,
-  departmentCreate,
-  departmentPatch,
-  idParam,
-  org,
-  orgCreate,
-  orgDetail,
-  orgPatch,
-} from './orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
+import { department, departmentCreate, departmentPatch, org, orgCreate, orgDetail, orgPatch } from './orgs.schema.ts';
 import * as svc from './orgs.service.ts';
 
 export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intId } from '../platform/params.ts';
 
 export const ORG_KINDS = [
   'county',
@@ -64,9 +65,9 @@ const orgFields = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{2,32}$/, '机构编码为 2–32 位字母、数字、下划线或连字符'),
   name: text('机构名称', 60).refine((v) => v.length >= 2, '机构名称至少 2 个字'),
-  kind: z.enum(ORG_KINDS, { message: '请选择机构类型' }),
-  level: z.enum(ORG_LEVELS, { message: '请选择机构级别' }),
-  parentId: z.number().int().positive().nullable(),
+  kind: z.enum(ORG_KINDS, { error: '请选择机构类型' }),
+  level: z.enum(ORG_LEVELS, { error: '请选择机构级别' }),
+  parentId: intId().nullable(),
   divisionCode: z
     .string()
     .regex(/^\d{6}(\d{6})?$/, '行政区划代码为 6 或 12 位数字')
@@ -119,5 +120,3 @@ export const departmentPatch = departmentCreate
   .partial()
   .extend({ active: z.boolean().optional() });
 export type DepartmentPatch = z.infer<typeof departmentPatch>;
-
-export const idParam = z.object({ id: z.coerce.number().int().positive('编号应为正整数').max(2147483647, '编号过大') });

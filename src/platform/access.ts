@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import { z } from 'zod';
 import { writeAudit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import type { OrgTree } from './org-tree.ts';
@@ -19,15 +20,57 @@ export interface RoutePolicy {
   relation: Relation;
   /** still allowed while the account must change its password */
   beforePasswordChange?: boolean;
+  /**
+   * Also answers a caller without a live session (the "who am I" of the login page): the
+   * handler runs with no actor. Being signed out is not an access violation, so nothing is
+   * denied or audited for it.
+   */
+  anonymous?: boolean;
 }
 
 export type PolicyTable = Readonly<Record<string, RoutePolicy>>;
 
 export const SESSION_COOKIE = 'oc_session';
+export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOCAL_KINDS = new Set(['village_clinic', 'township_center', 'community_center']);
 
 export const routeKey = (method: string, url: string) => `${method} ${url}`;
+
+/** The CSRF rule: a state-changing request to a route that needs a session echoes its token. */
+export function needsCsrf(method: string, policy: RoutePolicy | undefined): boolean {
+  return policy !== undefined && policy.relation !== 'public' && !SAFE_METHODS.has(method);
+}
+
+const csrfHeader = z
+  .string()
+  .describe(
+    'CSRF 令牌：登录（POST /api/auth/login）或 GET /api/auth/me 应答中的 csrfToken；每个改变状态的请求都须原样带上，否则 403 CSRF_REJECTED',
+  );
+
+/**
+ * Declares what access control enforces in each route's schema, so the OpenAPI document says
+ * it: the session cookie, and the CSRF header on every route `needsCsrf` applies to. Existing
+ * header schemas are extended, and loosened so that validating them keeps the other headers.
+ */
+function declareAccess(app: FastifyInstance, policies: PolicyTable): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = [route.method].flat();
+    const policy = policies[routeKey(methods[0] === 'HEAD' ? 'GET' : methods[0], route.url)];
+    if (!policy || policy.relation === 'public') return;
+    // `{}`: the session is optional there (OpenAPI's way to say "or no credentials")
+    const session: Record<string, string[]> = { session: [] };
+    const security = policy.anonymous ? [session, {}] : [session];
+    const schema: FastifySchema = { ...route.schema, security };
+    if (methods.some((m) => needsCsrf(m, policy))) {
+      const headers = schema.headers ?? z.object({});
+      if (!(headers instanceof z.ZodObject)) throw new Error(`${route.url}: headers must be a zod object`);
+      schema.headers = z.looseObject({ ...headers.shape, [CSRF_HEADER]: csrfHeader });
+    }
+    route.schema = schema;
+  });
+}
 
 export function homeOrg(tree: OrgTree, actor: Actor): number {
   const own = tree.get(actor.orgId);
@@ -66,6 +109,7 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
   app.decorateRequest('actor', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('auditCtx', null as unknown as AuditContext);
+  declareAccess(app, policies);
 
   app.addHook('onRequest', async (req) => {
     req.auditCtx = auditContext(req, null, null);
@@ -92,6 +136,7 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
     };
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await loadSession(db, token, config.idleTimeoutMinutes) : null;
+    if (!actor && policy.anonymous) return;
     if (!actor)
       return deny(
         token ? 'session_expired' : 'no_session',
@@ -99,7 +144,7 @@ export function registerAccessControl(app: FastifyInstance, policies: PolicyTabl
       );
     req.actor = actor;
     req.auditCtx = auditContext(req, actor, actor.roles[0]);
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+    if (needsCsrf(req.method, policy) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
       return deny('csrf', new AppError(403, 'CSRF_REJECTED', '页面已过期，请刷新后重试'));
     }
     if (actor.mustChangePassword && !policy.beforePasswordChange) {

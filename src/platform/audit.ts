@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kdb } from './db.ts';
+import { backoffMs } from './periodic.ts';
 
 export interface AuditContext {
   userId: number | null;
@@ -55,18 +56,42 @@ export async function sealAudit(db: Kdb, batch = 10_000): Promise<number> {
   }
 }
 
-/** The server seals once a second; unref'd so it never keeps a process alive. */
+/**
+ * The server seals once a second; unref'd so it never keeps a process alive. A failed pass
+ * (the database away) is reported and the sealer backs off (2 s, 4 s ... at most 10 s).
+ */
 export function startAuditSealer(db: Kdb, onError: (err: unknown) => void, everyMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sealAudit(db)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  let failures = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    timer = setTimeout(
+      () => {
+        sealAudit(db)
+          .then(
+            () => {
+              failures = 0;
+            },
+            (err: unknown) => {
+              failures++;
+              try {
+                onError(err);
+              } catch {
+                /* a failing reporter must not stop the sealer */
+              }
+            },
+          )
+          .finally(() => {
+            if (!stopped) schedule();
+          });
+      },
+      backoffMs(failures, everyMs, Math.max(everyMs, 10_000)),
+    );
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

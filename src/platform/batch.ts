@@ -58,7 +58,8 @@ export class Batcher<I, O> {
     while (this.pending.length && this.inFlight < this.maxInFlight) {
       const batch = this.pending.splice(0, this.maxBatch);
       this.inFlight++;
-      this.execute(batch).finally(() => {
+      // execute() settles every waiter itself and never rejects
+      void this.execute(batch).finally(() => {
         this.inFlight--;
         if (this.pending.length) this.schedule();
       });
@@ -70,7 +71,7 @@ export class Batcher<I, O> {
       const out = await this.run(batch.map((w) => w.input));
       if (out.length !== batch.length)
         throw new Error(`batch returned ${out.length} results for ${batch.length} inputs`);
-      batch.forEach((w, i) => w.resolve(out[i]!));
+      batch.forEach((w, i) => w.resolve(out[i]));
     } catch (err) {
       for (const w of batch) w.reject(err);
     }

@@ -54,6 +54,15 @@ export interface StaffTable {
   updated_at: Timestamp;
 }
 
+/** the hashes an account's password replaced, for the "not one of the last 5" rule */
+export interface PasswordHistoryTable {
+  id: Generated<string>;
+  county_id: number;
+  staff_id: number;
+  password_hash: string;
+  replaced_at: Generated<Date>;
+}
+
 export interface SessionsTable {
   id: string;
   staff_id: number;
@@ -114,6 +123,7 @@ export interface DB {
   departments: DepartmentsTable;
   staff: StaffTable;
   sessions: SessionsTable;
+  password_history: PasswordHistoryTable;
   residents: ResidentsTable;
   audit_log: AuditLogTable;
 }

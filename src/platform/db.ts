@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db-types.ts';
 import { assertSafeServing, assertSafeServer } from './db-safety.ts';
 import { migrate } from './migrate.ts';
+import { backoffMs } from './periodic.ts';
 import { pgliteDialect } from './pglite-dialect.ts';
 
 export type Kdb = Kysely<DB>;
@@ -15,8 +16,12 @@ export const APP_ROLE = 'onecounty_app';
 export interface Database {
   db: Kdb;
   kind: 'pglite' | 'postgresql';
-  /** LISTEN on a channel; notifications from every process arrive at onPayload */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  /**
+   * LISTEN on a channel; notifications from every process arrive at onPayload. A lost
+   * connection is re-made by itself with back-off; onReconnect runs once it listens again
+   * (notifications sent meanwhile are gone: caches and screens must refetch).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<void>;
   /** Runs fn while no other process runs one under the same key (start-up work such as demo generation). */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -62,13 +67,31 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 }
 
 /**
- * An idle pooled connection can die (server restart, admin kill); pg emits that on the pool,
- * and an unhandled 'error' event would crash the process. The pool replaces the connection.
+ * How long making a connection may take (and, in the pool, waiting for a free one) before the
+ * request gets 503 DATABASE_UNAVAILABLE instead of hanging on an unreachable server.
  */
-export function newPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+const CONNECT_TIMEOUT_MS = 10_000;
+
+function clientConfig(url: string, connectTimeoutMs = CONNECT_TIMEOUT_MS): pg.ClientConfig {
+  return { connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true };
+}
+
+/**
+ * A pooled connection can die (server restart, admin kill) while idle or while a request holds
+ * it between two statements. pg emits that as an 'error' event, and an unhandled one kills the
+ * process. Idle ones reach the pool's 'error'; held ones get their own handler, and the statement
+ * that was using the connection fails (503). A dead connection is dropped when released, so the
+ * pool serves with fresh ones as soon as the server is back.
+ */
+export function newPool(url: string, max: number, connectTimeoutMs = CONNECT_TIMEOUT_MS): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(url, connectTimeoutMs), max });
   pool.on('error', (err) => {
     console.warn(`数据库空闲连接断开（已自动替换）：${err.message}`);
+  });
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      /* reported to whoever is using the connection: its next statement fails */
+    });
   });
   return pool;
 }
@@ -159,27 +182,84 @@ export async function openServer(
     await db.destroy();
     throw err;
   }
-  const listeners: pg.Client[] = [];
-  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+  const listeners = new Set<pg.Client>();
+  const retries = new Set<NodeJS.Timeout>();
+  let closing = false;
+  const listen = async (channel: string, onPayload: (payload: string) => void, onReconnect?: () => void) => {
     // a dedicated connection outside the pool: LISTEN belongs to a session
-    const client = new pg.Client({ connectionString: serveUrl });
-    await client.connect();
-    client.on('notification', (n) => {
-      if (n.channel === channel && n.payload) onPayload(n.payload);
-    });
-    client.on('error', () => {
-      /* the pool keeps serving; live screens fall back to refetching */
-    });
-    await client.query(`LISTEN ${channel}`);
-    listeners.push(client);
+    const connect = async (): Promise<pg.Client> => {
+      const client = new pg.Client(clientConfig(serveUrl));
+      let listening = false;
+      let ended = false;
+      client.on('error', () => {
+        /* the connection is lost: 'end' follows and reconnects */
+      });
+      client.once('end', () => {
+        ended = true;
+        listeners.delete(client);
+        if (!listening || closing) return; // a failed attempt: its caller retries
+        console.warn(`数据库监听连接断开（${channel}），正在重连`);
+        retry(0);
+      });
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload) onPayload(n.payload);
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      if (ended) throw new Error('Connection terminated unexpectedly');
+      listening = true;
+      listeners.add(client);
+      return client;
+    };
+    // back-off: 0.1 s, 0.2 s, 0.4 s ... at most 2 s between attempts, so screens are live again soon after the server
+    const retry = (failures: number) => {
+      const timer = setTimeout(
+        () => {
+          retries.delete(timer);
+          if (closing) return;
+          connect().then(
+            (client) => {
+              if (closing) return void client.end().catch(() => undefined);
+              console.warn(`数据库监听连接已恢复（${channel}）`);
+              try {
+                onReconnect?.();
+              } catch (err) {
+                console.warn(`数据库监听恢复后的刷新失败：${(err as Error).message}`);
+              }
+            },
+            (err: unknown) => {
+              if (failures === 0) console.warn(`数据库监听连接重连失败，稍后重试：${(err as Error).message}`);
+              retry(failures + 1);
+            },
+          );
+        },
+        backoffMs(failures, 100, 2000),
+      );
+      timer.unref();
+      retries.add(timer);
+    };
+    await connect(); // at start-up a failure is the caller's
   };
   const close = async () => {
-    await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+    closing = true;
+    for (const t of retries) clearTimeout(t);
+    await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
     await db.destroy();
   };
   // a session-level advisory lock on its own connection (not the pool's, which fn needs)
   const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: serveUrl });
+    const client = new pg.Client(clientConfig(serveUrl));
+    let lost = false;
+    client.on('error', (err) => {
+      // the lock went with the session; fn's own statements fail on the same outage
+      if (!lost) console.warn(`数据库独占锁连接断开（${key}）：${err.message}`);
+      lost = true;
+    });
     await client.connect();
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
@@ -227,4 +307,31 @@ export async function withScope<T>(
     if (rows[0]?.command === 'ROLLBACK') throw new Error('transaction was aborted by an earlier error and rolled back');
     return result;
   });
+}
+
+/**
+ * Runs one step of a running scoped transaction under another RLS scope, then puts the
+ * caller's scope back: the one way to widen (or move) what a transaction may see for a step
+ * taken on another org's behalf (the loop closing at the sending side, a freed place going
+ * to the host's waitlist). Like withScope's settings it ends with the transaction. If the
+ * step throws, the transaction is lost anyway, so nothing is restored.
+ */
+export async function switchScope<T>(
+  trx: Kdb,
+  scope: { userId: number; orgIds: readonly number[] },
+  fn: () => Promise<T>,
+): Promise<T> {
+  const { rows } = await sql<{ user_id: string | null; org_ids: string | null }>`
+    SELECT current_setting('app.user_id', true) AS user_id, current_setting('app.org_ids', true) AS org_ids`.execute(
+    trx,
+  );
+  const previous = rows[0];
+  await setScope(trx, String(scope.userId), scope.orgIds.join(','));
+  const result = await fn();
+  await setScope(trx, previous?.user_id ?? '', previous?.org_ids ?? '');
+  return result;
+}
+
+async function setScope(trx: Kdb, userId: string, orgIds: string): Promise<void> {
+  await sql`SELECT set_config('app.user_id', ${userId}, true), set_config('app.org_ids', ${orgIds}, true)`.execute(trx);
 }

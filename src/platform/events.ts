@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { batcherPerDb } from './batch.ts';
 import type { Kdb } from './db.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /**
  * Domain events for live screens (worklists, queue displays). Publishing is a pg_notify
@@ -35,7 +36,7 @@ const PAYLOAD_LIMIT = 7000;
  * survive because they refetch whenever their stream reconnects. Resolves once sent.
  */
 export const publishCommitted = batcherPerDb(
-  async (db: Kdb, events: readonly DomainEvent[]): Promise<void[]> => {
+  async (db: Kdb, events: readonly DomainEvent[]): Promise<undefined[]> => {
     let chunk: string[] = [];
     let size = 2;
     const flush = async () => {
@@ -59,6 +60,20 @@ type Listener = (event: DomainEvent) => void;
 
 export class EventHub {
   private listeners = new Map<string, Set<Listener>>();
+  private resyncs = new Set<() => void>();
+
+  /** fn runs whenever events may have been missed (the LISTEN connection was lost and re-made). */
+  onResync(fn: () => void): () => void {
+    this.resyncs.add(fn);
+    return () => {
+      this.resyncs.delete(fn);
+    };
+  }
+
+  /** Called once the LISTEN connection is back: whatever was notified meanwhile never arrived. */
+  resync(): void {
+    for (const fn of [...this.resyncs]) fn();
+  }
 
   /** Listeners whose prefix starts the topic get it: 'referral.' hears 'referral.accepted'. */
   subscribe(topicPrefix: string, listener: Listener): () => void {
@@ -99,7 +114,9 @@ let nextEventId = 1;
 /**
  * Serves a Server-Sent Events stream of the events on `topics` that `visible` lets through.
  * A comment line every 15 s keeps proxies from closing an idle stream; clients reconnect by
- * themselves (EventSource) and refetch their list, so no replay is kept.
+ * themselves (EventSource) and refetch their list, so no replay is kept. For the same reason
+ * the stream is ended when the hub may have missed events (its database connection was lost):
+ * the client reconnects and refetches instead of showing a list that silently stopped moving.
  */
 export function openEventStream(
   req: FastifyRequest,
@@ -110,8 +127,9 @@ export function openEventStream(
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
+    ...securityHeaders(req.url),
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': 'no-store, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
@@ -125,6 +143,11 @@ export function openEventStream(
   const close = () => {
     clearInterval(heartbeat);
     for (const u of unsubscribers) u();
+    stopResync();
   };
+  const stopResync = hub.onResync(() => {
+    close();
+    res.end();
+  });
   req.raw.on('close', close);
 }

@@ -59,8 +59,7 @@ export class OrgTree {
   subtree(id: number): number[] {
     const out: number[] = [];
     const stack = [id];
-    while (stack.length) {
-      const next = stack.pop()!;
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       if (!this.nodes.has(next)) continue;
       out.push(next);
       stack.push(...(this.children.get(next) ?? []));

@@ -1,6 +1,9 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { batcherPerDb } from './batch.ts';
+import type { Config } from './config.ts';
 import type { Kdb } from './db.ts';
 import type { Role } from './roles.ts';
 
@@ -14,6 +17,22 @@ export interface Actor {
   mustChangePassword: boolean;
   sessionId: string;
   csrfToken: string;
+}
+
+/**
+ * The session cookie's attributes, for setting it and for clearing it: a browser only
+ * replaces a cookie whose attributes match, so both must come from here.
+ */
+export function sessionCookieOptions(
+  config: Pick<Config, 'cookieSecure'>,
+  req: Pick<FastifyRequest, 'protocol'>,
+): CookieSerializeOptions {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.cookieSecure === 'always' || req.protocol === 'https',
+  };
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -72,12 +91,7 @@ const loadBatched = batcherPerDb(
     };
     // touched at most once a minute, and only sessions still alive
     const stale = [
-      ...new Set(
-        wanted
-          .map(alive)
-          .filter((r) => r !== undefined && Number(r.idle_seconds) >= 60)
-          .map((r) => r!.sid),
-      ),
+      ...new Set(wanted.map(alive).flatMap((r) => (r !== undefined && Number(r.idle_seconds) >= 60 ? [r.sid] : []))),
     ];
     if (stale.length)
       await db

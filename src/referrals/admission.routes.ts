@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
 import { admission, admissionCreate, admitBody, bedBoard, bedBoardQuery, bedsCreate } from './admission.schema.ts';
 import * as svc from './admission.service.ts';

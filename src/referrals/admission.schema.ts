@@ -1,17 +1,21 @@
 import { z } from 'zod';
+import { idQuery } from '../platform/params.ts';
 import { URGENCIES } from './referral.states.ts';
 
 const id = (label: string) =>
   z
-    .number({ message: `请选择${label}` })
+    .number({ error: `请选择${label}` })
     .int()
     .positive(`请选择${label}`)
     .max(2147483647);
 
+export const ADMISSION_STATUSES = ['requested', 'admitted', 'discharged', 'cancelled'] as const;
+export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
+
 export const admissionCreate = z.object({
   residentId: id('居民'),
   departmentId: id('科室'),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }).default('routine'),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }).default('routine'),
   referralId: id('转诊单').optional(),
   note: z.string().trim().max(300, '备注不能超过 300 个字').optional(),
 });
@@ -27,7 +31,7 @@ export const admission = z.object({
   departmentName: z.string(),
   urgency: z.enum(URGENCIES),
   priority: z.boolean(),
-  status: z.enum(['requested', 'admitted', 'discharged', 'cancelled']),
+  status: z.enum(ADMISSION_STATUSES),
   bedId: z.number().nullable(),
   bedCode: z.string().nullable(),
   note: z.string().nullable(),
@@ -43,9 +47,10 @@ export const bedBoard = z.object({
   /** priority (三优先) patients first within an urgency */
   waiting: z.array(admission),
 });
+export type BedBoard = z.infer<typeof bedBoard>;
 
 export const bedBoardQuery = z.object({
-  departmentId: z.coerce.number({ message: '请选择科室' }).int().positive('请选择科室').max(2147483647),
+  departmentId: idQuery('请选择科室'),
 });
 export const bedsCreate = z.object({
   departmentId: id('科室'),

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
+import { MAX_ATTACHMENT_BYTES, uploadQuery } from './attachment.schema.ts';
+import { download, upload } from './attachment.service.ts';
 import { attachmentMeta } from './referral.schema.ts';
-import { MAX_ATTACHMENT_BYTES, download, upload } from './attachment.service.ts';
 
 /** Files travel as the raw request body (no multipart parser needed); this plugin's parsers apply only here. */
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,9 +21,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '上传附件（PDF/JPEG/PNG，≤5 MB，按内容识别类型）',
         params: idParam,
-        querystring: z.object({
-          filename: z.string().trim().min(1, '请提供文件名').max(120, '文件名不能超过 120 个字'),
-        }),
+        querystring: uploadQuery,
         response: { 201: attachmentMeta },
       },
     },

@@ -3,12 +3,12 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope } from '../platform/db.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';
+import * as aq from './attachment.queries.ts';
+import { MAX_ATTACHMENT_BYTES, type AttachmentType } from './attachment.schema.ts';
+import * as q from './referral.queries.ts';
+import type { AttachmentMeta } from './referral.schema.ts';
 import { found, loadVisible, publishChange } from './referral.service.ts';
-import { iso } from './referral.view.ts';
-
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+import { toAttachment } from './referral.view.ts';
 
 /** The bytes decide the type, never the name or the declared header. */
 export function sniff(data: Buffer): AttachmentType | null {
@@ -19,10 +19,13 @@ export function sniff(data: Buffer): AttachmentType | null {
   return null;
 }
 
+/** control characters and what file systems forbid in a name */
+const unsafeInName = (c: string) => c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c);
+
 function cleanName(name: string, mime: AttachmentType): string {
   const base =
-    name
-      .replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_')
+    Array.from(name, (c) => (unsafeInName(c) ? '_' : c))
+      .join('')
       .trim()
       .slice(0, 100) || '附件';
   const ext = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' }[mime];
@@ -35,7 +38,7 @@ export async function upload(
   filename: string,
   declared: string | undefined,
   body: unknown,
-) {
+): Promise<AttachmentMeta> {
   if (!Buffer.isBuffer(body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请直接上传 PDF、JPEG 或 PNG 文件内容');
   if (body.length === 0) throw badRequest('EMPTY_FILE', '文件为空，请重新选择');
   if (body.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'FILE_TOO_LARGE', '文件不能超过 5 MB');
@@ -48,21 +51,17 @@ export async function upload(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const ref = await loadVisible(ctx, trx, referralId, 'referral.attachment.upload');
       if (!ref) return null;
-      const row = await trx
-        .insertInto('referral_attachments')
-        .values({
-          county_id: ref.county_id,
-          referral_id: referralId,
-          filename: cleanName(filename, mime),
-          mime,
-          size_bytes: body.length,
-          sha256: createHash('sha256').update(body).digest('hex'),
-          data: body,
-          uploaded_by: ctx.actor.id,
-        })
-        .returning(['id', 'referral_id', 'filename', 'mime', 'size_bytes', 'uploaded_at'])
-        .executeTakeFirstOrThrow();
-      await trx.updateTable('referrals').set({ updated_at: new Date() }).where('id', '=', referralId).execute();
+      const row = await aq.insert(trx, {
+        county_id: ref.county_id,
+        referral_id: referralId,
+        filename: cleanName(filename, mime),
+        mime,
+        size_bytes: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+        data: body,
+        uploaded_by: ctx.actor.id,
+      });
+      await q.touch(trx, referralId);
       await writeAudit(trx, ctx.audit, {
         action: 'referral.attachment.upload',
         resource: 'referral_attachment',
@@ -71,14 +70,7 @@ export async function upload(
         detail: { referralId, size: body.length, mime },
       });
       await publishChange(trx, ref, ref.status, 'attachment');
-      return {
-        id: row.id,
-        referralId: row.referral_id,
-        filename: row.filename,
-        mime: row.mime,
-        sizeBytes: row.size_bytes,
-        uploadedAt: iso(row.uploaded_at)!,
-      };
+      return toAttachment(row);
     }),
   );
 }
@@ -86,12 +78,7 @@ export async function upload(
 /** Row-level security on the attachment follows its referral: invisible is 404, audited. */
 export async function download(ctx: Ctx, id: number) {
   const file = await withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await trx
-      .selectFrom('referral_attachments as a')
-      .innerJoin('referrals as r', 'r.id', 'a.referral_id')
-      .select(['a.id', 'a.filename', 'a.mime', 'a.data', 'a.referral_id', 'r.resident_id'])
-      .where('a.id', '=', id)
-      .executeTakeFirst();
+    const row = await aq.findForDownload(trx, id);
     if (!row) {
       await writeAudit(trx, ctx.audit, {
         action: 'referral.attachment.read',

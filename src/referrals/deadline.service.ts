@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { writeAudit, type AuditContext } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { startPeriodic } from '../platform/periodic.ts';
+import type { PeriodicJob } from '../platform/periodic.ts';
+import * as dq from './deadline.queries.ts';
+import type { DeadlineSetting, DeadlinePatch } from './deadline.schema.ts';
 import * as q from './referral.queries.ts';
 import { publishChange } from './referral.service.ts';
 import {
@@ -11,8 +11,8 @@ import {
   DEFAULT_ACCEPT_MINUTES,
   EXPIRE_AFTER_WINDOWS,
   URGENCIES,
+  type ReferralEventAction,
   type ReferralStatus,
-  type Urgency,
 } from './referral.states.ts';
 
 /** Level 1 at the deadline goes to the tiered-care coordinator, level 2 one window later to the department head. */
@@ -36,9 +36,9 @@ const systemAudit = (countyId: number): AuditContext => ({
 async function logSystem(
   trx: Kdb,
   row: { id: number; county_id: number },
-  action: string,
-  from: string,
-  to: string,
+  action: ReferralEventAction,
+  from: ReferralStatus,
+  to: ReferralStatus,
   note: string,
 ): Promise<void> {
   await q.insertEvent(trx, {
@@ -56,31 +56,15 @@ async function logSystem(
 }
 
 async function escalateCounty(trx: Kdb, countyId: number, now: Date): Promise<number> {
-  const settings = await q.deadlineMinutes(trx, countyId);
+  const settings = await dq.acceptMinutesByUrgency(trx, countyId);
   let n = 0;
   for (const urgency of URGENCIES) {
-    const window = settings[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
+    const windowMinutes = settings[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
     for (const level of [1, 2] as const) {
-      // the primary key (referral, round, level) makes a second run, or a second process, add nothing
-      const { rows } = await sql<{ referral_id: number }>`
-        INSERT INTO referral_escalations (referral_id, round, level, county_id, target_role, at)
-        SELECT id, deadline_round, ${level}, county_id, ${ESCALATION_TARGETS[level]}, ${now}
-        FROM referrals
-        WHERE county_id = ${countyId} AND urgency = ${urgency} AND status IN ('submitted', 'redirected') AND escalation_level < ${level}
-          AND deadline_at + make_interval(mins => ${(level - 1) * window}) <= ${now}
-        ON CONFLICT DO NOTHING RETURNING referral_id`.execute(trx);
-      if (rows.length === 0) continue;
-      const updated = await trx
-        .updateTable('referrals')
-        .set({ escalation_level: level, updated_at: sql<Date>`now()` })
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.referral_id),
-        )
-        .where('escalation_level', '<', level)
-        .returning(['id', 'county_id', 'status', 'from_org_id', 'to_org_id', 'origin_org_id', 'direction'])
-        .execute();
+      const targetRole = ESCALATION_TARGETS[level];
+      const ids = await dq.recordEscalations(trx, { countyId, urgency, level, targetRole, windowMinutes, now });
+      if (ids.length === 0) continue;
+      const updated = await dq.raiseEscalation(trx, ids, level);
       for (const r of updated) {
         await logSystem(
           trx,
@@ -99,44 +83,19 @@ async function escalateCounty(trx: Kdb, countyId: number, now: Date): Promise<nu
 }
 
 async function expireCounty(trx: Kdb, countyId: number, now: Date): Promise<number> {
-  const settings = await q.deadlineMinutes(trx, countyId);
-  let n = 0;
+  const settings = await dq.acceptMinutesByUrgency(trx, countyId);
   const candidates: Array<{ id: number; status: ReferralStatus; note: string }> = [];
   for (const urgency of URGENCIES) {
-    const window = settings[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
-    const rows = await trx
-      .selectFrom('referrals')
-      .select(['id', 'status'])
-      .where('county_id', '=', countyId)
-      .where('urgency', '=', urgency)
-      .where('status', 'in', ['submitted', 'redirected'])
-      .where(sql<boolean>`deadline_at + make_interval(mins => ${EXPIRE_AFTER_WINDOWS * window}) <= ${now}`)
-      .execute();
-    candidates.push(
-      ...rows.map((r) => ({
-        id: r.id,
-        status: r.status as ReferralStatus,
-        note: '长期无人处理，已自动过期，请重新转诊',
-      })),
-    );
+    const windowMinutes = settings[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
+    const rows = await dq.undecidedSince(trx, countyId, urgency, EXPIRE_AFTER_WINDOWS * windowMinutes, now);
+    candidates.push(...rows.map((r) => ({ ...r, note: '长期无人处理，已自动过期，请重新转诊' })));
   }
-  const accepted = await trx
-    .selectFrom('referrals')
-    .select(['id', 'status'])
-    .where('county_id', '=', countyId)
-    .where('status', '=', 'accepted')
-    .where(sql<boolean>`accepted_at + make_interval(days => ${ARRIVAL_WINDOW_DAYS}) <= ${now}`)
-    .execute();
-  candidates.push(
-    ...accepted.map((r) => ({
-      id: r.id,
-      status: r.status as ReferralStatus,
-      note: `接收后 ${ARRIVAL_WINDOW_DAYS} 天未到院，已自动过期`,
-    })),
-  );
+  const accepted = await dq.acceptedNotArrived(trx, countyId, ARRIVAL_WINDOW_DAYS, now);
+  candidates.push(...accepted.map((r) => ({ ...r, note: `接收后 ${ARRIVAL_WINDOW_DAYS} 天未到院，已自动过期` })));
+  let n = 0;
   for (const c of candidates) {
     if (!(await q.transition(trx, c.id, c.status, { status: 'expired' }))) continue; // someone acted first
-    const row = (await q.findById(trx, c.id))!;
+    const row = await q.getById(trx, c.id);
     await logSystem(trx, row, 'expire', c.status, 'expired', c.note);
     await publishChange(trx, row, 'expired', 'expire');
     n++;
@@ -149,12 +108,9 @@ async function expireCounty(trx: Kdb, countyId: number, now: Date): Promise<numb
  * in so tests can move the clock. Safe to run twice or in several processes at once.
  */
 export async function runDeadlines(db: Kdb, now: Date = new Date()): Promise<DeadlineRun> {
-  const counties = await db.selectFrom('orgs').select('id').where('kind', '=', 'county').execute();
   const total: DeadlineRun = { escalated: 0, expired: 0 };
-  for (const { id: countyId } of counties) {
-    const orgIds = (await db.selectFrom('orgs').select('id').where('county_id', '=', countyId).execute()).map(
-      (o) => o.id,
-    );
+  for (const countyId of await dq.countyIds(db)) {
+    const orgIds = await dq.orgIdsOfCounty(db, countyId);
     await withScope(db, { userId: 0, orgIds }, async (trx) => {
       const escalated = await escalateCounty(trx, countyId, now);
       const expired = await expireCounty(trx, countyId, now);
@@ -171,18 +127,16 @@ export async function runDeadlines(db: Kdb, now: Date = new Date()): Promise<Dea
   return total;
 }
 
-/** Every 30 s in a serving process (REFERRAL_SCHEDULER_MS=0 turns it off). */
-export function startDeadlineScheduler(app: FastifyInstance): void {
-  startPeriodic(app, {
-    name: 'referral deadline',
-    env: 'REFERRAL_SCHEDULER_MS',
-    defaultMs: 30_000,
-    run: () => runDeadlines(app.platform.db),
-  });
-}
+/** Every 30 s in a serving process (REFERRAL_SCHEDULER_MS=0 turns it off); registered in src/app.ts. */
+export const referralDeadlineJob = (db: Kdb): PeriodicJob => ({
+  name: 'referral deadlines',
+  env: 'REFERRAL_SCHEDULER_MS',
+  defaultMs: 30_000,
+  run: () => runDeadlines(db),
+});
 
-export async function getSettings(ctx: Ctx) {
-  const rows = await q.deadlineMinutes(ctx.db, ctx.actor.countyId);
+export async function getSettings(ctx: Ctx): Promise<DeadlineSetting[]> {
+  const rows = await dq.acceptMinutesByUrgency(ctx.db, ctx.actor.countyId);
   return URGENCIES.map((u) => ({
     urgency: u,
     acceptMinutes: rows[u] ?? DEFAULT_ACCEPT_MINUTES[u],
@@ -190,15 +144,11 @@ export async function getSettings(ctx: Ctx) {
   }));
 }
 
-export async function setSettings(ctx: Ctx, input: Partial<Record<Urgency, number>>) {
+export async function setSettings(ctx: Ctx, input: DeadlinePatch): Promise<DeadlineSetting[]> {
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [urgency, minutes] of Object.entries(input)) {
-      if (minutes === undefined) continue;
-      await trx
-        .insertInto('referral_deadline_settings')
-        .values({ county_id: ctx.actor.countyId, urgency, accept_minutes: minutes })
-        .onConflict((oc) => oc.columns(['county_id', 'urgency']).doUpdateSet({ accept_minutes: minutes }))
-        .execute();
+    for (const urgency of URGENCIES) {
+      const minutes = input[urgency];
+      if (minutes !== undefined) await dq.upsertAcceptMinutes(trx, ctx.actor.countyId, urgency, minutes);
     }
     await writeAudit(trx, ctx.audit, {
       action: 'referral.deadline_settings',

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
+import { optionalIdempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import {
   catalogueItem,
+  emptyBody,
   examOrder,
   examOrderCreate,
   examOrderQuery,
@@ -38,50 +40,31 @@ export const examOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '开具一单通检查（需 Idempotency-Key）',
+        summary: '开具一单通检查（需 Idempotency-Key；重放返回 200 与 Idempotent-Replayed: true）',
+        headers: optionalIdempotencyHeaders,
         body: examOrderCreate,
         response: { 200: examOrder, 201: examOrder },
       },
     },
-    async (req, reply) => {
-      const { order, replayed } = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key']);
-      return reply.status(replayed ? 200 : 201).send(order);
-    },
+    async (req, reply) => sendIdempotent(reply, await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'])),
   );
+  const step = { tags, params: idParam, response: { 200: examOrder } };
   app.post(
     '/api/exam-orders/:id/schedule',
-    { schema: { tags, summary: '预约检查时间', params: idParam, body: scheduleBody, response: { 200: examOrder } } },
-    (req) => svc.advance(ctxOf(req), req.params.id, 'schedule', req.body),
+    { schema: { ...step, summary: '预约检查时间', body: scheduleBody } },
+    (req) => svc.advance(ctxOf(req), req.params.id, { move: 'schedule', body: req.body }),
   );
-  app.post(
-    '/api/exam-orders/:id/perform',
-    { schema: { tags, summary: '检查完成', params: idParam, body: z.object({}), response: { 200: examOrder } } },
-    (req) => svc.advance(ctxOf(req), req.params.id, 'perform', {}),
+  app.post('/api/exam-orders/:id/perform', { schema: { ...step, summary: '检查完成', body: emptyBody } }, (req) =>
+    svc.advance(ctxOf(req), req.params.id, { move: 'perform' }),
   );
   app.post(
     '/api/exam-orders/:id/report',
-    {
-      schema: {
-        tags,
-        summary: '出具结果（回传开单医生）',
-        params: idParam,
-        body: reportBody,
-        response: { 200: examOrder },
-      },
-    },
-    (req) => svc.advance(ctxOf(req), req.params.id, 'report', req.body),
+    { schema: { ...step, summary: '出具结果（回传开单医生）', body: reportBody } },
+    (req) => svc.advance(ctxOf(req), req.params.id, { move: 'report', body: req.body }),
   );
   app.post(
     '/api/exam-orders/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: '撤销检查单（开单机构）',
-        params: idParam,
-        body: z.object({}),
-        response: { 200: examOrder },
-      },
-    },
-    (req) => svc.advance(ctxOf(req), req.params.id, 'cancel', {}),
+    { schema: { ...step, summary: '撤销检查单（开单机构）', body: emptyBody } },
+    (req) => svc.advance(ctxOf(req), req.params.id, { move: 'cancel' }),
   );
 };

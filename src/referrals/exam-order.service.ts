@@ -1,58 +1,37 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
+import { assertSameRequest, idempotencyKey, requestHash, type Idempotent } from '../platform/idempotency.ts';
 import * as residents from '../residents/residents.service.ts';
-import type { ExamOrder, ExamOrderCreate, ExamOrderQuery } from './exam-order.schema.ts';
-import { idempotencyKey, requestHash } from './referral.service.ts';
-import { referralPriority } from './referral.queries.ts';
-import { iso } from './referral.view.ts';
+import * as eq from './exam-order.queries.ts';
+import {
+  EXAM_MOVES,
+  EXAM_STATUS_LABELS,
+  type CatalogueItem,
+  type ExamMove,
+  type ExamOrder,
+  type ExamOrderCreate,
+  type ExamOrderQuery,
+  type ReportBody,
+  type ScheduleBody,
+} from './exam-order.schema.ts';
+import { referralPriority } from './referral.service.ts';
+import { iso, isoAt } from './referral.view.ts';
 
-const STATUS_LABEL: Record<string, string> = {
-  ordered: '已开单',
-  scheduled: '已预约',
-  performed: '已检查',
-  reported: '已出报告',
-  cancelled: '已撤销',
-};
-
-export async function catalogue(db: Kdb) {
-  const rows = await db
-    .selectFrom('exam_catalogue')
-    .selectAll()
-    .where('active', '=', true)
-    .orderBy('category')
-    .orderBy('code')
-    .execute();
+export async function catalogue(db: Kdb): Promise<CatalogueItem[]> {
+  const rows = await eq.catalogue(db);
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
-    category: r.category as ExamOrder['category'],
+    category: r.category,
     priceFen: r.price_fen,
     mutualRecognition: r.mutual_recognition,
   }));
 }
 
-function base(db: Kdb) {
-  return db
-    .selectFrom('exam_orders as e')
-    .innerJoin('orgs as oo', 'oo.id', 'e.ordering_org_id')
-    .innerJoin('orgs as po', 'po.id', 'e.performing_org_id')
-    .innerJoin('staff as s', 's.id', 'e.ordering_staff_id')
-    .leftJoin('residents as res', 'res.id', 'e.resident_id')
-    .selectAll('e')
-    .select([
-      'oo.name as ordering_org_name',
-      'po.name as performing_org_name',
-      's.display_name as staff_name',
-      'res.name as resident_name',
-    ]);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
-
-const toOrder = (r: Row): ExamOrder => ({
+const toOrder = (r: eq.ExamOrderRow): ExamOrder => ({
   id: r.id,
   residentId: r.resident_id,
   residentName: r.resident_name,
@@ -62,19 +41,19 @@ const toOrder = (r: Row): ExamOrder => ({
   performingOrg: { id: r.performing_org_id, name: r.performing_org_name },
   itemCode: r.item_code,
   itemName: r.item_name,
-  category: r.category as ExamOrder['category'],
+  category: r.category,
   priceFen: r.price_fen,
   recognised: r.recognised,
-  urgency: r.urgency as ExamOrder['urgency'],
+  urgency: r.urgency,
   priority: r.priority,
-  status: r.status as ExamOrder['status'],
+  status: r.status,
   clinicalNote: r.clinical_note,
   scheduledAt: iso(r.scheduled_at),
   performedAt: iso(r.performed_at),
   resultText: r.result_text,
-  resultFlag: r.result_flag as ExamOrder['resultFlag'],
+  resultFlag: r.result_flag,
   reportedAt: iso(r.reported_at),
-  createdAt: iso(r.created_at)!,
+  createdAt: isoAt(r.created_at),
   version: r.version,
 });
 
@@ -106,54 +85,40 @@ export async function create(
   ctx: Ctx,
   input: ExamOrderCreate,
   keyHeader: string | string[] | undefined,
-): Promise<{ order: ExamOrder; replayed: boolean }> {
+): Promise<Idempotent<ExamOrder>> {
   const { requestKey, ...body } = input;
-  const key = idempotencyKey(keyHeader ?? requestKey);
+  const key = idempotencyKey(keyHeader, requestKey);
   const hash = requestHash(body);
-  const item = await ctx.db
-    .selectFrom('exam_catalogue')
-    .selectAll()
-    .where('code', '=', input.itemCode)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const item = await eq.catalogueItem(ctx.db, input.itemCode);
   if (!item) throw badRequest('UNKNOWN_EXAM', '检查项目不在医共体统一目录中', 'itemCode');
   await residents.get(ctx, input.residentId);
   const performing = performingOrg(ctx);
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const priority = await referralPriority(trx, input.referralId, input.residentId);
-    const inserted = await trx
-      .insertInto('exam_orders')
-      .values({
-        county_id: ctx.actor.countyId,
-        resident_id: input.residentId,
-        referral_id: input.referralId ?? null,
-        ordering_org_id: ctx.actor.orgId,
-        ordering_staff_id: ctx.actor.id,
-        performing_org_id: performing,
-        item_code: item.code,
-        item_name: item.name,
-        category: item.category,
-        price_fen: item.price_fen,
-        recognised: item.mutual_recognition,
-        urgency: input.urgency,
-        priority,
-        clinical_note: input.clinicalNote ?? null,
-        idempotency_key: key,
-        request_hash: hash,
-      })
-      .onConflict((oc) => oc.constraint('exam_orders_idempotency_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const prior = await base(trx)
-        .where('e.ordering_staff_id', '=', ctx.actor.id)
-        .where('e.idempotency_key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (prior.request_hash !== hash)
-        throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一张不同的检查单，请刷新后重新开单');
-      return { order: toOrder(prior), replayed: true };
+    const id = await eq.insertOnce(trx, {
+      county_id: ctx.actor.countyId,
+      resident_id: input.residentId,
+      referral_id: input.referralId ?? null,
+      ordering_org_id: ctx.actor.orgId,
+      ordering_staff_id: ctx.actor.id,
+      performing_org_id: performing,
+      item_code: item.code,
+      item_name: item.name,
+      category: item.category,
+      price_fen: item.price_fen,
+      recognised: item.mutual_recognition,
+      urgency: input.urgency,
+      priority,
+      clinical_note: input.clinicalNote ?? null,
+      idempotency_key: key,
+      request_hash: hash,
+    });
+    if (id === null) {
+      const prior = await eq.getByIdempotencyKey(trx, ctx.actor.id, key);
+      assertSameRequest(prior.request_hash, hash, '张检查单');
+      return { result: toOrder(prior), replayed: true };
     }
-    const row = await base(trx).where('e.id', '=', inserted.id).executeTakeFirstOrThrow();
+    const row = await eq.getById(trx, id);
     await writeAudit(trx, ctx.audit, {
       action: 'exam.order',
       resource: 'exam_order',
@@ -162,28 +127,24 @@ export async function create(
       detail: { item: item.code },
     });
     await announce(trx, row, 'ordered');
-    return { order: toOrder(row), replayed: false };
+    return { result: toOrder(row), replayed: false };
   });
 }
 
 /** Performing list: urgency first, then 三优先 priority, then order time. */
-export async function list(ctx: Ctx, input: ExamOrderQuery) {
+export async function list(ctx: Ctx, input: ExamOrderQuery): Promise<ExamOrder[]> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    let q = base(trx);
-    q =
-      input.box === 'performing'
-        ? q.where('e.performing_org_id', '=', ctx.actor.orgId)
-        : q.where('e.ordering_org_id', 'in', ctx.scope.orgIds.length ? ctx.scope.orgIds : [0]);
-    if (input.status === 'pending') q = q.where('e.status', 'in', ['ordered', 'scheduled', 'performed']);
-    else if (input.status) q = q.where('e.status', '=', input.status);
-    if (input.residentId) q = q.where('e.resident_id', '=', input.residentId);
-    const rows = await q
-      .orderBy(sql`CASE e.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`)
-      .orderBy('e.priority', 'desc')
-      .orderBy('e.created_at')
-      .orderBy('e.id')
-      .limit(input.limit)
-      .execute();
+    const rows = await eq.list(trx, {
+      ...(input.box === 'performing' ? { performingOrgId: ctx.actor.orgId } : { orderingOrgIds: ctx.scope.orgIds }),
+      statuses:
+        input.status === 'pending'
+          ? ['ordered', 'scheduled', 'performed']
+          : input.status === undefined
+            ? undefined
+            : [input.status],
+      residentId: input.residentId,
+      limit: input.limit,
+    });
     await writeAudit(trx, ctx.audit, {
       action: 'exam.list',
       resource: 'exam_order',
@@ -193,33 +154,34 @@ export async function list(ctx: Ctx, input: ExamOrderQuery) {
   });
 }
 
-type Move = { from: string; to: string; set: Record<string, unknown> };
+/** A step on an exam order with the body its route validated. */
+export type ExamStep =
+  { move: 'schedule'; body: ScheduleBody } | { move: 'report'; body: ReportBody } | { move: 'perform' | 'cancel' };
+
+function valuesOf(ctx: Ctx, step: ExamStep): eq.ExamValues {
+  switch (step.move) {
+    case 'schedule':
+      return { scheduled_at: step.body.scheduledAt };
+    case 'perform':
+      return { performed_at: eq.now() };
+    case 'report':
+      return {
+        result_text: step.body.resultText,
+        result_flag: step.body.resultFlag,
+        reported_at: eq.now(),
+        reported_by: ctx.actor.id,
+      };
+    case 'cancel':
+      return {};
+  }
+}
 
 /** Scheduling, performing and reporting happen at the performing hospital, each step once. */
-export async function advance(
-  ctx: Ctx,
-  id: number,
-  move: 'schedule' | 'perform' | 'report' | 'cancel',
-  body: Record<string, unknown>,
-) {
-  const moves: Record<typeof move, Move> = {
-    schedule: { from: 'ordered', to: 'scheduled', set: { scheduled_at: body.scheduledAt } },
-    perform: { from: 'scheduled', to: 'performed', set: { performed_at: sql`now()` } },
-    report: {
-      from: 'performed',
-      to: 'reported',
-      set: {
-        result_text: body.resultText,
-        result_flag: body.resultFlag,
-        reported_at: sql`now()`,
-        reported_by: ctx.actor.id,
-      },
-    },
-    cancel: { from: 'ordered', to: 'cancelled', set: {} },
-  };
-  const m = moves[move];
+export async function advance(ctx: Ctx, id: number, step: ExamStep): Promise<ExamOrder> {
+  const move: ExamMove = step.move;
+  const { from, to } = EXAM_MOVES[move];
   const out = await withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await base(trx).where('e.id', '=', id).executeTakeFirst();
+    const row = await eq.findById(trx, id);
     if (!row) {
       await writeAudit(trx, ctx.audit, {
         action: `exam.${move}`,
@@ -237,15 +199,9 @@ export async function advance(
         move === 'cancel' ? '只有开单机构可以撤销检查单' : '只有执行医院可以预约、检查和出报告',
       );
     }
-    const r = await trx
-      .updateTable('exam_orders')
-      .set({ ...m.set, status: m.to, version: sql`version + 1` } as never)
-      .where('id', '=', id)
-      .where('status', '=', m.from)
-      .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) {
-      const now = await trx.selectFrom('exam_orders').select('status').where('id', '=', id).executeTakeFirstOrThrow();
-      throw conflict('INVALID_TRANSITION', `该检查单当前状态为「${STATUS_LABEL[now.status]}」，不能执行此操作`, {
+    if (!(await eq.transition(trx, id, from, to, valuesOf(ctx, step)))) {
+      const now = await eq.statusOf(trx, id);
+      throw conflict('INVALID_TRANSITION', `该检查单当前状态为「${EXAM_STATUS_LABELS[now.status]}」，不能执行此操作`, {
         currentStatus: now.status,
       });
     }
@@ -255,8 +211,8 @@ export async function advance(
       resourceId: id,
       residentId: row.resident_id,
     });
-    await announce(trx, row, m.to);
-    return toOrder(await base(trx).where('e.id', '=', id).executeTakeFirstOrThrow());
+    await announce(trx, row, to);
+    return toOrder(await eq.getById(trx, id));
   });
   if (!out) throw notFound('检查单');
   return out;
@@ -270,21 +226,7 @@ export async function performingCounts(
   ctx: Ctx,
 ): Promise<{ toPerform: number; toPerformUrgent: number; toReport: number; toReportUrgent: number }> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const row = await trx
-      .selectFrom('exam_orders as e')
-      .select([
-        sql<number>`count(*) FILTER (WHERE e.status IN ('ordered', 'scheduled'))::int`.as('toPerform'),
-        sql<number>`count(*) FILTER (WHERE e.status = 'performed')::int`.as('toReport'),
-        sql<number>`count(*) FILTER (WHERE e.status IN ('ordered', 'scheduled') AND e.urgency <> 'routine')::int`.as(
-          'toPerformUrgent',
-        ),
-        sql<number>`count(*) FILTER (WHERE e.status = 'performed' AND e.urgency <> 'routine')::int`.as(
-          'toReportUrgent',
-        ),
-      ])
-      .where('e.performing_org_id', '=', ctx.actor.orgId)
-      .where('e.status', 'in', ['ordered', 'scheduled', 'performed'])
-      .executeTakeFirstOrThrow();
+    const row = await eq.performingCounts(trx, ctx.actor.orgId);
     return row;
   });
 }

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { intQuery, isoDate } from '../platform/params.ts';
 
 export const HOSPITAL_LEVELS = ['national', 'provincial', 'city', 'other_county'] as const;
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const;
+export const VISIT_SOURCES = ['manual', 'csv', 'seed'] as const;
+export type HospitalLevel = (typeof HOSPITAL_LEVELS)[number];
+export type VisitType = (typeof VISIT_TYPES)[number];
+export type VisitSource = (typeof VISIT_SOURCES)[number];
 
 export const visitCreate = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
-  visitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '就诊日期格式应为 YYYY-MM-DD'),
+  visitDate: isoDate('就诊日期'),
   hospitalName: z.string().trim().min(2, '请填写医院名称').max(60, '医院名称不能超过 60 个字'),
-  hospitalLevel: z.enum(HOSPITAL_LEVELS, { message: '医院级别应为国家级、省级、市级或外县' }),
-  visitType: z.enum(VISIT_TYPES, { message: '就诊类型应为门诊或住院' }),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS, { error: '医院级别应为国家级、省级、市级或外县' }),
+  visitType: z.enum(VISIT_TYPES, { error: '就诊类型应为门诊或住院' }),
   diagnosisCode: z.string().trim().max(10).optional(),
   costFen: z.number().int('费用以分为单位').min(0).max(100_000_000).optional(),
   reason: z.string().trim().max(200, '原因不能超过 200 个字').optional(),
@@ -43,14 +48,10 @@ export const importReport = z.object({
   duplicates: z.number(),
   rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.string()), raw: z.string() })),
 });
+export type ImportReport = z.infer<typeof importReport>;
 export const visitQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  limit: intQuery({ min: 1, max: 500 }).default(100),
 });
+export type VisitQuery = z.infer<typeof visitQuery>;

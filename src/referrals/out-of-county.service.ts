@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { writeAudit } from '../platform/audit.ts';
+import { todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { maskIdNumber } from '../platform/mask.ts';
 import { parseIdNumber } from '../residents/id-number.ts';
 import { icd10 } from './icd10.ts';
-import type { Visit, VisitCreate } from './out-of-county.schema.ts';
-import { iso } from './referral.view.ts';
+import * as oq from './out-of-county.queries.ts';
+import type { ImportReport, Visit, VisitCreate, VisitQuery, VisitSource } from './out-of-county.schema.ts';
+import { isoAt } from './referral.view.ts';
 
 const LEVELS: Record<string, VisitCreate['hospitalLevel']> = {
   national: 'national',
@@ -65,23 +67,31 @@ export function parseCsv(text: string): string[][] {
 interface Checked {
   residentId: number;
   residentOrgId: number;
+  diagnosisName: string | null;
   values: VisitCreate;
+}
+
+/** Why a visit date is refused, or null: it must be a real day, not after today in Shanghai. */
+export function visitDateProblem(date: string, now: Date): string | null {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+    return '就诊日期应为 YYYY-MM-DD 的有效日期';
+  if (date > todayInShanghai(now)) return '就诊日期不能晚于今天';
+  return null;
 }
 
 /** Every reason a row is wrong, not just the first, so the clerk fixes the file once. */
 async function check(
   trx: Kdb,
   raw: Record<string, string>,
-  today: Date,
+  now: Date,
 ): Promise<{ ok: Checked } | { reasons: string[] }> {
   const reasons: string[] = [];
-  const id = parseIdNumber(raw.idNumber ?? '', today);
+  const id = parseIdNumber(raw.idNumber ?? '', now);
   if (!id.ok) reasons.push(`身份证号：${id.message}`);
   const date = raw.visitDate ?? '';
-  const d = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
-    reasons.push('就诊日期应为 YYYY-MM-DD 的有效日期');
-  else if (d.getTime() > today.getTime()) reasons.push('就诊日期不能晚于今天');
+  const dateProblem = visitDateProblem(date, now);
+  if (dateProblem) reasons.push(dateProblem);
   const hospital = (raw.hospitalName ?? '').trim();
   if (hospital.length < 2 || hospital.length > 60) reasons.push('医院名称应为 2–60 个字');
   const level = LEVELS[(raw.hospitalLevel ?? '').trim()];
@@ -89,7 +99,8 @@ async function check(
   const type = TYPES[(raw.visitType ?? '').trim()];
   if (!type) reasons.push('就诊类型应为 门诊/住院');
   const code = (raw.diagnosisCode ?? '').trim();
-  if (code && !icd10(code)) reasons.push(`诊断编码 ${code.slice(0, 10)} 不在 ICD-10 目录中`);
+  const diagnosis = code ? icd10(code) : undefined;
+  if (code && !diagnosis) reasons.push(`诊断编码 ${code.slice(0, 10)} 不在 ICD-10 目录中`);
   const cost = (raw.cost ?? '').trim();
   let costFen: number | undefined;
   if (cost) {
@@ -98,11 +109,7 @@ async function check(
   }
   let resident: { id: number; org_id: number } | undefined;
   if (id.ok) {
-    resident = await trx
-      .selectFrom('residents')
-      .select(['id', 'org_id'])
-      .where('id_number', '=', id.info.normalized)
-      .executeTakeFirst();
+    resident = await oq.residentByIdNumber(trx, id.info.normalized);
     if (!resident) reasons.push(`身份证号 ${maskIdNumber(id.info.normalized)} 不是本辖区登记居民`);
   }
   if (reasons.length || !resident || !level || !type) return { reasons };
@@ -110,13 +117,14 @@ async function check(
     ok: {
       residentId: resident.id,
       residentOrgId: resident.org_id,
+      diagnosisName: diagnosis?.name ?? null,
       values: {
         idNumber: raw.idNumber,
         visitDate: date,
         hospitalName: hospital,
         hospitalLevel: level,
         visitType: type,
-        diagnosisCode: code ? icd10(code)!.code : undefined,
+        diagnosisCode: diagnosis?.code,
         costFen,
         reason: (raw.reason ?? '').trim().slice(0, 200) || undefined,
       },
@@ -128,47 +136,46 @@ async function insert(
   trx: Kdb,
   ctx: Ctx,
   rows: Checked[],
-  source: 'manual' | 'csv',
+  source: VisitSource,
   batch: string | null,
 ): Promise<number[]> {
-  if (!rows.length) return [];
-  const inserted = await trx
-    .insertInto('out_of_county_visits')
-    .values(
-      rows.map((r) => ({
-        county_id: ctx.actor.countyId,
-        resident_id: r.residentId,
-        resident_org_id: r.residentOrgId,
-        visit_date: r.values.visitDate,
-        hospital_name: r.values.hospitalName,
-        hospital_level: r.values.hospitalLevel,
-        region: null,
-        visit_type: r.values.visitType,
-        diagnosis_code: r.values.diagnosisCode ?? null,
-        diagnosis_name: r.values.diagnosisCode ? icd10(r.values.diagnosisCode)!.name : null,
-        cost_fen: r.values.costFen ?? null,
-        reason: r.values.reason ?? null,
-        source,
-        import_batch: batch,
-        entered_by: ctx.actor.id,
-      })),
-    )
-    .onConflict((oc) => oc.constraint('out_of_county_visit_once').doNothing())
-    .returning('id')
-    .execute();
-  return inserted.map((r) => r.id);
+  return oq.insertNew(
+    trx,
+    rows.map((r) => ({
+      county_id: ctx.actor.countyId,
+      resident_id: r.residentId,
+      resident_org_id: r.residentOrgId,
+      visit_date: r.values.visitDate,
+      hospital_name: r.values.hospitalName,
+      hospital_level: r.values.hospitalLevel,
+      region: null,
+      visit_type: r.values.visitType,
+      diagnosis_code: r.values.diagnosisCode ?? null,
+      diagnosis_name: r.diagnosisName,
+      cost_fen: r.values.costFen ?? null,
+      reason: r.values.reason ?? null,
+      source,
+      import_batch: batch,
+      entered_by: ctx.actor.id,
+    })),
+  );
 }
+
+/** A form entry as the CSV row it stands for, so both are checked by the same rules. */
+const asRow = (input: VisitCreate): Record<string, string> => ({
+  idNumber: input.idNumber,
+  visitDate: input.visitDate,
+  hospitalName: input.hospitalName,
+  hospitalLevel: input.hospitalLevel,
+  visitType: input.visitType,
+  diagnosisCode: input.diagnosisCode ?? '',
+  cost: input.costFen === undefined ? '' : (input.costFen / 100).toFixed(2),
+  reason: input.reason ?? '',
+});
 
 export async function create(ctx: Ctx, input: VisitCreate): Promise<Visit> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
-    const c = await check(
-      trx,
-      { ...input, cost: input.costFen === undefined ? '' : (input.costFen / 100).toFixed(2) } as unknown as Record<
-        string,
-        string
-      >,
-      new Date(),
-    );
+    const c = await check(trx, asRow(input), new Date());
     if ('reasons' in c) throw new AppError(400, 'INVALID_VISIT', c.reasons.join('；'));
     const [id] = await insert(trx, ctx, [c.ok], 'manual', null);
     if (!id) throw new AppError(409, 'DUPLICATE_VISIT', '该居民同日在该医院的同类就诊已登记');
@@ -178,7 +185,7 @@ export async function create(ctx: Ctx, input: VisitCreate): Promise<Visit> {
       resourceId: id,
       residentId: c.ok.residentId,
     });
-    return (await list(ctx, { limit: 1 }, trx, id))[0];
+    return (await visits(ctx, trx, { limit: 1, id }))[0];
   });
 }
 
@@ -203,7 +210,7 @@ const HEADERS: Record<string, string> = {
 };
 
 /** Row by row: good rows go in (re-imports add nothing twice), bad rows come back with every reason. */
-export async function importCsv(ctx: Ctx, csv: string) {
+export async function importCsv(ctx: Ctx, csv: string): Promise<ImportReport> {
   const table = parseCsv(csv);
   if (table.length < 2) throw new AppError(400, 'EMPTY_CSV', 'CSV 至少需要表头和一行数据', 'csv');
   const header = table[0].map((h) => HEADERS[h.trim()] ?? '');
@@ -220,13 +227,13 @@ export async function importCsv(ctx: Ctx, csv: string) {
   if (body.length > MAX_ROWS)
     throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`, 'csv');
   const batch = randomUUID();
-  const today = new Date();
+  const now = new Date();
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const good: Checked[] = [];
     const rejected: Array<{ row: number; reasons: string[]; raw: string }> = [];
     for (const [i, cells] of body.entries()) {
       const raw = Object.fromEntries(header.map((h, k) => [h, cells[k] ?? '']).filter(([h]) => h));
-      const c = await check(trx, raw, today);
+      const c = await check(trx, raw, now);
       if ('ok' in c) good.push(c.ok);
       else
         rejected.push({
@@ -249,45 +256,35 @@ export async function importCsv(ctx: Ctx, csv: string) {
   });
 }
 
-export async function list(
-  ctx: Ctx,
-  input: { from?: string; to?: string; limit: number },
-  db?: Kdb,
-  onlyId?: number,
-): Promise<Visit[]> {
-  const run = async (trx: Kdb) => {
-    let q = trx
-      .selectFrom('out_of_county_visits as v')
-      .leftJoin('residents as r', 'r.id', 'v.resident_id')
-      .selectAll('v')
-      .select('r.name as resident_name')
-      .where('v.county_id', '=', ctx.actor.countyId);
-    if (onlyId) q = q.where('v.id', '=', onlyId);
-    if (input.from) q = q.where('v.visit_date', '>=', input.from);
-    if (input.to) q = q.where('v.visit_date', '<=', input.to);
-    const rows = await q.orderBy('v.visit_date', 'desc').orderBy('v.id', 'desc').limit(input.limit).execute();
-    if (!onlyId)
-      await writeAudit(trx, ctx.audit, {
-        action: 'out_of_county.list',
-        resource: 'out_of_county_visit',
-        detail: { results: rows.map((r) => r.id) },
-      });
-    return rows.map((v) => ({
-      id: v.id,
-      residentId: v.resident_id,
-      residentName: v.resident_name,
-      visitDate: v.visit_date,
-      hospitalName: v.hospital_name,
-      hospitalLevel: v.hospital_level as Visit['hospitalLevel'],
-      region: v.region,
-      visitType: v.visit_type as Visit['visitType'],
-      diagnosisCode: v.diagnosis_code,
-      diagnosisName: v.diagnosis_name,
-      costFen: v.cost_fen,
-      reason: v.reason,
-      source: v.source,
-      createdAt: iso(v.created_at)!,
-    }));
-  };
-  return db ? run(db) : withScope(ctx.db, ctx.scope, run);
+const toVisit = (v: Awaited<ReturnType<typeof oq.list>>[number]): Visit => ({
+  id: v.id,
+  residentId: v.resident_id,
+  residentName: v.resident_name,
+  visitDate: v.visit_date,
+  hospitalName: v.hospital_name,
+  hospitalLevel: v.hospital_level,
+  region: v.region,
+  visitType: v.visit_type,
+  diagnosisCode: v.diagnosis_code,
+  diagnosisName: v.diagnosis_name,
+  costFen: v.cost_fen,
+  reason: v.reason,
+  source: v.source,
+  createdAt: isoAt(v.created_at),
+});
+
+function visits(ctx: Ctx, trx: Kdb, f: Omit<oq.VisitFilter, 'countyId'>): Promise<Visit[]> {
+  return oq.list(trx, { ...f, countyId: ctx.actor.countyId }).then((rows) => rows.map(toVisit));
+}
+
+export async function list(ctx: Ctx, input: VisitQuery): Promise<Visit[]> {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const rows = await visits(ctx, trx, input);
+    await writeAudit(trx, ctx.audit, {
+      action: 'out_of_county.list',
+      resource: 'out_of_county_visit',
+      detail: { results: rows.map((r) => r.id) },
+    });
+    return rows;
+  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { checkDigit } from '../residents/id-number.ts';
 import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
 import { createUp, key, referralWorld, type ReferralWorld } from './referral-test-kit.ts';
@@ -245,22 +246,26 @@ describe('out-of-county visits', () => {
       })
     ).json().idNumber;
     const stranger = '14078119800101001';
+    // dates on the Shanghai calendar, relative to today there: today is allowed, tomorrow is not
+    const today = todayInShanghai();
     const csv = [
       '身份证号,就诊日期,医院名称,医院级别,就诊类型,诊断编码,费用(元),原因',
-      `${full},2026-01-05,山西白求恩医院,省级,住院,I63.9,12345.60,家属要求`,
-      `${full},2026-02-10,北京协和医院,国家级,门诊,,800,复诊`,
+      `${full},${addDays(today, -40)},山西白求恩医院,省级,住院,I63.9,12345.60,家属要求`,
+      `${full},${today},北京协和医院,国家级,门诊,,800,复诊`,
       `${full},2026-13-01,某医院,省级,门诊,,,`,
-      `${stranger}${checkDigit(stranger)},2026-01-01,太原市人民医院,市级,门诊,,,`,
-      `${full},2026-03-01,X,火星,急诊,Z99.99,abc,`,
+      `${stranger}${checkDigit(stranger)},${addDays(today, -50)},太原市人民医院,市级,门诊,,,`,
+      `${full},${addDays(today, -60)},X,火星,急诊,Z99.99,abc,`,
+      `${full},${addDays(today, 1)},北京协和医院,国家级,门诊,,,`,
     ].join('\n');
     const res = await w.clerk.post('/api/out-of-county-visits/import', { csv });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ total: 5, imported: 2, duplicates: 0 });
-    expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6]);
+    expect(report).toMatchObject({ total: 6, imported: 2, duplicates: 0 });
+    expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7]);
     expect(report.rejected[0].reasons).toEqual(['就诊日期应为 YYYY-MM-DD 的有效日期']);
     expect(report.rejected[1].reasons[0]).toMatch(/不是本辖区登记居民/);
     expect(report.rejected[2].reasons.length).toBeGreaterThanOrEqual(4);
+    expect(report.rejected[3].reasons).toEqual(['就诊日期不能晚于今天']);
     expect(JSON.stringify(report)).not.toContain(full);
     const again = (await w.clerk.post('/api/out-of-county-visits/import', { csv })).json();
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
@@ -274,8 +279,10 @@ describe('out-of-county visits', () => {
   });
 
   it('the dashboard reports each figure with its numerator and denominator', async () => {
+    // the default range is the year up to today in Shanghai: the visits imported above are in it
     const res = await (await env.login('bureau')).get('/api/referral-figures');
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ to: todayInShanghai(), from: addDays(todayInShanghai(), -365) });
     const figs = Object.fromEntries(res.json().figures.map((f: { key: string }) => [f.key, f]));
     expect(figs.out_of_county_visits).toMatchObject({ numerator: 2 });
     expect(figs.out_of_county_visits.denominator).toBeGreaterThanOrEqual(2);
@@ -285,5 +292,20 @@ describe('out-of-county visits', () => {
     expect(res.json().smallCellsSuppressed).toBe(true);
     const admin = (await (await env.login('admin')).get('/api/referral-figures')).json();
     expect(admin.smallCellsSuppressed).toBe(false);
+  });
+
+  it('the dashboard counts days and months on the Shanghai calendar', async () => {
+    // 2001-06-30 17:30 UTC is 1 July, 01:30 in Shanghai (long before any other referral)
+    const { id } = await createUp(w);
+    await env.asOwner(`UPDATE referrals SET created_at = '2001-06-30T17:30:00Z' WHERE id = ${id}`);
+    const figures = async (from: string, to: string) => {
+      const res = await w.coordinator.get(`/api/referral-figures?from=${from}&to=${to}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      const ups = body.figures.find((f: { key: string }) => f.key === 'out_of_county_referrals').denominator;
+      return { ups, months: body.byOrgMonth.map((r: { month: string }) => r.month) };
+    };
+    expect(await figures('2001-07-01', '2001-07-01')).toEqual({ ups: 1, months: ['2001-07'] });
+    expect(await figures('2001-06-01', '2001-06-30')).toEqual({ ups: 0, months: [] });
   });
 });

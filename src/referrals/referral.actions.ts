@@ -1,13 +1,15 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
-import { withScope, type Kdb } from '../platform/db.ts';
+import { switchScope, withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict } from '../platform/errors.ts';
+import { requestHash } from '../platform/idempotency.ts';
+import * as tq from './down-referral/task.queries.ts';
 import * as q from './referral.queries.ts';
 import type {
   AcceptBody,
   DownReferralCreate,
   RedirectBody,
+  ReferralDetail,
   RejectBody,
   SubmitBody,
   TransitionBody,
@@ -18,10 +20,8 @@ import {
   checkTarget,
   found,
   get,
-  insertTasks,
   loadVisible,
   publishChange,
-  requestHash,
 } from './referral.service.ts';
 import {
   ACTION_LABELS,
@@ -30,19 +30,24 @@ import {
   transitionFor,
   type ReferralAction,
   type ReferralStatus,
-  type Urgency,
+  type UserAction,
 } from './referral.states.ts';
 import { allowedActions, sidesOf } from './referral.view.ts';
 
-type UserAction = Exclude<ReferralAction, 'expire' | 'down_refer'>;
+/** A user's step on a referral with the body its route validated. */
+export type ActRequest =
+  | { action: 'submit'; body: SubmitBody }
+  | { action: 'accept'; body: AcceptBody }
+  | { action: 'reject'; body: RejectBody }
+  | { action: 'redirect'; body: RedirectBody }
+  | { action: 'arrive' | 'complete' | 'close' | 'cancel'; body: TransitionBody };
 
 function invalidTransition(ctx: Ctx, row: q.ReferralRow, action: ReferralAction): AppError {
-  const status = row.status as ReferralStatus;
   return conflict(
     'INVALID_TRANSITION',
-    `该转诊单当前状态为「${STATUS_LABELS[status]}」，不能${ACTION_LABELS[action]}`,
+    `该转诊单当前状态为「${STATUS_LABELS[row.status]}」，不能${ACTION_LABELS[action]}`,
     {
-      currentStatus: status,
+      currentStatus: row.status,
       allowedActions: allowedActions(ctx, row),
     },
   );
@@ -79,7 +84,7 @@ export async function step(
   note: string | null,
   system = false,
 ): Promise<Step> {
-  const t = transitionFor(action, row.status as ReferralStatus);
+  const t = transitionFor(action, row.status);
   if (!t || (t.side === 'system') !== system) throw invalidTransition(ctx, row, action);
   const ok = await q.transition(trx, row.id, t.from, { ...values, status: t.to });
   if (!ok) {
@@ -102,112 +107,103 @@ export async function step(
   return { row, to: t.to };
 }
 
+/** What the step writes besides the status, and the note its timeline entry carries. */
 async function effects(
   ctx: Ctx,
   trx: Kdb,
   row: q.ReferralRow,
-  action: UserAction,
-  input: Record<string, unknown>,
-): Promise<q.ReferralValues> {
-  switch (action) {
+  req: ActRequest,
+): Promise<{ values: q.ReferralValues; note: string | null }> {
+  switch (req.action) {
     case 'submit': {
-      const consent = (input as SubmitBody).consent;
+      const consent = req.body.consent;
       if (!row.consent_at && !consent)
         throw new AppError(400, 'CONSENT_REQUIRED', '提交转诊前须记录患者或监护人知情同意', 'consent');
-      const minutes = await acceptMinutes(trx, row.county_id, row.urgency as Urgency);
+      const minutes = await acceptMinutes(trx, row.county_id, row.urgency);
       return {
-        submitted_at: sql<Date>`now()`,
-        deadline_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
-        ...(row.consent_at ? {} : { consent_by: consent!.by, consent_at: sql<Date>`now()` }),
+        values: {
+          submitted_at: q.now(),
+          deadline_at: q.minutesFromNow(minutes),
+          ...(row.consent_at || !consent ? {} : { consent_by: consent.by, consent_at: q.now() }),
+        },
+        note: req.body.note ?? null,
       };
     }
     case 'accept': {
-      const dept = (input as AcceptBody).toDepartmentId;
+      const dept = req.body.toDepartmentId;
       await checkDepartment(trx, row.to_org_id, dept);
       // 三优先: an up-referral accepted by a county-level hospital is served first there
       const priority = row.direction === 'up' && row.to_org_kind === 'county_hospital';
       return {
-        accepted_at: sql<Date>`now()`,
-        decided_by: ctx.actor.id,
-        priority,
-        ...(dept ? { to_department_id: dept } : {}),
+        values: {
+          accepted_at: q.now(),
+          decided_by: ctx.actor.id,
+          priority,
+          ...(dept ? { to_department_id: dept } : {}),
+        },
+        note: req.body.note ?? null,
       };
     }
     case 'reject':
-      return { decided_by: ctx.actor.id, decision_note: (input as RejectBody).reason };
+      return { values: { decided_by: ctx.actor.id, decision_note: req.body.reason }, note: req.body.reason };
     case 'redirect': {
-      const body = input as RedirectBody;
+      const body = req.body;
       const to = checkTarget(ctx, row.from_org_id, body.toOrgId, row.direction);
       if (to.id === row.to_org_id) throw new AppError(400, 'INVALID_ORG', '改派机构与当前接收机构相同', 'toOrgId');
       await checkDepartment(trx, to.id, body.toDepartmentId);
-      const minutes = await acceptMinutes(trx, row.county_id, row.urgency as Urgency);
+      const minutes = await acceptMinutes(trx, row.county_id, row.urgency);
       return {
-        to_org_id: to.id,
-        to_department_id: body.toDepartmentId ?? null,
-        out_of_county: to.kind === 'partner_hospital' || row.out_of_county,
-        out_reason: row.out_reason ?? (to.kind === 'partner_hospital' ? body.reason : null),
-        decision_note: body.reason,
-        decided_by: ctx.actor.id,
-        deadline_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
-        deadline_round: sql<number>`deadline_round + 1`,
-        escalation_level: 0,
+        values: {
+          to_org_id: to.id,
+          to_department_id: body.toDepartmentId ?? null,
+          out_of_county: to.kind === 'partner_hospital' || row.out_of_county,
+          out_reason: row.out_reason ?? (to.kind === 'partner_hospital' ? body.reason : null),
+          decision_note: body.reason,
+          decided_by: ctx.actor.id,
+          deadline_at: q.minutesFromNow(minutes),
+          deadline_round: q.nextDeadlineRound(),
+          escalation_level: 0,
+        },
+        note: body.reason,
       };
     }
     case 'arrive':
-      return { arrived_at: sql<Date>`now()` };
+      return { values: { arrived_at: q.now() }, note: req.body.note ?? null };
     case 'complete':
-      return { completed_at: sql<Date>`now()` };
+      return { values: { completed_at: q.now() }, note: req.body.note ?? null };
     case 'close':
-      return { closed_at: sql<Date>`now()` };
+      return { values: { closed_at: q.now() }, note: req.body.note ?? null };
     case 'cancel':
-      return {};
+      return { values: {}, note: req.body.note ?? null };
   }
 }
 
 /** Receipt of a down-referral confirms its tasks and closes the up-referral's loop. */
 async function afterAccept(ctx: Ctx, trx: Kdb, row: q.ReferralRow): Promise<void> {
   if (row.direction !== 'down') return;
-  await trx
-    .updateTable('referral_tasks')
-    .set({ status: 'confirmed', confirmed_by: ctx.actor.id, confirmed_at: sql<Date>`now()` })
-    .where('referral_id', '=', row.id)
-    .where('status', '=', 'open')
-    .execute();
-  if (!row.parent_id) return;
+  await tq.confirmOpen(trx, row.id, ctx.actor.id);
+  const parentId = row.parent_id;
+  if (!parentId) return;
   // the loop closes for the sending side even where the confirming township cannot see it
-  await sql`SELECT set_config('app.org_ids', ${[...ctx.scope.orgIds, row.from_org_id, row.origin_org_id].join(',')}, true)`.execute(
-    trx,
-  );
-  const parent = await q.findById(trx, row.parent_id);
-  if (parent?.status === 'down_referred') {
-    await step(
-      ctx,
-      trx,
-      parent,
-      'close',
-      { closed_at: sql<Date>`now()` },
-      `${row.to_org_name}已确认接收下转患者，闭环完成`,
-      true,
-    );
-  }
-  await sql`SELECT set_config('app.org_ids', ${ctx.scope.orgIds.join(',')}, true)`.execute(trx);
+  const wider = { userId: ctx.scope.userId, orgIds: [...ctx.scope.orgIds, row.from_org_id, row.origin_org_id] };
+  await switchScope(trx, wider, async () => {
+    const parent = await q.findById(trx, parentId);
+    if (parent?.status !== 'down_referred') return;
+    const note = `${row.to_org_name}已确认接收下转患者，闭环完成`;
+    await step(ctx, trx, parent, 'close', { closed_at: q.now() }, note, true);
+  });
 }
 
-export async function act(
-  ctx: Ctx,
-  id: number,
-  action: UserAction,
-  input: TransitionBody | SubmitBody | AcceptBody | RejectBody | RedirectBody,
-) {
-  await found(
+export async function act(ctx: Ctx, id: number, req: ActRequest): Promise<ReferralDetail> {
+  const action: UserAction = req.action;
+  found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const row = await loadVisible(ctx, trx, id, `referral.${action}`);
       if (!row) return null;
       requireSide(ctx, row, action);
-      if (!transitionFor(action, row.status as ReferralStatus)) throw invalidTransition(ctx, row, action);
-      const values = await effects(ctx, trx, row, action, input);
-      const note = 'reason' in input ? input.reason : ((input as TransitionBody).note ?? null);
-      const { to } = await step(ctx, trx, row, action, values, note ?? null);
+      if (!transitionFor(action, row.status)) throw invalidTransition(ctx, row, action);
+      const { values, note } = await effects(ctx, trx, row, req);
+      const { to } = await step(ctx, trx, row, action, values, note);
       if (action === 'accept') await afterAccept(ctx, trx, row);
       await writeAudit(trx, ctx.audit, {
         action: `referral.${action}`,
@@ -228,53 +224,48 @@ export async function act(
  * receiving centre or village clinic in the same transaction. The parent's state guard
  * makes a repeated request a 409, never a second down-referral.
  */
-export async function downRefer(ctx: Ctx, id: number, input: DownReferralCreate) {
-  const childId = await found(
+export async function downRefer(ctx: Ctx, id: number, input: DownReferralCreate): Promise<ReferralDetail> {
+  const childId = found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const parent = await loadVisible(ctx, trx, id, 'referral.down_refer');
       if (!parent) return null;
       requireSide(ctx, parent, 'down_refer');
       if (parent.direction !== 'up') throw new AppError(400, 'NOT_AN_UP_REFERRAL', '只有上转单可以办理下转', 'id');
-      if (!transitionFor('down_refer', parent.status as ReferralStatus))
-        throw invalidTransition(ctx, parent, 'down_refer');
+      if (!transitionFor('down_refer', parent.status)) throw invalidTransition(ctx, parent, 'down_refer');
       const to = checkTarget(ctx, parent.to_org_id, input.toOrgId, 'down');
       await checkDepartment(trx, to.id, input.toDepartmentId);
       await step(ctx, trx, parent, 'down_refer', {}, `下转：${input.reason}`);
       const minutes = await acceptMinutes(trx, parent.county_id, input.urgency);
-      const child = await trx
-        .insertInto('referrals')
-        .values({
-          county_id: parent.county_id,
-          direction: 'down',
-          status: 'submitted',
-          resident_id: parent.resident_id,
-          resident_snapshot: JSON.stringify(parent.resident_snapshot),
-          origin_org_id: parent.origin_org_id,
-          from_org_id: parent.to_org_id,
-          from_staff_id: ctx.actor.id,
-          to_org_id: to.id,
-          to_department_id: input.toDepartmentId ?? null,
-          urgency: input.urgency,
-          reason: input.reason,
-          diagnosis_code: parent.diagnosis_code,
-          diagnosis_name: parent.diagnosis_name,
-          summary: JSON.stringify(parent.summary ?? {}),
-          consent_by: parent.consent_by ?? 'patient',
-          consent_at: sql<Date>`now()`,
-          out_of_county: false,
-          suggested_level: parent.suggested_level,
-          parent_id: parent.id,
-          discharge_summary: input.dischargeSummary,
-          care_plan: JSON.stringify(input.carePlan),
-          submitted_at: sql<Date>`now()`,
-          deadline_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
-          idempotency_key: `down-of-${parent.id}-${parent.version}`,
-          request_hash: requestHash(input),
-          created_by: ctx.actor.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const row = (await q.findById(trx, child.id))!;
+      const newId = await q.insert(trx, {
+        county_id: parent.county_id,
+        direction: 'down',
+        status: 'submitted',
+        resident_id: parent.resident_id,
+        resident_snapshot: JSON.stringify(parent.resident_snapshot),
+        origin_org_id: parent.origin_org_id,
+        from_org_id: parent.to_org_id,
+        from_staff_id: ctx.actor.id,
+        to_org_id: to.id,
+        to_department_id: input.toDepartmentId ?? null,
+        urgency: input.urgency,
+        reason: input.reason,
+        diagnosis_code: parent.diagnosis_code,
+        diagnosis_name: parent.diagnosis_name,
+        summary: JSON.stringify(parent.summary ?? {}),
+        consent_by: parent.consent_by ?? 'patient',
+        consent_at: q.now(),
+        out_of_county: false,
+        suggested_level: parent.suggested_level,
+        parent_id: parent.id,
+        discharge_summary: input.dischargeSummary,
+        care_plan: JSON.stringify(input.carePlan),
+        submitted_at: q.now(),
+        deadline_at: q.minutesFromNow(minutes),
+        idempotency_key: `down-of-${parent.id}-${parent.version}`,
+        request_hash: requestHash(input),
+        created_by: ctx.actor.id,
+      });
+      const row = await q.getById(trx, newId);
       await q.insertEvent(trx, {
         county_id: row.county_id,
         referral_id: row.id,
@@ -287,7 +278,7 @@ export async function downRefer(ctx: Ctx, id: number, input: DownReferralCreate)
         note: input.reason,
         detail: JSON.stringify({ parentId: parent.id }),
       });
-      await insertTasks(trx, row, input.carePlan);
+      await tq.insertTasks(trx, row, input.carePlan);
       await publishChange(trx, row, 'submitted', 'create');
       await writeAudit(trx, ctx.audit, {
         action: 'referral.down_refer',

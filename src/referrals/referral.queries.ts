@@ -1,11 +1,17 @@
-import { badRequest } from '../platform/errors.ts';
 import { sql, type InsertObject, type Insertable, type UpdateObject } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import type { DB } from '../platform/db-types.ts';
+import type { ReferralStatus, Urgency } from './referral.states.ts';
 import type { ReferralEventsTable } from './referral.tables.ts';
 
 export type ReferralValues = UpdateObject<DB, 'referrals'>;
-import type { ReferralStatus, Urgency } from './referral.states.ts';
+
+/** The transaction's clock, for a timestamp column (every timestamp of one change agrees). */
+export const now = () => sql<Date>`now()`;
+/** A deadline this many minutes after the transaction's clock. */
+export const minutesFromNow = (minutes: number) => sql<Date>`now() + make_interval(mins => ${minutes})`;
+/** A redirect starts a new deadline round: escalations of the old round stay recorded. */
+export const nextDeadlineRound = () => sql<number>`deadline_round + 1`;
 
 function base(db: Kdb) {
   return db
@@ -29,6 +35,11 @@ export function findById(db: Kdb, id: number) {
   return base(db).where('r.id', '=', id).executeTakeFirst();
 }
 
+/** A row the caller just wrote (or may see for certain): its absence is a fault, not a 404. */
+export function getById(db: Kdb, id: number) {
+  return base(db).where('r.id', '=', id).executeTakeFirstOrThrow();
+}
+
 export function findByIdempotencyKey(db: Kdb, createdBy: number, key: string) {
   return db
     .selectFrom('referrals')
@@ -49,6 +60,11 @@ export async function insertOnce(db: Kdb, values: InsertObject<DB, 'referrals'>)
   return row?.id ?? null;
 }
 
+export async function insert(db: Kdb, values: InsertObject<DB, 'referrals'>): Promise<number> {
+  const row = await db.insertInto('referrals').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /**
  * The only way a status changes: conditional on the status the caller saw, so of two
  * concurrent accepts exactly one updates a row. The trigger checks the pair again.
@@ -66,6 +82,11 @@ export async function transition(
     .where('status', '=', expected)
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
+}
+
+/** Something on the referral changed without a status change (a file, a follow-up note): worklists show it as unread. */
+export async function touch(db: Kdb, id: number): Promise<void> {
+  await db.updateTable('referrals').set({ updated_at: now() }).where('id', '=', id).execute();
 }
 
 export async function insertEvent(db: Kdb, values: Insertable<ReferralEventsTable>): Promise<void> {
@@ -100,13 +121,20 @@ export function stateRules(db: Kdb) {
   return db.selectFrom('referral_state_rules').selectAll().orderBy('action').orderBy('from_status').execute();
 }
 
-export async function deadlineMinutes(db: Kdb, countyId: number): Promise<Partial<Record<Urgency, number>>> {
-  const rows = await db
-    .selectFrom('referral_deadline_settings')
-    .select(['urgency', 'accept_minutes'])
-    .where('county_id', '=', countyId)
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.urgency, r.accept_minutes]));
+/** 三优先 and the resident a linked referral belongs to (visible to the caller by RLS, or absent). */
+export function priorityOf(db: Kdb, id: number) {
+  return db.selectFrom('referrals').select(['priority', 'resident_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** An active department of the receiving org (the referral form's optional department). */
+export function activeDepartment(db: Kdb, orgId: number, departmentId: number) {
+  return db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 export async function markRead(db: Kdb, staffId: number, referralId: number): Promise<void> {
@@ -115,6 +143,12 @@ export async function markRead(db: Kdb, staffId: number, referralId: number): Pr
     .values({ staff_id: staffId, referral_id: referralId, seen_at: sql<Date>`now()` })
     .onConflict((oc) => oc.columns(['staff_id', 'referral_id']).doUpdateSet({ seen_at: sql<Date>`now()` }))
     .execute();
+}
+
+/** The database's clock, so countdowns never depend on the server's or the browser's. */
+export async function serverNow(db: Kdb): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`SELECT now() AS now`.execute(db);
+  return rows[0].now;
 }
 
 export interface ListFilter {
@@ -182,24 +216,4 @@ export async function counts(db: Kdb, f: Omit<ListFilter, 'limit' | 'offset'>, s
     ])
     .executeTakeFirstOrThrow();
   return row;
-}
-
-/**
- * 三优先: an admission or exam linked to an accepted up-referral inherits its priority flag.
- * The referral must be this resident's and visible to the caller (RLS).
- */
-export async function referralPriority(
-  db: Kdb,
-  referralId: number | null | undefined,
-  residentId: number,
-): Promise<boolean> {
-  if (!referralId) return false;
-  const ref = await db
-    .selectFrom('referrals')
-    .select(['priority', 'resident_id'])
-    .where('id', '=', referralId)
-    .executeTakeFirst();
-  if (!ref || ref.resident_id !== residentId)
-    throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
-  return ref.priority;
 }

@@ -1,14 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { ctxOf } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { openEventStream } from '../platform/events.ts';
-import { guidanceFor, searchIcd10, CARE_LEVELS } from './icd10.ts';
+import { optionalIdempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
+import { admissionRoutes } from './admission.routes.ts';
+import { attachmentRoutes } from './attachment.routes.ts';
+import { deadlineRoutes } from './deadline.routes.ts';
+import { taskRoutes } from './down-referral/task.routes.ts';
+import { examOrderRoutes } from './exam-order.routes.ts';
+import { figuresRoutes } from './figures.routes.ts';
+import { guidanceFor, searchIcd10 } from './icd10.ts';
+import { outOfCountyRoutes } from './out-of-county.routes.ts';
 import * as actions from './referral.actions.ts';
 import {
   acceptBody,
   downReferralCreate,
+  guidance,
+  guidanceQuery,
+  icdItem,
+  icdQuery,
   redirectBody,
   referralCreate,
   referralDetail,
@@ -21,23 +31,7 @@ import {
   worklistQuery,
 } from './referral.schema.ts';
 import * as svc from './referral.service.ts';
-import { attachmentRoutes } from './attachment.routes.ts';
-import { taskRoutes } from './down-referral/task.routes.ts';
-import { startDeadlineScheduler } from './deadline.service.ts';
-import { deadlineRoutes } from './deadline.routes.ts';
-import { examOrderRoutes } from './exam-order.routes.ts';
-import { admissionRoutes } from './admission.routes.ts';
-import { outOfCountyRoutes } from './out-of-county.routes.ts';
-import { figuresRoutes } from './figures.ts';
-
-const icdItem = z.object({ code: z.string(), name: z.string() });
-const guidance = z.object({
-  code: z.string(),
-  level: z.enum(CARE_LEVELS),
-  downTo: z.enum(CARE_LEVELS).nullable(),
-  speciality: z.string().nullable(),
-  note: z.string(),
-});
+import { referralStream } from './referral.stream.ts';
 
 export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['referrals'];
@@ -58,18 +52,13 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '新建转诊单（需 Idempotency-Key）',
+        summary: '新建转诊单（需 Idempotency-Key；重放返回 200 与 Idempotent-Replayed: true）',
+        headers: optionalIdempotencyHeaders,
         body: referralCreate,
         response: { 200: referralDetail, 201: referralDetail },
       },
     },
-    async (req, reply) => {
-      const { referral: r, replayed } = await svc.create(ctxOf(req), req.body, req.headers['idempotency-key']);
-      return reply
-        .status(replayed ? 200 : 201)
-        .header('idempotent-replayed', String(replayed))
-        .send(r);
-    },
+    async (req, reply) => sendIdempotent(reply, await svc.create(ctxOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get(
     '/api/referral-targets',
@@ -89,48 +78,38 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => svc.get(ctxOf(req), req.params.id),
   );
 
-  const transition = (
-    action: 'submit' | 'accept' | 'arrive' | 'complete' | 'close' | 'cancel',
-    summary: string,
-    body: typeof transitionBody | typeof submitBody | typeof acceptBody = transitionBody,
-  ) =>
-    app.post(
-      `/api/referrals/:id/${action}`,
-      { schema: { tags, summary, params: idParam, body, response: { 200: referralDetail } } },
-      (req) => actions.act(ctxOf(req), req.params.id, action, req.body),
-    );
-  transition('submit', '提交草稿（须有知情同意）', submitBody);
-  transition('accept', '接收转诊（并发时只有一人成功）', acceptBody);
-  transition('arrive', '患者到院登记');
-  transition('complete', '诊疗完成');
-  transition('close', '结案（不下转）');
-  transition('cancel', '撤销转诊');
+  const step = { tags, params: idParam, response: { 200: referralDetail } };
+  app.post(
+    '/api/referrals/:id/submit',
+    { schema: { ...step, summary: '提交草稿（须有知情同意）', body: submitBody } },
+    (req) => actions.act(ctxOf(req), req.params.id, { action: 'submit', body: req.body }),
+  );
+  app.post(
+    '/api/referrals/:id/accept',
+    { schema: { ...step, summary: '接收转诊（并发时只有一人成功）', body: acceptBody } },
+    (req) => actions.act(ctxOf(req), req.params.id, { action: 'accept', body: req.body }),
+  );
   app.post(
     '/api/referrals/:id/reject',
-    {
-      schema: {
-        tags,
-        summary: '拒绝转诊（须填原因）',
-        params: idParam,
-        body: rejectBody,
-        response: { 200: referralDetail },
-      },
-    },
-    (req) => actions.act(ctxOf(req), req.params.id, 'reject', req.body),
+    { schema: { ...step, summary: '拒绝转诊（须填原因）', body: rejectBody } },
+    (req) => actions.act(ctxOf(req), req.params.id, { action: 'reject', body: req.body }),
   );
   app.post(
     '/api/referrals/:id/redirect',
-    {
-      schema: {
-        tags,
-        summary: '改派到其他机构',
-        params: idParam,
-        body: redirectBody,
-        response: { 200: referralDetail },
-      },
-    },
-    (req) => actions.act(ctxOf(req), req.params.id, 'redirect', req.body),
+    { schema: { ...step, summary: '改派到其他机构', body: redirectBody } },
+    (req) => actions.act(ctxOf(req), req.params.id, { action: 'redirect', body: req.body }),
   );
+  const plain = [
+    ['arrive', '患者到院登记'],
+    ['complete', '诊疗完成'],
+    ['close', '结案（不下转）'],
+    ['cancel', '撤销转诊'],
+  ] as const;
+  for (const [action, summary] of plain) {
+    app.post(`/api/referrals/:id/${action}`, { schema: { ...step, summary, body: transitionBody } }, (req) =>
+      actions.act(ctxOf(req), req.params.id, { action, body: req.body }),
+    );
+  }
   app.post(
     '/api/referrals/:id/down-referrals',
     {
@@ -145,22 +124,9 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await actions.downRefer(ctxOf(req), req.params.id, req.body)),
   );
 
-  // Live worklists: one stream per user, filtered exactly like row-level security.
-  app.get('/api/referral-stream', { schema: { tags, summary: '转诊实时更新（Server-Sent Events）' } }, (req, reply) => {
-    const ctx = ctxOf(req);
-    if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
-      throw new AppError(
-        406,
-        'EVENT_STREAM_ONLY',
-        '此接口为实时推送，请以 EventSource（Accept: text/event-stream）连接',
-      );
-    }
-    const orgs = new Set(ctx.scope.orgIds);
-    openEventStream(req, reply, app.platform.events, {
-      topics: ['referral.'],
-      visible: (e) => e.countyId === ctx.actor.countyId && e.orgIds.some((o) => orgs.has(o)),
-    });
-  });
+  app.get('/api/referral-stream', { schema: { tags, summary: '转诊实时更新（Server-Sent Events）' } }, (req, reply) =>
+    referralStream(ctxOf(req), req, reply),
+  );
 
   app.get(
     '/api/icd10',
@@ -168,10 +134,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'ICD-10 诊断检索（编码、名称、拼音首字母）',
-        querystring: z.object({
-          q: z.string().max(30, '搜索词不能超过 30 个字').default(''),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
-        }),
+        querystring: icdQuery,
         response: { 200: z.array(icdItem) },
       },
     },
@@ -183,7 +146,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '分级诊疗指引：该病种建议的诊治层级',
-        querystring: z.object({ code: z.string().trim().min(1, '请提供诊断编码').max(10, '诊断编码不正确') }),
+        querystring: guidanceQuery,
         response: { 200: guidance },
       },
     },
@@ -197,5 +160,4 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(admissionRoutes);
   await app.register(outOfCountyRoutes);
   await app.register(figuresRoutes);
-  startDeadlineScheduler(app);
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery, intQuery, isoDate } from '../platform/params.ts';
 import { CARE_LEVELS } from './icd10.ts';
 import { REFERRAL_ACTIONS, REFERRAL_STATUSES, URGENCIES } from './referral.states.ts';
 
@@ -8,7 +9,7 @@ const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional();
 const id = (label: string) =>
   z
-    .number({ message: `请选择${label}` })
+    .number({ error: `请选择${label}` })
     .int()
     .positive(`请选择${label}`)
     .max(2147483647);
@@ -38,16 +39,13 @@ export type ClinicalSummary = z.infer<typeof clinicalSummary>;
 
 export const CARE_PLAN_TASK_KINDS = ['rehab', 'follow_up', 'medication', 'visit', 'other'] as const;
 export const carePlanTask = z.object({
-  kind: z.enum(CARE_PLAN_TASK_KINDS, { message: '任务类型不正确' }),
+  kind: z.enum(CARE_PLAN_TASK_KINDS, { error: '任务类型不正确' }),
   title: text('任务名称', 100),
   detail: optionalText('任务说明', 500),
-  dueOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  dueOn: isoDate().optional(),
 });
 export const carePlan = z.object({
-  kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { message: '计划类型不正确' }),
+  kind: z.enum(['rehab', 'follow_up', 'chronic', 'hospice'], { error: '计划类型不正确' }),
   goals: optionalText('目标', 500),
   tasks: z.array(carePlanTask).min(1, '请至少填写一项下转任务').max(20),
 });
@@ -55,14 +53,14 @@ export type CarePlan = z.infer<typeof carePlan>;
 
 export const referralCreate = z.object({
   residentId: id('居民'),
-  direction: z.enum(['up', 'down'], { message: '转诊方向应为上转或下转' }).default('up'),
+  direction: z.enum(['up', 'down'], { error: '转诊方向应为上转或下转' }).default('up'),
   toOrgId: id('接收机构'),
   toDepartmentId: id('接收科室').optional(),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }),
   reason: text('转诊原因', 500),
   diagnosisCode: z.string().trim().min(1, '请选择初步诊断').max(10, '诊断编码不正确'),
   summary: clinicalSummary.default({ vitals: {} }),
-  consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional(),
+  consent: z.object({ by: z.enum(['patient', 'guardian'], { error: '请选择知情同意人' }) }).optional(),
   outOfCountyReason: optionalText('外转原因', 300),
   dischargeSummary: optionalText('出院小结', 4000),
   carePlan: carePlan.optional(),
@@ -76,7 +74,7 @@ export type ReferralCreate = z.infer<typeof referralCreate>;
 export const downReferralCreate = z.object({
   toOrgId: id('接收机构'),
   toDepartmentId: id('接收科室').optional(),
-  urgency: z.enum(URGENCIES, { message: '紧急程度应为急诊、加急或普通' }).default('routine'),
+  urgency: z.enum(URGENCIES, { error: '紧急程度应为急诊、加急或普通' }).default('routine'),
   reason: text('下转原因', 500),
   dischargeSummary: text('出院小结', 4000),
   carePlan,
@@ -85,7 +83,7 @@ export type DownReferralCreate = z.infer<typeof downReferralCreate>;
 
 export const transitionBody = z.object({ note: optionalText('备注', 500) });
 export const submitBody = transitionBody.extend({
-  consent: z.object({ by: z.enum(['patient', 'guardian'], { message: '请选择知情同意人' }) }).optional(),
+  consent: z.object({ by: z.enum(['patient', 'guardian'], { error: '请选择知情同意人' }) }).optional(),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 export const acceptBody = transitionBody.extend({ toDepartmentId: id('接收科室').optional() });
@@ -184,6 +182,9 @@ export const taskNote = z.object({
   text: z.string(),
   at: z.string(),
 });
+export const TASK_STATUSES = ['open', 'confirmed', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
 export const referralTask = z.object({
   id: z.number(),
   referralId: z.number(),
@@ -193,13 +194,16 @@ export const referralTask = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   dueOn: z.string().nullable(),
-  status: z.enum(['open', 'confirmed', 'done']),
+  status: z.enum(TASK_STATUSES),
   confirmedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   notes: z.array(taskNote),
   resident: residentSnapshot.optional(),
 });
 export type ReferralTask = z.infer<typeof referralTask>;
+export type TaskNote = z.infer<typeof taskNote>;
+export type ReferralEvent = z.infer<typeof referralEvent>;
+export type AttachmentMeta = z.infer<typeof attachmentMeta>;
 
 export const referralDetail = referral.extend({
   events: z.array(referralEvent),
@@ -219,15 +223,15 @@ export type ReferralDetail = z.infer<typeof referralDetail>;
 
 export const worklistQuery = z.object({
   box: z.enum(['incoming', 'outgoing', 'all']).default('all'),
-  status: z.enum([...REFERRAL_STATUSES, 'open', 'awaiting'], { message: '状态不正确' }).optional(),
+  status: z.enum([...REFERRAL_STATUSES, 'open', 'awaiting'], { error: '状态不正确' }).optional(),
   direction: z.enum(['up', 'down']).optional(),
   urgency: z.enum(URGENCIES).optional(),
   escalated: z.enum(['true', 'false']).optional(),
   outOfCounty: z.enum(['true', 'false']).optional(),
-  residentId: z.coerce.number().int().positive().max(2147483647).optional(),
+  residentId: idQuery().optional(),
   q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional(),
-  limit: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  limit: intQuery({ min: 1, max: 200, tooBig: '每页最多 200 条' }).default(50),
+  offset: intQuery({ min: 0, max: 100000 }).default(0),
 });
 export type WorklistQuery = z.infer<typeof worklistQuery>;
 
@@ -238,9 +242,26 @@ export const worklist = z.object({
   now: z.string(),
   counts: z.object({ awaiting: z.number(), escalated: z.number(), unread: z.number() }),
 });
+export type Worklist = z.infer<typeof worklist>;
+
+export const icdItem = z.object({ code: z.string(), name: z.string() });
+export const icdQuery = z.object({
+  q: z.string().max(30, '搜索词不能超过 30 个字').default(''),
+  limit: intQuery({ min: 1, max: 50 }).default(20),
+});
+export const guidanceQuery = z.object({
+  code: z.string().trim().min(1, '请提供诊断编码').max(10, '诊断编码不正确'),
+});
+export const guidance = z.object({
+  code: z.string(),
+  level: z.enum(CARE_LEVELS),
+  downTo: z.enum(CARE_LEVELS).nullable(),
+  speciality: z.string().nullable(),
+  note: z.string(),
+});
 
 export const referralTargetsQuery = z.object({
-  direction: z.enum(['up', 'down'], { message: '方向应为上转或下转' }),
+  direction: z.enum(['up', 'down'], { error: '方向应为上转或下转' }),
 });
 /** An org the caller's org may refer to; `near` marks its own chain (up) or its own clinics (down). */
 export const referralTarget = z.object({

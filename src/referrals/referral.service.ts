@@ -1,20 +1,49 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import type { OrgTree } from '../platform/org-tree.ts';
 import * as orgs from '../orgs/orgs.service.ts';
-import { AppError, badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
+import { must } from '../platform/must.ts';
+import { assertSameRequest, idempotencyKey, keyReused, requestHash, type Idempotent } from '../platform/idempotency.ts';
 import * as residents from '../residents/residents.service.ts';
+import * as aq from './attachment.queries.ts';
+import * as dq from './deadline.queries.ts';
+import * as tq from './down-referral/task.queries.ts';
 import { guidanceFor, icd10, levelOfKind } from './icd10.ts';
 import * as q from './referral.queries.ts';
-import type { CarePlan, ReferralCreate, ReferralTarget, ResidentSnapshot, WorklistQuery } from './referral.schema.ts';
-import { DEFAULT_ACCEPT_MINUTES, OPEN_STATUSES, type ReferralStatus, type Urgency } from './referral.states.ts';
-import { boxOrgs, iso, levelRank, orgLevel, snapshotAge, toReferral } from './referral.view.ts';
+import type {
+  ReferralCreate,
+  ReferralDetail,
+  ReferralTarget,
+  ResidentSnapshot,
+  Worklist,
+  WorklistQuery,
+} from './referral.schema.ts';
+import {
+  AWAITING_DECISION,
+  DEFAULT_ACCEPT_MINUTES,
+  OPEN_STATUSES,
+  type ReferralChange,
+  type ReferralStatus,
+  type Urgency,
+} from './referral.states.ts';
+import {
+  boxOrgs,
+  isoAt,
+  levelRank,
+  orgLevel,
+  snapshotAge,
+  toAttachment,
+  toEvent,
+  toReferral,
+  toTask,
+} from './referral.view.ts';
 
 export const REFERRAL_TOPIC = 'referral.changed';
+/** the earlier request an Idempotency-Key answers, for the 422 message */
+const REQUEST_NAME = '份转诊单';
 
 /** Out of scope and absent look the same (404); the attempt is audited as denied. */
 export async function loadVisible(ctx: Ctx, trx: Kdb, id: number, action: string): Promise<q.ReferralRow | null> {
@@ -31,8 +60,8 @@ export const found = <T>(value: T | null): T => {
 export async function publishChange(
   trx: Kdb,
   row: Pick<q.ReferralRow, 'id' | 'county_id' | 'from_org_id' | 'to_org_id' | 'origin_org_id' | 'direction'>,
-  status: string,
-  action: string,
+  status: ReferralStatus,
+  action: ReferralChange,
 ): Promise<void> {
   await publish(trx, {
     topic: REFERRAL_TOPIC,
@@ -43,43 +72,29 @@ export async function publishChange(
 }
 
 export async function acceptMinutes(db: Kdb, countyId: number, urgency: Urgency): Promise<number> {
-  return (await q.deadlineMinutes(db, countyId))[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
+  return (await dq.acceptMinutesByUrgency(db, countyId))[urgency] ?? DEFAULT_ACCEPT_MINUTES[urgency];
 }
 
-/** Canonical JSON (sorted keys), so the same body always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-export const requestHash = (body: unknown) => createHash('sha256').update(canonical(body)).digest('hex');
-
-export function idempotencyKey(header: string | string[] | undefined): string {
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key || !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-    throw new AppError(
-      400,
-      'IDEMPOTENCY_KEY_REQUIRED',
-      '缺少或无效的 Idempotency-Key 请求头（8–100 位字母数字），请刷新页面后重试',
-    );
-  }
-  return key;
+/**
+ * 三优先: an admission or exam linked to an accepted up-referral inherits its priority flag.
+ * The referral must be this resident's and visible to the caller (RLS).
+ */
+export async function referralPriority(
+  db: Kdb,
+  referralId: number | null | undefined,
+  residentId: number,
+): Promise<boolean> {
+  if (!referralId) return false;
+  const ref = await q.priorityOf(db, referralId);
+  if (!ref || ref.resident_id !== residentId)
+    throw badRequest('INVALID_REFERRAL', '关联的转诊单不存在或不是该居民的', 'referralId');
+  return ref.priority;
 }
 
-function keyReused(): AppError {
-  return new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一份不同内容的转诊单，请刷新页面后重新提交');
-}
-
-async function replay(ctx: Ctx, key: string, hash: string) {
+async function replay(ctx: Ctx, key: string, hash: string): Promise<ReferralDetail | null> {
   const existing = await withScope(ctx.db, ctx.scope, (trx) => q.findByIdempotencyKey(trx, ctx.actor.id, key));
   if (!existing) return null;
-  if (existing.request_hash !== hash) throw keyReused();
+  assertSameRequest(existing.request_hash, hash, REQUEST_NAME);
   return get(ctx, existing.id);
 }
 
@@ -101,14 +116,8 @@ async function residentSnapshot(ctx: Ctx, residentId: number): Promise<{ snapsho
 
 export async function checkDepartment(db: Kdb, orgId: number, departmentId: number | undefined): Promise<void> {
   if (departmentId === undefined) return;
-  const d = await db
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', departmentId)
-    .where('org_id', '=', orgId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!d) throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
+  if (!(await q.activeDepartment(db, orgId, departmentId)))
+    throw badRequest('INVALID_DEPARTMENT', '所选科室不属于接收机构', 'toDepartmentId');
 }
 
 /**
@@ -144,7 +153,7 @@ export function checkTarget(ctx: Ctx, fromOrgId: number, toOrgId: number, direct
   const tree = ctx.platform.orgTree;
   const refusal = targetRefusal(tree, ctx.actor.countyId, fromOrgId, toOrgId, direction);
   if (refusal) throw badRequest(refusal.code, refusal.message, field);
-  return tree.get(toOrgId)!;
+  return must(tree.get(toOrgId), 'a target that passed the check');
 }
 
 /**
@@ -167,33 +176,16 @@ export async function targets(ctx: Ctx, direction: 'up' | 'down'): Promise<Refer
     );
 }
 
-export async function insertTasks(
-  trx: Kdb,
-  ref: { id: number; county_id: number; to_org_id: number },
-  plan: CarePlan,
-): Promise<void> {
-  await trx
-    .insertInto('referral_tasks')
-    .values(
-      plan.tasks.map((t) => ({
-        county_id: ref.county_id,
-        referral_id: ref.id,
-        org_id: ref.to_org_id,
-        kind: t.kind,
-        title: t.title,
-        detail: t.detail ?? null,
-        due_on: t.dueOn ?? null,
-      })),
-    )
-    .execute();
-}
-
-export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string | string[] | undefined) {
+export async function create(
+  ctx: Ctx,
+  input: ReferralCreate,
+  keyHeader: string | string[] | undefined,
+): Promise<Idempotent<ReferralDetail>> {
   const { requestKey, ...body } = input;
-  const key = idempotencyKey(keyHeader ?? requestKey);
+  const key = idempotencyKey(keyHeader, requestKey);
   const hash = requestHash(body);
   const replayed = await replay(ctx, key, hash);
-  if (replayed) return { referral: replayed, replayed: true };
+  if (replayed) return { result: replayed, replayed: true };
 
   const diagnosis = icd10(input.diagnosisCode);
   if (!diagnosis)
@@ -229,20 +221,20 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
       diagnosis_name: diagnosis.name,
       summary: JSON.stringify(input.summary),
       consent_by: input.consent?.by ?? null,
-      consent_at: input.consent ? sql<Date>`now()` : null,
+      consent_at: input.consent ? q.now() : null,
       out_of_county: outOfCounty,
       out_reason: outOfCounty ? (input.outOfCountyReason ?? null) : null,
       suggested_level: guidanceFor(diagnosis.code).level,
       discharge_summary: input.dischargeSummary ?? null,
       care_plan: input.carePlan ? JSON.stringify(input.carePlan) : null,
-      submitted_at: input.submit ? sql<Date>`now()` : null,
-      deadline_at: input.submit ? sql<Date>`now() + make_interval(mins => ${minutes})` : null,
+      submitted_at: input.submit ? q.now() : null,
+      deadline_at: input.submit ? q.minutesFromNow(minutes) : null,
       idempotency_key: key,
       request_hash: hash,
       created_by: ctx.actor.id,
     });
     if (newId === null) return null;
-    const row = (await q.findById(trx, newId))!;
+    const row = await q.getById(trx, newId);
     await q.insertEvent(trx, {
       county_id: row.county_id,
       referral_id: newId,
@@ -255,7 +247,7 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
       note: input.reason,
       detail: null,
     });
-    if (input.direction === 'down' && input.carePlan) await insertTasks(trx, row, input.carePlan);
+    if (input.direction === 'down' && input.carePlan) await tq.insertTasks(trx, row, input.carePlan);
     await writeAudit(trx, ctx.audit, {
       action: 'referral.create',
       resource: 'referral',
@@ -269,41 +261,24 @@ export async function create(ctx: Ctx, input: ReferralCreate, keyHeader: string 
   // a concurrent twin with the same key committed first: answer as a replay
   if (id === null) {
     const again = await replay(ctx, key, hash);
-    if (!again) throw keyReused();
-    return { referral: again, replayed: true };
+    if (!again) throw keyReused(REQUEST_NAME);
+    return { result: again, replayed: true };
   }
-  return { referral: await get(ctx, id, false), replayed: false };
+  return { result: await get(ctx, id, false), replayed: false };
 }
 
-export async function get(ctx: Ctx, id: number, audit = true) {
+export async function get(ctx: Ctx, id: number, audit = true): Promise<ReferralDetail> {
   return found(
     await withScope(ctx.db, ctx.scope, async (trx) => {
       const row = await loadVisible(ctx, trx, id, 'referral.read');
       if (!row) return null;
       const related = await q.related(trx, row);
-      const ids = [row.id];
+      const loop = [id, ...related.map((r) => r.id)];
       const [events, attachments, tasks, notes] = await Promise.all([
-        q.eventsFor(trx, ids),
-        trx
-          .selectFrom('referral_attachments')
-          .select(['id', 'referral_id', 'filename', 'mime', 'size_bytes', 'uploaded_at'])
-          .where('referral_id', '=', id)
-          .orderBy('id')
-          .execute(),
-        trx
-          .selectFrom('referral_tasks as t')
-          .innerJoin('orgs as o', 'o.id', 't.org_id')
-          .selectAll('t')
-          .select('o.name as org_name')
-          .where('t.referral_id', 'in', [id, ...related.map((r) => r.id)])
-          .orderBy('t.id')
-          .execute(),
-        trx
-          .selectFrom('referral_task_notes')
-          .selectAll()
-          .where('referral_id', 'in', [id, ...related.map((r) => r.id)])
-          .orderBy('id')
-          .execute(),
+        q.eventsFor(trx, [row.id]),
+        aq.metaFor(trx, id),
+        tq.forReferrals(trx, loop),
+        tq.notesForReferrals(trx, loop),
       ]);
       await q.markRead(trx, ctx.actor.id, id);
       if (audit)
@@ -315,52 +290,13 @@ export async function get(ctx: Ctx, id: number, audit = true) {
         });
       return {
         ...toReferral(ctx, row),
-        events: events.map((e) => ({
-          id: Number(e.id),
-          referralId: e.referral_id,
-          at: iso(e.at)!,
-          actorName: e.actor_name,
-          actorOrgId: e.actor_org_id,
-          action: e.action,
-          fromStatus: e.from_status,
-          toStatus: e.to_status,
-          note: e.note,
-        })),
-        attachments: attachments.map((a) => ({
-          id: a.id,
-          referralId: a.referral_id,
-          filename: a.filename,
-          mime: a.mime,
-          sizeBytes: a.size_bytes,
-          uploadedAt: iso(a.uploaded_at)!,
-        })),
-        tasks: tasks.map((t) => ({
-          id: t.id,
-          referralId: t.referral_id,
-          orgId: t.org_id,
-          orgName: t.org_name,
-          kind: t.kind,
-          title: t.title,
-          detail: t.detail,
-          dueOn: t.due_on,
-          status: t.status as 'open' | 'confirmed' | 'done',
-          confirmedAt: iso(t.confirmed_at),
-          doneAt: iso(t.done_at),
-          notes: notes
-            .filter((n) => n.task_id === t.id)
-            .map((n) => ({
-              id: n.id,
-              taskId: n.task_id,
-              authorName: n.author_name,
-              orgId: n.org_id,
-              text: n.text,
-              at: iso(n.at)!,
-            })),
-        })),
+        events: events.map(toEvent),
+        attachments: attachments.map(toAttachment),
+        tasks: tasks.map((t) => toTask(t, notes)),
         related: related.map((r) => ({
           id: r.id,
           direction: r.direction,
-          status: r.status as ReferralStatus,
+          status: r.status,
           toOrgName: r.to_org_name,
           fromOrgName: r.from_org_name,
         })),
@@ -369,18 +305,20 @@ export async function get(ctx: Ctx, id: number, audit = true) {
   );
 }
 
-const STATUS_FILTERS: Record<string, readonly ReferralStatus[]> = {
+const STATUS_FILTERS: Record<'open' | 'awaiting', readonly ReferralStatus[]> = {
   open: OPEN_STATUSES,
-  awaiting: ['submitted', 'redirected'],
+  awaiting: AWAITING_DECISION,
 };
 
-export async function worklist(ctx: Ctx, input: WorklistQuery) {
+export async function worklist(ctx: Ctx, input: WorklistQuery): Promise<Worklist> {
   const box = input.box;
+  const status = input.status;
   const filter = {
     orgIds: ctx.scope.orgIds,
     box,
     boxOrgIds: box === 'all' ? [] : boxOrgs(ctx, box),
-    statuses: input.status ? (STATUS_FILTERS[input.status] ?? [input.status as ReferralStatus]) : undefined,
+    statuses:
+      status === undefined ? undefined : status === 'open' || status === 'awaiting' ? STATUS_FILTERS[status] : [status],
     direction: input.direction,
     urgency: input.urgency,
     outOfCounty: input.outOfCounty === undefined ? undefined : input.outOfCounty === 'true',
@@ -392,15 +330,13 @@ export async function worklist(ctx: Ctx, input: WorklistQuery) {
     const { rows, more } = await q.list(trx, { ...filter, limit: input.limit, offset: input.offset });
     const { statuses: _ignored, ...countFilter } = filter;
     const counts = await q.counts(trx, countFilter, ctx.actor.id);
-    const {
-      rows: [{ now }],
-    } = await sql<{ now: Date }>`SELECT now() AS now`.execute(trx);
+    const now = await q.serverNow(trx);
     await writeAudit(trx, ctx.audit, {
       action: 'referral.list',
       resource: 'referral',
       detail: { box, results: rows.map((r) => r.id) },
     });
-    return { items: rows.map((r) => toReferral(ctx, r)), hasMore: more, now: iso(now)!, counts };
+    return { items: rows.map((r) => toReferral(ctx, r)), hasMore: more, now: isoAt(now), counts };
   });
 }
 

@@ -31,6 +31,14 @@ export const REFERRAL_ACTIONS = [
   'expire',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
+/** actions only the platform takes (the deadline scheduler) or that have their own route (down-referral) */
+export type UserAction = Exclude<ReferralAction, 'expire' | 'down_refer'>;
+
+/** what a referral's timeline records: the workflow's actions, its creation, escalations and follow-up notes */
+export const REFERRAL_EVENT_ACTIONS = [...REFERRAL_ACTIONS, 'create', 'escalate', 'follow_up'] as const;
+export type ReferralEventAction = (typeof REFERRAL_EVENT_ACTIONS)[number];
+/** what a live worklist is told changed: a timeline event, or a new attachment */
+export type ReferralChange = ReferralEventAction | 'attachment';
 
 /** who may take an action: the sending side, the receiving side, or only the platform itself */
 export type Side = 'sender' | 'receiver' | 'system';
@@ -69,7 +77,8 @@ export function transitionFor(action: ReferralAction, from: ReferralStatus): Tra
 }
 
 /** the statuses a referral waits in for the receiving side to decide: deadlines run here */
-export const AWAITING_DECISION: readonly ReferralStatus[] = ['submitted', 'redirected'];
+export const AWAITING_DECISION = ['submitted', 'redirected'] as const satisfies readonly ReferralStatus[];
+export type AwaitingStatus = (typeof AWAITING_DECISION)[number];
 export const OPEN_STATUSES: readonly ReferralStatus[] = [
   'draft',
   'submitted',

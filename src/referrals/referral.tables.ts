@@ -1,26 +1,32 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AdmissionStatus } from './admission.schema.ts';
+import type { ExamCategory, ExamResultFlag, ExamStatus } from './exam-order.schema.ts';
+import type { CareLevel } from './icd10.ts';
+import type { HospitalLevel, VisitSource, VisitType } from './out-of-county.schema.ts';
+import type { ResidentSnapshot, TaskStatus } from './referral.schema.ts';
+import type { ReferralAction, ReferralEventAction, ReferralStatus, Side, Urgency } from './referral.states.ts';
 
 // ---- referrals (issue 3): db/migrations/0010-0013 ----
 export interface ReferralStateRulesTable {
-  action: string;
-  from_status: string;
-  to_status: string;
-  side: string;
+  action: ReferralAction;
+  from_status: ReferralStatus;
+  to_status: ReferralStatus;
+  side: Side;
 }
 
 export interface ReferralsTable {
   id: Generated<number>;
   county_id: number;
   direction: 'up' | 'down';
-  status: string;
+  status: ReferralStatus;
   resident_id: number;
-  resident_snapshot: ColumnType<unknown, string, string>;
+  resident_snapshot: ColumnType<ResidentSnapshot, string, string>;
   origin_org_id: number;
   from_org_id: number;
   from_staff_id: number;
   to_org_id: number;
   to_department_id: number | null;
-  urgency: string;
+  urgency: Urgency;
   reason: string;
   diagnosis_code: string;
   diagnosis_name: string;
@@ -29,7 +35,7 @@ export interface ReferralsTable {
   consent_at: Date | null;
   out_of_county: boolean;
   out_reason: string | null;
-  suggested_level: string | null;
+  suggested_level: CareLevel | null;
   priority: Generated<boolean>;
   parent_id: number | null;
   discharge_summary: string | null;
@@ -60,9 +66,9 @@ export interface ReferralEventsTable {
   actor_id: number | null;
   actor_name: string;
   actor_org_id: number | null;
-  action: string;
-  from_status: string | null;
-  to_status: string;
+  action: ReferralEventAction;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
   note: string | null;
   detail: ColumnType<unknown, string | null, string | null>;
 }
@@ -78,7 +84,7 @@ export interface ReferralEscalationsTable {
 
 export interface ReferralDeadlineSettingsTable {
   county_id: number;
-  urgency: string;
+  urgency: Urgency;
   accept_minutes: number;
 }
 
@@ -104,7 +110,7 @@ export interface ReferralTasksTable {
   title: string;
   detail: string | null;
   due_on: string | null;
-  status: Generated<string>;
+  status: Generated<TaskStatus>;
   confirmed_by: number | null;
   confirmed_at: Date | null;
   done_at: Date | null;
@@ -126,7 +132,7 @@ export interface ReferralTaskNotesTable {
 export interface ExamCatalogueTable {
   code: string;
   name: string;
-  category: string;
+  category: ExamCategory;
   price_fen: number;
   mutual_recognition: boolean;
   active: Generated<boolean>;
@@ -142,17 +148,18 @@ export interface ExamOrdersTable {
   performing_org_id: number;
   item_code: string;
   item_name: string;
-  category: string;
+  category: ExamCategory;
   price_fen: number;
   recognised: boolean;
-  urgency: string;
+  urgency: Urgency;
   priority: Generated<boolean>;
-  status: Generated<string>;
+  status: Generated<ExamStatus>;
   clinical_note: string | null;
-  scheduled_at: Date | null;
+  /** written as the ISO 8601 string the client sent (offset included) */
+  scheduled_at: ColumnType<Date | null, string | null | undefined, string | null>;
   performed_at: Date | null;
   result_text: string | null;
-  result_flag: string | null;
+  result_flag: ExamResultFlag | null;
   reported_at: Date | null;
   reported_by: number | null;
   idempotency_key: string;
@@ -177,9 +184,9 @@ export interface AdmissionRequestsTable {
   referral_id: number | null;
   org_id: number;
   department_id: number;
-  urgency: string;
+  urgency: Urgency;
   priority: Generated<boolean>;
-  status: Generated<string>;
+  status: Generated<AdmissionStatus>;
   bed_id: number | null;
   note: string | null;
   requested_by: number;
@@ -195,14 +202,14 @@ export interface OutOfCountyVisitsTable {
   resident_org_id: number;
   visit_date: string;
   hospital_name: string;
-  hospital_level: string;
+  hospital_level: HospitalLevel;
   region: string | null;
-  visit_type: string;
+  visit_type: VisitType;
   diagnosis_code: string | null;
   diagnosis_name: string | null;
   cost_fen: number | null;
   reason: string | null;
-  source: string;
+  source: VisitSource;
   import_batch: string | null;
   entered_by: number;
   created_at: Generated<Date>;

@@ -38,7 +38,7 @@ describe('the state machine is one table, in code and in the database', () => {
 });
 
 describe('create with an Idempotency-Key', () => {
-  it('same key + same body gives the same referral; same key + other body is 422; no key is 400', async () => {
+  it('same key + same body replays the referral (200, Idempotent-Replayed: true); same key + other body is 422; no key is 400', async () => {
     const k = key();
     const first = await w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k });
     expect(first.statusCode).toBe(201);
@@ -49,8 +49,10 @@ describe('create with an Idempotency-Key', () => {
       diagnosis: { code: 'I20.0', name: '不稳定型心绞痛' },
     });
     expect(first.json().resident.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     const again = await w.village.post('/api/referrals', upBody(w), { 'idempotency-key': k });
     expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
     const other = await w.village.post('/api/referrals', upBody(w, { reason: '另一个原因' }), { 'idempotency-key': k });
     expect(other.statusCode).toBe(422);
@@ -262,7 +264,7 @@ describe('concurrent accept', () => {
       ]);
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes, results.map((r) => r.body.slice(0, 120)).join('\n')).toEqual([200, 409]);
-      expect(results.find((r) => r.statusCode === 409)!.json()).toMatchObject({
+      expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({
         code: 'INVALID_TRANSITION',
         currentStatus: 'accepted',
       });
@@ -348,6 +350,19 @@ describe('the closed loop', () => {
       'accept',
       'follow_up',
     ]);
+  });
+
+  it('the loop closes even when the confirming township cannot see the up-referral, and its scope stays its own', async () => {
+    const upId = await referralIn('completed');
+    const other = (await w.otherTownship.get('/api/auth/me')).json<{ org: { id: number } }>().org.id;
+    expect((await w.otherTownship.get(`/api/referrals/${upId}`)).statusCode).toBe(404);
+    const { toDepartmentId: _songguRehab, ...body } = downBody(w);
+    const down = await w.county.post(`/api/referrals/${upId}/down-referrals`, { ...body, toOrgId: other });
+    expect(down.statusCode, down.body).toBe(201);
+    const accepted = await w.otherTownship.post(`/api/referrals/${down.json().id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await w.county.get(`/api/referrals/${upId}`)).json().status).toBe('closed');
+    expect((await w.otherTownship.get(`/api/referrals/${upId}`)).statusCode).toBe(404);
   });
 });
 

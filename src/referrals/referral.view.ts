@@ -1,13 +1,24 @@
+import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { OrgTree } from '../platform/org-tree.ts';
 import { POLICIES } from '../policy.ts';
+import type { Selectable } from 'kysely';
 import { guidanceFor, levelOfKind, type CareLevel } from './icd10.ts';
 import type { ReferralRow } from './referral.queries.ts';
-import type { Referral, ResidentSnapshot } from './referral.schema.ts';
-import { TRANSITIONS, type ReferralAction, type ReferralStatus, type Side, type Urgency } from './referral.states.ts';
+import type { AttachmentMeta, Referral, ReferralEvent, ReferralTask, TaskNote } from './referral.schema.ts';
+import { TRANSITIONS, type ReferralAction, type Side } from './referral.states.ts';
+import type {
+  ReferralAttachmentsTable,
+  ReferralEventsTable,
+  ReferralTasksTable,
+  ReferralTaskNotesTable,
+} from './referral.tables.ts';
 
+/** A timestamp as ISO 8601 (UTC). */
+export const isoAt = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+/** An optional timestamp as ISO 8601, or null. */
 export const iso = (d: Date | string | null | undefined): string | null =>
-  d === null || d === undefined ? null : (d instanceof Date ? d : new Date(d)).toISOString();
+  d === null || d === undefined ? null : isoAt(d);
 
 /** The route each user action is taken through; the policy table decides the roles. */
 export const ACTION_ROUTE: Partial<Record<ReferralAction, keyof typeof POLICIES>> = {
@@ -79,15 +90,15 @@ export function toReferral(ctx: Ctx, row: ReferralRow): Referral {
   return {
     id: row.id,
     direction: row.direction,
-    status: row.status as ReferralStatus,
+    status: row.status,
     residentId: row.resident_id,
-    resident: row.resident_snapshot as ResidentSnapshot,
+    resident: row.resident_snapshot,
     originOrgId: row.origin_org_id,
     fromOrg: { id: row.from_org_id, name: row.from_org_name },
     fromStaff: { id: row.from_staff_id, name: row.from_staff_name },
     toOrg: { id: row.to_org_id, name: row.to_org_name },
     toDepartment: row.to_department_id ? { id: row.to_department_id, name: row.to_department_name ?? '' } : null,
-    urgency: row.urgency as Urgency,
+    urgency: row.urgency,
     reason: row.reason,
     diagnosis: { code: row.diagnosis_code, name: row.diagnosis_name },
     summary: row.summary,
@@ -95,7 +106,7 @@ export function toReferral(ctx: Ctx, row: ReferralRow): Referral {
     consentAt: iso(row.consent_at),
     outOfCounty: row.out_of_county,
     outReason: row.out_reason,
-    suggestedLevel: row.suggested_level as CareLevel | null,
+    suggestedLevel: row.suggested_level,
     priority: row.priority,
     parentId: row.parent_id,
     dischargeSummary: row.discharge_summary,
@@ -108,13 +119,67 @@ export function toReferral(ctx: Ctx, row: ReferralRow): Referral {
     arrivedAt: iso(row.arrived_at),
     completedAt: iso(row.completed_at),
     closedAt: iso(row.closed_at),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    createdAt: isoAt(row.created_at),
+    updatedAt: isoAt(row.updated_at),
     version: row.version,
     actions: allowedActions(ctx, row),
     suggestDown: suggestDown(row),
   };
 }
+
+export const toEvent = (e: Selectable<ReferralEventsTable>): ReferralEvent => ({
+  id: Number(e.id),
+  referralId: e.referral_id,
+  at: isoAt(e.at),
+  actorName: e.actor_name,
+  actorOrgId: e.actor_org_id,
+  action: e.action,
+  fromStatus: e.from_status,
+  toStatus: e.to_status,
+  note: e.note,
+});
+
+export const toAttachment = (
+  a: Pick<
+    Selectable<ReferralAttachmentsTable>,
+    'id' | 'referral_id' | 'filename' | 'mime' | 'size_bytes' | 'uploaded_at'
+  >,
+): AttachmentMeta => ({
+  id: a.id,
+  referralId: a.referral_id,
+  filename: a.filename,
+  mime: a.mime,
+  sizeBytes: a.size_bytes,
+  uploadedAt: isoAt(a.uploaded_at),
+});
+
+const toNote = (n: Selectable<ReferralTaskNotesTable>): TaskNote => ({
+  id: n.id,
+  taskId: n.task_id,
+  authorName: n.author_name,
+  orgId: n.org_id,
+  text: n.text,
+  at: isoAt(n.at),
+});
+
+/** A down-referral task with its follow-up notes (notes of other tasks are ignored). */
+export const toTask = (
+  t: Selectable<ReferralTasksTable> & { org_name: string },
+  notes: ReadonlyArray<Selectable<ReferralTaskNotesTable>>,
+): ReferralTask => ({
+  id: t.id,
+  referralId: t.referral_id,
+  orgId: t.org_id,
+  orgName: t.org_name,
+  kind: t.kind,
+  title: t.title,
+  detail: t.detail,
+  dueOn: t.due_on,
+  status: t.status,
+  confirmedAt: iso(t.confirmed_at),
+  doneAt: iso(t.done_at),
+  notes: notes.filter((n) => n.task_id === t.id).map(toNote),
+});
 
 /** Orgs whose incoming/outgoing box the caller works: a township or village its own subtree, a hospital itself. */
 export function boxOrgs(ctx: Ctx, box: 'incoming' | 'outgoing'): number[] {
@@ -129,9 +194,7 @@ export function boxOrgs(ctx: Ctx, box: 'incoming' | 'outgoing'): number[] {
   return [ctx.actor.orgId];
 }
 
-export function snapshotAge(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
+/** age on today's Shanghai date, for the resident snapshot kept on a referral */
+export function snapshotAge(birthDate: string, now = new Date()): number {
+  return ageOn(birthDate, todayInShanghai(now));
 }

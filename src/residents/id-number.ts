@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../platform/calendar.ts';
 import { divisionName } from './division-codes.ts';
 
 /** GB 11643-1999: weights and check characters of the 18-digit citizen ID number. */
@@ -24,7 +25,7 @@ function realDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Validates and normalises (trim, lowercase x → X); `today` is injectable for tests. */
+/** Validates and normalises (trim, lowercase x → X); born after today (in Shanghai) is refused; `today` is injectable for tests. */
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) {
@@ -44,7 +45,7 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberRe
   if (y < 1900 || !realDate(y, m, d))
     return { ok: false, message: `身份证号中的出生日期 ${value.slice(6, 14)} 不是有效日期` };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = shanghaiDate(today);
   if (birthDate > todayIso) return { ok: false, message: `身份证号中的出生日期 ${birthDate} 晚于今天` };
   const expected = checkDigit(value.slice(0, 17));
   if (value[17] !== expected) return { ok: false, message: '身份证号校验位不正确，请核对后重新输入' };

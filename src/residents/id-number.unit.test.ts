@@ -49,6 +49,11 @@ describe('身份证号 (GB 11643)', () => {
     expect(parseIdNumber(withCheck('14078120261122002'), TODAY).ok).toBe(true);
   });
 
+  it('"today" is the Shanghai date: born on 23 Nov is accepted at 00:30 there (16:30 UTC on the 22nd)', () => {
+    expect(parseIdNumber(withCheck('14078120261123001'), new Date('2026-11-22T16:30:00Z')).ok).toBe(true);
+    expect(parseIdNumber(withCheck('14078120261124001'), new Date('2026-11-22T16:30:00Z')).ok).toBe(false);
+  });
+
   it('accepts other provinces by province code and Shanxi counties by full code', () => {
     expect(parseIdNumber(withCheck('44030519900101003'), TODAY).ok).toBe(true);
     expect(parseIdNumber(withCheck('14112219900101003'), TODAY).ok).toBe(true); // 交城县

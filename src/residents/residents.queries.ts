@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { must } from '../platform/must.ts';
 import type { ResidentsTable } from '../platform/db-types.ts';
 
 export type Match =
@@ -17,8 +18,8 @@ export type Match =
  */
 function prefixRange(column: 'r.name' | 'r.name_initials' | 'r.name_pinyin', prefix: string) {
   const points = [...prefix];
-  const last = points.pop()!;
-  const upper = points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+  const last = must(points.pop()?.codePointAt(0), "the prefix's last code point");
+  const upper = points.join('') + String.fromCodePoint(last + 1);
   return sql<boolean>`(${sql.ref(column)} ~>=~ ${prefix} AND ${sql.ref(column)} ~<~ ${upper})`;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery, intId, intQuery, isoDate, personName } from '../platform/params.ts';
 
 export const INSURANCE_TYPES = ['employee', 'resident', 'none'] as const;
 export const CHRONIC_CONDITIONS = [
@@ -35,10 +36,10 @@ export type Resident = z.infer<typeof resident>;
 
 export const residentSearch = z.object({
   q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: idQuery().optional(),
   condition: z.enum(CHRONIC_CONDITIONS).optional(),
-  limit: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).max(2000, '请缩小搜索范围（最多翻到第 2,000 条）').default(0),
+  limit: intQuery({ min: 1, max: 100, tooBig: '每页最多 100 条' }).default(20),
+  offset: intQuery({ min: 0, max: 2000, tooBig: '请缩小搜索范围（最多翻到第 2,000 条）' }).default(0),
 });
 export type ResidentSearch = z.infer<typeof residentSearch>;
 
@@ -54,25 +55,22 @@ const optionalText = (label: string, max: number) =>
 /** Fields without defaults: a PATCH must leave unnamed fields alone, so no default may fill them. */
 const residentFields = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
-  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
-  sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD')
-    .optional(),
+  name: personName(30),
+  sex: z.enum(['M', 'F'], { error: '性别应为男或女' }).optional(),
+  birthDate: isoDate('出生日期').optional(),
   mobile: z
     .string()
     .trim()
     .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
     .nullable()
     .optional(),
-  orgId: z.number().int().positive('请选择管理机构').optional(),
+  orgId: intId('请选择管理机构').optional(),
   village: optionalText('村/社区', 40),
   householdNo: optionalText('户号', 30),
   address: optionalText('住址', 120),
-  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }),
+  insuranceType: z.enum(INSURANCE_TYPES, { error: '参保类型不正确' }),
   registeredPoor: z.boolean(),
-  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8),
+  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { error: '慢病类型不正确' })).max(8),
 });
 
 export const residentCreate = residentFields.extend({
@@ -86,12 +84,8 @@ export const residentPatch = residentFields
   .omit({ idNumber: true, sex: true, birthDate: true })
   .partial()
   .extend({
-    version: z.number().int().positive('缺少版本号'),
-    deceasedOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '死亡日期格式应为 YYYY-MM-DD')
-      .nullable()
-      .optional(),
+    version: intId('缺少版本号'),
+    deceasedOn: isoDate('死亡日期').nullable().optional(),
   });
 export type ResidentPatch = z.infer<typeof residentPatch>;
 

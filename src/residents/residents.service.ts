@@ -1,7 +1,9 @@
 import { writeAudit } from '../platform/audit.ts';
+import { ageOn, todayInShanghai } from '../platform/calendar.ts';
+import { must } from '../platform/must.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound, requireChanges } from '../platform/errors.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { parseIdNumber } from './id-number.ts';
 import { namePinyin } from './pinyin.ts';
@@ -9,13 +11,6 @@ import * as q from './residents.queries.ts';
 import type { Resident, ResidentCreate, ResidentPatch, ResidentSearch, RevealBody } from './residents.schema.ts';
 
 const RESIDENT_ORG_KINDS = new Set(['village_clinic', 'township_center', 'community_center']);
-
-function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
-}
 
 /** Every response carries masked identifiers; full values leave only through reveal(). */
 function toResident(r: q.ResidentRow): Resident {
@@ -27,7 +22,7 @@ function toResident(r: q.ResidentRow): Resident {
     name: r.name,
     sex: r.sex,
     birthDate: r.birth_date,
-    age: ageOn(r.birth_date),
+    age: ageOn(r.birth_date, todayInShanghai()),
     mobile: maskMobile(r.mobile),
     village: r.village,
     householdNo: r.household_no,
@@ -193,10 +188,10 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
       resourceId: row.id,
       residentId: row.id,
     });
-    return toResident((await q.findById(trx, row.id))!);
+    return toResident(must(await q.findById(trx, row.id), 'the resident just written'));
   }).catch((err: unknown) => {
     // a concurrent twin slipped past the pre-check: the unique index still says no
-    if (err instanceof Error && 'constraint' in err && err.constraint === 'residents_id_number_key') {
+    if (isUniqueViolation(err, 'residents_id_number_key')) {
       throw conflict('DUPLICATE_RESIDENT', '该身份证号刚刚已被登记，请重新搜索', { field: 'idNumber' });
     }
     throw err;

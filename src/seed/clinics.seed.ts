@@ -5,6 +5,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../clinics/clinic-time.t
 import type { Kdb } from '../platform/db.ts';
 import type { ProfileName } from './profiles.ts';
 import { Rng } from './random.ts';
+import { must } from '../platform/must.ts';
 
 /**
  * The demo county's expert programme (issue 4): a roster of visiting experts (乡情医学联盟),
@@ -86,7 +87,10 @@ export async function seedClinics(
   const rng = new Rng(opts.seed, 'clinics');
   const { countyId } = opts;
   const today = shanghaiDate(new Date());
-  const year = Number(today.slice(0, 4));
+  // a budget for each year the seeded sessions fall in: about a year back and a month ahead
+  // (at the turn of the year that includes the next one)
+  const firstYear = Number(addDays(today, -380).slice(0, 4));
+  const years = Array.from({ length: Number(addDays(today, 30).slice(0, 4)) - firstYear + 1 }, (_, i) => firstYear + i);
   return db.transaction().execute(async (trx) => {
     const orgIds = (await trx.selectFrom('orgs').select('id').where('county_id', '=', countyId).execute()).map(
       (o) => o.id,
@@ -103,7 +107,10 @@ export async function seedClinics(
       .execute()) as Dept[];
     const countyDept = (code: string) =>
       depts.find((d) => d.code === code && d.org_kind === 'county_hospital') ??
-      depts.find((d) => d.code === 'internal' && d.org_kind === 'county_hospital')!;
+      must(
+        depts.find((d) => d.code === 'internal' && d.org_kind === 'county_hospital'),
+        "the county hospital's internal medicine",
+      );
     const residents = await trx
       .selectFrom('residents')
       .select(['id', 'org_id', 'name', 'birth_date'])
@@ -127,7 +134,7 @@ export async function seedClinics(
       .execute();
     await trx
       .insertInto('clinic_budgets')
-      .values([year - 1, year].map((y) => ({ county_id: countyId, year: y, budget_fen: 500_000_000 })))
+      .values(years.map((y) => ({ county_id: countyId, year: y, budget_fen: 500_000_000 })))
       .onConflict((oc) => oc.columns(['county_id', 'year']).doNothing())
       .execute();
     await trx

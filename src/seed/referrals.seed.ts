@@ -1,9 +1,15 @@
-import { sql } from 'kysely';
-import type { Kdb } from '../platform/db.ts';
+import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { guidanceFor, icd10 } from '../referrals/icd10.ts';
-import { DEFAULT_ACCEPT_MINUTES, type Urgency } from '../referrals/referral.states.ts';
+import {
+  DEFAULT_ACCEPT_MINUTES,
+  type ReferralAction,
+  type ReferralStatus,
+  type Urgency,
+} from '../referrals/referral.states.ts';
 import { Rng } from './random.ts';
+import { must } from '../platform/must.ts';
 
 /**
  * A year of two-way referral work for the demo county, consistent with the seeds: village
@@ -95,10 +101,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
     .orderBy('id')
     .execute();
   const ids = orgs.map((o) => o.id);
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.user_id', '0', true), set_config('app.org_ids', ${ids.join(',')}, true)`.execute(
-      trx,
-    );
+  return withScope(db, { userId: 0, orgIds: ids }, async (trx) => {
     const hospitals = orgs.filter((o) => o.kind === 'county_hospital');
     const people = hospitals.find((o) => o.name.endsWith('人民医院')) ?? hospitals[0];
     const partners = orgs.filter((o) => o.kind === 'partner_hospital');
@@ -123,7 +126,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         name: r.name,
         sex: r.sex,
         birthDate: r.birth_date,
-        age: now.getFullYear() - Number(r.birth_date.slice(0, 4)),
+        age: ageOn(r.birth_date, todayInShanghai(now)),
         idNumber: maskIdNumber(r.id_number),
         mobile: maskMobile(r.mobile),
         village: r.village,
@@ -138,7 +141,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         const res = rng.pick(residents);
         const fromOrg = rng.chance(0.6) ? res.org_id : (parentOf.get(res.org_id) ?? res.org_id);
         const code = weighted(rng, UP_DIAGNOSES);
-        const dx = icd10(code)!;
+        const dx = must(icd10(code), `ICD-10 ${code}`);
         const outside = partners.length > 0 && (guidanceFor(code).level === 'above' || rng.chance(0.04));
         const to = outside ? rng.pick(partners) : rng.chance(0.85) ? people : rng.pick(hospitals);
         const urgency: Urgency = rng.chance(0.15) ? 'emergency' : rng.chance(0.4) ? 'urgent' : 'routine';
@@ -292,7 +295,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
       }
     }
     // walk each referral along its path through the guarded transitions, one bulk step at a time
-    const STEPS: ReadonlyArray<readonly [string, string, string]> = [
+    const STEPS: ReadonlyArray<readonly [ReferralStatus, ReferralStatus, ReferralAction]> = [
       ['submitted', 'accepted', 'accept'],
       ['submitted', 'rejected', 'reject'],
       ['submitted', 'cancelled', 'cancel'],
@@ -314,7 +317,7 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         .where(
           'id',
           'in',
-          movers.map((p) => p.id!),
+          movers.map((p) => must(p.id, 'a moved referral')),
         )
         .where('status', '=', from)
         .execute();
@@ -384,12 +387,12 @@ export async function seedReferrals(db: Kdb, opts: ReferralSeedOptions): Promise
         county_id: opts.countyId,
         resident_id: res.id,
         resident_org_id: res.org_id,
-        visit_date: new Date(now.getTime() - rng.int(0, 364) * 86_400_000).toISOString().slice(0, 10),
+        visit_date: addDays(todayInShanghai(now), -rng.int(0, 364)),
         hospital_name: hospital,
         hospital_level: level,
         visit_type: inpatient ? 'inpatient' : 'outpatient',
         diagnosis_code: code,
-        diagnosis_name: icd10(code)!.name,
+        diagnosis_name: must(icd10(code), `ICD-10 ${code}`).name,
         cost_fen: inpatient ? rng.int(800_000, 5_000_000) : rng.int(20_000, 150_000),
         reason: rng.pick(['自行前往', '家属要求', '异地工作', '复诊']),
         source: 'seed',

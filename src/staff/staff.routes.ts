@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../platform/context.ts';
-import { idParam } from '../orgs/orgs.schema.ts';
+import { idParam } from '../platform/params.ts';
 import { staffCreate, staffMember, staffPatch, staffQuery, staffWithPassword } from './staff.schema.ts';
 import * as svc from './staff.service.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idQuery, intId, personName } from '../platform/params.ts';
 import { ROLES } from '../platform/roles.ts';
 
 export const staffMember = z.object({
@@ -19,7 +20,7 @@ export const staffMember = z.object({
 export type StaffMember = z.infer<typeof staffMember>;
 
 export const staffQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: idQuery().optional(),
   role: z.enum(ROLES).optional(),
   q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional(),
 });
@@ -31,14 +32,14 @@ export const staffCreate = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头'),
-  displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
+  displayName: personName(40),
   title: z.string().trim().max(40, '职称不能超过 40 个字').nullable().optional(),
   roles: z
-    .array(z.enum(ROLES, { message: '角色不正确' }))
+    .array(z.enum(ROLES, { error: '角色不正确' }))
     .min(1, '请至少选择一个角色')
     .max(5, '角色最多 5 个'),
-  orgId: z.number().int().positive('请选择机构'),
-  departmentId: z.number().int().positive().nullable().optional(),
+  orgId: intId('请选择机构'),
+  departmentId: intId('请选择科室').nullable().optional(),
   mobile: z
     .string()
     .trim()

@@ -2,14 +2,15 @@ import { randomInt } from 'node:crypto';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
-import { hashPassword } from '../platform/password.ts';
+import { hashPassword, rememberCurrentPassword } from '../platform/password.ts';
 import type { Role } from '../platform/roles.ts';
 import { revokeAllSessions } from '../platform/session.ts';
 import { maskMobile } from '../platform/mask.ts';
+import { seesStaffContact } from '../policy.ts';
 import * as q from './staff.queries.ts';
 import type { StaffCreate, StaffMember, StaffPatch, StaffQuery } from './staff.schema.ts';
 
-const toStaff = (r: q.StaffRow): StaffMember => ({
+const toStaff = (r: q.StaffRow, role: Role): StaffMember => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -18,7 +19,7 @@ const toStaff = (r: q.StaffRow): StaffMember => ({
   orgId: r.org_id,
   orgName: r.org_name,
   departmentId: r.department_id,
-  mobile: maskMobile(r.mobile),
+  mobile: seesStaffContact(role) ? r.mobile : maskMobile(r.mobile),
   disabled: r.disabled,
   locked: r.locked,
   mustChangePassword: r.must_change_password,
@@ -50,7 +51,7 @@ async function assertDepartment(ctx: Ctx, departmentId: number | null | undefine
 }
 
 export async function list(ctx: Ctx, query: StaffQuery) {
-  return (await q.search(ctx.db, ctx.scope.orgIds, query)).map(toStaff);
+  return (await q.search(ctx.db, ctx.scope.orgIds, query)).map((r) => toStaff(r, ctx.scope.role));
 }
 
 async function loadInScope(ctx: Ctx, id: number) {
@@ -60,7 +61,7 @@ async function loadInScope(ctx: Ctx, id: number) {
 }
 
 export async function get(ctx: Ctx, id: number) {
-  return toStaff(await loadInScope(ctx, id));
+  return toStaff(await loadInScope(ctx, id), ctx.scope.role);
 }
 
 export async function create(ctx: Ctx, input: StaffCreate) {
@@ -146,6 +147,9 @@ export async function resetPassword(ctx: Ctx, id: number) {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
+    // the temporary password is random; keeping the replaced one makes sure the forced change
+    // cannot simply go back to it (nor to the 3 before it)
+    await rememberCurrentPassword(trx, id);
     await q.update(trx, id, {
       password_hash: hash,
       must_change_password: true,

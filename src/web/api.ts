@@ -48,7 +48,7 @@ export function withQuery(url: string, query?: Query): string {
 }
 
 export interface Options {
-  /** login and /me answer 401 as a normal outcome, not as "your session ended" */
+  /** a wrong password answers 401 at login: a normal outcome, not "your session ended" */
   noAuthRedirect?: boolean;
   /** extra headers, e.g. Idempotency-Key on a create, or a portal token */
   headers?: Readonly<Record<string, string>>;

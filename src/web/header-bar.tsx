@@ -25,7 +25,7 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
     <div className="oc-header">
       <Space size={8} style={{ minWidth: 0 }}>
         {mobile ? <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('menu')} /> : null}
-        <span className="oc-logo">医</span>
+        <span className="oc-logo">{t('logoMark')}</span>
         <Typography.Text strong className="oc-app-name">
           {mobile ? t('appShort') : t('appName')}
         </Typography.Text>

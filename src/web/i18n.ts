@@ -90,6 +90,11 @@ export function roleLabel(role: Role, lang: Lang): string {
 export const common = {
   appName: ['县域医共体一体化平台', 'County Medical Group Platform'],
   appShort: ['医共体平台', 'OneCounty'],
+  /** the round mark before the name: a brand, the same in both languages */
+  logoMark: ['医', '医'],
+  /** each language is named in its own words on the switch */
+  langZh: ['中文', '中文'],
+  langEn: ['EN', 'EN'],
   'nav.home': ['首页', 'Home'],
   'nav.orgs': ['机构网络', 'Organisations'],
   'nav.residents': ['居民查询', 'Residents'],

@@ -1,7 +1,7 @@
 import { Segmented } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { setLang, useLang, type Lang } from './i18n.ts';
+import { common, setLang, translate, useLang, type Lang } from './i18n.ts';
 
 /** 中文 / EN: the staff header and the public pages (phone booking, ticket, screen) share it. */
 export function LangSwitch({ style }: { style?: React.CSSProperties }) {
@@ -12,8 +12,8 @@ export function LangSwitch({ style }: { style?: React.CSSProperties }) {
       value={lang}
       onChange={setLang}
       options={[
-        { label: '中文', value: 'zh' },
-        { label: 'EN', value: 'en' },
+        { label: translate(common, lang, 'langZh'), value: 'zh' },
+        { label: translate(common, lang, 'langEn'), value: 'en' },
       ]}
       aria-label="language"
       style={style}

@@ -9,13 +9,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { z } from 'zod';
 import { switchUser } from '../auth/ui/auth.api.ts';
+import { chineseErrors } from '../platform/zod-zh.ts';
 import { isApiError, setUnauthorizedHandler } from './api.ts';
 import { getLang, useLang } from './i18n.ts';
 import { router } from './router.tsx';
 import './styles.css';
 
-// forms validate with the server's schemas; their built-in messages should be Chinese too
-z.config(z.locales.zhCN());
+// forms validate with the server's schemas; their built-in messages are the server's plain Chinese
+z.config(chineseErrors);
 
 const queryClient = new QueryClient({
   defaultOptions: {

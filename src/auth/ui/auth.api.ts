@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, apiSendNoContent, isApiError, setCsrfToken } from '../../web/api.ts';
-import { me as meSchema, type ChangePasswordBody, type LoginBody, type Me } from '../auth.schema.ts';
+import { apiGet, apiSend, apiSendNoContent, setCsrfToken } from '../../web/api.ts';
+import { me as meSchema, meAnswer, type ChangePasswordBody, type LoginBody, type Me } from '../auth.schema.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -15,16 +15,12 @@ export function switchUser(qc: QueryClient, me: Me | null): void {
   qc.getMutationCache().clear();
 }
 
-/** null means "not signed in": a normal state, not an error. */
+/** null means "not signed in": a normal state, which the API answers with 200 {user: null}. */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await apiGet('/api/auth/me', meSchema, undefined, { noAuthRedirect: true });
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (err) {
-    if (isApiError(err) && err.status === 401) return null;
-    throw err;
-  }
+  const answer = await apiGet('/api/auth/me', meAnswer, undefined, { noAuthRedirect: true });
+  if ('user' in answer) return null;
+  setCsrfToken(answer.csrfToken);
+  return answer;
 }
 
 export function useMe() {

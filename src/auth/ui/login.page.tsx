@@ -38,7 +38,7 @@ export function LoginPage() {
       <Card className="oc-auth-card">
         <Space orientation="vertical" size={4} style={{ width: '100%', textAlign: 'center', marginBottom: 24 }}>
           <span className="oc-logo" style={{ width: 44, height: 44, fontSize: 22 }}>
-            医
+            {c('logoMark')}
           </span>
           <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
             {c('appName')}
@@ -69,8 +69,8 @@ export function LoginPage() {
             value={lang}
             onChange={setLang}
             options={[
-              { label: '中文', value: 'zh' },
-              { label: 'EN', value: 'en' },
+              { label: c('langZh'), value: 'zh' },
+              { label: c('langEn'), value: 'en' },
             ]}
           />
         </div>

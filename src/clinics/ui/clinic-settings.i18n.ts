@@ -37,6 +37,7 @@ export const settingsMessages = defineDict({
   budgetFen: ['年度补贴预算（元）', 'Annual subsidy budget (yuan)'],
   saveBudget: ['保存预算', 'Save budget'],
   rates: ['每类活动补贴标准（元/场）', 'Subsidy per session (yuan)'],
+  perSession: ['元/场', 'yuan per session'],
   saveRates: ['保存补贴标准', 'Save rates'],
   ratesHint: [
     '新标准只用于之后安排的坐诊；已安排的场次按安排时的标准计。超出年度预算的安排需管理员审批。',

@@ -21,7 +21,10 @@ const columns = (dimension: string) => [
 export function ClinicStatsPage() {
   const t = useT(clinicMessages);
   const [to, setTo] = useState(todayShanghai());
-  const [from, setFrom] = useState(`${Number(todayShanghai().slice(0, 4)) - 1}${todayShanghai().slice(4)}`);
+  // 365 days back, as the server's default ("the same day last year" does not exist after 29 February)
+  const [from, setFrom] = useState(() =>
+    new Date(Date.parse(`${todayShanghai()}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10),
+  );
   const stats = useClinicStats({ from, to });
   const year = Number(to.slice(0, 4));
   const ledger = useSubsidy(year);

@@ -150,12 +150,7 @@ function RatesForm({
       <Form form={form} layout="horizontal" labelCol={{ span: 6 }} disabled={disabled} onFinish={submit}>
         {SESSION_TYPES.map((type, i) => (
           <Form.Item key={type} name={['rates', i, 'subsidyFen']} label={typeLabel(type, lang)}>
-            <InputNumber
-              style={{ width: 200 }}
-              precision={2}
-              suffix={lang === 'zh' ? '元/场' : 'yuan'}
-              data-testid={`rate-${type}`}
-            />
+            <InputNumber style={{ width: 200 }} precision={2} suffix={t('perSession')} data-testid={`rate-${type}`} />
           </Form.Item>
         ))}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rates-save">

@@ -40,6 +40,8 @@ export const publicMessages = defineDict({
   screenLive: ['● 实时连接', '● Live'],
   screenReconnecting: ['○ 正在重新连接…', '○ Reconnecting…'],
   enableVoice: ['点击开启语音播报', 'Tap to turn on spoken calls (in Mandarin)'],
+  /** spoken aloud, and the calls are spoken in Mandarin: the same words in both languages */
+  voiceOnSpoken: ['语音播报已开启', '语音播报已开启'],
   inRoom: ['正在就诊', 'Now seeing'],
   getReady: ['请以下患者准备（候诊 {n} 人）', 'Please get ready ({n} waiting)'],
   noClinicsToday: ['今日本科室暂无门诊', 'No clinics in this department today'],

@@ -83,7 +83,7 @@ export function ScreenPage() {
           onClick={() => {
             voiceRef.current = true;
             setVoice(true);
-            window.speechSynthesis?.speak(new SpeechSynthesisUtterance('语音播报已开启'));
+            window.speechSynthesis?.speak(new SpeechSynthesisUtterance(t('voiceOnSpoken')));
           }}
           style={{
             fontSize: '2.5vh',

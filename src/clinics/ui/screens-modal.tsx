@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { useOrg, useOrgs } from '../../orgs/ui/orgs.api.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useT } from '../../web/i18n.ts';
 import { screen, screenWithToken } from '../queue.schema.ts';
+import { screensMessages } from './screens.i18n.ts';
 
 /** 叫号屏: register a waiting-room screen per department; its link is shown once (only a hash is kept). */
 export function ScreensModal({ onClose }: { onClose: () => void }) {
+  const t = useT(screensMessages);
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['clinics', 'screens'],
@@ -33,19 +36,19 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
     onSuccess: done,
   });
   return (
-    <Modal open title="叫号屏" onCancel={onClose} footer={null} width={640}>
+    <Modal open title={t('title')} onCancel={onClose} footer={null} width={640}>
       {link ? (
         <Alert
           type="success"
           showIcon
           style={{ marginBottom: 12 }}
-          message="屏幕链接（只显示这一次，请在候诊区屏幕的浏览器中打开）"
+          title={t('linkOnce')}
           description={<Typography.Text copyable>{link}</Typography.Text>}
         />
       ) : null}
       {create.isError ? <ErrorAlert error={create.error} /> : null}
       <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
-        <Form.Item label="机构">
+        <Form.Item label={t('org')}>
           <Select
             style={{ width: 180 }}
             onChange={setOrgId}
@@ -54,17 +57,21 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
               .map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
-        <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择科室' }]}>
+        <Form.Item
+          name="departmentId"
+          label={t('department')}
+          rules={[{ required: true, message: t('departmentRequired') }]}
+        >
           <Select
             style={{ width: 140 }}
             options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input placeholder="如：神经内科候诊区" maxLength={40} />
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('nameRequired') }]}>
+          <Input placeholder={t('namePlaceholder')} maxLength={40} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
-          登记
+          {t('register')}
         </Button>
       </Form>
       <List
@@ -74,7 +81,7 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
           <List.Item
             extra={
               <Button size="small" onClick={() => rotate.mutate(s.id)}>
-                更换链接
+                {t('rotate')}
               </Button>
             }
           >

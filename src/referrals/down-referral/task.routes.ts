@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../orgs/orgs.schema.ts';
+import { idParam } from '../../platform/params.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { referralTask } from '../referral.schema.ts';
+import { noteBody, taskQuery } from './task.schema.ts';
 import { addNote, list } from './task.service.ts';
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,10 +14,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '下转任务（本机构及下属村卫生室）',
-        querystring: z.object({
-          status: z.enum(['open', 'confirmed', 'done', 'pending', 'all']).default('pending'),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        querystring: taskQuery,
         response: { 200: z.array(referralTask) },
       },
     },
@@ -29,10 +27,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '填写随访/康复记录',
         params: idParam,
-        body: z.object({
-          text: z.string().trim().min(1, '请填写随访记录').max(2000, '记录不能超过 2000 个字'),
-          done: z.boolean().optional(),
-        }),
+        body: noteBody,
         response: { 201: referralTask.nullable() },
       },
     },

@@ -5,11 +5,14 @@ import { orgDetail } from '../../orgs/orgs.schema.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useT } from '../../web/i18n.ts';
 import { admission } from '../admission.schema.ts';
 import type { ReferralDetail } from '../referral.schema.ts';
+import { referralDetailMessages } from './referrals.i18n.ts';
 
 /** 申请住院 for an arrived up-referral: the request inherits the referral's 三优先 flag. */
 export function AdmissionRequest({ referral }: { referral: ReferralDetail }) {
+  const t = useT(referralDetailMessages);
   const may = useMayCall('POST /api/admissions');
   const show = may && referral.direction === 'up' && (referral.status === 'arrived' || referral.status === 'accepted');
   const org = useQuery({
@@ -32,8 +35,8 @@ export function AdmissionRequest({ referral }: { referral: ReferralDetail }) {
     <Space wrap style={{ marginTop: 8 }}>
       <Select
         style={{ width: 160 }}
-        placeholder="住院科室"
-        aria-label="住院科室"
+        placeholder={t('admissionDepartment')}
+        aria-label={t('admissionDepartment')}
         value={dept}
         onChange={setDept}
         options={(org.data?.departments ?? [])
@@ -41,11 +44,12 @@ export function AdmissionRequest({ referral }: { referral: ReferralDetail }) {
           .map((d) => ({ value: d.id, label: d.name }))}
       />
       <Button disabled={!dept || request.isSuccess} loading={request.isPending} onClick={() => request.mutate()}>
-        申请住院
+        {t('requestAdmission')}
       </Button>
       {request.isSuccess ? (
         <Typography.Text type="success">
-          已加入{request.data.departmentName}待入院列表{request.data.priority ? '（三优先）' : ''}
+          {t('admissionQueued', { department: request.data.departmentName })}
+          {request.data.priority ? t('admissionQueuedPriority') : ''}
         </Typography.Text>
       ) : null}
       {request.isError ? <ErrorAlert error={request.error} /> : null}

@@ -5,12 +5,16 @@ import { orgDetail } from '../../orgs/orgs.schema.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import { admission, bedBoard } from '../admission.schema.ts';
-import { URGENCY_LABELS } from '../referral.states.ts';
+import { bedBoardMessages, referralWords, urgencyText } from './referrals.i18n.ts';
 
 /** 床位看板: beds of one department and the admission queue, 三优先 patients first within an urgency. */
 export function BedBoardPage() {
+  const t = useT(bedBoardMessages);
+  const w = useT(referralWords);
+  const lang = useLang();
   const me = useCurrentUser();
   const qc = useQueryClient();
   const org = useQuery({ queryKey: ['org', me.org.id], queryFn: () => apiGet(`/api/orgs/${me.org.id}`, orgDetail) });
@@ -28,12 +32,12 @@ export function BedBoardPage() {
   const free = (board.data?.beds ?? []).filter((b) => !b.admission);
   return (
     <Page
-      title="床位看板"
+      title={t('title')}
       extra={
         <Select
           style={{ width: 200 }}
-          placeholder="选择科室"
-          aria-label="科室"
+          placeholder={t('chooseDepartment')}
+          aria-label={t('department')}
           value={departmentId}
           onChange={setDepartmentId}
           options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
@@ -44,7 +48,7 @@ export function BedBoardPage() {
       {admit.isError ? <ErrorAlert error={admit.error} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={`床位（空 ${free.length} / 共 ${board.data?.beds.length ?? 0}）`}>
+          <Card size="small" title={t('beds', { free: free.length, total: board.data?.beds.length ?? 0 })}>
             <Space wrap>
               {(board.data?.beds ?? []).map((b) => (
                 <Card
@@ -53,27 +57,27 @@ export function BedBoardPage() {
                   size="small"
                   style={{ width: 140, background: b.admission ? '#fff7e6' : '#f6ffed' }}
                 >
-                  <Typography.Text strong>{b.code} 床</Typography.Text>
+                  <Typography.Text strong>{t('bed', { code: b.code })}</Typography.Text>
                   <br />
                   {b.admission ? (
                     <span>
                       {b.admission.residentName ?? '—'}
-                      {b.admission.priority ? <Tag color="gold">三优先</Tag> : null}
+                      {b.admission.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
                     </span>
                   ) : (
-                    <Typography.Text type="success">空床</Typography.Text>
+                    <Typography.Text type="success">{t('emptyBed')}</Typography.Text>
                   )}
                 </Card>
               ))}
             </Space>
-            {!board.data?.beds.length ? <Empty description="请选择科室，或该科室尚未登记床位" /> : null}
+            {!board.data?.beds.length ? <Empty description={t('noBeds')} /> : null}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title="待入院">
+          <Card size="small" title={t('waiting')}>
             <List
               dataSource={board.data?.waiting ?? []}
-              locale={{ emptyText: '暂无待入院患者' }}
+              locale={{ emptyText: t('noWaiting') }}
               renderItem={(a) => (
                 <List.Item
                   data-testid="waiting-admission"
@@ -85,14 +89,14 @@ export function BedBoardPage() {
                       loading={admit.isPending}
                       onClick={() => admit.mutate({ id: a.id, bedId: free[0].id })}
                     >
-                      安排 {free[0]?.code ?? ''} 床
+                      {t('admitTo', { code: free[0]?.code ?? '' })}
                     </Button>,
                   ]}
                 >
                   <Space>
                     {a.residentName}
-                    <Tag>{URGENCY_LABELS[a.urgency]}</Tag>
-                    {a.priority ? <Tag color="gold">三优先</Tag> : null}
+                    <Tag>{urgencyText(a.urgency, lang)}</Tag>
+                    {a.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
                   </Space>
                 </List.Item>
               )}

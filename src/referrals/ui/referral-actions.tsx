@@ -5,14 +5,19 @@ import { z } from 'zod';
 import { org } from '../../orgs/orgs.schema.ts';
 import { apiGet } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { common, useLang, useT } from '../../web/i18n.ts';
 import type { ReferralDetail } from '../referral.schema.ts';
-import { ACTION_LABELS, type ReferralAction } from '../referral.states.ts';
+import type { ReferralAction } from '../referral.states.ts';
 import { useReferralAction, type ActionPath } from './referrals.api.ts';
+import { referralActionText, referralDetailMessages } from './referrals.i18n.ts';
 
 const SIMPLE: ReadonlyArray<ReferralAction> = ['submit', 'accept', 'arrive', 'complete', 'close', 'cancel'];
 
 /** The buttons the server says this user may press now (referral.actions), nothing else. */
 export function ReferralActions({ referral }: { referral: ReferralDetail }) {
+  const t = useT(referralDetailMessages);
+  const c = useT(common);
+  const lang = useLang();
   const act = useReferralAction(referral.id);
   const [modal, setModal] = useState<'reject' | 'redirect' | 'down' | null>(null);
   const [form] = Form.useForm();
@@ -49,18 +54,20 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
               loading={act.isPending}
               onClick={() => run(a as ActionPath, a === 'submit' ? { consent: { by: 'patient' } } : {})}
             >
-              {ACTION_LABELS[a]}
+              {referralActionText(a, lang)}
             </Button>
           ))}
         {referral.actions.includes('reject') ? (
           <Button danger onClick={() => setModal('reject')}>
-            拒绝
+            {t('reject')}
           </Button>
         ) : null}
-        {referral.actions.includes('redirect') ? <Button onClick={() => setModal('redirect')}>改派</Button> : null}
+        {referral.actions.includes('redirect') ? (
+          <Button onClick={() => setModal('redirect')}>{t('redirect')}</Button>
+        ) : null}
         {referral.actions.includes('down_refer') ? (
           <Button type="primary" onClick={() => setModal('down')}>
-            出院下转
+            {t('dischargeDown')}
           </Button>
         ) : null}
       </Space>
@@ -71,9 +78,9 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
       ) : null}
       <Modal
         open={modal !== null}
-        title={modal === 'reject' ? '拒绝转诊' : modal === 'redirect' ? '改派到其他机构' : '出院下转'}
-        okText="确定"
-        cancelText="取消"
+        title={modal === 'reject' ? t('rejectTitle') : modal === 'redirect' ? t('redirectTitle') : t('dischargeDown')}
+        okText={c('confirm')}
+        cancelText={c('cancel')}
         confirmLoading={act.isPending}
         onCancel={() => setModal(null)}
         onOk={() => form.submit()}
@@ -89,9 +96,12 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
             if (modal === 'down') {
               const tasks = (v.tasks ?? '')
                 .split('\n')
-                .map((t) => t.trim())
+                .map((line) => line.trim())
                 .filter(Boolean)
-                .map((title) => ({ kind: /康复|训练/.test(title) ? 'rehab' : 'follow_up', title }));
+                .map((title) => ({
+                  kind: /康复|训练|rehab|exercise|training/i.test(title) ? 'rehab' : 'follow_up',
+                  title,
+                }));
               run('down-referrals', {
                 toOrgId: v.toOrgId,
                 reason: v.reason,
@@ -104,24 +114,29 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
           {modal !== 'reject' ? (
             <Form.Item
               name="toOrgId"
-              label={modal === 'down' ? '下转机构（乡镇康复中心/村卫生室）' : '改派机构'}
-              rules={[{ required: true, message: '请选择机构' }]}
+              label={modal === 'down' ? t('downOrg') : t('redirectOrg')}
+              rules={[{ required: true, message: t('orgRequired') }]}
             >
               <Select
-                aria-label="机构"
+                aria-label={t('org')}
                 showSearch
                 optionFilterProp="label"
                 options={(modal === 'down' ? down : targets).map((o) => ({
                   value: o.id,
-                  label: `${o.name}${o.specialities.length ? `（${o.specialities.join('、')}）` : ''}`,
+                  label: o.specialities.length
+                    ? t('orgSpecialities', {
+                        name: o.name,
+                        specialities: o.specialities.join(t('specialitySeparator')),
+                      })
+                    : o.name,
                 }))}
               />
             </Form.Item>
           ) : null}
           <Form.Item
             name="reason"
-            label={modal === 'down' ? '下转原因' : '原因'}
-            rules={[{ required: true, min: 2, message: '请填写原因' }]}
+            label={modal === 'down' ? t('downReason') : t('actionReason')}
+            rules={[{ required: true, min: 2, message: t('reasonRequired') }]}
           >
             <Input.TextArea rows={2} />
           </Form.Item>
@@ -129,19 +144,19 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
             <>
               <Form.Item
                 name="dischargeSummary"
-                label="出院小结"
-                rules={[{ required: true, message: '请填写出院小结' }]}
+                label={t('dischargeSummary')}
+                rules={[{ required: true, message: t('dischargeRequired') }]}
               >
                 <Input.TextArea rows={3} />
               </Form.Item>
-              <Form.Item name="goals" label="康复目标">
+              <Form.Item name="goals" label={t('goals')}>
                 <Input />
               </Form.Item>
               <Form.Item
                 name="tasks"
-                label="下转任务（每行一项）"
-                rules={[{ required: true, message: '请至少填写一项任务' }]}
-                initialValue={'康复训练 每周3次\n出院两周随访'}
+                label={t('downTasks')}
+                rules={[{ required: true, message: t('downTasksRequired') }]}
+                initialValue={t('downTasksDefault')}
               >
                 <Input.TextArea rows={3} />
               </Form.Item>

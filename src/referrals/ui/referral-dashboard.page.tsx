@@ -1,7 +1,9 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import { useFigures } from './referrals.api.ts';
+import { dashboardMessages } from './referrals.i18n.ts';
 
 /** A time figure as a sentence a bureau official reads without knowing what P50 or P90 means. */
 function minutesInWords(key: string, minutes: number): string {
@@ -14,13 +16,14 @@ function minutesInWords(key: string, minutes: number): string {
 
 /** 双向转诊指标: every figure shows its numerator and denominator, so nobody has to trust a bare percentage. */
 export function ReferralDashboardPage() {
+  const t = useT(dashboardMessages);
   const figures = useFigures();
   const d = figures.data;
   return (
-    <Page title="双向转诊指标">
+    <Page title={t('title')}>
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
       <Typography.Paragraph type="secondary">
-        统计区间：{d ? `${d.from} 至 ${d.to}` : '—'}
+        {d ? t('period', { from: d.from, to: d.to }) : t('periodUnknown')}
         {d?.smallCellsSuppressed ? '（为保护居民隐私，小于 5 的格子显示为 “<5”）' : ''}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
@@ -29,7 +32,7 @@ export function ReferralDashboardPage() {
             <Card size="small" title={f.label}>
               <Statistic
                 value={f.value ?? '—'}
-                suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : '分钟'}
+                suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : t('minutes')}
                 precision={f.value === null ? undefined : 1}
               />
               {f.unit === 'minutes' && f.value !== null ? (
@@ -44,17 +47,17 @@ export function ReferralDashboardPage() {
           </Col>
         ))}
       </Row>
-      <Card size="small" title="各机构每月上转/下转" style={{ marginTop: 16 }}>
+      <Card size="small" title={t('byOrgMonth')} style={{ marginTop: 16 }}>
         <Table
           size="small"
           rowKey={(r) => `${r.orgId}-${r.month}`}
           dataSource={d?.byOrgMonth ?? []}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: '月份', dataIndex: 'month', width: 100 },
-            { title: '机构', dataIndex: 'orgName' },
-            { title: '上转', dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' },
-            { title: '下转', dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
+            { title: t('month'), dataIndex: 'month', width: 100 },
+            { title: t('org'), dataIndex: 'orgName' },
+            { title: t('up'), dataIndex: 'up', width: 80, render: (v: number | null) => v ?? '<5' },
+            { title: t('down'), dataIndex: 'down', width: 80, render: (v: number | null) => v ?? '<5' },
           ]}
         />
       </Card>

@@ -3,44 +3,57 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { formatTime } from '../../web/format.ts';
+import { useLang, useT, type Lang, type Translate } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
-import {
-  ACTION_LABELS,
-  STATUS_LABELS,
-  URGENCY_LABELS,
-  type ReferralAction,
-  type ReferralStatus,
-} from '../referral.states.ts';
+import { ACTION_LABELS, STATUS_LABELS, type ReferralAction, type ReferralStatus } from '../referral.states.ts';
 import { AdmissionRequest } from './admission-request.tsx';
 import { ReferralActions } from './referral-actions.tsx';
 import { STATUS_COLORS, URGENCY_COLORS } from './referral-labels.ts';
 import { uploadAttachment, useAddNote, useReferral, useReferralStream } from './referrals.api.ts';
+import {
+  referralActionText,
+  referralDetailMessages,
+  referralStatusText,
+  referralWords,
+  urgencyText,
+} from './referrals.i18n.ts';
 
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
-const actionLabel = (a: string) =>
+const time = (iso: string | null, lang: Lang) =>
+  lang === 'en'
+    ? formatTime(iso, lang)
+    : iso
+      ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+      : '—';
+const actionLabel = (a: string, t: Translate<typeof referralDetailMessages>, lang: Lang) =>
   a === 'create'
-    ? '创建'
+    ? t('eventCreate')
     : a === 'escalate'
-      ? '超时升级'
+      ? t('eventEscalate')
       : a === 'follow_up'
-        ? '随访记录'
-        : (ACTION_LABELS[a as ReferralAction] ?? a);
+        ? t('eventFollowUp')
+        : Object.hasOwn(ACTION_LABELS, a)
+          ? referralActionText(a as ReferralAction, lang)
+          : a;
+const statusText = (s: string, lang: Lang) =>
+  Object.hasOwn(STATUS_LABELS, s) ? referralStatusText(s as ReferralStatus, lang) : s;
 
-const statusLabel = (s: string) => STATUS_LABELS[s as ReferralStatus] ?? s;
 /**
  * What an event did to the status, in words: "已到院 → 诊疗完成" (not the action's name
  * repeated as its result); "状态：待接收" for the first event; nothing for a note or an
  * escalation, which leave the status as it was.
  */
-function statusChange(from: string | null, to: string): string | null {
-  if (from === null) return `状态：${statusLabel(to)}`;
+function statusChange(from: string | null, to: string, lang: Lang): string | null {
+  if (from === null) return `${lang === 'en' ? 'Status: ' : '状态：'}${statusText(to, lang)}`;
   if (from === to) return null;
-  return `${statusLabel(from)} → ${statusLabel(to)}`;
+  return `${statusText(from, lang)} → ${statusText(to, lang)}`;
 }
 
 /** 转诊单: content, the allowed actions, the whole timeline of the loop, tasks, follow-ups and files. */
 export function ReferralDetailPage() {
+  const t = useT(referralDetailMessages);
+  const w = useT(referralWords);
+  const lang = useLang();
   const id = Number(useParams().id);
   const me = useCurrentUser();
   const ref = useReferral(id);
@@ -50,14 +63,14 @@ export function ReferralDetailPage() {
   useReferralStream();
   if (ref.isError)
     return (
-      <Page title="转诊单">
+      <Page title={t('title')}>
         <ErrorAlert error={ref.error} />
       </Page>
     );
   const r = ref.data;
   if (!r)
     return (
-      <Page title="转诊单">
+      <Page title={t('title')}>
         <Card loading />
       </Page>
     );
@@ -69,108 +82,115 @@ export function ReferralDetailPage() {
     <Page
       title={
         <Space>
-          转诊单 #{r.id}
+          {t('titleWithId', { id: r.id })}
           <Tag color={STATUS_COLORS[r.status]} data-testid="referral-status">
-            {STATUS_LABELS[r.status]}
+            {referralStatusText(r.status, lang)}
           </Tag>
-          {r.priority ? <Tag color="gold">三优先</Tag> : null}
+          {r.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
         </Space>
       }
       extra={<ReferralActions referral={r} />}
     >
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card size="small" title="转诊信息" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('info')} style={{ marginBottom: 16 }}>
             <Descriptions
               size="small"
               column={2}
               items={[
                 {
-                  label: '患者',
-                  children: `${r.resident.name}（${r.resident.sex === 'M' ? '男' : '女'}，${r.resident.age}岁）`,
+                  label: t('patient'),
+                  children: t('patientLine', {
+                    name: r.resident.name,
+                    sex: r.resident.sex === 'M' ? t('male') : t('female'),
+                    age: r.resident.age,
+                  }),
                 },
-                { label: '身份证号', children: <span className="oc-mono">{r.resident.idNumber}</span> },
-                { label: '方向', children: r.direction === 'up' ? (r.outOfCounty ? '上转（县外）' : '上转') : '下转' },
+                { label: t('idNumber'), children: <span className="oc-mono">{r.resident.idNumber}</span> },
                 {
-                  label: '紧急程度',
-                  children: <Tag color={URGENCY_COLORS[r.urgency]}>{URGENCY_LABELS[r.urgency]}</Tag>,
+                  label: t('direction'),
+                  children: r.direction === 'up' ? (r.outOfCounty ? w('upOutOfCounty') : w('up')) : w('down'),
                 },
-                { label: '转出', children: `${r.fromOrg.name} · ${r.fromStaff.name}` },
-                { label: '转入', children: `${r.toOrg.name}${r.toDepartment ? ` · ${r.toDepartment.name}` : ''}` },
-                { label: '初步诊断', children: `${r.diagnosis.code} ${r.diagnosis.name}` },
-                { label: '接收时限', children: time(r.deadlineAt) },
-                { label: '转诊原因', span: 2, children: r.reason },
                 {
-                  label: '生命体征',
+                  label: t('urgency'),
+                  children: <Tag color={URGENCY_COLORS[r.urgency]}>{urgencyText(r.urgency, lang)}</Tag>,
+                },
+                { label: t('from'), children: `${r.fromOrg.name} · ${r.fromStaff.name}` },
+                { label: t('to'), children: `${r.toOrg.name}${r.toDepartment ? ` · ${r.toDepartment.name}` : ''}` },
+                { label: t('diagnosis'), children: `${r.diagnosis.code} ${r.diagnosis.name}` },
+                { label: t('deadline'), children: time(r.deadlineAt, lang) },
+                { label: t('reason'), span: 2, children: r.reason },
+                {
+                  label: t('vitals'),
                   span: 2,
                   children:
                     [
-                      v.sbp && `血压 ${v.sbp}/${v.dbp ?? '-'} mmHg`,
-                      v.heartRate && `心率 ${v.heartRate}`,
-                      v.temperature && `体温 ${v.temperature}℃`,
-                      v.spo2 && `血氧 ${v.spo2}%`,
+                      v.sbp && t('bloodPressure', { sbp: v.sbp, dbp: v.dbp ?? '-' }),
+                      v.heartRate && t('heartRate', { v: v.heartRate }),
+                      v.temperature && t('temperature', { v: v.temperature }),
+                      v.spo2 && t('spo2', { v: v.spo2 }),
                     ]
                       .filter(Boolean)
-                      .join('，') || '—',
+                      .join(t('listSeparator')) || '—',
                 },
-                { label: '病史', span: 2, children: summary.history ?? '—' },
-                { label: '用药', span: 2, children: summary.medications ?? '—' },
-                ...(r.outReason ? [{ label: '外转原因', span: 2, children: r.outReason }] : []),
-                ...(r.decisionNote ? [{ label: '处理意见', span: 2, children: r.decisionNote }] : []),
-                ...(r.dischargeSummary ? [{ label: '出院小结', span: 2, children: r.dischargeSummary }] : []),
+                { label: t('history'), span: 2, children: summary.history ?? '—' },
+                { label: t('medications'), span: 2, children: summary.medications ?? '—' },
+                ...(r.outReason ? [{ label: t('outReason'), span: 2, children: r.outReason }] : []),
+                ...(r.decisionNote ? [{ label: t('decisionNote'), span: 2, children: r.decisionNote }] : []),
+                ...(r.dischargeSummary
+                  ? [{ label: t('dischargeSummary'), span: 2, children: r.dischargeSummary }]
+                  : []),
                 {
-                  label: '知情同意',
+                  label: t('consent'),
                   children: r.consentBy
-                    ? `${r.consentBy === 'patient' ? '患者本人' : '监护人'} · ${time(r.consentAt)}`
-                    : '未记录',
+                    ? `${r.consentBy === 'patient' ? t('consentPatient') : t('consentGuardian')} · ${time(r.consentAt, lang)}`
+                    : t('notRecorded'),
                 },
               ]}
             />
-            {r.suggestDown ? (
-              <Typography.Text type="success">该病种稳定后建议下转基层（分级诊疗指引）</Typography.Text>
-            ) : null}
+            {r.suggestDown ? <Typography.Text type="success">{t('suggestDown')}</Typography.Text> : null}
             <AdmissionRequest referral={r} />
           </Card>
           {r.tasks.length ? (
-            <Card size="small" title="下转任务与随访" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('tasks')} style={{ marginBottom: 16 }}>
               <List
                 dataSource={r.tasks}
-                renderItem={(t) => (
-                  <List.Item key={t.id} data-testid={`task-${t.id}`}>
+                renderItem={(task) => (
+                  <List.Item key={task.id} data-testid={`task-${task.id}`}>
                     <div style={{ width: '100%' }}>
                       <Space>
-                        <Typography.Text strong>{t.title}</Typography.Text>
-                        <Tag>{t.orgName}</Tag>
-                        <Tag color={t.status === 'open' ? 'blue' : t.status === 'confirmed' ? 'cyan' : 'green'}>
-                          {{ open: '待确认', confirmed: '已确认', done: '已完成' }[t.status]}
+                        <Typography.Text strong>{task.title}</Typography.Text>
+                        <Tag>{task.orgName}</Tag>
+                        <Tag color={task.status === 'open' ? 'blue' : task.status === 'confirmed' ? 'cyan' : 'green'}>
+                          {{ open: t('taskOpen'), confirmed: t('taskConfirmed'), done: t('taskDone') }[task.status]}
                         </Tag>
                       </Space>
-                      {t.notes.map((n) => (
+                      {task.notes.map((n) => (
                         <div key={n.id}>
                           <Typography.Text type="secondary">
-                            {time(n.at)} {n.authorName}：
+                            {time(n.at, lang)} {t('noteAuthor', { author: n.authorName })}
                           </Typography.Text>
                           {n.text}
                         </div>
                       ))}
-                      {mayNote(t.orgId) && t.status === 'confirmed' ? (
+                      {mayNote(task.orgId) && task.status === 'confirmed' ? (
                         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
                           <Input
-                            placeholder="随访/康复记录"
-                            value={drafts[t.id] ?? ''}
-                            onChange={(e) => setDrafts({ ...drafts, [t.id]: e.target.value })}
-                            aria-label="随访记录"
+                            placeholder={t('notePlaceholder')}
+                            value={drafts[task.id] ?? ''}
+                            onChange={(e) => setDrafts({ ...drafts, [task.id]: e.target.value })}
+                            aria-label={t('noteLabel')}
                           />
                           <Button
                             loading={note.isPending}
                             onClick={() =>
                               note.mutate(
-                                { taskId: t.id, text: drafts[t.id] ?? '' },
-                                { onSuccess: () => setDrafts({ ...drafts, [t.id]: '' }) },
+                                { taskId: task.id, text: drafts[task.id] ?? '' },
+                                { onSuccess: () => setDrafts({ ...drafts, [task.id]: '' }) },
                               )
                             }
                           >
-                            记录
+                            {t('addNote')}
                           </Button>
                         </Space.Compact>
                       ) : null}
@@ -181,11 +201,11 @@ export function ReferralDetailPage() {
               {note.isError ? <ErrorAlert error={note.error} /> : null}
             </Card>
           ) : null}
-          <Card size="small" title="附件（PDF/JPEG/PNG，≤5 MB）">
+          <Card size="small" title={t('attachments')}>
             <List
               size="small"
               dataSource={r.attachments}
-              locale={{ emptyText: '暂无附件' }}
+              locale={{ emptyText: t('noAttachments') }}
               renderItem={(a) => (
                 <List.Item>
                   <a href={`/api/referral-attachments/${a.id}`}>{a.filename}</a>
@@ -209,28 +229,28 @@ export function ReferralDetailPage() {
                   });
               }}
             >
-              <Button style={{ marginTop: 8 }}>上传附件</Button>
+              <Button style={{ marginTop: 8 }}>{t('upload')}</Button>
             </Upload>
             {uploadError ? <Typography.Text type="danger"> {uploadError}</Typography.Text> : null}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title="全程时间线" data-testid="timeline">
+          <Card size="small" title={t('timeline')} data-testid="timeline">
             <Timeline
               items={r.events.map((e) => ({
                 key: e.id,
                 color: e.action === 'escalate' ? 'red' : e.action === 'reject' ? 'red' : 'blue',
                 children: (
                   <div>
-                    <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>{' '}
-                    {statusChange(e.fromStatus, e.toStatus) ? (
+                    <Typography.Text strong>{actionLabel(e.action, t, lang)}</Typography.Text>{' '}
+                    {statusChange(e.fromStatus, e.toStatus, lang) ? (
                       <Typography.Text type="secondary" data-testid="timeline-change">
-                        {statusChange(e.fromStatus, e.toStatus)}
+                        {statusChange(e.fromStatus, e.toStatus, lang)}
                       </Typography.Text>
                     ) : null}
                     <br />
                     <Typography.Text type="secondary">
-                      {time(e.at)} · {e.actorName}
+                      {time(e.at, lang)} · {e.actorName}
                     </Typography.Text>
                     {e.note ? <div>{e.note}</div> : null}
                   </div>
@@ -239,16 +259,16 @@ export function ReferralDetailPage() {
             />
             {r.related.length ? (
               <>
-                <Typography.Text strong>关联转诊</Typography.Text>
+                <Typography.Text strong>{t('related')}</Typography.Text>
                 <List
                   size="small"
                   dataSource={r.related}
                   renderItem={(x) => (
                     <List.Item>
                       <Link to={`/referrals/${x.id}`}>
-                        #{x.id} {x.direction === 'up' ? '上转' : '下转'} {x.fromOrgName} → {x.toOrgName}
+                        #{x.id} {x.direction === 'up' ? w('up') : w('down')} {x.fromOrgName} → {x.toOrgName}
                       </Link>
-                      <Tag color={STATUS_COLORS[x.status]}>{STATUS_LABELS[x.status]}</Tag>
+                      <Tag color={STATUS_COLORS[x.status]}>{referralStatusText(x.status, lang)}</Tag>
                     </List.Item>
                   )}
                 />

@@ -1,22 +1,25 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import { useReferralStream, useTasks } from './referrals.api.ts';
+import { tasksMessages } from './referrals.i18n.ts';
 
 /** 下转任务: what the county sent down to this centre or clinic; confirming receipt happens on the referral. */
 export function ReferralTasksPage() {
+  const tr = useT(tasksMessages);
   const navigate = useNavigate();
   const tasks = useTasks('pending');
   useReferralStream();
   return (
-    <Page title="下转任务">
+    <Page title={tr('title')}>
       {tasks.isError ? <ErrorAlert error={tasks.error} /> : null}
       <Card size="small">
         <List
           loading={tasks.isLoading}
           dataSource={tasks.data ?? []}
-          locale={{ emptyText: <Empty description="暂无待办的下转任务" /> }}
+          locale={{ emptyText: <Empty description={tr('empty')} /> }}
           renderItem={(t) => (
             <List.Item
               key={t.id}
@@ -27,7 +30,7 @@ export function ReferralTasksPage() {
                   type={t.status === 'open' ? 'primary' : 'default'}
                   onClick={() => navigate(`/referrals/${t.referralId}`)}
                 >
-                  {t.status === 'open' ? '去确认接收' : '填写随访'}
+                  {t.status === 'open' ? tr('confirm') : tr('followUp')}
                 </Button>,
               ]}
             >
@@ -36,10 +39,12 @@ export function ReferralTasksPage() {
                   <Space>
                     {t.resident?.name}
                     <Typography.Text>{t.title}</Typography.Text>
-                    <Tag color={t.status === 'open' ? 'blue' : 'cyan'}>{t.status === 'open' ? '待确认' : '已确认'}</Tag>
+                    <Tag color={t.status === 'open' ? 'blue' : 'cyan'}>
+                      {t.status === 'open' ? tr('open') : tr('confirmed')}
+                    </Tag>
                   </Space>
                 }
-                description={`${t.orgName}${t.dueOn ? ` · 截止 ${t.dueOn}` : ''}${t.notes.length ? ` · 已随访 ${t.notes.length} 次` : ''}`}
+                description={`${t.orgName}${t.dueOn ? tr('due', { date: t.dueOn }) : ''}${t.notes.length ? tr('followUps', { n: t.notes.length }) : ''}`}
               />
             </List.Item>
           )}

@@ -4,20 +4,19 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { Referral, WorklistQuery } from '../referral.schema.ts';
-import {
-  REFERRAL_STATUSES,
-  STATUS_LABELS,
-  URGENCIES,
-  URGENCY_LABELS,
-  type ReferralStatus,
-} from '../referral.states.ts';
+import { REFERRAL_STATUSES, URGENCIES, type ReferralStatus } from '../referral.states.ts';
 import { STATUS_COLORS, URGENCY_COLORS, countdown } from './referral-labels.ts';
 import { useReferralStream, useWorklist } from './referrals.api.ts';
+import { referralStatusText, referralWords, urgencyText, worklistMessages } from './referrals.i18n.ts';
 
 /** 转诊工作台: the tiered-care centre's and every org's incoming/outgoing lists, live. */
 export function ReferralWorklistPage() {
+  const t = useT(worklistMessages);
+  const w = useT(referralWords);
+  const lang = useLang();
   const navigate = useNavigate();
   const canCreate = useMayCall('POST /api/referrals');
   const [box, setBox] = useState<WorklistQuery['box']>('incoming');
@@ -29,8 +28,8 @@ export function ReferralWorklistPage() {
   // countdowns tick every 30 s from the server's clock at fetch time
   const [, tick] = useState(0);
   useEffect(() => {
-    const t = setInterval(() => tick((x) => x + 1), 30_000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => tick((x) => x + 1), 30_000);
+    return () => clearInterval(timer);
   }, []);
   const offset = list.data ? new Date(list.data.now).getTime() - list.dataUpdatedAt : 0;
   const serverNow = Date.now() + offset;
@@ -38,11 +37,11 @@ export function ReferralWorklistPage() {
 
   return (
     <Page
-      title="转诊工作台"
+      title={t('title')}
       extra={
         canCreate ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/referrals/new')}>
-            发起转诊
+            {t('create')}
           </Button>
         ) : null
       }
@@ -57,48 +56,48 @@ export function ReferralWorklistPage() {
                 key: 'incoming',
                 label: (
                   <Badge count={box === 'incoming' ? counts?.unread : 0} size="small" offset={[8, -2]}>
-                    转入
+                    {t('incoming')}
                   </Badge>
                 ),
               },
-              { key: 'outgoing', label: '转出' },
-              { key: 'all', label: '全部' },
+              { key: 'outgoing', label: t('outgoing') },
+              { key: 'all', label: t('all') },
             ]}
           />
           <Select
             allowClear
-            placeholder="状态"
+            placeholder={t('status')}
             style={{ width: 140 }}
             value={status}
             onChange={setStatus}
-            aria-label="状态"
+            aria-label={t('status')}
             options={[
-              { value: 'awaiting', label: '待处理' },
-              { value: 'open', label: '进行中' },
-              ...REFERRAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+              { value: 'awaiting', label: t('awaiting') },
+              { value: 'open', label: t('open') },
+              ...REFERRAL_STATUSES.map((s) => ({ value: s, label: referralStatusText(s, lang) })),
             ]}
           />
           <Select
             allowClear
-            placeholder="紧急程度"
+            placeholder={t('urgency')}
             style={{ width: 120 }}
             value={urgency}
             onChange={setUrgency}
-            aria-label="紧急程度"
-            options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
+            aria-label={t('urgency')}
+            options={URGENCIES.map((u) => ({ value: u, label: urgencyText(u, lang) }))}
           />
           <Select
             allowClear
-            placeholder="超时升级"
+            placeholder={t('escalation')}
             style={{ width: 120 }}
             value={escalated}
             onChange={setEscalated}
-            aria-label="超时升级"
-            options={[{ value: 'true', label: '已升级' }]}
+            aria-label={t('escalation')}
+            options={[{ value: 'true', label: t('escalated') }]}
           />
           {counts ? (
             <Typography.Text type="secondary">
-              待处理 {counts.awaiting} · 已升级 {counts.escalated} · 未读 {counts.unread}
+              {t('counts', { awaiting: counts.awaiting, escalated: counts.escalated, unread: counts.unread })}
             </Typography.Text>
           ) : null}
         </Space>
@@ -119,57 +118,67 @@ export function ReferralWorklistPage() {
           }) as never
         }
         columns={[
-          { title: '编号', dataIndex: 'id', width: 70 },
+          { title: t('id'), dataIndex: 'id', width: 70 },
           {
-            title: '患者',
+            title: t('patient'),
             width: 110,
             render: (_, r) => (
               <Space size={4}>
                 {r.resident.name}
-                {r.priority ? <Tag color="gold">三优先</Tag> : null}
+                {r.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
               </Space>
             ),
           },
           {
-            title: '方向',
+            title: t('direction'),
             dataIndex: 'direction',
             width: 70,
             render: (d: string, r) => (
-              <Tag color={d === 'up' ? 'blue' : 'green'}>{d === 'up' ? (r.outOfCounty ? '外转' : '上转') : '下转'}</Tag>
+              <Tag color={d === 'up' ? 'blue' : 'green'}>
+                {d === 'up' ? (r.outOfCounty ? w('out') : w('up')) : w('down')}
+              </Tag>
             ),
           },
           {
-            title: '紧急',
+            title: t('urgencyShort'),
             dataIndex: 'urgency',
             width: 70,
-            render: (u: Referral['urgency']) => <Tag color={URGENCY_COLORS[u]}>{URGENCY_LABELS[u]}</Tag>,
+            render: (u: Referral['urgency']) => <Tag color={URGENCY_COLORS[u]}>{urgencyText(u, lang)}</Tag>,
           },
-          { title: '诊断', width: 160, render: (_, r) => `${r.diagnosis.name}（${r.diagnosis.code}）` },
-          { title: '转出', width: 150, render: (_, r) => r.fromOrg.name },
-          { title: '转入', width: 150, render: (_, r) => r.toOrg.name },
           {
-            title: '状态',
+            title: t('diagnosis'),
+            width: 160,
+            render: (_, r) => t('diagnosisLine', { name: r.diagnosis.name, code: r.diagnosis.code }),
+          },
+          { title: t('from'), width: 150, render: (_, r) => r.fromOrg.name },
+          { title: t('to'), width: 150, render: (_, r) => r.toOrg.name },
+          {
+            title: t('status'),
             dataIndex: 'status',
             width: 100,
-            render: (s: ReferralStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+            render: (s: ReferralStatus) => <Tag color={STATUS_COLORS[s]}>{referralStatusText(s, lang)}</Tag>,
           },
           {
-            title: '接收时限',
+            title: t('deadline'),
             width: 140,
             render: (_, r) => {
               if (r.status !== 'submitted' && r.status !== 'redirected') return '—';
-              const c = countdown(r.deadlineAt, serverNow);
+              const c = countdown(r.deadlineAt, serverNow, lang);
               return (
                 <Space size={4}>
                   {c ? <Typography.Text type={c.overdue ? 'danger' : undefined}>{c.text}</Typography.Text> : null}
                   {r.escalationLevel > 0 ? (
-                    <Tag color="red">{r.escalationLevel === 1 ? '已提醒协调员' : '已报科主任'}</Tag>
+                    <Tag color="red">{r.escalationLevel === 1 ? t('coordinatorAlerted') : t('headAlerted')}</Tag>
                   ) : null}
                 </Space>
               );
             },
           },
-          { title: '', width: 90, render: (_, r) => (r.suggestDown ? <Tag color="green">建议下转</Tag> : null) },
+          {
+            title: '',
+            width: 90,
+            render: (_, r) => (r.suggestDown ? <Tag color="green">{t('suggestDown')}</Tag> : null),
+          },
         ]}
       />
     </Page>

@@ -2,8 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { apiGet, apiSend } from '../../web/api.ts';
-import { CARE_LEVELS } from '../icd10.ts';
+import { figures } from '../figures.schema.ts';
 import {
+  guidance,
+  icdItem,
   referralCreate,
   referralDetail,
   referralTask,
@@ -68,7 +70,7 @@ export function useAddNote() {
   });
 }
 
-const icdItems = z.array(z.object({ code: z.string(), name: z.string() }));
+const icdItems = z.array(icdItem);
 export function useIcdSearch(q: string) {
   return useQuery({
     queryKey: ['icd10', q],
@@ -77,13 +79,6 @@ export function useIcdSearch(q: string) {
   });
 }
 
-const guidance = z.object({
-  code: z.string(),
-  level: z.enum(CARE_LEVELS),
-  downTo: z.enum(CARE_LEVELS).nullable(),
-  speciality: z.string().nullable(),
-  note: z.string(),
-});
 export function useGuidance(code: string | undefined) {
   return useQuery({
     queryKey: ['referral-guidance', code],
@@ -92,31 +87,6 @@ export function useGuidance(code: string | undefined) {
   });
 }
 
-const figures = z.object({
-  from: z.string(),
-  to: z.string(),
-  smallCellsSuppressed: z.boolean(),
-  figures: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      definition: z.string(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-      value: z.number().nullable(),
-      unit: z.enum(['percent', 'minutes']),
-    }),
-  ),
-  byOrgMonth: z.array(
-    z.object({
-      orgId: z.number(),
-      orgName: z.string(),
-      month: z.string(),
-      up: z.number().nullable(),
-      down: z.number().nullable(),
-    }),
-  ),
-});
 export function useFigures(from?: string, to?: string) {
   return useQuery({
     queryKey: [...REFERRALS_KEY, 'figures', from, to],

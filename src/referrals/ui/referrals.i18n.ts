@@ -1,0 +1,223 @@
+import { defineDict, type Lang } from '../../web/i18n.ts';
+import {
+  ACTION_LABELS,
+  STATUS_LABELS,
+  URGENCY_LABELS,
+  type ReferralAction,
+  type ReferralStatus,
+  type Urgency,
+} from '../referral.states.ts';
+
+/**
+ * Words of the referral pages. The Chinese names of statuses, actions and urgencies live in
+ * referral.states.ts (the server speaks them too); their English names are kept here.
+ */
+const STATUS_EN: Record<ReferralStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Awaiting acceptance',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  redirected: 'Redirected',
+  arrived: 'Arrived',
+  completed: 'Treatment completed',
+  down_referred: 'Referred down',
+  closed: 'Loop closed',
+  cancelled: 'Withdrawn',
+  expired: 'Expired',
+};
+
+const ACTION_EN: Record<ReferralAction, string> = {
+  submit: 'Submit',
+  accept: 'Accept',
+  reject: 'Reject',
+  redirect: 'Redirect',
+  arrive: 'Record arrival',
+  complete: 'Treatment completed',
+  down_refer: 'Refer down',
+  close: 'Close the case',
+  cancel: 'Withdraw',
+  expire: 'Expire',
+};
+
+const URGENCY_EN: Record<Urgency, string> = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine' };
+
+export const referralStatusText = (s: ReferralStatus, lang: Lang): string =>
+  lang === 'zh' ? STATUS_LABELS[s] : STATUS_EN[s];
+export const referralActionText = (a: ReferralAction, lang: Lang): string =>
+  lang === 'zh' ? ACTION_LABELS[a] : ACTION_EN[a];
+export const urgencyText = (u: Urgency, lang: Lang): string => (lang === 'zh' ? URGENCY_LABELS[u] : URGENCY_EN[u]);
+
+/** Shared by every referral page: directions, the 三优先 flag, time spans. */
+export const referralWords = defineDict({
+  priority: ['三优先', 'Priority group'],
+  up: ['上转', 'Up-referral'],
+  upOutOfCounty: ['上转（县外）', 'Up-referral (out of county)'],
+  down: ['下转', 'Down-referral'],
+  out: ['外转', 'Out of county'],
+  spanDays: ['{d} 天 {h} 时', '{d} d {h} h'],
+  spanHours: ['{h} 时 {m} 分', '{h} h {m} min'],
+  spanMinutes: ['{m} 分', '{m} min'],
+  left: ['还剩 {span}', '{span} left'],
+  overdue: ['超时 {span}', 'Overdue by {span}'],
+});
+
+/** The referral form (转诊单) page and its action dialogs. */
+export const referralDetailMessages = defineDict({
+  title: ['转诊单', 'Referral'],
+  titleWithId: ['转诊单 #{id}', 'Referral #{id}'],
+  info: ['转诊信息', 'Referral details'],
+  patient: ['患者', 'Patient'],
+  patientLine: ['{name}（{sex}，{age}岁）', '{name} ({sex}, {age} years)'],
+  male: ['男', 'male'],
+  female: ['女', 'female'],
+  idNumber: ['身份证号', 'ID number'],
+  direction: ['方向', 'Direction'],
+  urgency: ['紧急程度', 'Urgency'],
+  from: ['转出', 'From'],
+  to: ['转入', 'To'],
+  diagnosis: ['初步诊断', 'Provisional diagnosis'],
+  deadline: ['接收时限', 'Accept by'],
+  reason: ['转诊原因', 'Reason for referral'],
+  vitals: ['生命体征', 'Vital signs'],
+  bloodPressure: ['血压 {sbp}/{dbp} mmHg', 'BP {sbp}/{dbp} mmHg'],
+  heartRate: ['心率 {v}', 'Heart rate {v}'],
+  temperature: ['体温 {v}℃', 'Temperature {v} °C'],
+  spo2: ['血氧 {v}%', 'SpO₂ {v}%'],
+  listSeparator: ['，', ', '],
+  history: ['病史', 'History'],
+  medications: ['用药', 'Medication'],
+  outReason: ['外转原因', 'Reason for out-of-county referral'],
+  decisionNote: ['处理意见', 'Decision note'],
+  dischargeSummary: ['出院小结', 'Discharge summary'],
+  consent: ['知情同意', 'Informed consent'],
+  consentPatient: ['患者本人', 'The patient'],
+  consentGuardian: ['监护人', 'Guardian'],
+  notRecorded: ['未记录', 'Not recorded'],
+  suggestDown: [
+    '该病种稳定后建议下转基层（分级诊疗指引）',
+    'Once stable, this condition should be referred down to primary care (tiered-care guideline)',
+  ],
+  tasks: ['下转任务与随访', 'Down-referral tasks and follow-up'],
+  taskOpen: ['待确认', 'To confirm'],
+  taskConfirmed: ['已确认', 'Confirmed'],
+  taskDone: ['已完成', 'Done'],
+  noteAuthor: ['{author}：', '{author}: '],
+  notePlaceholder: ['随访/康复记录', 'Follow-up / rehabilitation note'],
+  noteLabel: ['随访记录', 'Follow-up note'],
+  addNote: ['记录', 'Add note'],
+  attachments: ['附件（PDF/JPEG/PNG，≤5 MB）', 'Attachments (PDF/JPEG/PNG, ≤5 MB)'],
+  noAttachments: ['暂无附件', 'No attachments'],
+  upload: ['上传附件', 'Upload attachment'],
+  timeline: ['全程时间线', 'Full timeline'],
+  eventCreate: ['创建', 'Created'],
+  eventEscalate: ['超时升级', 'Escalated (overdue)'],
+  eventFollowUp: ['随访记录', 'Follow-up note'],
+  related: ['关联转诊', 'Related referrals'],
+  // the action buttons and their dialogs
+  reject: ['拒绝', 'Reject'],
+  redirect: ['改派', 'Redirect'],
+  dischargeDown: ['出院下转', 'Discharge and refer down'],
+  rejectTitle: ['拒绝转诊', 'Reject the referral'],
+  redirectTitle: ['改派到其他机构', 'Redirect to another organisation'],
+  downOrg: [
+    '下转机构（乡镇康复中心/村卫生室）',
+    'Receiving organisation (township rehabilitation centre / village clinic)',
+  ],
+  redirectOrg: ['改派机构', 'Redirect to'],
+  orgRequired: ['请选择机构', 'Please choose an organisation'],
+  org: ['机构', 'Organisation'],
+  orgSpecialities: ['{name}（{specialities}）', '{name} ({specialities})'],
+  specialitySeparator: ['、', ', '],
+  downReason: ['下转原因', 'Reason for down-referral'],
+  actionReason: ['原因', 'Reason'],
+  reasonRequired: ['请填写原因', 'Please give a reason'],
+  dischargeRequired: ['请填写出院小结', 'Please write the discharge summary'],
+  goals: ['康复目标', 'Rehabilitation goals'],
+  downTasks: ['下转任务（每行一项）', 'Down-referral tasks (one per line)'],
+  downTasksRequired: ['请至少填写一项任务', 'Please enter at least one task'],
+  downTasksDefault: [
+    '康复训练 每周3次\n出院两周随访',
+    'Rehabilitation exercises 3 times a week\nFollow-up two weeks after discharge',
+  ],
+  // admission request (申请住院) on an arrived up-referral
+  admissionDepartment: ['住院科室', 'Ward'],
+  requestAdmission: ['申请住院', 'Request admission'],
+  admissionQueued: ['已加入{department}待入院列表', 'Added to the admission queue of {department}'],
+  admissionQueuedPriority: ['（三优先）', ' (priority group)'],
+});
+
+/** 床位看板: beds of one department and its admission queue. */
+export const bedBoardMessages = defineDict({
+  title: ['床位看板', 'Bed board'],
+  chooseDepartment: ['选择科室', 'Choose a department'],
+  department: ['科室', 'Department'],
+  beds: ['床位（空 {free} / 共 {total}）', 'Beds ({free} free of {total})'],
+  bed: ['{code} 床', 'Bed {code}'],
+  emptyBed: ['空床', 'Free'],
+  noBeds: ['请选择科室，或该科室尚未登记床位', 'Choose a department, or this department has no beds registered yet'],
+  waiting: ['待入院', 'Awaiting admission'],
+  noWaiting: ['暂无待入院患者', 'No patients awaiting admission'],
+  admitTo: ['安排 {code} 床', 'Admit to bed {code}'],
+});
+
+/** 转诊工作台: the worklist of incoming and outgoing referrals. */
+export const worklistMessages = defineDict({
+  title: ['转诊工作台', 'Referrals'],
+  create: ['发起转诊', 'New referral'],
+  incoming: ['转入', 'Incoming'],
+  outgoing: ['转出', 'Outgoing'],
+  all: ['全部', 'All'],
+  status: ['状态', 'Status'],
+  awaiting: ['待处理', 'Awaiting action'],
+  open: ['进行中', 'In progress'],
+  urgency: ['紧急程度', 'Urgency'],
+  escalation: ['超时升级', 'Escalation'],
+  escalated: ['已升级', 'Escalated'],
+  counts: [
+    '待处理 {awaiting} · 已升级 {escalated} · 未读 {unread}',
+    '{awaiting} awaiting · {escalated} escalated · {unread} unread',
+  ],
+  id: ['编号', 'No.'],
+  patient: ['患者', 'Patient'],
+  direction: ['方向', 'Direction'],
+  urgencyShort: ['紧急', 'Urgency'],
+  diagnosis: ['诊断', 'Diagnosis'],
+  diagnosisLine: ['{name}（{code}）', '{name} ({code})'],
+  from: ['转出', 'From'],
+  to: ['转入', 'To'],
+  deadline: ['接收时限', 'Accept by'],
+  coordinatorAlerted: ['已提醒协调员', 'Coordinator alerted'],
+  headAlerted: ['已报科主任', 'Head of department alerted'],
+  suggestDown: ['建议下转', 'Refer down'],
+});
+
+/** 下转任务: the township's to-do list of patients referred down. */
+export const tasksMessages = defineDict({
+  title: ['下转任务', 'Down-referral tasks'],
+  empty: ['暂无待办的下转任务', 'No pending down-referral tasks'],
+  confirm: ['去确认接收', 'Confirm receipt'],
+  followUp: ['填写随访', 'Record follow-up'],
+  open: ['待确认', 'To confirm'],
+  confirmed: ['已确认', 'Confirmed'],
+  due: [' · 截止 {date}', ' · due {date}'],
+  followUps: [' · 已随访 {n} 次', ' · {n} follow-up(s) so far'],
+});
+
+/** 双向转诊指标: the referral figures. */
+export const dashboardMessages = defineDict({
+  title: ['双向转诊指标', 'Two-way referral figures'],
+  period: [
+    '统计区间：{from} 至 {to}（卫健局账号：小于 5 的格子不显示）',
+    'Period: {from} to {to} (health bureau accounts: cells below 5 are hidden)',
+  ],
+  periodUnknown: [
+    '统计区间：—（卫健局账号：小于 5 的格子不显示）',
+    'Period: — (health bureau accounts: cells below 5 are hidden)',
+  ],
+  minutes: ['分钟', 'min'],
+  byOrgMonth: ['各机构每月上转/下转', 'Up- and down-referrals per organisation and month'],
+  month: ['月份', 'Month'],
+  org: ['机构', 'Organisation'],
+  up: ['上转', 'Up'],
+  down: ['下转', 'Down'],
+});
