@@ -72,11 +72,11 @@ export async function logout(page: Page): Promise<void> {
  */
 export async function openFromMenu(page: Page, label: string): Promise<void> {
   const item = page.getByRole('menuitem', { name: label });
-  for (const title of await page
-    .locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title')
-    .all()) {
-    if (await item.isVisible()) break;
-    await title.click();
+  const closed = page.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  // open the closed groups one at a time (each click changes which are closed) until the item shows
+  for (let i = 0; i < 8 && !(await item.isVisible()) && (await closed.count()) > 0; i++) {
+    await closed.first().click();
+    await page.waitForTimeout(300); // the group's opening animation
   }
   await item.click();
   await page.getByRole('heading', { name: label, exact: true }).waitFor();

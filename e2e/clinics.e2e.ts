@@ -113,6 +113,7 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await phone.getByTestId('portal-confirm-text').waitFor();
     expect(await phone.getByTestId('portal-confirm-text').textContent()).toContain('赵建华');
     expect(await phone.getByTestId('portal-booking').count()).toBe(0);
+    await shot(phone, 'clinics-02a-phone-confirm');
     await phone.getByTestId('portal-confirm').click();
     await phone.getByTestId('portal-booking').first().waitFor();
     expect(await phone.getByTestId('portal-booking').first().textContent()).toContain('赵建华');

@@ -22,7 +22,7 @@ export function useResident(id: number, enabled = true) {
   return useQuery({
     queryKey: [...RESIDENTS_KEY, id],
     queryFn: () => apiGet(`/api/residents/${id}`, resident),
-    enabled: enabled && id > 0,
+    enabled,
   });
 }
 
