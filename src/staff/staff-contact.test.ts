@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES, seesStaffContact } from '../policy.ts';
 import type { Role } from '../platform/roles.ts';
-import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
+import { createTestEnv, readXlsx, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { DEMO_ACCOUNTS } from '../seed/seed.ts';
 
 /**
@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBeLessThan(300);
   expertId = created.json().id;
-  staffId = (await clients.get('admin')!.get('/api/staff?q=village.doctor')).json()[0].id;
+  staffId = (await clients.get('admin')!.get('/api/staff?q=village.doctor')).json().items[0].id;
 });
 afterAll(async () => {
   await env?.close();
@@ -64,6 +64,22 @@ describe('staff contact data: one rule for staff accounts and experts', () => {
       const res = await client.get(`/api/experts/${expertId}`);
       expect(res.statusCode, role).toBe(200);
       expect(res.json().mobile, role).toBe(seesStaffContact(role) ? EXPERT_MOBILE : '139****5678');
+    }
+  });
+
+  it('their Excel exports follow the same rule, role by role', async () => {
+    for (const url of ['/api/staff/export', '/api/experts/export'] as const) {
+      for (const [role, client] of clients) {
+        if (!POLICIES[`GET ${url}`].roles.includes(role)) continue;
+        const sheet = readXlsx((await client.get(url)).rawPayload);
+        const col = sheet[0].indexOf('手机号');
+        const mobiles = sheet
+          .slice(1)
+          .map((r) => r[col])
+          .filter(Boolean);
+        expect(mobiles.length, `${url} ${role}`).toBeGreaterThan(0);
+        for (const m of mobiles) expect(m, `${url} ${role}`).toMatch(seesStaffContact(role) ? FULL : MASKED);
+      }
     }
   });
 });

@@ -25,7 +25,13 @@ import { URGENCY_LABELS } from '../referral.states.ts';
 import { EXAM_STATUS_LABELS, ExamRequest } from './exam-request.tsx';
 
 type Box = 'ordered' | 'performing';
-type Filters = { box: Box; status?: ExamOrderQuery['status']; urgency?: ExamOrderQuery['urgency'] };
+type Filters = {
+  box: Box;
+  status?: ExamOrderQuery['status'];
+  urgency?: ExamOrderQuery['urgency'];
+  /** opened from a resident's profile: that resident's orders (a tag clears it) */
+  residentId?: string;
+};
 
 /** 一单通: order from the group catalogue at unified prices; the county hospital schedules, performs and reports. */
 export function ExamOrdersPage() {
@@ -135,6 +141,11 @@ export function ExamOrdersPage() {
         search={{ placeholder: '居民姓名或检查项目', onSearch: (v) => list.setFilter({ q: v }), width: 200 }}
         filters={
           <>
+            {params.residentId ? (
+              <Tag closable onClose={() => list.setFilter({ residentId: undefined })} style={{ alignSelf: 'center' }}>
+                居民：{preset.resident?.name ?? params.residentId}
+              </Tag>
+            ) : null}
             <Select
               allowClear
               placeholder="状态"
