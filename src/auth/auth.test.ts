@@ -276,8 +276,8 @@ describe('password history: the new password may not be one of the last 5', () =
   it('after an admin reset, the forced change may not go back to the password the reset replaced', async () => {
     const admin = await env.login('admin');
     const staff = (await admin.get('/api/staff?q=pharmacist'))
-      .json<Array<{ id: number; username: string }>>()
-      .find((s) => s.username === 'pharmacist')!;
+      .json<{ items: Array<{ id: number; username: string }> }>()
+      .items.find((s) => s.username === 'pharmacist')!;
     const temp = (await admin.post(`/api/staff/${staff.id}/reset-password`)).json<{ temporaryPassword: string }>()
       .temporaryPassword;
     const c = await env.login('pharmacist', temp);
