@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { idQuery, intQuery } from '../platform/params.ts';
 
 export const auditQuery = z.object({
-  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
-  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  from: z.iso.datetime({ offset: true, error: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, error: '结束时间格式不正确' }).optional(),
   username: z.string().trim().max(32).optional(),
   action: z.string().trim().max(60).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),

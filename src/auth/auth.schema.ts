@@ -39,4 +39,4 @@ export const errorBody = z
     field: z.string().optional(),
     requestId: z.string(),
   })
-  .passthrough();
+  .loose();

@@ -159,7 +159,7 @@ export async function claimPlace(db: Kdb, c: ClaimInput): Promise<Claim> {
       FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN booked b ON true LEFT JOIN taken t ON t.id = b.slot_id`.execute(
         db,
       )
-    ).rows[0]!;
+    ).rows[0];
   const first = await attempt(c.slotId === null);
   const noPlace =
     first.session_open &&

@@ -80,13 +80,13 @@ export async function createSession(
     heldPerSlot: opts.heldPerSlot ?? 0,
   });
   if (res.statusCode !== 201) throw new Error(`session: ${res.statusCode} ${res.body}`);
-  return res.json() as {
+  return res.json<{
     id: number;
     status: string;
     capacity: number;
     date: string;
     slots: Array<{ id: number; startsAt: string; free: number }>;
-  };
+  }>();
 }
 
 /**

@@ -27,7 +27,7 @@ export const expertCreate = z.object({
   name: text('姓名', 30),
   title: text('职称', 30),
   homeHospital: z.string().trim().min(2, '请填写所在医院').max(60, '医院名称不能超过 60 个字'),
-  hospitalLevel: z.enum(HOSPITAL_LEVELS, { message: '医院级别应为国家级、省级、市级或县级' }),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS, { error: '医院级别应为国家级、省级、市级或县级' }),
   speciality: text('专业', 30),
   nativePlace: z.string().trim().max(40, '籍贯不能超过 40 个字').nullable().optional(),
   allianceMember: z.boolean().default(false),
@@ -37,7 +37,13 @@ export const expertCreate = z.object({
     .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
     .nullable()
     .optional(),
-  email: z.string().trim().email('邮箱格式不正确').max(80).nullable().optional(),
+  email: z
+    .string()
+    .trim()
+    .max(80)
+    .pipe(z.email({ error: '邮箱格式不正确' }))
+    .nullable()
+    .optional(),
   staffId: z.number().int().positive().max(2147483647).nullable().optional(),
 });
 export type ExpertCreate = z.infer<typeof expertCreate>;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeAudit } from '../platform/audit.ts';
+import { must } from '../platform/must.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
@@ -103,7 +104,7 @@ export async function checkIn(ctx: Ctx, bookingId: number, input: CheckInBody) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const b = await bookings.lockById(trx, bookingId);
     if (!b) throw notFound('预约');
-    const s = (await q.sessionForQueue(trx, b.session_id))!;
+    const s = must(await q.sessionForQueue(trx, b.session_id), "the booking's session");
     if (b.status === 'checked_in') throw conflict('ALREADY_CHECKED_IN', '该患者已签到，请勿重复签到');
     if (b.status !== 'confirmed')
       throw conflict('INVALID_STATE', '该预约已取消或已结束，不能签到', { status: b.status });
@@ -147,7 +148,7 @@ export async function checkIn(ctx: Ctx, bookingId: number, input: CheckInBody) {
     const row = await q.findById(trx, t.id);
     const all = await q.bySession(trx, s.id);
     const position = all.filter((r) => r.status === 'waiting').findIndex((r) => r.id === t.id);
-    return { ...toTicket(row!, position), token, url: `/q/${token}` };
+    return { ...toTicket(must(row, 'the ticket just written'), position), token, url: `/q/${token}` };
   });
 }
 

@@ -56,7 +56,7 @@ async function todaySession(n: number, opts: { referred?: number[] } = {}) {
 async function screenFor(departmentId: number) {
   const res = await coordinator.post('/api/clinic-screens', { departmentId, name: '神经内科候诊区' });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; token: string; url: string };
+  return res.json<{ id: number; token: string; url: string }>();
 }
 
 /** Reads SSE events from a live stream (a screen's, or with `path` a ticket's) as they arrive. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditContext } from '../platform/audit.ts';
+import { must } from '../platform/must.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
@@ -120,7 +121,10 @@ export async function create(ctx: Ctx, input: { departmentId: number; name: stri
     await writeAudit(trx, ctx.audit, { action: 'clinic.screen.create', resource: 'clinic_screen', resourceId: row.id });
     return row.id;
   });
-  const s = (await q.screens(ctx.db, [dept.org_id])).find((x) => x.id === id)!;
+  const s = must(
+    (await q.screens(ctx.db, [dept.org_id])).find((x) => x.id === id),
+    'the screen just written',
+  );
   return { ...toScreen(s), token, url: `/screen/${token}` };
 }
 

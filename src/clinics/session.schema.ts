@@ -54,8 +54,8 @@ export const clinicSessionDetail = clinicSession.extend({ slots: z.array(slot), 
 export const clinicSessionPage = z.object({ items: z.array(clinicSession), hasMore: z.boolean() });
 
 export const sessionCreate = z.object({
-  kind: z.enum(SESSION_KINDS, { message: '门诊类别应为专家或普通门诊' }).default('expert'),
-  sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }).default('clinic'),
+  kind: z.enum(SESSION_KINDS, { error: '门诊类别应为专家或普通门诊' }).default('expert'),
+  sessionType: z.enum(SESSION_TYPES, { error: '活动类型应为门诊、查房、手术或带教' }).default('clinic'),
   expertId: z.number().int().positive().max(2147483647).nullable().optional(),
   doctorName: z.string().trim().min(1).max(30, '医生姓名不能超过 30 个字').nullable().optional(),
   orgId: z.number().int().positive('请选择机构').max(2147483647),

@@ -80,7 +80,7 @@ export const ratesBody = z.object({
   rates: z
     .array(
       z.object({
-        sessionType: z.enum(SESSION_TYPES, { message: '活动类型应为门诊、查房、手术或带教' }),
+        sessionType: z.enum(SESSION_TYPES, { error: '活动类型应为门诊、查房、手术或带教' }),
         subsidyFen: z
           .number()
           .int('补贴标准应精确到分')

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditContext } from '../platform/audit.ts';
+import { must } from '../platform/must.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { EventHub, openEventStream } from '../platform/events.ts';
@@ -37,7 +38,7 @@ async function resolve(db: Kdb, audit: AuditContext, token: string): Promise<Tic
 }
 
 async function view(trx: Kdb, ref: TicketRef): Promise<TicketStatus> {
-  const t = (await q.ticketByToken(trx, ref.tokenHash))!;
+  const t = must(await q.ticketByToken(trx, ref.tokenHash), 'the ticket of a checked token');
   const settings = await settingsFor(trx, t.county_id);
   const tickets = await q.publicTickets(trx, [t.session_id]);
   const waiting = tickets.filter((x) => x.status === 'waiting');

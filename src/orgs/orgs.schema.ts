@@ -65,8 +65,8 @@ const orgFields = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{2,32}$/, '机构编码为 2–32 位字母、数字、下划线或连字符'),
   name: text('机构名称', 60).refine((v) => v.length >= 2, '机构名称至少 2 个字'),
-  kind: z.enum(ORG_KINDS, { message: '请选择机构类型' }),
-  level: z.enum(ORG_LEVELS, { message: '请选择机构级别' }),
+  kind: z.enum(ORG_KINDS, { error: '请选择机构类型' }),
+  level: z.enum(ORG_LEVELS, { error: '请选择机构级别' }),
   parentId: intId().nullable(),
   divisionCode: z
     .string()

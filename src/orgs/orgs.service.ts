@@ -33,7 +33,7 @@ export async function create(ctx: Ctx, input: OrgCreate) {
     if (await q.codeTaken(trx, input.code))
       throw conflict('ORG_CODE_TAKEN', `机构编码 ${input.code} 已被使用`, { field: 'code' });
     let parentPath = '/';
-    let countyId: number | null = null;
+    let countyId: number | null;
     if (allowedParents.length === 0) {
       if (input.kind === 'county')
         throw new AppError(400, 'INVALID_PARENT', '县级医共体根机构只能在初始化时创建', 'kind');

@@ -32,10 +32,10 @@ describe('Batcher', () => {
     const rest = [2, 3, 4].map((i) => b.load(i));
     await tick();
     expect(c.calls.map((x) => x.inputs)).toEqual([[1]]);
-    c.calls[0]!.finish();
+    c.calls[0].finish();
     await settle();
     expect(c.calls.map((x) => x.inputs)).toEqual([[1], [2, 3, 4]]);
-    c.calls[1]!.finish();
+    c.calls[1].finish();
     expect(await first).toBe(10);
     expect(await Promise.all(rest)).toEqual([20, 30, 40]);
   });
@@ -48,10 +48,10 @@ describe('Batcher', () => {
     for (let i = 0; i < 60; i++) {
       answered.push({ input: i, arrivedAt: c.arrive(), promise: b.load(i) });
       if (i % 3 === 0) await tick();
-      if (i % 4 === 0 && c.calls[finished]) c.calls[finished++]!.finish();
+      if (i % 4 === 0 && c.calls[finished]) c.calls[finished++].finish();
     }
     while (answered.some((a) => !c.calls.some((x) => x.inputs.includes(a.input))) || finished < c.calls.length) {
-      if (c.calls[finished]) c.calls[finished++]!.finish();
+      if (c.calls[finished]) c.calls[finished++].finish();
       await tick();
     }
     await Promise.all(answered.map((a) => a.promise));
@@ -71,17 +71,17 @@ describe('Batcher', () => {
       [0, 1, 2],
       [3, 4, 5],
     ]);
-    c.calls[0]!.finish();
+    c.calls[0].finish();
     await settle();
     expect(c.calls.map((x) => x.inputs)).toEqual([
       [0, 1, 2],
       [3, 4, 5],
       [6, 7, 8],
     ]);
-    c.calls[1]!.finish();
-    c.calls[2]!.finish();
+    c.calls[1].finish();
+    c.calls[2].finish();
     await settle();
-    c.calls[3]!.finish();
+    c.calls[3].finish();
     expect(await Promise.all(all)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
 
@@ -91,10 +91,10 @@ describe('Batcher', () => {
     const a = b.load(1);
     await tick();
     const later = b.load(2);
-    c.calls[0]!.finish(true);
+    c.calls[0].finish(true);
     await expect(a).rejects.toThrow('db down');
     await settle();
-    c.calls[1]!.finish();
+    c.calls[1].finish();
     expect(await later).toBe(20);
   });
 

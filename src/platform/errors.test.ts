@@ -98,7 +98,7 @@ describe('malformed input', () => {
           const res = await clientFor(route.key).request(
             route.method as 'POST',
             route.url.replace(/:\w+/g, id),
-            payload as object,
+            payload,
           );
           expectClearError(res, route.key);
         },

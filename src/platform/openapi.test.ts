@@ -59,7 +59,7 @@ const apiRoutes = () =>
 function operation(method: string, url: string): Operation {
   const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
   expect(op, `${method} ${url} is missing from /docs/json`).toBeDefined();
-  return op!;
+  return op;
 }
 const headerParam = (op: Operation, name: string) => op.parameters?.find((p) => p.in === 'header' && p.name === name);
 

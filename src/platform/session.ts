@@ -91,12 +91,7 @@ const loadBatched = batcherPerDb(
     };
     // touched at most once a minute, and only sessions still alive
     const stale = [
-      ...new Set(
-        wanted
-          .map(alive)
-          .filter((r) => r !== undefined && Number(r.idle_seconds) >= 60)
-          .map((r) => r!.sid),
-      ),
+      ...new Set(wanted.map(alive).flatMap((r) => (r !== undefined && Number(r.idle_seconds) >= 60 ? [r.sid] : []))),
     ];
     if (stale.length)
       await db

@@ -154,8 +154,9 @@ function invalidUnion(issue: Extract<Issue, { code: 'invalid_union' }>): string 
   const types = branches.map((b) =>
     b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? b[0].expected : null,
   );
-  if (types.length && types.every((t) => t !== null)) {
-    const names = [...new Set(types.map((t) => typeName(t!)))];
+  const known = types.filter((t) => t !== null);
+  if (types.length && known.length === types.length) {
+    const names = [...new Set(known.map(typeName))];
     return `应为${names.join('或')}，收到的是${receivedName(issue.input)}`;
   }
   return '输入不符合要求';

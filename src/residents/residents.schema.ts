@@ -56,7 +56,7 @@ const optionalText = (label: string, max: number) =>
 const residentFields = z.object({
   idNumber: z.string().trim().min(1, '请填写身份证号').max(30, '身份证号应为 18 位'),
   name: personName(30),
-  sex: z.enum(['M', 'F'], { message: '性别应为男或女' }).optional(),
+  sex: z.enum(['M', 'F'], { error: '性别应为男或女' }).optional(),
   birthDate: isoDate('出生日期').optional(),
   mobile: z
     .string()
@@ -68,9 +68,9 @@ const residentFields = z.object({
   village: optionalText('村/社区', 40),
   householdNo: optionalText('户号', 30),
   address: optionalText('住址', 120),
-  insuranceType: z.enum(INSURANCE_TYPES, { message: '参保类型不正确' }),
+  insuranceType: z.enum(INSURANCE_TYPES, { error: '参保类型不正确' }),
   registeredPoor: z.boolean(),
-  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { message: '慢病类型不正确' })).max(8),
+  chronicConditions: z.array(z.enum(CHRONIC_CONDITIONS, { error: '慢病类型不正确' })).max(8),
 });
 
 export const residentCreate = residentFields.extend({

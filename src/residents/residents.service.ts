@@ -1,4 +1,5 @@
 import { writeAudit } from '../platform/audit.ts';
+import { must } from '../platform/must.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, conflict, notFound, requireChanges } from '../platform/errors.ts';
@@ -193,7 +194,7 @@ export async function create(ctx: Ctx, input: ResidentCreate) {
       resourceId: row.id,
       residentId: row.id,
     });
-    return toResident((await q.findById(trx, row.id))!);
+    return toResident(must(await q.findById(trx, row.id), 'the resident just written'));
   }).catch((err: unknown) => {
     // a concurrent twin slipped past the pre-check: the unique index still says no
     if (err instanceof Error && 'constraint' in err && err.constraint === 'residents_id_number_key') {

@@ -35,7 +35,7 @@ export const staffCreate = z.object({
   displayName: personName(40),
   title: z.string().trim().max(40, '职称不能超过 40 个字').nullable().optional(),
   roles: z
-    .array(z.enum(ROLES, { message: '角色不正确' }))
+    .array(z.enum(ROLES, { error: '角色不正确' }))
     .min(1, '请至少选择一个角色')
     .max(5, '角色最多 5 个'),
   orgId: intId('请选择机构'),
