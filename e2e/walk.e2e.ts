@@ -117,7 +117,7 @@ function watch(page: Page, origin: string): Watched {
     async settle() {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
-        if (inflight.size === 0 && Date.now() - lastActivity >= 400) return;
+        if (inflight.size === 0 && Date.now() - lastActivity >= 300) return;
         await page.waitForTimeout(100);
       }
       throw new Error(
@@ -241,7 +241,7 @@ describe.runIf(status.available)('the newcomer walk: every role, every page of i
       await check('/');
       // the phone's menu is a drawer: it offers the same pages as the desktop menu
       await page.getByRole('button', { name: /菜单|Menu/ }).click();
-      const drawer = page.locator('.ant-drawer-content');
+      const drawer = page.getByRole('dialog');
       await drawer.waitFor();
       for (let i = 0; i < 20; i++) {
         const closed = drawer.locator('li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
@@ -331,7 +331,30 @@ describe.runIf(status.available)('the newcomer walk: every role, every page of i
     await page.locator('[aria-label="language"]').getByText('EN', { exact: true }).click();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('onecounty.lang'))).toBe('en');
     const coordinator = await api('coordinator');
-    const referrals = await coordinator.get<{ items: Array<{ id: number }> }>('/api/referrals?limit=1');
+    let referrals = await coordinator.get<{ items: Array<{ id: number }> }>('/api/referrals?limit=1');
+    if (referrals.items.length === 0) {
+      // the small county may start with no referral: the village doctor sends one up
+      const village = await api('village.doctor');
+      const residents = await village.get<{ items: Array<{ id: number }> }>('/api/residents?limit=1');
+      const orgs = await village.get<Array<{ id: number; name: string }>>('/api/orgs');
+      const hospital = must(
+        orgs.find((o) => o.name.endsWith('人民医院')),
+        '人民医院',
+      );
+      await village.post(
+        '/api/referrals',
+        {
+          residentId: must(residents.items[0], 'a village resident').id,
+          toOrgId: hospital.id,
+          urgency: 'routine',
+          reason: '胸闷气短加重，村卫生室无法处理',
+          diagnosisCode: 'I20.0',
+          consent: { by: 'patient' },
+        },
+        { 'idempotency-key': 'walk-english-referral' },
+      );
+      referrals = await coordinator.get<{ items: Array<{ id: number }> }>('/api/referrals?limit=1');
+    }
     const first = must(referrals.items[0], 'a referral to open');
     const pages = [
       '/referrals',
