@@ -366,7 +366,7 @@ describe('the server survives its database', () => {
     expect(liveEvent.text).toContain(`"id":${String(created.body.id)}`);
     expect(before.outcome).toBe('ended');
     // the schedulers ran through it, logging instead of crashing, and run again
-    for (const job of ['referral deadline', 'clinic scheduler']) {
+    for (const job of ['referral deadlines', 'clinic scheduler']) {
       expect(serverOut).toMatch(new RegExp(`${job} run failed`));
       expect(serverOut).toMatch(new RegExp(`${job} runs again after \\d+ failed runs`));
     }
