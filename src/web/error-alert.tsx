@@ -1,12 +1,13 @@
 import { Alert, Button, Typography } from 'antd';
 import { isApiError } from './api.ts';
-import { common, useT } from './i18n.ts';
+import { common, getLang, translate, useT } from './i18n.ts';
+import { errorWords } from './shell.i18n.ts';
 
 /** What went wrong, in words the user can act on; never a bare code or request id. */
 export function errorMessage(err: unknown): string {
   if (isApiError(err)) return err.message;
   if (err instanceof Error && /[\u4e00-\u9fff]/.test(err.message)) return err.message;
-  return '操作未能完成，请稍后重试；如仍有问题，请联系信息科';
+  return translate(errorWords, getLang(), 'fallback');
 }
 
 /**

@@ -3,26 +3,15 @@ import { TodoPanel } from '../todo/ui/todo-panel.tsx';
 import { useNavigate } from 'react-router';
 import { mayCall } from './access.ts';
 import { useCurrentUser } from './current-user.ts';
-import { common, defineDict, roleLabel, useLang, useT } from './i18n.ts';
+import { common, roleLabel, useLang, useT } from './i18n.ts';
+import { homeMessages } from './shell.i18n.ts';
 import { navFor } from './nav.tsx';
 
-const messages = defineDict({
-  hello: ['您好，{name}', 'Hello, {name}'],
-  intro: ['常用功能', 'Pages'],
-  quickSearch: [
-    '快速查找居民：姓名 / 拼音首字母 / 身份证号 / 手机号',
-    'Quick resident search: name / initials / ID / mobile',
-  ],
-  nothing: [
-    '您的角色暂时没有可用的功能页面，请联系医共体管理员。',
-    'No pages are available to your role yet; please contact the administrator.',
-  ],
-});
 
 /** Home: who you are, what is waiting for you (to-do counts), then the pages your role may open. */
 export function HomePage() {
   const t = useT(common);
-  const m = useT(messages);
+  const m = useT(homeMessages);
   const lang = useLang();
   const me = useCurrentUser();
   const navigate = useNavigate();

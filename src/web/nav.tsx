@@ -23,6 +23,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../platform/roles.ts';
 import { mayCall, type PolicyRoute } from './access.ts';
 import type { common } from './i18n.ts';
+import { NAV_BLURBS } from './nav.i18n.ts';
 
 /** The menu's sections: a coordinator's fifteen pages in six short groups instead of one long list. */
 export const NAV_GROUPS = [
@@ -48,17 +49,14 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'nav.home', group: null, icon: <HomeOutlined />, needs: null, blurb: ['', ''] },
+  { path: '/', label: 'nav.home', group: null, icon: <HomeOutlined />, needs: null, blurb: NAV_BLURBS.home },
   {
     path: '/orgs',
     label: 'nav.orgs',
     group: 'network',
     icon: <ApartmentOutlined />,
     needs: 'GET /api/orgs',
-    blurb: [
-      '县人民医院、乡镇卫生院、村卫生室：医共体的组织结构与地图',
-      'Hospitals, township centres and village clinics of the group',
-    ],
+    blurb: NAV_BLURBS.orgs,
   },
   {
     path: '/residents',
@@ -66,10 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'residents',
     icon: <SearchOutlined />,
     needs: 'GET /api/residents',
-    blurb: [
-      '按姓名、拼音首字母、身份证号或手机号查找居民档案',
-      'Find a resident by name, pinyin initials, ID number or mobile',
-    ],
+    blurb: NAV_BLURBS.residents,
   },
   {
     path: '/residents/new',
@@ -77,7 +72,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'residents',
     icon: <UserAddOutlined />,
     needs: 'POST /api/residents',
-    blurb: ['为辖区居民建立健康档案', 'Create a health record for a resident'],
+    blurb: NAV_BLURBS.residentsNew,
   },
   {
     path: '/resident-stats',
@@ -85,7 +80,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'stats',
     icon: <BarChartOutlined />,
     needs: 'GET /api/resident-stats',
-    blurb: ['各机构居民、贫困人口与慢病人数汇总', 'Residents, poor and chronic patients per organisation'],
+    blurb: NAV_BLURBS.residentStats,
   },
   {
     path: '/referrals',
@@ -93,7 +88,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'referral',
     icon: <SwapOutlined />,
     needs: 'GET /api/referrals',
-    blurb: ['上转、下转、接收时限与超时升级，实时更新', 'Up- and down-referrals, deadlines and escalations, live'],
+    blurb: NAV_BLURBS.referrals,
   },
   {
     path: '/referral-tasks',
@@ -101,7 +96,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'referral',
     icon: <CheckSquareOutlined />,
     needs: 'GET /api/referral-tasks',
-    blurb: ['确认接收下转患者，填写随访', 'Confirm down-referred patients, write follow-ups'],
+    blurb: NAV_BLURBS.referralTasks,
   },
   {
     path: '/exam-orders',
@@ -109,10 +104,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'referral',
     icon: <ExperimentOutlined />,
     needs: 'GET /api/exam-orders',
-    blurb: [
-      '统一目录、统一价格，县医院执行，结果回传',
-      'One exam catalogue and price; done at the county hospital, results returned',
-    ],
+    blurb: NAV_BLURBS.examOrders,
   },
   {
     path: '/bed-board',
@@ -120,7 +112,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'referral',
     icon: <TableOutlined />,
     needs: 'GET /api/bed-board',
-    blurb: ['床位与待入院（三优先）', 'Beds and admissions (priority for referred patients)'],
+    blurb: NAV_BLURBS.bedBoard,
   },
   {
     path: '/out-of-county',
@@ -128,7 +120,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'referral',
     icon: <GlobalOutlined />,
     needs: 'GET /api/out-of-county-visits',
-    blurb: ['县外就诊登记与 CSV 导入', 'Out-of-county visits, manual or CSV import'],
+    blurb: NAV_BLURBS.outOfCounty,
   },
   {
     path: '/referral-dashboard',
@@ -136,7 +128,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'stats',
     icon: <LineChartOutlined />,
     needs: 'GET /api/referral-figures',
-    blurb: ['闭环率、下转占比、县域内就诊率', 'Closed-loop rate, down-referral share, county-internal visit rate'],
+    blurb: NAV_BLURBS.referralDashboard,
   },
   {
     path: '/clinics',
@@ -144,7 +136,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'clinics',
     icon: <CalendarOutlined />,
     needs: 'GET /api/clinic-sessions',
-    blurb: ['专家坐诊与门诊排班：号源、预约、候补、签到', 'Expert clinics: slots, bookings, waitlist, check-in'],
+    blurb: NAV_BLURBS.clinics,
   },
   {
     path: '/clinics/console',
@@ -152,7 +144,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'clinics',
     icon: <SoundOutlined />,
     needs: 'GET /api/clinic-sessions/:id/queue',
-    blurb: ['叫号：下一位、重呼、过号、完成', 'Call next, recall, skip, finish'],
+    blurb: NAV_BLURBS.clinicsConsole,
   },
   {
     path: '/clinics/experts',
@@ -160,7 +152,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'clinics',
     icon: <IdcardOutlined />,
     needs: 'POST /api/experts',
-    blurb: ['乡情医学联盟专家名册', 'Visiting expert roster'],
+    blurb: NAV_BLURBS.clinicsExperts,
   },
   {
     path: '/clinics/stats',
@@ -168,7 +160,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'stats',
     icon: <FundOutlined />,
     needs: 'GET /api/clinic-stats',
-    blurb: ['坐诊场次、服务人数、节约估算与补贴台账', 'Sessions, patients served, savings, subsidy ledger'],
+    blurb: NAV_BLURBS.clinicsStats,
   },
   {
     path: '/clinics/rules',
@@ -176,10 +168,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'system',
     icon: <SettingOutlined />,
     needs: 'PATCH /api/clinic-settings',
-    blurb: [
-      '放号时间、取消截止、转诊预留与爽约限制',
-      'Release time, cancellation cut-off, referral hold, no-show limits',
-    ],
+    blurb: NAV_BLURBS.clinicsRules,
   },
   {
     path: '/clinics/subsidy',
@@ -187,10 +176,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'clinics',
     icon: <MoneyCollectOutlined />,
     needs: 'GET /api/clinic-subsidy',
-    blurb: [
-      '年度补贴预算、已支出与结余，各类活动补贴标准',
-      'Annual subsidy budget, spent and left, rate per kind of session',
-    ],
+    blurb: NAV_BLURBS.clinicsSubsidy,
   },
   {
     path: '/staff',
@@ -198,7 +184,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'network',
     icon: <TeamOutlined />,
     needs: 'GET /api/staff',
-    blurb: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],
+    blurb: NAV_BLURBS.staff,
   },
   {
     path: '/audit',
@@ -206,7 +192,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'system',
     icon: <AuditOutlined />,
     needs: 'GET /api/audit',
-    blurb: ['谁在何时查看或修改了什么，并校验哈希链', 'Who saw or changed what, and when; verify the hash chain'],
+    blurb: NAV_BLURBS.audit,
   },
 ];
 

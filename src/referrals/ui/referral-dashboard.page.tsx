@@ -1,18 +1,20 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { formatDate } from '../../web/format.ts';
-import { useT } from '../../web/i18n.ts';
+import { useT, type Translate } from '../../web/i18n.ts';
 import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
 import { Page } from '../../web/page.tsx';
 import { useFigures } from './referrals.api.ts';
 import { dashboardMessages } from './referrals.i18n.ts';
 
 /** A time figure as a sentence a bureau official reads without knowing what P50 or P90 means. */
-function minutesInWords(key: string, minutes: number): string {
+function minutesInWords(t: Translate<typeof dashboardMessages>, key: string, minutes: number): string {
   const span =
-    minutes >= 120 ? `${Math.round((minutes / 60) * 10) / 10} 小时` : `${Math.round(minutes * 10) / 10} 分钟`;
-  if (key === 'accept_p50') return `一半的转诊在 ${span}内被接收`;
-  if (key === 'accept_p90') return `90% 的转诊在 ${span}内被接收`;
+    minutes >= 120
+      ? t('spanHours', { n: Math.round((minutes / 60) * 10) / 10 })
+      : t('spanMinutes', { n: Math.round(minutes * 10) / 10 });
+  if (key === 'accept_p50') return t('acceptP50', { span });
+  if (key === 'accept_p90') return t('acceptP90', { span });
   return span;
 }
 
@@ -45,7 +47,7 @@ export function ReferralDashboardPage() {
       {figures.isError ? <ErrorAlert error={figures.error} /> : null}
       <Typography.Paragraph type="secondary">
         {d ? t('period', { from: formatDate(d.from), to: formatDate(d.to) }) : t('periodUnknown')}
-        {d?.smallCellsSuppressed ? '（为保护居民隐私，小于 5 的格子显示为 “<5”）' : ''}
+        {d?.smallCellsSuppressed ? t('suppressed') : ''}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         {(d?.figures ?? []).map((f) => (
@@ -58,7 +60,7 @@ export function ReferralDashboardPage() {
               />
               {f.unit === 'minutes' && f.value !== null ? (
                 <Typography.Paragraph style={{ margin: '4px 0' }} data-testid={`figure-words-${f.key}`}>
-                  {minutesInWords(f.key, f.value)}
+                  {minutesInWords(t, f.key, f.value)}
                 </Typography.Paragraph>
               ) : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { formatDateTime } from '../../web/format.ts';
-import { useLang, useT, type Lang, type Translate } from '../../web/i18n.ts';
+import { translate, useLang, useT, type Lang, type Translate } from '../../web/i18n.ts';
 import { PrintButton } from '../../web/kit/print.tsx';
 import { Page } from '../../web/page.tsx';
 import { ACTION_LABELS, STATUS_LABELS, type ReferralAction, type ReferralStatus } from '../referral.states.ts';
@@ -42,7 +42,7 @@ const statusText = (s: string, lang: Lang) =>
  * escalation, which leave the status as it was.
  */
 function statusChange(from: string | null, to: string, lang: Lang): string | null {
-  if (from === null) return `${lang === 'en' ? 'Status: ' : '状态：'}${statusText(to, lang)}`;
+  if (from === null) return translate(referralDetailMessages, lang, 'statusFirst', { status: statusText(to, lang) });
   if (from === to) return null;
   return `${statusText(from, lang)} → ${statusText(to, lang)}`;
 }
@@ -89,7 +89,7 @@ export function ReferralDetailPage() {
       }
       extra={
         <Space wrap>
-          <PrintButton label="打印转诊单" title="双向转诊单" paper="a4" render={() => <ReferralSlip referral={r} />} />
+          <PrintButton label={t('printSlip')} title={t('slipTitle')} paper="a4" render={() => <ReferralSlip referral={r} />} />
           <ReferralActions referral={r} />
         </Space>
       }

@@ -11,74 +11,53 @@ import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../web/error-alert.tsx';
-import { defineDict, useLang, useT } from '../../web/i18n.ts';
+import { useLang, useT } from '../../web/i18n.ts';
 import type { TodoItem, TodoKey } from '../todo.schema.ts';
 import { useTodo } from './todo.api.ts';
+import { TODO_KINDS, todoMessages } from './todo.i18n.ts';
 
-const messages = defineDict({
-  title: ['待办', 'To do'],
-  allClear: ['暂无待办', 'Nothing waiting'],
-  escalated: ['其中 {n} 件已超时升级', '{n} escalated (past deadline)'],
-  overdue: ['其中 {n} 项已过期', '{n} past their due date'],
-  urgent: ['其中 {n} 项为急诊或加急', '{n} emergency or urgent'],
-});
 
 /** What each count is, in the words of the person who does the work, and where it is done. */
 const KINDS: Record<
   TodoKey,
   {
-    label: readonly [string, string];
-    hint: readonly [string, string];
     icon: ReactNode;
-    attention?: keyof typeof messages;
+    attention?: keyof typeof todoMessages;
   }
 > = {
   referrals_awaiting: {
-    label: ['待接收转诊', 'Referrals to accept'],
-    hint: ['转入本机构，等待接收、拒绝或改派', 'Incoming: accept, refuse or redirect'],
     icon: <SwapOutlined />,
     attention: 'escalated',
   },
   down_referral_tasks: {
-    label: ['下转任务', 'Down-referral tasks'],
-    hint: ['下转患者的接收确认与随访', 'Confirm down-referred patients, follow up'],
     icon: <CheckSquareOutlined />,
     attention: 'overdue',
   },
   exams_to_perform: {
-    label: ['待执行检查', 'Exams to perform'],
-    hint: ['一单通检查：待预约或待检查', 'Group exam orders to schedule or perform'],
     icon: <ExperimentOutlined />,
     attention: 'urgent',
   },
   exams_to_report: {
-    label: ['待出报告', 'Exams to report'],
-    hint: ['已完成检查，等待阅片和报告', 'Performed, waiting for the reading and report'],
     icon: <FileSearchOutlined />,
     attention: 'urgent',
   },
   sessions_as_expert: {
-    label: ['今日我的坐诊', 'My sessions today'],
-    hint: ['打开叫号工作台', 'Open the calling console'],
     icon: <SoundOutlined />,
   },
   sessions_at_my_org: {
-    label: ['今日本机构门诊', "Today's sessions here"],
-    hint: ['签到与叫号', 'Check-in and calling'],
     icon: <CalendarOutlined />,
   },
   sessions_to_approve: {
-    label: ['待审批门诊', 'Sessions to approve'],
-    hint: ['超出补贴预算的坐诊安排', 'Sessions over the subsidy budget'],
     icon: <AuditOutlined />,
   },
 };
 
 function TodoCard({ item }: { item: TodoItem }) {
-  const m = useT(messages);
+  const m = useT(todoMessages);
   const lang = useLang();
   const navigate = useNavigate();
   const kind = KINDS[item.key];
+  const text = TODO_KINDS[item.key];
   const pick = (pair: readonly [string, string]) => pair[lang === 'zh' ? 0 : 1];
   return (
     <Card
@@ -88,17 +67,17 @@ function TodoCard({ item }: { item: TodoItem }) {
       className={item.count > 0 ? 'oc-todo-card oc-todo-busy' : 'oc-todo-card'}
       data-testid={`todo-${item.key}`}
       role="link"
-      aria-label={`${pick(kind.label)} ${item.count}`}
+      aria-label={`${pick(text.label)} ${item.count}`}
     >
       <div className="oc-todo-head">
         <span className="oc-home-icon">{kind.icon}</span>
-        <Typography.Text strong>{pick(kind.label)}</Typography.Text>
+        <Typography.Text strong>{pick(text.label)}</Typography.Text>
         <span className="oc-todo-count" data-testid={`todo-count-${item.key}`}>
           {item.count}
         </span>
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {pick(kind.hint)}
+        {pick(text.hint)}
       </Typography.Text>
       {kind.attention && item.attention > 0 ? (
         <div>
@@ -117,10 +96,10 @@ function TodoCard({ item }: { item: TodoItem }) {
  * Returns null for a role with no counted work (the bureau, the auditor).
  */
 export function TodoPanel() {
-  const m = useT(messages);
+  const m = useT(todoMessages);
   const todo = useTodo();
   if (todo.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (todo.isError) return <ErrorAlert error={todo.error} onRetry={() => todo.refetch()} />;
+  if (todo.isError) return <ErrorAlert error={todo.error} onRetry={() => void todo.refetch()} />;
   const items = todo.data.items;
   if (!items.length) return null;
   const busy = items.some((i) => i.count > 0);

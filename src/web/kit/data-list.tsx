@@ -7,7 +7,9 @@ import { EXPORT_MAX_ROWS, type PageMeta } from '../../platform/list.schema.ts';
 import { apiDownload, type Query } from '../api.ts';
 import { ErrorAlert, errorMessage } from '../error-alert.tsx';
 import { formatCount } from '../format.ts';
+import { useT } from '../i18n.ts';
 import { useIsMobile } from '../use-is-mobile.ts';
+import { kitMessages } from './kit.i18n.ts';
 import type { ListParams } from './list-params.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -64,10 +66,11 @@ export interface DataListProps<T> {
  */
 export function DataList<T>(props: DataListProps<T>) {
   const mobile = useIsMobile();
+  const k = useT(kitMessages);
   const columns = props.columns.filter((c): c is ListColumn<T> => Boolean(c));
   const { data, params } = props;
   const total = data?.total ?? 0;
-  const totalText = data ? `共 ${formatCount(total)}${data.totalCapped ? '+' : ''} 条` : '';
+  const totalText = data ? k('total', { n: `${formatCount(total)}${data.totalCapped ? '+' : ''}` }) : '';
   const header = (
     <div className="oc-list-toolbar">
       <div className="oc-filters oc-list-filters">
@@ -184,6 +187,7 @@ function Cards<T>(props: Inner<T>) {
   const title = props.columns.filter((c) => c.mobile === 'title');
   const extra = props.columns.filter((c) => c.mobile === 'extra');
   const lines = props.columns.filter((c) => !c.mobile || c.mobile === 'plain');
+  const k = useT(kitMessages);
   if (!data && props.loading) return <Skeleton active />;
   return (
     <div className="oc-list-cards">
@@ -191,8 +195,8 @@ function Cards<T>(props: Inner<T>) {
         <Select
           size="small"
           allowClear
-          placeholder="排序"
-          aria-label="排序"
+          placeholder={k('sort')}
+          aria-label={k('sort')}
           value={params.sort}
           style={{ width: 180, marginBottom: 8 }}
           onChange={(sort?: string) => props.onPaging({ sort, page: 1 })}
@@ -269,13 +273,14 @@ export function ExportButton({
   empty?: boolean;
 }) {
   const { message } = App.useApp();
+  const k = useT(kitMessages);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
       const { page: _page, pageSize: _size, ...filters } = query;
       const name = await apiDownload(url, filters);
-      void message.success(`已导出 ${name}`);
+      void message.success(k('exported', { name }));
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {
@@ -284,12 +289,12 @@ export function ExportButton({
   };
   const button = (
     <Button icon={<DownloadOutlined />} loading={busy} disabled={tooMany || empty} onClick={() => void run()}>
-      导出 Excel
+      {k('exportExcel')}
     </Button>
   );
   if (tooMany)
     return (
-      <Tooltip title={`一次最多导出 ${formatCount(EXPORT_MAX_ROWS)} 行，请缩小筛选范围`}>
+      <Tooltip title={k('exportTooMany', { n: formatCount(EXPORT_MAX_ROWS) })}>
         <span>{button}</span>
       </Tooltip>
     );

@@ -2,6 +2,8 @@ import { DatePicker, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import type { CSSProperties } from 'react';
+import { useT } from '../i18n.ts';
+import { kitMessages } from './kit.i18n.ts';
 
 dayjs.extend(customParseFormat);
 
@@ -56,7 +58,7 @@ export function DateRangeInput({
   to,
   onChange,
   style,
-  placeholder = ['开始日期', '结束日期'],
+  placeholder,
 }: {
   from?: string;
   to?: string;
@@ -64,13 +66,15 @@ export function DateRangeInput({
   style?: CSSProperties;
   placeholder?: [string, string];
 }) {
+  const k = useT(kitMessages);
+  const ends = placeholder ?? [k('dateFrom'), k('dateTo')];
   return (
     <DatePicker.RangePicker
       format={DATE}
       allowEmpty={[true, true]}
-      placeholder={placeholder}
+      placeholder={ends}
       style={style}
-      aria-label={placeholder.join('至')}
+      aria-label={ends.join(k('dateRangeJoin'))}
       value={[from ? dayjs(from, DATE) : null, to ? dayjs(to, DATE) : null]}
       onChange={(v) => onChange({ from: v?.[0]?.format(DATE), to: v?.[1]?.format(DATE) })}
     />

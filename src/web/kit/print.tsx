@@ -2,6 +2,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useT } from '../i18n.ts';
+import { kitMessages } from './kit.i18n.ts';
 
 /**
  * Printing: a document (转诊单, 检查申请单) on A4, a queue ticket on an 80 mm thermal roll.
@@ -57,6 +59,7 @@ export function PrintButton({
 }) {
   const [open, setOpen] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const k = useT(kitMessages);
   useEffect(() => {
     if (!printing) return undefined;
     // one frame for the layer to be in the document before the dialog snapshots it
@@ -81,10 +84,10 @@ export function PrintButton({
           destroyOnHidden
           footer={[
             <Button key="close" onClick={() => setOpen(false)}>
-              关闭
+              {k('close')}
             </Button>,
             <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
-              打印
+              {k('print')}
             </Button>,
           ]}
         >

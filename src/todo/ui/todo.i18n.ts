@@ -1,0 +1,43 @@
+import { defineDict } from '../../web/i18n.ts';
+import type { TodoKey } from '../todo.schema.ts';
+
+/** The to-do panel on the home page. */
+export const todoMessages = defineDict({
+  title: ['待办', 'To do'],
+  allClear: ['暂无待办', 'Nothing waiting'],
+  escalated: ['其中 {n} 件已超时升级', '{n} escalated (past deadline)'],
+  overdue: ['其中 {n} 项已过期', '{n} past their due date'],
+  urgent: ['其中 {n} 项为急诊或加急', '{n} emergency or urgent'],
+});
+
+/** What each count is, in the words of the person who does the work. */
+export const TODO_KINDS: Record<TodoKey, { label: readonly [zh: string, en: string]; hint: readonly [zh: string, en: string] }> = {
+  referrals_awaiting: {
+    label: ['待接收转诊', 'Referrals to accept'],
+    hint: ['转入本机构，等待接收、拒绝或改派', 'Incoming: accept, refuse or redirect'],
+  },
+  down_referral_tasks: {
+    label: ['下转任务', 'Down-referral tasks'],
+    hint: ['下转患者的接收确认与随访', 'Confirm down-referred patients, follow up'],
+  },
+  exams_to_perform: {
+    label: ['待执行检查', 'Exams to perform'],
+    hint: ['一单通检查：待预约或待检查', 'Group exam orders to schedule or perform'],
+  },
+  exams_to_report: {
+    label: ['待出报告', 'Exams to report'],
+    hint: ['已完成检查，等待阅片和报告', 'Performed, waiting for the reading and report'],
+  },
+  sessions_as_expert: {
+    label: ['今日我的坐诊', 'My sessions today'],
+    hint: ['打开叫号工作台', 'Open the calling console'],
+  },
+  sessions_at_my_org: {
+    label: ['今日本机构门诊', "Today's sessions here"],
+    hint: ['签到与叫号', 'Check-in and calling'],
+  },
+  sessions_to_approve: {
+    label: ['待审批门诊', 'Sessions to approve'],
+    hint: ['超出补贴预算的坐诊安排', 'Sessions over the subsidy budget'],
+  },
+};
