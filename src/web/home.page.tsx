@@ -7,7 +7,6 @@ import { common, roleLabel, useLang, useT } from './i18n.ts';
 import { homeMessages } from './shell.i18n.ts';
 import { navFor } from './nav.tsx';
 
-
 /** Home: who you are, what is waiting for you (to-do counts), then the pages your role may open. */
 export function HomePage() {
   const t = useT(common);

@@ -3,22 +3,40 @@ import { defineDict } from './i18n.ts';
 /** One line per page for the home dashboard (nav.tsx). */
 export const NAV_BLURBS = defineDict({
   home: ['', ''],
-  orgs: ['县人民医院、乡镇卫生院、村卫生室：医共体的组织结构与地图', 'Hospitals, township centres and village clinics of the group'],
-  residents: ['按姓名、拼音首字母、身份证号或手机号查找居民档案', 'Find a resident by name, pinyin initials, ID number or mobile'],
+  orgs: [
+    '县人民医院、乡镇卫生院、村卫生室：医共体的组织结构与地图',
+    'Hospitals, township centres and village clinics of the group',
+  ],
+  residents: [
+    '按姓名、拼音首字母、身份证号或手机号查找居民档案',
+    'Find a resident by name, pinyin initials, ID number or mobile',
+  ],
   residentsNew: ['为辖区居民建立健康档案', 'Create a health record for a resident'],
   residentStats: ['各机构居民、贫困人口与慢病人数汇总', 'Residents, poor and chronic patients per organisation'],
   referrals: ['上转、下转、接收时限与超时升级，实时更新', 'Up- and down-referrals, deadlines and escalations, live'],
   referralTasks: ['确认接收下转患者，填写随访', 'Confirm down-referred patients, write follow-ups'],
-  examOrders: ['统一目录、统一价格，县医院执行，结果回传', 'One exam catalogue and price; done at the county hospital, results returned'],
+  examOrders: [
+    '统一目录、统一价格，县医院执行，结果回传',
+    'One exam catalogue and price; done at the county hospital, results returned',
+  ],
   bedBoard: ['床位与待入院（三优先）', 'Beds and admissions (priority for referred patients)'],
   outOfCounty: ['县外就诊登记与 CSV 导入', 'Out-of-county visits, manual or CSV import'],
-  referralDashboard: ['闭环率、下转占比、县域内就诊率', 'Closed-loop rate, down-referral share, county-internal visit rate'],
+  referralDashboard: [
+    '闭环率、下转占比、县域内就诊率',
+    'Closed-loop rate, down-referral share, county-internal visit rate',
+  ],
   clinics: ['专家坐诊与门诊排班：号源、预约、候补、签到', 'Expert clinics: slots, bookings, waitlist, check-in'],
   clinicsConsole: ['叫号：下一位、重呼、过号、完成', 'Call next, recall, skip, finish'],
   clinicsExperts: ['乡情医学联盟专家名册', 'Visiting expert roster'],
   clinicsStats: ['坐诊场次、服务人数、节约估算与补贴台账', 'Sessions, patients served, savings, subsidy ledger'],
-  clinicsRules: ['放号时间、取消截止、转诊预留与爽约限制', 'Release time, cancellation cut-off, referral hold, no-show limits'],
-  clinicsSubsidy: ['年度补贴预算、已支出与结余，各类活动补贴标准', 'Annual subsidy budget, spent and left, rate per kind of session'],
+  clinicsRules: [
+    '放号时间、取消截止、转诊预留与爽约限制',
+    'Release time, cancellation cut-off, referral hold, no-show limits',
+  ],
+  clinicsSubsidy: [
+    '年度补贴预算、已支出与结余，各类活动补贴标准',
+    'Annual subsidy budget, spent and left, rate per kind of session',
+  ],
   staff: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],
   audit: ['谁在何时查看或修改了什么，并校验哈希链', 'Who saw or changed what, and when; verify the hash chain'],
 });

@@ -8,7 +8,9 @@ import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { applyServerError, errorBelongsTo, validateWith } from '../../web/form-errors.ts';
 import { formatDateTime, formatMoney } from '../../web/format.ts';
+import { useLang, useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams, useListQuery } from '../../web/kit/list-params.ts';
 import { PrintButton } from '../../web/kit/print.tsx';
@@ -17,12 +19,18 @@ import {
   catalogueItem,
   EXAM_STATUSES,
   examOrder,
+  examOrderCreate,
   examOrderPage,
   type ExamOrder,
+  type ExamOrderCreate,
   type ExamOrderQuery,
 } from '../exam-order.schema.ts';
-import { URGENCY_LABELS } from '../referral.states.ts';
-import { EXAM_STATUS_LABELS, ExamRequest } from './exam-request.tsx';
+import { URGENCIES } from '../referral.states.ts';
+import { EXAM_STATUS, examOrderMessages } from './exam-orders.i18n.ts';
+import { ExamRequest } from './exam-request.tsx';
+import { urgencyText } from './referrals.i18n.ts';
+
+const FIELDS = ['residentId', 'itemCode', 'urgency'];
 
 type Box = 'ordered' | 'performing';
 type Filters = {
@@ -33,8 +41,13 @@ type Filters = {
   residentId?: string;
 };
 
+type FormValues = { residentId?: number; itemCode?: string; urgency: ExamOrderCreate['urgency'] };
+
 /** 一单通: order from the group catalogue at unified prices; the county hospital schedules, performs and reports. */
 export function ExamOrdersPage() {
+  const t = useT(examOrderMessages);
+  const lang = useLang();
+  const [form] = Form.useForm<FormValues>();
   const qc = useQueryClient();
   const canPerform = useMayCall('POST /api/exam-orders/:id/perform');
   const canExport = useMayCall('GET /api/exam-orders/export');
@@ -56,13 +69,19 @@ export function ExamOrdersPage() {
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['exam-orders'] });
   const create = useMutation({
-    mutationFn: (v: { residentId: number; itemCode: string; urgency: string }) =>
+    mutationFn: (v: ExamOrderCreate) =>
       apiSend('POST', '/api/exam-orders', v, examOrder, { headers: { 'idempotency-key': requestKey } }),
     onSuccess: () => {
       setRequestKey(`web-${crypto.randomUUID()}`);
       void refresh();
     },
+    onError: (err) => applyServerError(form, err, FIELDS),
   });
+  const submit = (values: FormValues) => {
+    const body = validateWith(form, examOrderCreate, values);
+    if (body) create.mutate(body);
+  };
+  const urgencyOptions = URGENCIES.map((value) => ({ value, label: urgencyText(value, lang) }));
   const step = useMutation({
     mutationFn: ({ id, path, body }: { id: number; path: string; body: Record<string, unknown> }) =>
       apiSend('POST', `/api/exam-orders/${id}/${path}`, body, examOrder),
@@ -71,61 +90,55 @@ export function ExamOrdersPage() {
     },
   });
   return (
-    <Page title="一单通检查">
-      <Card size="small" title="开具检查（医共体统一目录，统一价格）" style={{ marginBottom: 16 }}>
+    <Page title={t('title')}>
+      <Card size="small" title={t('orderTitle')} style={{ marginBottom: 16 }}>
         <Form
+          form={form}
           layout="inline"
-          onFinish={(v: { residentId: number; itemCode: string; urgency: string }) => create.mutate(v)}
+          onFinish={submit}
           initialValues={{ urgency: 'routine', residentId: preset.id }}
         >
-          <Form.Item name="residentId" rules={[{ required: true, message: '请选择居民' }]}>
+          <Form.Item name="residentId">
             <Select
-              showSearch
-              filterOption={false}
-              onSearch={setQ}
+              showSearch={{ filterOption: false, onSearch: setQ }}
               style={{ width: 240 }}
-              placeholder="居民姓名/拼音"
-              aria-label="居民"
+              placeholder={t('residentPlaceholder')}
+              aria-label={t('resident')}
               options={[
                 ...(preset.resident && !(residents.data?.items ?? []).some((r) => r.id === preset.id)
                   ? [preset.resident]
                   : []),
                 ...(residents.data?.items ?? []),
-              ].map((r) => ({ value: r.id, label: `${r.name}（${r.idNumber}）` }))}
+              ].map((r) => ({ value: r.id, label: t('residentOption', { name: r.name, idNumber: r.idNumber }) }))}
             />
           </Form.Item>
-          <Form.Item name="itemCode" rules={[{ required: true, message: '请选择项目' }]}>
+          <Form.Item name="itemCode">
             <Select
               style={{ width: 280 }}
-              placeholder="检查项目"
-              aria-label="检查项目"
-              showSearch
-              optionFilterProp="label"
+              placeholder={t('item')}
+              aria-label={t('item')}
+              showSearch={{ optionFilterProp: 'label' }}
               options={(catalogue.data ?? []).map((c) => ({
                 value: c.code,
-                label: `${c.name} ${formatMoney(c.priceFen)}${c.mutualRecognition ? ' 互认' : ''}`,
+                label: `${c.name} ${formatMoney(c.priceFen)}${c.mutualRecognition ? t('mutual') : ''}`,
               }))}
             />
           </Form.Item>
           <Form.Item name="urgency">
-            <Select
-              style={{ width: 100 }}
-              aria-label="紧急程度"
-              options={Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))}
-            />
+            <Select style={{ width: 100 }} aria-label={t('urgency')} options={urgencyOptions} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
-            开单
+            {t('order')}
           </Button>
         </Form>
-        {create.isError ? <ErrorAlert error={create.error} /> : null}
+        {create.isError && !errorBelongsTo(create.error, FIELDS) ? <ErrorAlert error={create.error} /> : null}
       </Card>
       <Tabs
         activeKey={box}
         onChange={(k) => list.setFilter({ box: k as Box })}
         items={[
-          { key: 'ordered', label: '我开的检查' },
-          ...(canPerform ? [{ key: 'performing', label: '本院执行（未完成的在前）' }] : []),
+          { key: 'ordered', label: t('ordered') },
+          ...(canPerform ? [{ key: 'performing', label: t('performing') }] : []),
         ]}
       />
       {step.isError ? <ErrorAlert error={step.error} /> : null}
@@ -138,39 +151,41 @@ export function ExamOrdersPage() {
         onRetry={() => void orders.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '居民姓名或检查项目', onSearch: (v) => list.setFilter({ q: v }), width: 200 }}
+        search={{ placeholder: t('search'), onSearch: (v) => list.setFilter({ q: v }), width: 200 }}
         filters={
           <>
             {params.residentId ? (
               <Tag closable onClose={() => list.setFilter({ residentId: undefined })} style={{ alignSelf: 'center' }}>
-                居民：{preset.resident?.name ?? params.residentId}
+                {t('residentTag', { name: preset.resident?.name ?? params.residentId })}
               </Tag>
             ) : null}
             <Select
               allowClear
-              placeholder="状态"
-              aria-label="状态"
+              placeholder={t('status')}
+              aria-label={t('status')}
               style={{ width: 130 }}
               value={params.status}
               onChange={(status?: Filters['status']) => list.setFilter({ status })}
               options={[
-                { value: 'pending', label: '未完成' },
-                ...EXAM_STATUSES.map((s) => ({ value: s, label: EXAM_STATUS_LABELS[s] })),
+                { value: 'pending', label: t('pending') },
+                ...EXAM_STATUSES.map((s) => ({ value: s, label: EXAM_STATUS[s][lang === 'zh' ? 0 : 1] })),
               ]}
             />
             <Select
               allowClear
-              placeholder="紧急程度"
-              aria-label="紧急程度"
+              placeholder={t('urgency')}
+              aria-label={t('urgency')}
               style={{ width: 120 }}
               value={params.urgency}
               onChange={(urgency?: Filters['urgency']) => list.setFilter({ urgency })}
-              options={Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))}
+              options={urgencyOptions}
             />
           </>
         }
         summary={
-          orders.data ? <Typography.Text type="secondary">未完成 {orders.data.counts.pending}</Typography.Text> : null
+          orders.data ? (
+            <Typography.Text type="secondary">{t('pendingCount', { n: orders.data.counts.pending })}</Typography.Text>
+          ) : null
         }
         exportTo={canExport ? { url: '/api/exam-orders/export', query: params } : null}
         scrollX={1200}
@@ -178,30 +193,30 @@ export function ExamOrdersPage() {
         columns={[
           {
             key: 'resident',
-            title: '居民',
+            title: t('resident'),
             width: 110,
             mobile: 'title',
             render: (o) => (
               <Space size={4}>
                 {o.residentName ?? '—'}
-                {o.priority ? <Tag color="gold">三优先</Tag> : null}
+                {o.priority ? <Tag color="gold">{t('priority')}</Tag> : null}
               </Space>
             ),
           },
           {
             key: 'item',
-            title: '项目',
+            title: t('itemShort'),
             width: 170,
             render: (o) => (
               <Space size={4} wrap>
                 {o.itemName}
-                {o.recognised ? <Tag color="green">结果互认</Tag> : null}
+                {o.recognised ? <Tag color="green">{t('recognised')}</Tag> : null}
               </Space>
             ),
           },
           {
             key: 'price',
-            title: '价格',
+            title: t('price'),
             width: 100,
             align: 'right',
             sortKey: 'priceFen',
@@ -209,46 +224,46 @@ export function ExamOrdersPage() {
           },
           {
             key: 'urgency',
-            title: '紧急',
+            title: t('urgencyShort'),
             width: 80,
             sortKey: 'urgency',
-            render: (o) => URGENCY_LABELS[o.urgency],
+            render: (o) => urgencyText(o.urgency, lang),
           },
           {
             key: 'orderedBy',
-            title: '开单机构',
+            title: t('orderingOrg'),
             width: 170,
             render: (o) => `${o.orderingOrg.name} · ${o.orderingStaffName}`,
           },
           {
             key: 'createdAt',
-            title: '开单时间',
+            title: t('createdAt'),
             width: 140,
             sortKey: 'createdAt',
             render: (o) => formatDateTime(o.createdAt),
           },
           {
             key: 'status',
-            title: '状态',
+            title: t('status'),
             width: 90,
             mobile: 'extra',
             render: (o) => (
               <Tag color={o.status === 'reported' ? 'green' : o.status === 'cancelled' ? 'default' : 'blue'}>
-                {EXAM_STATUS_LABELS[o.status]}
+                {EXAM_STATUS[o.status][lang === 'zh' ? 0 : 1]}
               </Tag>
             ),
           },
           {
             key: 'result',
-            title: '结果',
+            title: t('result'),
             width: 200,
             render: (o) =>
               o.resultText ? (
                 <span>
                   {o.resultFlag === 'critical' ? (
-                    <Tag color="red">危急</Tag>
+                    <Tag color="red">{t('critical')}</Tag>
                   ) : o.resultFlag === 'abnormal' ? (
-                    <Tag color="orange">异常</Tag>
+                    <Tag color="orange">{t('abnormal')}</Tag>
                   ) : null}
                   {o.resultText}
                 </span>
@@ -265,8 +280,8 @@ export function ExamOrdersPage() {
               <Space wrap>
                 <PrintButton
                   size="small"
-                  label="申请单"
-                  title="打印检查申请单"
+                  label={t('printRequest')}
+                  title={t('printRequestTitle')}
                   paper="a4"
                   render={() => <ExamRequest order={o} />}
                 />
@@ -283,20 +298,20 @@ export function ExamOrdersPage() {
                           })
                         }
                       >
-                        预约
+                        {t('schedule')}
                       </Button>
                     ) : null}
                     {o.status === 'scheduled' ? (
                       <Button size="small" onClick={() => step.mutate({ id: o.id, path: 'perform', body: {} })}>
-                        完成检查
+                        {t('perform')}
                       </Button>
                     ) : null}
                     {o.status === 'performed' ? (
                       <Input.Search
                         size="small"
-                        placeholder="结果"
-                        enterButton="出报告"
-                        aria-label="检查结果"
+                        placeholder={t('result')}
+                        enterButton={t('report')}
+                        aria-label={t('resultLabel')}
                         onSearch={(text) =>
                           text &&
                           step.mutate({ id: o.id, path: 'report', body: { resultText: text, resultFlag: 'normal' } })

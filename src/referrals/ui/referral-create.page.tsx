@@ -1,5 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Typography,
+  type InputNumberProps,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -8,12 +21,13 @@ import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { residentPage } from '../../residents/residents.schema.ts';
 import { apiGet } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
-import { applyServerError } from '../../web/form-errors.ts';
+import { applyServerError, errorBelongsTo, validateWith } from '../../web/form-errors.ts';
+import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
-import { CARE_LEVEL_LABELS } from '../icd10.ts';
-import { referralTarget } from '../referral.schema.ts';
-import { URGENCIES, URGENCY_LABELS } from '../referral.states.ts';
+import { referralCreate, referralTarget } from '../referral.schema.ts';
+import { URGENCIES } from '../referral.states.ts';
 import { useCreateReferral, useGuidance, useIcdSearch } from './referrals.api.ts';
+import { careLevelText, DOWN_FOLLOW_UP_TASK, referralCreateMessages, urgencyText } from './referrals.i18n.ts';
 
 const LEVEL: Record<string, number> = {
   village_clinic: 0,
@@ -43,8 +57,32 @@ interface Values {
   outOfCountyReason?: string;
 }
 
+const FIELDS = [
+  'residentId',
+  'direction',
+  'toOrgId',
+  'toDepartmentId',
+  'urgency',
+  'diagnosisCode',
+  'reason',
+  'consent',
+  'outOfCountyReason',
+];
+
+/** A number with its unit after it (antd 6: an addon is a Space.Compact, not `addonAfter`). */
+function WithUnit({ unit, ...rest }: InputNumberProps<number> & { unit: string }) {
+  return (
+    <Space.Compact>
+      <InputNumber<number> {...rest} />
+      <Space.Addon>{unit}</Space.Addon>
+    </Space.Compact>
+  );
+}
+
 /** 发起转诊: the form shows the tiered-care level the diagnosis belongs to before the doctor sends. */
 export function ReferralCreatePage() {
+  const t = useT(referralCreateMessages);
+  const lang = useLang();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
@@ -89,51 +127,49 @@ export function ReferralCreatePage() {
     ...(residents.data?.items ?? []),
   ].map((r) => ({
     value: r.id,
-    label: `${r.name}（${r.sex === 'M' ? '男' : '女'}，${r.age}岁，${r.idNumber}）`,
+    label: t('patientOption', {
+      name: r.name,
+      sex: r.sex === 'M' ? t('male') : t('female'),
+      age: r.age,
+      idNumber: r.idNumber,
+    }),
   }));
 
-  const submit = (v: Values) =>
-    create.mutate(
-      {
-        residentId: v.residentId,
-        direction: v.direction,
-        toOrgId: v.toOrgId,
-        toDepartmentId: v.toDepartmentId,
-        urgency: v.urgency,
-        diagnosisCode: v.diagnosisCode,
-        reason: v.reason,
-        key: requestKey,
-        summary: {
-          vitals: { sbp: v.sbp, dbp: v.dbp, heartRate: v.heartRate, temperature: v.temperature, spo2: v.spo2 },
-          history: v.history || undefined,
-          medications: v.medications || undefined,
-        },
-        consent: v.consent ? { by: v.consentBy } : undefined,
-        outOfCountyReason: v.outOfCountyReason || undefined,
-        ...(v.direction === 'down'
-          ? {
-              dischargeSummary: v.history ?? v.reason,
-              carePlan: { kind: 'follow_up', tasks: [{ kind: 'follow_up', title: '下转后随访' }] },
-            }
-          : {}),
+  const submit = (v: Values) => {
+    const body = validateWith(form, referralCreate, {
+      residentId: v.residentId,
+      direction: v.direction,
+      toOrgId: v.toOrgId,
+      toDepartmentId: v.toDepartmentId,
+      urgency: v.urgency,
+      diagnosisCode: v.diagnosisCode,
+      reason: v.reason,
+      summary: {
+        vitals: { sbp: v.sbp, dbp: v.dbp, heartRate: v.heartRate, temperature: v.temperature, spo2: v.spo2 },
+        history: v.history || undefined,
+        medications: v.medications || undefined,
       },
+      consent: v.consent ? { by: v.consentBy } : undefined,
+      outOfCountyReason: v.outOfCountyReason || undefined,
+      ...(v.direction === 'down'
+        ? {
+            dischargeSummary: v.history ?? v.reason,
+            carePlan: { kind: 'follow_up', tasks: [{ kind: 'follow_up', title: DOWN_FOLLOW_UP_TASK }] },
+          }
+        : {}),
+    });
+    if (!body) return;
+    create.mutate(
+      { ...body, key: requestKey },
       {
-        onSuccess: (r) => navigate(`/referrals/${r.id}`),
-        onError: (err) =>
-          applyServerError(form, err, [
-            'residentId',
-            'toOrgId',
-            'toDepartmentId',
-            'diagnosisCode',
-            'reason',
-            'consent',
-            'outOfCountyReason',
-          ]),
+        onSuccess: (r) => void navigate(`/referrals/${r.id}`),
+        onError: (err) => applyServerError(form, err, FIELDS),
       },
     );
+  };
 
   return (
-    <Page title="发起转诊">
+    <Page title={t('title')}>
       <Card>
         <Form<Values>
           form={form}
@@ -148,35 +184,27 @@ export function ReferralCreatePage() {
             residentId: preset.id,
           }}
         >
-          <Form.Item name="residentId" label="患者" rules={[{ required: true, message: '请选择患者' }]}>
+          <Form.Item name="residentId" label={t('patient')}>
             <Select
-              showSearch
-              filterOption={false}
-              onSearch={setResidentQ}
-              placeholder="输入姓名、拼音首字母或身份证号"
-              aria-label="患者"
+              showSearch={{ filterOption: false, onSearch: setResidentQ }}
+              placeholder={t('patientPlaceholder')}
+              aria-label={t('patient')}
               options={residentOptions}
             />
           </Form.Item>
-          <Form.Item name="direction" label="方向">
+          <Form.Item name="direction" label={t('direction')}>
             <Radio.Group
               options={[
-                { value: 'up', label: '上转' },
-                { value: 'down', label: '下转' },
+                { value: 'up', label: t('up') },
+                { value: 'down', label: t('down') },
               ]}
             />
           </Form.Item>
-          <Form.Item
-            name="diagnosisCode"
-            label="初步诊断（ICD-10）"
-            rules={[{ required: true, message: '请选择初步诊断' }]}
-          >
+          <Form.Item name="diagnosisCode" label={t('diagnosis')}>
             <Select
-              showSearch
-              filterOption={false}
-              onSearch={setIcdQ}
-              placeholder="编码、名称或拼音首字母，如 I63 / 脑梗 / ngs"
-              aria-label="初步诊断"
+              showSearch={{ filterOption: false, onSearch: setIcdQ }}
+              placeholder={t('diagnosisPlaceholder')}
+              aria-label={t('diagnosisShort')}
               options={(icd.data ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
             />
           </Form.Item>
@@ -190,106 +218,99 @@ export function ReferralCreatePage() {
                   : 'info'
               }
               showIcon
-              message={`分级诊疗建议：${CARE_LEVEL_LABELS[guidance.data.level]}${guidance.data.speciality ? `（${guidance.data.speciality}）` : ''}`}
+              title={
+                t('guidance', { level: careLevelText(guidance.data.level, lang) }) +
+                (guidance.data.speciality ? t('guidanceSpeciality', { speciality: guidance.data.speciality }) : '')
+              }
               description={
                 guidance.data.note +
-                (guidance.data.downTo ? `；稳定后建议下转至${CARE_LEVEL_LABELS[guidance.data.downTo]}` : '')
+                (guidance.data.downTo ? t('guidanceDownTo', { level: careLevelText(guidance.data.downTo, lang) }) : '')
               }
             />
           ) : null}
           <Space wrap>
-            <Form.Item name="toOrgId" label="接收机构" rules={[{ required: true, message: '请选择接收机构' }]}>
+            <Form.Item name="toOrgId" label={t('toOrg')}>
               <Select
                 style={{ width: 260 }}
-                placeholder="选择机构"
-                aria-label="接收机构"
+                placeholder={t('toOrgPlaceholder')}
+                aria-label={t('toOrg')}
                 loading={targetQuery.isLoading}
-                notFoundContent={direction === 'up' ? '本机构没有可上转的上级机构' : '本机构没有可下转的下级机构'}
+                notFoundContent={direction === 'up' ? t('noUpTargets') : t('noDownTargets')}
                 options={targets.map((o) => ({
                   value: o.id,
                   label:
                     o.kind === 'partner_hospital'
-                      ? `${o.name}（县外）`
+                      ? t('outOfCounty', { name: o.name })
                       : o.near
-                        ? `${o.name}（${direction === 'up' ? '上级' : '本辖区'}）`
+                        ? t(direction === 'up' ? 'nearUp' : 'nearDown', { name: o.name })
                         : o.name,
                 }))}
               />
             </Form.Item>
-            <Form.Item name="toDepartmentId" label="接收科室">
+            <Form.Item name="toDepartmentId" label={t('toDepartment')}>
               <Select
                 allowClear
                 style={{ width: 200 }}
-                placeholder="可选"
-                aria-label="接收科室"
+                placeholder={t('optional')}
+                aria-label={t('toDepartment')}
                 options={(dept.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
               />
             </Form.Item>
-            <Form.Item name="urgency" label="紧急程度">
+            <Form.Item name="urgency" label={t('urgency')}>
               <Radio.Group
                 optionType="button"
-                options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
+                options={URGENCIES.map((u) => ({ value: u, label: urgencyText(u, lang) }))}
               />
             </Form.Item>
           </Space>
           {target?.kind === 'partner_hospital' ? (
-            <Form.Item
-              name="outOfCountyReason"
-              label="外转原因（县外转诊单独统计）"
-              rules={[{ required: true, min: 2, message: '转往县外须填写原因' }]}
-            >
+            <Form.Item name="outOfCountyReason" label={t('outReason')}>
               <Input />
             </Form.Item>
           ) : null}
-          <Form.Item name="reason" label="转诊原因" rules={[{ required: true, message: '请填写转诊原因' }]}>
+          <Form.Item name="reason" label={t('reason')}>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
-          <Typography.Text strong>生命体征</Typography.Text>
+          <Typography.Text strong>{t('vitals')}</Typography.Text>
           <Space wrap style={{ marginTop: 8 }}>
-            <Form.Item name="sbp" label="收缩压">
-              <InputNumber min={40} max={300} addonAfter="mmHg" />
+            <Form.Item name="sbp" label={t('sbp')}>
+              <WithUnit min={40} max={300} unit="mmHg" />
             </Form.Item>
-            <Form.Item name="dbp" label="舒张压">
-              <InputNumber min={20} max={200} addonAfter="mmHg" />
+            <Form.Item name="dbp" label={t('dbp')}>
+              <WithUnit min={20} max={200} unit="mmHg" />
             </Form.Item>
-            <Form.Item name="heartRate" label="心率">
-              <InputNumber min={20} max={250} addonAfter="次/分" />
+            <Form.Item name="heartRate" label={t('heartRate')}>
+              <WithUnit min={20} max={250} unit={t('perMinute')} />
             </Form.Item>
-            <Form.Item name="temperature" label="体温">
-              <InputNumber min={30} max={45} step={0.1} addonAfter="℃" />
+            <Form.Item name="temperature" label={t('temperature')}>
+              <WithUnit min={30} max={45} step={0.1} unit="℃" />
             </Form.Item>
-            <Form.Item name="spo2" label="血氧">
-              <InputNumber min={30} max={100} addonAfter="%" />
+            <Form.Item name="spo2" label={t('spo2')}>
+              <WithUnit min={30} max={100} unit="%" />
             </Form.Item>
           </Space>
-          <Form.Item name="history" label={direction === 'down' ? '出院小结' : '病史'}>
+          <Form.Item name="history" label={direction === 'down' ? t('dischargeSummary') : t('history')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-          <Form.Item name="medications" label="用药">
+          <Form.Item name="medications" label={t('medications')}>
             <Input.TextArea rows={1} maxLength={1000} />
           </Form.Item>
           <Space>
-            <Form.Item
-              name="consent"
-              valuePropName="checked"
-              rules={[
-                { validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('提交前须记录知情同意'))) },
-              ]}
-            >
-              <Checkbox>已告知并取得知情同意</Checkbox>
+            <Form.Item name="consent" valuePropName="checked">
+              <Checkbox>{t('consent')}</Checkbox>
             </Form.Item>
             <Form.Item name="consentBy">
               <Radio.Group
                 options={[
-                  { value: 'patient', label: '患者本人' },
-                  { value: 'guardian', label: '监护人/家属' },
+                  { value: 'patient', label: t('consentPatient') },
+                  { value: 'guardian', label: t('consentGuardian') },
                 ]}
               />
             </Form.Item>
           </Space>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          {create.isError && !errorBelongsTo(create.error, FIELDS) ? <ErrorAlert error={create.error} /> : null}
           <Button type="primary" htmlType="submit" loading={create.isPending}>
-            提交转诊
+            {t('submit')}
           </Button>
         </Form>
       </Card>

@@ -89,7 +89,12 @@ export function ReferralDetailPage() {
       }
       extra={
         <Space wrap>
-          <PrintButton label={t('printSlip')} title={t('slipTitle')} paper="a4" render={() => <ReferralSlip referral={r} />} />
+          <PrintButton
+            label={t('printSlip')}
+            title={t('slipTitle')}
+            paper="a4"
+            render={() => <ReferralSlip referral={r} />}
+          />
           <ReferralActions referral={r} />
         </Space>
       }

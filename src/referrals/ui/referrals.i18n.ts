@@ -1,4 +1,5 @@
 import { defineDict, type Lang } from '../../web/i18n.ts';
+import type { CareLevel } from '../icd10.ts';
 import {
   ACTION_LABELS,
   STATUS_LABELS,
@@ -240,7 +241,7 @@ export const dashboardMessages = defineDict({
   acceptP90: ['90% 的转诊在 {span}内被接收', '90% of the referrals are accepted within {span}'],
   suppressed: [
     '（为保护居民隐私，小于 5 的格子显示为 “<5”）',
-    ' (to protect residents\' privacy, cells below 5 show as “<5”)',
+    " (to protect residents' privacy, cells below 5 show as “<5”)",
   ],
   byOrgMonth: ['各机构每月上转/下转', 'Up- and down-referrals per organisation and month'],
   month: ['月份', 'Month'],
@@ -250,5 +251,121 @@ export const dashboardMessages = defineDict({
   monthChart: [
     '每月上转/下转（全部机构合计，小于 5 的格子未计入）',
     'Up- and down-referrals per month (all organisations; cells below 5 left out)',
+  ],
+});
+
+/** The tiered-care levels (icd10.ts names them for the server; the form needs both languages). */
+const CARE_LEVEL_TEXT: Record<CareLevel, readonly [zh: string, en: string]> = {
+  village: ['村卫生室', 'village clinic'],
+  township: ['乡镇卫生院', 'township health centre'],
+  county: ['县级医院', 'county hospital'],
+  above: ['县外上级医院', 'hospital above the county'],
+};
+export const careLevelText = (l: CareLevel, lang: Lang): string => CARE_LEVEL_TEXT[l][lang === 'zh' ? 0 : 1];
+
+/**
+ * The follow-up task a down-referral made on this form carries: stored data that the township
+ * reads, so it stays in the product language whatever the sender's screen shows.
+ */
+export const DOWN_FOLLOW_UP_TASK = '下转后随访';
+
+/** 发起转诊: the referral form. */
+export const referralCreateMessages = defineDict({
+  title: ['发起转诊', 'New referral'],
+  patient: ['患者', 'Patient'],
+  patientPlaceholder: ['输入姓名、拼音首字母或身份证号', 'Name, pinyin initials or ID number'],
+  patientOption: ['{name}（{sex}，{age}岁，{idNumber}）', '{name} ({sex}, {age} years, {idNumber})'],
+  male: ['男', 'male'],
+  female: ['女', 'female'],
+  direction: ['方向', 'Direction'],
+  up: ['上转', 'Up'],
+  down: ['下转', 'Down'],
+  diagnosis: ['初步诊断（ICD-10）', 'Provisional diagnosis (ICD-10)'],
+  diagnosisShort: ['初步诊断', 'Provisional diagnosis'],
+  diagnosisPlaceholder: [
+    '编码、名称或拼音首字母，如 I63 / 脑梗 / ngs',
+    'Code, name or pinyin initials, e.g. I63 / 脑梗 / ngs',
+  ],
+  guidance: ['分级诊疗建议：{level}', 'Tiered-care advice: {level}'],
+  guidanceSpeciality: ['（{speciality}）', ' ({speciality})'],
+  guidanceDownTo: ['；稳定后建议下转至{level}', '; once stable, refer down to a {level}'],
+  toOrg: ['接收机构', 'Receiving organisation'],
+  toOrgPlaceholder: ['选择机构', 'Choose an organisation'],
+  noUpTargets: ['本机构没有可上转的上级机构', 'This organisation has no higher level to refer up to'],
+  noDownTargets: ['本机构没有可下转的下级机构', 'This organisation has no lower level to refer down to'],
+  outOfCounty: ['{name}（县外）', '{name} (out of county)'],
+  nearUp: ['{name}（上级）', '{name} (next level up)'],
+  nearDown: ['{name}（本辖区）', '{name} (in our area)'],
+  toDepartment: ['接收科室', 'Receiving department'],
+  optional: ['可选', 'Optional'],
+  urgency: ['紧急程度', 'Urgency'],
+  outReason: ['外转原因（县外转诊单独统计）', 'Reason for going out of county (counted separately)'],
+  reason: ['转诊原因', 'Reason for referral'],
+  vitals: ['生命体征', 'Vital signs'],
+  sbp: ['收缩压', 'Systolic BP'],
+  dbp: ['舒张压', 'Diastolic BP'],
+  heartRate: ['心率', 'Heart rate'],
+  perMinute: ['次/分', 'bpm'],
+  temperature: ['体温', 'Temperature'],
+  spo2: ['血氧', 'SpO₂'],
+  dischargeSummary: ['出院小结', 'Discharge summary'],
+  history: ['病史', 'History'],
+  medications: ['用药', 'Medication'],
+  consent: ['已告知并取得知情同意', 'Informed and consent obtained'],
+  consentPatient: ['患者本人', 'The patient'],
+  consentGuardian: ['监护人/家属', 'Guardian / family'],
+  submit: ['提交转诊', 'Submit referral'],
+});
+
+/** 双向转诊单 (A4), printed in the language of the screen. */
+export const referralSlipMessages = defineDict({
+  title: ['双向转诊单（{direction}）', 'Two-way referral form ({direction})'],
+  id: ['单号：{id}', 'No.: {id}'],
+  status: ['状态：{status}', 'Status: {status}'],
+  issuedAt: ['开具时间：{at}', 'Issued: {at}'],
+  bloodPressure: ['血压 {sbp}/{dbp} mmHg', 'BP {sbp}/{dbp} mmHg'],
+  heartRate: ['心率 {v} 次/分', 'Heart rate {v} bpm'],
+  temperature: ['体温 {v}℃', 'Temperature {v} °C'],
+  spo2: ['血氧 {v}%', 'SpO₂ {v}%'],
+  listSeparator: ['，', ', '],
+  name: ['患者姓名', "Patient's name"],
+  sexAge: ['性别 / 年龄', 'Sex / age'],
+  sexAgeValue: ['{sex} / {age} 岁', '{sex} / {age} years'],
+  male: ['男', 'Male'],
+  female: ['女', 'Female'],
+  idNumber: ['身份证号', 'ID number'],
+  mobile: ['联系电话', 'Telephone'],
+  birthDate: ['出生日期', 'Date of birth'],
+  village: ['住址（村）', 'Address (village)'],
+  fromOrg: ['转出机构', 'Referring organisation'],
+  fromStaff: ['转出医生', 'Referring doctor'],
+  toOrg: ['转入机构', 'Receiving organisation'],
+  toDepartment: ['转入科室', 'Receiving department'],
+  urgency: ['紧急程度', 'Urgency'],
+  priority: ['（三优先）', ' (priority group)'],
+  diagnosis: ['初步诊断', 'Provisional diagnosis'],
+  diagnosisValue: ['{name}（{code}）', '{name} ({code})'],
+  reason: ['转诊原因', 'Reason for referral'],
+  outReason: ['外转原因', 'Reason for out-of-county referral'],
+  vitals: ['生命体征', 'Vital signs'],
+  history: ['病史摘要', 'History'],
+  medications: ['目前用药', 'Current medication'],
+  dischargeSummary: ['出院小结', 'Discharge summary'],
+  plan: ['康复 / 随访计划', 'Rehabilitation / follow-up plan'],
+  goals: ['目标：{goals}', 'Goals: {goals}'],
+  dueBy: ['（{date} 前）', ' (by {date})'],
+  taskDetail: ['：{detail}', ': {detail}'],
+  consent: ['知情同意', 'Informed consent'],
+  consentGiven: ['{who}已知情同意（{at}）', '{who} gave informed consent ({at})'],
+  consentPatient: ['患者本人', 'The patient'],
+  consentGuardian: ['监护人', 'The guardian'],
+  notRecorded: ['未记录', 'Not recorded'],
+  decisionNote: ['接收意见', 'Receiving note'],
+  signFrom: ['转出医生签名：__________', "Referring doctor's signature: __________"],
+  signPatient: ['患者/家属签名：__________', 'Patient / family signature: __________'],
+  signTo: ['接收医生签名：__________', "Receiving doctor's signature: __________"],
+  note: [
+    '请患者持本单及既往检查资料到转入机构就诊；医共体内检查结果互认。本单由县域医共体一体化平台生成，单号可在平台查询。',
+    'The patient brings this form and earlier exam results to the receiving organisation; exam results are recognised across the group. This form was made by the County Medical Group Platform; its number can be looked up there.',
   ],
 });

@@ -16,7 +16,6 @@ import type { TodoItem, TodoKey } from '../todo.schema.ts';
 import { useTodo } from './todo.api.ts';
 import { TODO_KINDS, todoMessages } from './todo.i18n.ts';
 
-
 /** What each count is, in the words of the person who does the work, and where it is done. */
 const KINDS: Record<
   TodoKey,

@@ -11,7 +11,10 @@ export const todoMessages = defineDict({
 });
 
 /** What each count is, in the words of the person who does the work. */
-export const TODO_KINDS: Record<TodoKey, { label: readonly [zh: string, en: string]; hint: readonly [zh: string, en: string] }> = {
+export const TODO_KINDS: Record<
+  TodoKey,
+  { label: readonly [zh: string, en: string]; hint: readonly [zh: string, en: string] }
+> = {
   referrals_awaiting: {
     label: ['待接收转诊', 'Referrals to accept'],
     hint: ['转入本机构，等待接收、拒绝或改派', 'Incoming: accept, refuse or redirect'],
