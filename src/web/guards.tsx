@@ -26,7 +26,7 @@ export function RequireAuth() {
   if (me.isError)
     return (
       <div className="oc-center">
-        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+        <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
       </div>
     );
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
@@ -45,7 +45,7 @@ export function Forbidden() {
       title="403"
       subTitle={t('forbidden')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('goHome')}
         </Button>
       }
@@ -62,7 +62,7 @@ export function NotFound() {
       title="404"
       subTitle={t('notFound')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('goHome')}
         </Button>
       }

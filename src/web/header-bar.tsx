@@ -55,7 +55,7 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
                   key: 'password',
                   icon: <KeyOutlined />,
                   label: t('nav.password'),
-                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                  onClick: () => void navigate(CHANGE_PASSWORD_PATH),
                 },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: signOut },
               ],
@@ -79,7 +79,7 @@ export function HeaderBar({ mobile, onMenu }: { mobile: boolean; onMenu: () => v
                   key: 'password',
                   icon: <KeyOutlined />,
                   label: t('nav.password'),
-                  onClick: () => navigate(CHANGE_PASSWORD_PATH),
+                  onClick: () => void navigate(CHANGE_PASSWORD_PATH),
                 },
               ],
             }}

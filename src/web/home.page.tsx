@@ -35,7 +35,7 @@ export function HomePage() {
             <Input.Search
               placeholder={m('quickSearch')}
               enterButton={t('search')}
-              onSearch={(q) => navigate(`/residents?q=${encodeURIComponent(q.trim())}`)}
+              onSearch={(q) => void navigate(`/residents?q=${encodeURIComponent(q.trim())}`)}
             />
           </div>
         ) : null}
@@ -48,7 +48,7 @@ export function HomePage() {
           <Button
             key={item.path}
             icon={item.icon}
-            onClick={() => navigate(item.path)}
+            onClick={() => void navigate(item.path)}
             title={item.blurb[lang === 'zh' ? 0 : 1]}
           >
             {t(item.label)}

@@ -42,7 +42,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       onOpenChange={setOpen}
       items={menuItems(items, t)}
       onClick={({ key }) => {
-        navigate(key);
+        void navigate(key);
         onNavigate?.();
       }}
       style={{ borderInlineEnd: 'none' }}

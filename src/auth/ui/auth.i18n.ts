@@ -5,8 +5,6 @@ export const authMessages = defineDict({
   login: ['登录', 'Sign in'],
   username: ['用户名', 'Username'],
   password: ['密码', 'Password'],
-  usernameRequired: ['请输入用户名', 'Please enter the username'],
-  passwordRequired: ['请输入密码', 'Please enter the password'],
   changeTitle: ['修改密码', 'Change password'],
   forcedHint: [
     '您正在使用管理员发放的临时密码，请先设置自己的密码再继续使用。',

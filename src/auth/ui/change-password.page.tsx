@@ -1,8 +1,10 @@
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { errorMessage } from '../../web/error-alert.tsx';
-import { applyServerError, errorBelongsTo } from '../../web/form-errors.ts';
+import { applyServerError, errorBelongsTo, validateWith } from '../../web/form-errors.ts';
 import { common, useT } from '../../web/i18n.ts';
+import { changePasswordBody } from '../auth.schema.ts';
 import { useChangePassword, useLogout, useMe } from './auth.api.ts';
 import { authMessages } from './auth.i18n.ts';
 
@@ -25,17 +27,26 @@ export function ChangePasswordPage() {
   const [form] = Form.useForm<Values>();
   const forced = me.data?.mustChangePassword ?? false;
 
-  const submit = ({ currentPassword, newPassword }: Values) =>
+  // the server's schema, and the one check only the form can make: the new password typed twice alike
+  const schema = changePasswordBody
+    .extend({ confirm: z.string().min(1, t('confirmPassword')) })
+    .refine((v) => v.confirm === v.newPassword, { error: t('mismatch'), path: ['confirm'] });
+
+  const submit = (values: Values) => {
+    const parsed = validateWith(form, schema, values);
+    if (!parsed) return;
+    const { currentPassword, newPassword } = parsed;
     change.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: () => {
           message.success(t('changed'));
-          navigate('/', { replace: true });
+          void navigate('/', { replace: true });
         },
         onError: (err) => applyServerError(form, err, FIELDS),
       },
     );
+  };
 
   const pageError = change.isError && !errorBelongsTo(change.error, FIELDS);
   return (
@@ -47,32 +58,13 @@ export function ChangePasswordPage() {
         ) : null}
         <Typography.Paragraph type="secondary">{t('rules')}</Typography.Paragraph>
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            name="currentPassword"
-            label={t('currentPassword')}
-            rules={[{ required: true, message: t('currentPassword') }]}
-          >
+          <Form.Item name="currentPassword" label={t('currentPassword')}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('newPassword')}
-            rules={[{ required: true, message: t('newPassword') }]}
-          >
+          <Form.Item name="newPassword" label={t('newPassword')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('confirmPassword')}
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('confirmPassword') },
-              ({ getFieldValue }) => ({
-                validator: (_, v) =>
-                  v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('mismatch'))),
-              }),
-            ]}
-          >
+          <Form.Item name="confirm" label={t('confirmPassword')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -81,7 +73,7 @@ export function ChangePasswordPage() {
                 {c('logout')}
               </Button>
             ) : (
-              <Button onClick={() => navigate(-1)}>{c('back')}</Button>
+              <Button onClick={() => void navigate(-1)}>{c('back')}</Button>
             )}
             <Button type="primary" htmlType="submit" loading={change.isPending}>
               {t('submitChange')}

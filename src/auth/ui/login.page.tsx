@@ -5,7 +5,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../web/error-alert.tsx';
 import { CHANGE_PASSWORD_PATH } from '../../web/guards.tsx';
 import { common, setLang, useLang, useT, type Lang } from '../../web/i18n.ts';
-import type { LoginBody } from '../auth.schema.ts';
+import { validateWith } from '../../web/form-errors.ts';
+import { loginBody, type LoginBody } from '../auth.schema.ts';
 import { useLogin, useMe } from './auth.api.ts';
 import { authMessages } from './auth.i18n.ts';
 
@@ -23,15 +24,20 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
+  const [form] = Form.useForm<LoginBody>();
 
   // Signed in (just now, or already when the page opened): move on. The form stays on
   // screen while the next page renders, rather than a blank <Navigate/>.
   const user = me.data;
   useEffect(() => {
-    if (user) navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : returnPath(location.state), { replace: true });
+    if (user)
+      void navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : returnPath(location.state), { replace: true });
   }, [user, navigate, location.state]);
 
-  const submit = (values: LoginBody) => login.mutate(values);
+  const submit = (values: LoginBody) => {
+    const body = validateWith(form, loginBody, values);
+    if (body) login.mutate(body);
+  };
 
   return (
     <div className="oc-center oc-auth-bg">
@@ -48,15 +54,11 @@ export function LoginPage() {
         {login.isError ? (
           <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />
         ) : null}
-        <Form<LoginBody> layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item
-            name="username"
-            label={t('username')}
-            rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
-          >
+        <Form<LoginBody> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
+          <Form.Item name="username" label={t('username')}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
+          <Form.Item name="password" label={t('password')}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending || Boolean(user)}>

@@ -5,13 +5,32 @@ import { z } from 'zod';
 import { org } from '../../orgs/orgs.schema.ts';
 import { apiGet } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { applyServerError, errorBelongsTo, validateWith } from '../../web/form-errors.ts';
 import { common, useLang, useT } from '../../web/i18n.ts';
-import type { ReferralDetail } from '../referral.schema.ts';
+import { carePlan, downReferralCreate, redirectBody, rejectBody, type ReferralDetail } from '../referral.schema.ts';
 import type { ReferralAction } from '../referral.states.ts';
 import { useReferralAction, type ActionPath } from './referrals.api.ts';
 import { referralActionText, referralDetailMessages } from './referrals.i18n.ts';
 
 const SIMPLE: ReadonlyArray<ReferralAction> = ['submit', 'accept', 'arrive', 'complete', 'close', 'cancel'];
+const FIELDS = ['toOrgId', 'reason', 'dischargeSummary', 'goals', 'tasks'];
+
+/** The down-referral dialog's fields, checked by the server's own rules (the plan's goals and tasks lifted out). */
+const downForm = downReferralCreate
+  .omit({ carePlan: true })
+  .extend({ goals: carePlan.shape.goals, tasks: carePlan.shape.tasks });
+
+/** One task per line; a line about rehabilitation is a rehab task, any other a follow-up. */
+function tasksFrom(text: string | undefined) {
+  return (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((title) => ({
+      kind: /康复|训练|rehab|exercise|training/i.test(title) ? ('rehab' as const) : ('follow_up' as const),
+      title,
+    }));
+}
 
 /** The buttons the server says this user may press now (referral.actions), nothing else. */
 export function ReferralActions({ referral }: { referral: ReferralDetail }) {
@@ -34,6 +53,7 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
           setModal(null);
           form.resetFields();
         },
+        onError: (err) => applyServerError(form, err, FIELDS),
       },
     );
   const targets = (orgs.data ?? []).filter((o) => o.id !== referral.toOrg.id && o.kind !== 'county');
@@ -90,37 +110,40 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
         <Form
           form={form}
           layout="vertical"
-          onFinish={(v: Record<string, string>) => {
-            if (modal === 'reject') run('reject', { reason: v.reason });
-            if (modal === 'redirect') run('redirect', { toOrgId: v.toOrgId, reason: v.reason });
+          onFinish={(v: {
+            toOrgId?: number;
+            reason?: string;
+            dischargeSummary?: string;
+            goals?: string;
+            tasks?: string;
+          }) => {
+            if (modal === 'reject') {
+              const body = validateWith(form, rejectBody, { reason: v.reason });
+              if (body) run('reject', body);
+            }
+            if (modal === 'redirect') {
+              const body = validateWith(form, redirectBody, { toOrgId: v.toOrgId, reason: v.reason });
+              if (body) run('redirect', body);
+            }
             if (modal === 'down') {
-              const tasks = (v.tasks ?? '')
-                .split('\n')
-                .map((line) => line.trim())
-                .filter(Boolean)
-                .map((title) => ({
-                  kind: /康复|训练|rehab|exercise|training/i.test(title) ? 'rehab' : 'follow_up',
-                  title,
-                }));
-              run('down-referrals', {
+              const parsed = validateWith(form, downForm, {
                 toOrgId: v.toOrgId,
                 reason: v.reason,
                 dischargeSummary: v.dischargeSummary,
-                carePlan: { kind: 'rehab', goals: v.goals || undefined, tasks },
+                goals: v.goals || undefined,
+                tasks: tasksFrom(v.tasks),
               });
+              if (!parsed) return;
+              const { goals, tasks, ...rest } = parsed;
+              run('down-referrals', { ...rest, carePlan: { kind: 'rehab', goals, tasks } });
             }
           }}
         >
           {modal !== 'reject' ? (
-            <Form.Item
-              name="toOrgId"
-              label={modal === 'down' ? t('downOrg') : t('redirectOrg')}
-              rules={[{ required: true, message: t('orgRequired') }]}
-            >
+            <Form.Item name="toOrgId" label={modal === 'down' ? t('downOrg') : t('redirectOrg')}>
               <Select
                 aria-label={t('org')}
-                showSearch
-                optionFilterProp="label"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={(modal === 'down' ? down : targets).map((o) => ({
                   value: o.id,
                   label: o.specialities.length
@@ -133,36 +156,23 @@ export function ReferralActions({ referral }: { referral: ReferralDetail }) {
               />
             </Form.Item>
           ) : null}
-          <Form.Item
-            name="reason"
-            label={modal === 'down' ? t('downReason') : t('actionReason')}
-            rules={[{ required: true, min: 2, message: t('reasonRequired') }]}
-          >
+          <Form.Item name="reason" label={modal === 'down' ? t('downReason') : t('actionReason')}>
             <Input.TextArea rows={2} />
           </Form.Item>
           {modal === 'down' ? (
             <>
-              <Form.Item
-                name="dischargeSummary"
-                label={t('dischargeSummary')}
-                rules={[{ required: true, message: t('dischargeRequired') }]}
-              >
+              <Form.Item name="dischargeSummary" label={t('dischargeSummary')}>
                 <Input.TextArea rows={3} />
               </Form.Item>
               <Form.Item name="goals" label={t('goals')}>
                 <Input />
               </Form.Item>
-              <Form.Item
-                name="tasks"
-                label={t('downTasks')}
-                rules={[{ required: true, message: t('downTasksRequired') }]}
-                initialValue={t('downTasksDefault')}
-              >
+              <Form.Item name="tasks" label={t('downTasks')} initialValue={t('downTasksDefault')}>
                 <Input.TextArea rows={3} />
               </Form.Item>
             </>
           ) : null}
-          {act.isError ? <ErrorAlert error={act.error} /> : null}
+          {act.isError && !errorBelongsTo(act.error, FIELDS) ? <ErrorAlert error={act.error} /> : null}
         </Form>
       </Modal>
     </>

@@ -41,7 +41,7 @@ export function ResidentCreatePage() {
     create.mutate(body, {
       onSuccess: (r) => {
         message.success(t('created'));
-        navigate(`/residents/${r.id}`, { replace: true });
+        void navigate(`/residents/${r.id}`, { replace: true });
       },
       onError: (err) => applyServerError(form, err, RESIDENT_FIELDS),
     });
@@ -93,7 +93,7 @@ export function ResidentCreatePage() {
             <ResidentCommonFields half={half} />
           </Row>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
-            <Button onClick={() => navigate(-1)}>{c('cancel')}</Button>
+            <Button onClick={() => void navigate(-1)}>{c('cancel')}</Button>
             <Button type="primary" htmlType="submit" loading={create.isPending}>
               {t('create')}
             </Button>

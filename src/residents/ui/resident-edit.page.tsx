@@ -84,7 +84,7 @@ export function ResidentEditPage() {
     patch.mutate(body, {
       onSuccess: () => {
         message.success(c('saved'));
-        navigate(`/residents/${id}`, { replace: true });
+        void navigate(`/residents/${id}`, { replace: true });
       },
       onError: (err) => applyServerError(form, err, RESIDENT_FIELDS),
     });
@@ -106,7 +106,7 @@ export function ResidentEditPage() {
           description={stale ? errorMessage(patch.error) : undefined}
           action={
             stale ? (
-              <Button size="small" onClick={reload}>
+              <Button size="small" onClick={() => void reload()}>
                 {t('reload')}
               </Button>
             ) : undefined
@@ -130,7 +130,7 @@ export function ResidentEditPage() {
             <ResidentCommonFields half={half} mobilePlaceholder={t('mobileKeep', { masked: r.mobile ?? '—' })} />
           </Row>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
-            <Button onClick={() => navigate(-1)}>{c('cancel')}</Button>
+            <Button onClick={() => void navigate(-1)}>{c('cancel')}</Button>
             <Button type="primary" htmlType="submit" loading={patch.isPending}>
               {c('save')}
             </Button>

@@ -36,7 +36,7 @@ export function ResidentProfilePage() {
   const r = query.data;
 
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
       {c('back')}
     </Button>
   );
@@ -72,7 +72,7 @@ export function ResidentProfilePage() {
             </Button>
           ) : null}
           {canEdit ? (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/residents/${r.id}/edit`)}>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/residents/${r.id}/edit`)}>
               {t('edit')}
             </Button>
           ) : null}
@@ -87,7 +87,7 @@ export function ResidentProfilePage() {
               <Button
                 type="primary"
                 icon={<SwapOutlined />}
-                onClick={() => navigate(`/referrals/new?residentId=${r.id}`)}
+                onClick={() => void navigate(`/referrals/new?residentId=${r.id}`)}
                 data-testid="resident-refer"
               >
                 {t('refer')}
@@ -96,7 +96,7 @@ export function ResidentProfilePage() {
             {canBook ? (
               <Button
                 icon={<CalendarOutlined />}
-                onClick={() => navigate(`/clinics?residentId=${r.id}`)}
+                onClick={() => void navigate(`/clinics?residentId=${r.id}`)}
                 data-testid="resident-book"
               >
                 {t('bookExpert')}
@@ -105,7 +105,7 @@ export function ResidentProfilePage() {
             {canOrderExam ? (
               <Button
                 icon={<ExperimentOutlined />}
-                onClick={() => navigate(`/exam-orders?residentId=${r.id}`)}
+                onClick={() => void navigate(`/exam-orders?residentId=${r.id}`)}
                 data-testid="resident-exam"
               >
                 {t('orderExam')}

@@ -46,7 +46,7 @@ export function ResidentStatsPage() {
 
   return (
     <Page title={c('nav.stats')}>
-      {stats.isError ? <ErrorAlert error={stats.error} onRetry={() => stats.refetch()} /> : null}
+      {stats.isError ? <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} /> : null}
       {rows.length ? (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Chart
