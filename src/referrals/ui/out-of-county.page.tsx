@@ -76,7 +76,8 @@ export function OutOfCountyPage() {
                 size="small"
                 rowKey="row"
                 style={{ marginTop: 8 }}
-                pagination={false}
+                // up to 5,000 rejected rows of one import, held in the browser: paged here, not by the server
+                pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
                 dataSource={report.rejected}
                 data-testid="rejected-rows"
                 columns={[
