@@ -62,7 +62,7 @@ function TodoCard({ item }: { item: TodoItem }) {
     <Card
       hoverable
       size="small"
-      onClick={() => navigate(item.link)}
+      onClick={() => void navigate(item.link)}
       className={item.count > 0 ? 'oc-todo-card oc-todo-busy' : 'oc-todo-card'}
       data-testid={`todo-${item.key}`}
       role="link"
