@@ -69,6 +69,7 @@ export function ClinicSessionPage() {
       })
     : t('noShowRuleShort');
   const s = session.data;
+  const waiting = (list.data?.waitlist ?? []).filter((w) => w.status === 'waiting');
   if (session.isError)
     return (
       <Page title={t('sessions')}>
@@ -260,13 +261,9 @@ export function ClinicSessionPage() {
                   },
                 ]}
               />
-              {(list.data?.waitlist ?? []).filter((w) => w.status === 'waiting').length ? (
+              {waiting.length ? (
                 <Typography.Paragraph style={{ marginTop: 8 }}>
-                  {t('waitlist')}：
-                  {list
-                    .data!.waitlist.filter((w) => w.status === 'waiting')
-                    .map((w) => `${w.position}. ${w.residentName}`)
-                    .join('，')}
+                  {t('waitlist')}：{waiting.map((w) => `${w.position}. ${w.residentName}`).join('，')}
                 </Typography.Paragraph>
               ) : null}
             </Card>
