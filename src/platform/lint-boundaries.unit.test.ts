@@ -17,7 +17,7 @@ const eslint = new ESLint({
 
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return result!.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+  return result.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
 }
 
 describe('feature boundaries (eslint.config.js)', () => {
