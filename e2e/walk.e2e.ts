@@ -97,15 +97,17 @@ function watch(page: Page, origin: string): Watched {
     const url = res.url();
     if (!url.startsWith(origin)) return;
     const pathname = new URL(url).pathname;
-    if (pathname === '/api/todo')
-      (todo.push({ status: res.status(), body: null }),
-        void res
-          .json()
-          .then((b: unknown) => {
-            const last = todo[todo.length - 1];
-            if (last) last.body = b;
-          })
-          .catch(() => {}));
+    if (pathname === '/api/todo') {
+      const seen: Watched['todo'][number] = { status: res.status(), body: null };
+      todo.push(seen);
+      // the body lands on this answer's own entry, even when a later answer is already in
+      void res
+        .json()
+        .then((b: unknown) => {
+          seen.body = b;
+        })
+        .catch(() => {});
+    }
     if (res.status() < 400) return;
     const line = `${res.request().method()} ${pathname}`;
     if (EXPECTED_FAILURES.some((e) => e.test(line))) return;

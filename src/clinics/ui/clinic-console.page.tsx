@@ -38,11 +38,11 @@ export function ClinicConsolePage() {
     <List.Item extra={extra}>
       <Space>
         <Typography.Text strong style={{ fontSize: 18 }}>
-          {tk.number} 号
+          {t('ticketNo', { n: tk.number })}
         </Typography.Text>
         {tk.residentName}
         {tk.priorityReason ? <Tag color={PRIORITY_COLOR[tk.priority]}>{tk.priorityReason}</Tag> : null}
-        <Typography.Text type="secondary">{clock(tk.checkedInAt)} 签到</Typography.Text>
+        <Typography.Text type="secondary">{t('checkedInAt', { time: clock(tk.checkedInAt) })}</Typography.Text>
       </Space>
     </List.Item>
   );
@@ -58,7 +58,7 @@ export function ClinicConsolePage() {
           data-testid="console-session"
           options={sessions.map((s) => ({
             value: s.id,
-            label: `${clock(s.startsAt)} ${s.expertName ?? s.doctorName} · ${s.departmentName} ${s.room}诊室`,
+            label: `${clock(s.startsAt)} ${s.expertName ?? s.doctorName} · ${s.departmentName} ${t('roomNo', { room: s.room })}`,
           }))}
         />
       }
@@ -77,31 +77,31 @@ export function ClinicConsolePage() {
               {q.current ? (
                 <div data-testid="console-current">
                   <Typography.Title level={2} style={{ margin: 0 }}>
-                    {q.current.number} 号 {q.current.residentName}
+                    {t('ticketNo', { n: q.current.number })} {q.current.residentName}
                   </Typography.Title>
-                  <Typography.Text type="secondary">已呼叫 {q.current.callCount} 次</Typography.Text>
+                  <Typography.Text type="secondary">{t('calledTimes', { n: q.current.callCount })}</Typography.Text>
                 </div>
               ) : (
-                <Typography.Text type="secondary">暂无患者</Typography.Text>
+                <Typography.Text type="secondary">{t('noPatient')}</Typography.Text>
               )}
               {canCall ? (
                 <Space wrap style={{ marginTop: 16 }}>
                   <Button
                     type="primary"
                     size="large"
-                    onClick={() => run('call-next')}
+                    onClick={() => void run('call-next')}
                     loading={act.isPending}
                     data-testid="call-next"
                   >
                     {t('callNext')}
                   </Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('recall', q.current?.id)}>
+                  <Button size="large" disabled={!q.current} onClick={() => void run('recall', q.current?.id)}>
                     {t('recall')}
                   </Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('skip', q.current?.id)}>
+                  <Button size="large" disabled={!q.current} onClick={() => void run('skip', q.current?.id)}>
                     {t('skip')}
                   </Button>
-                  <Button size="large" disabled={!q.current} onClick={() => run('finish', q.current?.id)}>
+                  <Button size="large" disabled={!q.current} onClick={() => void run('finish', q.current?.id)}>
                     {t('finish')}
                   </Button>
                 </Space>
@@ -113,11 +113,11 @@ export function ClinicConsolePage() {
           </Col>
           <Col xs={24} md={14}>
             <Card
-              title={`${t('waiting')}（${q.waiting.length}）· 已完成 ${q.done}`}
+              title={t('waitingDone', { waiting: q.waiting.length, done: q.done })}
               size="small"
               style={{ marginBottom: 12 }}
             >
-              <List dataSource={q.waiting} renderItem={(tk) => row(tk)} locale={{ emptyText: '暂无候诊患者' }} />
+              <List dataSource={q.waiting} renderItem={(tk) => row(tk)} locale={{ emptyText: t('noWaiting') }} />
             </Card>
             {q.skipped.length ? (
               <Card title={t('skipped')} size="small">
@@ -126,7 +126,7 @@ export function ClinicConsolePage() {
                   renderItem={(tk) =>
                     row(
                       tk,
-                      <Button size="small" onClick={() => run('requeue', tk.id)}>
+                      <Button size="small" onClick={() => void run('requeue', tk.id)}>
                         {t('requeue')}
                       </Button>,
                     )

@@ -79,7 +79,7 @@ export function ClinicRulesPage() {
     if (saved) form.setFieldsValue(toForm(saved));
   }, [saved, form]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!saved) return;
     const diff = changes(form.getFieldsValue(true) as Values, saved);
     if (Object.keys(diff).length === 0) {
@@ -89,7 +89,7 @@ export function ClinicRulesPage() {
     const patch: ClinicSettingsPatch | null = validateWith(form, clinicSettingsPatch, diff);
     if (!patch) return;
     save.mutate(patch, {
-      onSuccess: () => message.success(c('saved')),
+      onSuccess: () => void message.success(c('saved')),
       onError: (err) => applyServerError(form, err, FIELDS),
     });
   };

@@ -22,9 +22,10 @@ import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../web/api.ts';
 import { residentPage } from '../../residents/residents.schema.ts';
 import { usePresetResident } from '../../residents/ui/residents.api.ts';
+import { sexLabel } from '../../residents/ui/residents.i18n.ts';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
-import { useLang, useT } from '../../web/i18n.ts';
+import { translate, useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { Booking } from '../booking.schema.ts';
 import type { Ticket } from '../queue.schema.ts';
@@ -68,6 +69,7 @@ export function ClinicSessionPage() {
       })
     : t('noShowRuleShort');
   const s = session.data;
+  const waiting = (list.data?.waitlist ?? []).filter((w) => w.status === 'waiting');
   if (session.isError)
     return (
       <Page title={t('sessions')}>
@@ -84,7 +86,7 @@ export function ClinicSessionPage() {
       const r = await bookingAction.mutateAsync({ id: b.id, action, body });
       if (action === 'check-in' && r && typeof r === 'object' && 'number' in r) {
         const tk = r as Ticket & { url: string };
-        message.success(`${b.residentName} 签到成功：${tk.number} 号`);
+        message.success(t('checkedInOk', { name: b.residentName ?? '', n: tk.number }));
         setIssued({ ticket: tk, url: `${location.origin}${tk.url}` });
       }
     } catch (err) {
@@ -117,7 +119,7 @@ export function ClinicSessionPage() {
               label: t('expert'),
               children: s.expertName ? `${s.expertName} ${s.expertTitle ?? ''}（${s.homeHospital}）` : s.doctorName,
             },
-            { label: t('department'), children: `${s.orgName} ${s.departmentName} · ${s.room}诊室` },
+            { label: t('department'), children: `${s.orgName} ${s.departmentName} · ${t('roomNo', { room: s.room })}` },
             {
               label: t('time'),
               children: `${s.date} ${clock(s.startsAt)}–${clock(s.endsAt)} · ${typeLabel(s.sessionType, lang)}`,
@@ -131,7 +133,7 @@ export function ClinicSessionPage() {
                 </span>
               ),
             },
-            { label: '放号时间', children: dayClock(s.releaseAt) },
+            { label: t('releaseAt'), children: dayClock(s.releaseAt) },
           ]}
         />
       </Card>
@@ -141,7 +143,7 @@ export function ClinicSessionPage() {
           showIcon
           closable
           style={{ marginBottom: 12 }}
-          message={
+          title={
             <span>
               {t('ticketLink')}
               <Typography.Text copyable data-testid="ticket-url">
@@ -153,8 +155,8 @@ export function ClinicSessionPage() {
             issued ? (
               <PrintButton
                 size="small"
-                label="打印排队小票"
-                title="排队小票（80 mm）"
+                label={t('printTicket')}
+                title={t('printTicketTitle')}
                 paper="ticket"
                 render={() => <QueueTicket ticket={issued.ticket} url={issued.url} session={s} />}
               />
@@ -169,7 +171,7 @@ export function ClinicSessionPage() {
               {s.slots.map((sl) => (
                 <Tag key={sl.id} color={sl.free > 0 ? 'green' : sl.freeReferred > 0 ? 'orange' : 'default'}>
                   {clock(sl.startsAt)} · {sl.free}/{sl.capacity}
-                  {sl.held ? `（预留${sl.held}）` : ''}
+                  {sl.held ? t('heldN', { n: sl.held }) : ''}
                 </Tag>
               ))}
             </Space>
@@ -185,7 +187,7 @@ export function ClinicSessionPage() {
               <Table<Booking>
                 rowKey="id"
                 size="small"
-                pagination={false}
+                pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
                 loading={list.isLoading}
                 dataSource={list.data?.bookings ?? []}
                 columns={[
@@ -197,10 +199,10 @@ export function ClinicSessionPage() {
                         {b.residentName}
                         {b.referred ? (
                           <Tag color="purple" style={{ marginLeft: 4 }}>
-                            转诊
+                            {t('referredTag')}
                           </Tag>
                         ) : null}
-                        {b.queueNumber ? <Tag color="cyan">{b.queueNumber} 号</Tag> : null}
+                        {b.queueNumber ? <Tag color="cyan">{t('ticketNo', { n: b.queueNumber })}</Tag> : null}
                       </span>
                     ),
                   },
@@ -217,20 +219,28 @@ export function ClinicSessionPage() {
                             <Button
                               size="small"
                               type="primary"
-                              onClick={() => onBookingAction(b, 'check-in')}
+                              onClick={() => void onBookingAction(b, 'check-in')}
                               data-testid={`check-in-${b.residentId}`}
                             >
                               {t('checkIn')}
                             </Button>
                           ) : null}
                           {canCheckIn ? (
-                            <Button size="small" onClick={() => onBookingAction(b, 'check-in', { emergency: true })}>
+                            <Button
+                              size="small"
+                              onClick={() => void onBookingAction(b, 'check-in', { emergency: true })}
+                            >
                               {t('emergency')}
                             </Button>
                           ) : null}
                           <Popconfirm
                             title={t('cancelBooking')}
-                            onConfirm={() => onBookingAction(b, 'cancel', { reason: '窗口代为取消' })}
+                            onConfirm={() =>
+                              void onBookingAction(b, 'cancel', {
+                                // stored and sent to the resident, who reads Chinese whatever the desk's language
+                                reason: translate(clinicMessages, 'zh', 'cancelAtDesk'),
+                              })
+                            }
                           >
                             <Button size="small">{t('cancelBooking')}</Button>
                           </Popconfirm>
@@ -240,7 +250,7 @@ export function ClinicSessionPage() {
                             okText={t('noShowOk')}
                             okButtonProps={{ danger: true, 'data-testid': 'no-show-ok' }}
                             cancelText={t('notNow')}
-                            onConfirm={() => onBookingAction(b, 'no-show')}
+                            onConfirm={() => void onBookingAction(b, 'no-show')}
                           >
                             <Button size="small" danger data-testid={`no-show-${b.residentId}`}>
                               {t('noShow')}
@@ -251,13 +261,9 @@ export function ClinicSessionPage() {
                   },
                 ]}
               />
-              {(list.data?.waitlist ?? []).filter((w) => w.status === 'waiting').length ? (
+              {waiting.length ? (
                 <Typography.Paragraph style={{ marginTop: 8 }}>
-                  {t('waitlist')}：
-                  {list
-                    .data!.waitlist.filter((w) => w.status === 'waiting')
-                    .map((w) => `${w.position}. ${w.residentName}`)
-                    .join('，')}
+                  {t('waitlist')}：{waiting.map((w) => `${w.position}. ${w.residentName}`).join('，')}
                 </Typography.Paragraph>
               ) : null}
             </Card>
@@ -287,7 +293,7 @@ function CancelSession({ onCancel }: { onCancel: (reason: string) => void }) {
           setOpen(false);
         }}
       >
-        <Typography.Paragraph>取消后将通知所有已预约患者并释放号源。</Typography.Paragraph>
+        <Typography.Paragraph>{t('cancelSessionNote')}</Typography.Paragraph>
         <Input.TextArea
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -309,6 +315,7 @@ function BookingDesk({
   full: boolean;
 }) {
   const t = useT(clinicMessages);
+  const lang = useLang();
   const [q, setQ] = useState('');
   // opened from a resident's profile (预约专家号 → a session): that resident is chosen already
   const preset = usePresetResident(useSearchParams()[0].get('residentId'));
@@ -336,7 +343,7 @@ function BookingDesk({
   };
   return (
     <Card size="small" title={t('bookFor')}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Input.Search
           placeholder={t('searchResident')}
           onSearch={(v) => setQ(v.trim())}
@@ -356,19 +363,22 @@ function BookingDesk({
             ...(search.data?.items ?? []),
           ].map((r) => ({
             value: r.id,
-            label: `${r.name} · ${r.sex === 'M' ? '男' : '女'} ${r.age}岁 · ${r.idNumber}`,
+            label: `${r.name} · ${sexLabel(r.sex, lang)} ${t('ageN', { n: r.age })} · ${r.idNumber}`,
           }))}
           data-testid="resident-pick"
         />
         <Select
           style={{ width: '100%' }}
           allowClear
-          placeholder="最早可约时段"
+          placeholder={t('earliestSlot')}
           value={slotId}
           onChange={setSlotId}
           options={slots
             .filter((s) => (referred ? s.freeReferred : s.free) > 0)
-            .map((s) => ({ value: s.id, label: `${clock(s.startsAt)}（余 ${referred ? s.freeReferred : s.free}）` }))}
+            .map((s) => ({
+              value: s.id,
+              label: `${clock(s.startsAt)}${t('leftN', { n: referred ? s.freeReferred : s.free })}`,
+            }))}
         />
         <Checkbox checked={referred} onChange={(e) => setReferred(e.target.checked)}>
           {t('referred')}
@@ -380,7 +390,7 @@ function BookingDesk({
             type="primary"
             disabled={!residentId}
             loading={book.isPending}
-            onClick={submit}
+            onClick={() => void submit()}
             data-testid="book-submit"
           >
             {t('book')}

@@ -9,14 +9,14 @@ import { usePresetResident } from '../../residents/ui/residents.api.ts';
 import { residentMessages } from '../../residents/ui/residents.i18n.ts';
 import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
-import { applyServerError } from '../../web/form-errors.ts';
+import { applyServerError, emptyToNull, validateWith } from '../../web/form-errors.ts';
 import { useLang, useT } from '../../web/i18n.ts';
 import { formatClock, formatDate, todayShanghai } from '../../web/format.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { DateInput, DateRangeInput, TimeInput } from '../../web/kit/date-input.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
-import { SESSION_STATUSES, type ClinicSession } from '../session.schema.ts';
+import { SESSION_STATUSES, SESSION_TYPES, sessionCreate, type ClinicSession } from '../session.schema.ts';
 import { ScreensModal } from './screens-modal.tsx';
 
 type Filters = {
@@ -56,7 +56,7 @@ export function ClinicSessionsPage() {
       title={t('sessions')}
       extra={
         <Space>
-          {canScreens ? <Button onClick={() => setScreens(true)}>叫号屏</Button> : null}
+          {canScreens ? <Button onClick={() => setScreens(true)}>{t('screens')}</Button> : null}
           {canPlan ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setPlanning(true)}>
               {t('planSession')}
@@ -82,7 +82,7 @@ export function ClinicSessionsPage() {
         onRetry={() => void sessions.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '专家、医生、专业或科室', onSearch: (q) => list.setFilter({ q }), width: 200 }}
+        search={{ placeholder: t('sessionSearch'), onSearch: (q) => list.setFilter({ q }), width: 200 }}
         filters={
           <>
             <Radio.Group
@@ -90,8 +90,8 @@ export function ClinicSessionsPage() {
               onChange={(e) => list.setFilter({ kind: e.target.value as Filters['kind'] })}
               optionType="button"
               options={[
-                { value: 'expert', label: '专家坐诊' },
-                { value: 'ordinary', label: '普通门诊' },
+                { value: 'expert', label: t('kindExpert') },
+                { value: 'ordinary', label: t('kindOrdinary') },
               ]}
             />
             {isExpert ? (
@@ -100,8 +100,8 @@ export function ClinicSessionsPage() {
                 onChange={(e) => list.setFilter({ mine: e.target.value as 'true' | 'false' })}
                 optionType="button"
                 options={[
-                  { value: 'true', label: '我的' },
-                  { value: 'false', label: '全部' },
+                  { value: 'true', label: t('mine') },
+                  { value: 'false', label: t('all') },
                 ]}
               />
             ) : null}
@@ -157,7 +157,7 @@ export function ClinicSessionsPage() {
             title: t('department'),
             width: 220,
             sortKey: 'department',
-            render: (r) => `${r.orgName} ${r.departmentName} · ${r.room}诊室`,
+            render: (r) => `${r.orgName} ${r.departmentName} · ${t('roomNo', { room: r.room })}`,
           },
           { key: 'type', title: t('type'), width: 70, render: (r) => typeLabel(r.sessionType, lang) },
           {
@@ -167,7 +167,7 @@ export function ClinicSessionsPage() {
             render: (r) => (
               <span>
                 <b>{r.free}</b> / {r.capacity}
-                {r.released ? '' : <Tag style={{ marginLeft: 6 }}>未放号</Tag>}
+                {r.released ? '' : <Tag style={{ marginLeft: 6 }}>{t('notReleased')}</Tag>}
               </span>
             ),
           },
@@ -189,9 +189,9 @@ export function ClinicSessionsPage() {
   );
 }
 
-interface PlanValues {
+type PlanValues = {
   kind: 'expert' | 'ordinary';
-  sessionType: string;
+  sessionType: (typeof SESSION_TYPES)[number];
   expertId?: number;
   doctorName?: string;
   orgId?: number;
@@ -203,10 +203,11 @@ interface PlanValues {
   slotMinutes: number;
   capacityPerSlot: number;
   heldPerSlot: number;
-}
+};
 
 function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
   const t = useT(clinicMessages);
+  const lang = useLang();
   const [form] = Form.useForm<PlanValues>();
   const kind = Form.useWatch('kind', form) ?? 'expert';
   const orgId = Form.useWatch('orgId', form) ?? null;
@@ -215,23 +216,16 @@ function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id
   const experts = useExperts('');
   const create = useCreateSession();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = emptyToNull(form.getFieldsValue());
+    // the server's own schema: one rule on both sides (an expert or a doctor is then checked by the server)
+    const body = validateWith(form, sessionCreate, {
+      ...v,
+      expertId: v.kind === 'expert' ? (v.expertId ?? null) : null,
+      doctorName: v.kind === 'ordinary' ? (v.doctorName ?? null) : null,
+    });
+    if (!body) return;
     try {
-      const s = await create.mutateAsync({
-        kind: v.kind,
-        sessionType: v.sessionType as 'clinic',
-        expertId: v.kind === 'expert' ? v.expertId : null,
-        doctorName: v.kind === 'ordinary' ? v.doctorName : null,
-        orgId: v.orgId!,
-        departmentId: v.departmentId!,
-        room: v.room,
-        date: v.date,
-        startTime: v.startTime,
-        endTime: v.endTime,
-        slotMinutes: v.slotMinutes,
-        capacityPerSlot: v.capacityPerSlot,
-        heldPerSlot: v.heldPerSlot,
-      });
+      const s = await create.mutateAsync(body);
       onCreated(s.id);
     } catch (err) {
       applyServerError(form, err, [
@@ -252,7 +246,7 @@ function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id
       open
       title={t('planSession')}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void submit()}
       confirmLoading={create.isPending}
       width={640}
       destroyOnHidden
@@ -274,79 +268,57 @@ function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id
         <Form.Item name="kind" label={t('kind')}>
           <Radio.Group
             options={[
-              { value: 'expert', label: '专家坐诊' },
-              { value: 'ordinary', label: '普通门诊' },
+              { value: 'expert', label: t('kindExpert') },
+              { value: 'ordinary', label: t('kindOrdinary') },
             ]}
           />
         </Form.Item>
         <Form.Item name="sessionType" label={t('type')}>
-          <Radio.Group
-            options={['clinic', 'ward_round', 'operation', 'teaching'].map((v) => ({
-              value: v,
-              label: typeLabel(v, 'zh'),
-            }))}
-          />
+          <Radio.Group options={SESSION_TYPES.map((v) => ({ value: v, label: typeLabel(v, lang) }))} />
         </Form.Item>
         {kind === 'expert' ? (
-          <Form.Item name="expertId" label={t('expert')} rules={[{ required: true, message: '请选择专家' }]}>
+          <Form.Item name="expertId" label={t('expert')} required>
             <Select
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: 'label' }}
               options={(experts.data?.items ?? [])
                 .filter((e) => e.active)
                 .map((e) => ({ value: e.id, label: `${e.name} ${e.title} · ${e.homeHospital} · ${e.speciality}` }))}
             />
           </Form.Item>
         ) : (
-          <Form.Item name="doctorName" label={t('doctor')} rules={[{ required: true, message: '请填写出诊医生' }]}>
+          <Form.Item name="doctorName" label={t('doctor')} required>
             <Input maxLength={30} />
           </Form.Item>
         )}
         <Space.Compact block>
-          <Form.Item
-            name="orgId"
-            label={t('org')}
-            rules={[{ required: true, message: '请选择机构' }]}
-            style={{ flex: 1 }}
-          >
+          <Form.Item name="orgId" label={t('org')} required style={{ flex: 1 }}>
             <Select
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: 'label' }}
               onChange={() => form.setFieldValue('departmentId', undefined)}
               options={(orgs.data ?? [])
                 .filter((o) => ['county_hospital', 'township_center', 'community_center'].includes(o.kind))
                 .map((o) => ({ value: o.id, label: o.name }))}
             />
           </Form.Item>
-          <Form.Item
-            name="departmentId"
-            label={t('department')}
-            rules={[{ required: true, message: '请选择科室' }]}
-            style={{ flex: 1 }}
-          >
+          <Form.Item name="departmentId" label={t('department')} required style={{ flex: 1 }}>
             <Select
               options={(org.data?.departments ?? [])
                 .filter((d) => d.active)
                 .map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
-          <Form.Item
-            name="room"
-            label={t('room')}
-            rules={[{ required: true, message: '请填写诊室' }]}
-            style={{ width: 100 }}
-          >
+          <Form.Item name="room" label={t('room')} required style={{ width: 100 }}>
             <Input maxLength={20} />
           </Form.Item>
         </Space.Compact>
         <Space wrap>
-          <Form.Item name="date" label={t('date')} rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item name="date" label={t('date')} required>
             <DateInput data-testid="plan-date" />
           </Form.Item>
-          <Form.Item name="startTime" label={t('from')} rules={[{ required: true, message: '请选择开始时间' }]}>
+          <Form.Item name="startTime" label={t('from')} required>
             <TimeInput data-testid="plan-start" />
           </Form.Item>
-          <Form.Item name="endTime" label={t('to')} rules={[{ required: true, message: '请选择结束时间' }]}>
+          <Form.Item name="endTime" label={t('to')} required>
             <TimeInput data-testid="plan-end" />
           </Form.Item>
         </Space>

@@ -55,7 +55,7 @@ export function ClinicSubsidyPage() {
                 title={t(k)}
                 value={v === undefined ? '—' : v === null ? t('noBudget') : yuan(v)}
                 data-testid={`subsidy-${k}`}
-                valueStyle={k === 'left' && typeof v === 'number' && v < 0 ? { color: '#cf1322' } : undefined}
+                styles={{ content: k === 'left' && typeof v === 'number' && v < 0 ? { color: '#cf1322' } : undefined }}
               />
             </Col>
           ))}
@@ -91,7 +91,7 @@ function BudgetForm({ year, budgetFen, disabled }: { year: number; budgetFen: nu
     });
     if (!body) return;
     save.mutate(body, {
-      onSuccess: () => message.success(c('saved')),
+      onSuccess: () => void message.success(c('saved')),
       onError: (err) => applyServerError(form, err, ['budgetFen']),
     });
   };
@@ -139,7 +139,7 @@ function RatesForm({
     const parsed = validateWith(form, ratesBody, body, { nested: true });
     if (!parsed) return;
     save.mutate(parsed, {
-      onSuccess: () => message.success(c('saved')),
+      onSuccess: () => void message.success(c('saved')),
       onError: (err) => applyServerError(form, err, ['rates'], { nested: true }),
     });
   };

@@ -3,12 +3,12 @@ import { Button, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
-import { applyServerError } from '../../web/form-errors.ts';
-import { useLang, useT } from '../../web/i18n.ts';
+import { applyServerError, emptyToNull, validateWith } from '../../web/form-errors.ts';
+import { translate, useLang, useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
-import { HOSPITAL_LEVELS, type Expert, type ExpertCreate } from '../expert.schema.ts';
+import { expertCreate, HOSPITAL_LEVELS, type Expert, type ExpertCreate } from '../expert.schema.ts';
 import { useCreateExpert, useExpertList } from './clinics.api.ts';
 import { clinicMessages, levelLabel } from './clinics.i18n.ts';
 
@@ -43,7 +43,7 @@ export function ExpertsPage() {
         onRetry={() => void experts.refetch()}
         params={params}
         onPaging={list.setPaging}
-        search={{ placeholder: '姓名、医院、专业或籍贯', onSearch: (q) => list.setFilter({ q }), width: 220 }}
+        search={{ placeholder: t('expertSearch'), onSearch: (q) => list.setFilter({ q }), width: 220 }}
         filters={
           <>
             <Select
@@ -63,8 +63,8 @@ export function ExpertsPage() {
               value={params.allianceMember}
               onChange={(allianceMember?: 'true' | 'false') => list.setFilter({ allianceMember })}
               options={[
-                { value: 'true', label: '联盟成员' },
-                { value: 'false', label: '非联盟成员' },
+                { value: 'true', label: t('allianceYes') },
+                { value: 'false', label: t('allianceNo') },
               ]}
             />
             <Select
@@ -75,8 +75,8 @@ export function ExpertsPage() {
               value={params.active}
               onChange={(active?: 'true' | 'false') => list.setFilter({ active })}
               options={[
-                { value: 'true', label: '在册' },
-                { value: 'false', label: '停用' },
+                { value: 'true', label: t('expertActive') },
+                { value: 'false', label: t('expertInactive') },
               ]}
             />
           </>
@@ -111,7 +111,7 @@ export function ExpertsPage() {
             title: t('alliance'),
             width: 100,
             mobile: 'plain',
-            render: (e) => (e.allianceMember ? <Tag color="gold">联盟成员</Tag> : null),
+            render: (e) => (e.allianceMember ? <Tag color="gold">{t('allianceYes')}</Tag> : null),
           },
           {
             key: 'mobile',
@@ -124,7 +124,7 @@ export function ExpertsPage() {
             title: t('status'),
             width: 80,
             mobile: 'extra',
-            render: (e) => (e.active ? <Tag color="green">在册</Tag> : <Tag>停用</Tag>),
+            render: (e) => (e.active ? <Tag color="green">{t('expertActive')}</Tag> : <Tag>{t('expertInactive')}</Tag>),
           },
         ]}
       />
@@ -135,12 +135,16 @@ export function ExpertsPage() {
 
 function AddExpert({ onClose }: { onClose: () => void }) {
   const t = useT(clinicMessages);
+  const lang = useLang();
   const [form] = Form.useForm<ExpertCreate>();
   const create = useCreateExpert();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = form.getFieldsValue();
+    // the server's own schema: one rule on both sides
+    const body = validateWith(form, expertCreate, emptyToNull({ ...v, allianceMember: Boolean(v.allianceMember) }));
+    if (!body) return;
     try {
-      await create.mutateAsync({ ...v, allianceMember: Boolean(v.allianceMember) });
+      await create.mutateAsync(body);
       onClose();
     } catch (err) {
       applyServerError(form, err, ['name', 'title', 'homeHospital', 'hospitalLevel', 'speciality', 'mobile', 'email']);
@@ -151,7 +155,7 @@ function AddExpert({ onClose }: { onClose: () => void }) {
       open
       title={t('addExpert')}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void submit()}
       confirmLoading={create.isPending}
       destroyOnHidden
     >
@@ -159,25 +163,26 @@ function AddExpert({ onClose }: { onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ hospitalLevel: 'provincial', allianceMember: true, title: '主任医师' }}
+        initialValues={{
+          hospitalLevel: 'provincial',
+          allianceMember: true,
+          // a stored title, in the language of the records
+          title: translate(clinicMessages, 'zh', 'chiefPhysician'),
+        }}
       >
-        <Form.Item name="name" label={t('name')} rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item name="name" label={t('name')} required>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="title" label={t('title')} rules={[{ required: true, message: '请填写职称' }]}>
+        <Form.Item name="title" label={t('title')} required>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item
-          name="homeHospital"
-          label={t('homeHospital')}
-          rules={[{ required: true, message: '请填写所在医院' }]}
-        >
+        <Form.Item name="homeHospital" label={t('homeHospital')} required>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="hospitalLevel" label={t('level')}>
-          <Select options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, 'zh') }))} />
+          <Select options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l, lang) }))} />
         </Form.Item>
-        <Form.Item name="speciality" label={t('speciality')} rules={[{ required: true, message: '请填写专业' }]}>
+        <Form.Item name="speciality" label={t('speciality')} required>
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="nativePlace" label={t('nativePlace')}>

@@ -2,10 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Popconfirm, Space, Tag, Typography, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
+import { validateWith } from '../../web/form-errors.ts';
 import { useLang, useT } from '../../web/i18n.ts';
 import { LangSwitch, useLangFromLink } from '../../web/lang-switch.tsx';
 import { booking, waitlistEntry } from '../booking.schema.ts';
-import { codeSent, portalLogin, portalMe } from '../portal.schema.ts';
+import { codeRequest, codeSent, portalLogin, portalMe, verifyRequest } from '../portal.schema.ts';
 import { clinicSession, clinicSessionDetail, type ClinicSession, type Slot } from '../session.schema.ts';
 import { clock, dayClock, statusColor, statusLabel } from './clinics.i18n.ts';
 import { publicFetch } from './public-api.ts';
@@ -55,9 +56,25 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
   const [sent, setSent] = useState<{ message: string; demoCode?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /**
+   * The server's own schema decides (one rule on both sides); its messages are Chinese, so a
+   * visitor reading English gets the same fields marked in English.
+   */
+  const check = <S extends typeof codeRequest | typeof verifyRequest>(schema: S, values: unknown) => {
+    const body = validateWith(form, schema, values);
+    if (!body && lang !== 'zh') {
+      const rule = { idNumber: 'idNumberRule', mobile: 'mobileRule', code: 'codeRule' } as const;
+      form.setFields(
+        (['idNumber', 'mobile', 'code'] as const)
+          .filter((name) => form.getFieldError(name).length)
+          .map((name) => ({ name, errors: [t(rule[name])] })),
+      );
+    }
+    return body;
+  };
   const getCode = async () => {
-    // an invalid field is already marked by the form; the rejection itself is not an error
-    const v = await form.validateFields(['idNumber', 'mobile']).catch(() => null);
+    form.setFields([{ name: 'code', errors: [] }]);
+    const v = check(codeRequest, form.getFieldsValue(['idNumber', 'mobile']));
     if (!v) return;
     setBusy(true);
     setError(null);
@@ -70,7 +87,7 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
     }
   };
   const verify = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = check(verifyRequest, form.getFieldsValue(['idNumber', 'mobile', 'code']));
     if (!v) return;
     setBusy(true);
     setError(null);
@@ -85,26 +102,18 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
   return (
     <Card>
       <Form form={form} layout="vertical" size="large">
-        <Form.Item
-          name="idNumber"
-          label={t('idNumber')}
-          rules={[{ required: true, len: 18, message: t('idNumberRule') }]}
-        >
+        <Form.Item name="idNumber" label={t('idNumber')} required>
           <Input inputMode="text" maxLength={18} data-testid="portal-id" />
         </Form.Item>
-        <Form.Item
-          name="mobile"
-          label={t('mobile')}
-          rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('mobileRule') }]}
-        >
+        <Form.Item name="mobile" label={t('mobile')} required>
           <Input inputMode="tel" maxLength={11} data-testid="portal-mobile" />
         </Form.Item>
         <Form.Item label={t('code')} required>
           <Space.Compact block>
-            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('codeRule') }]}>
+            <Form.Item name="code" noStyle>
               <Input inputMode="numeric" maxLength={6} data-testid="portal-code" />
             </Form.Item>
-            <Button onClick={getCode} loading={busy} data-testid="portal-get-code">
+            <Button onClick={() => void getCode()} loading={busy} data-testid="portal-get-code">
               {t('getCode')}
             </Button>
           </Space.Compact>
@@ -114,7 +123,7 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            message={t('codeSent')}
+            title={t('codeSent')}
             description={
               sent.demoCode ? (
                 <span>
@@ -124,8 +133,8 @@ function Verify({ onToken }: { onToken: (token: string) => void }) {
             }
           />
         ) : null}
-        {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-        <Button type="primary" block onClick={verify} loading={busy} data-testid="portal-verify">
+        {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} /> : null}
+        <Button type="primary" block onClick={() => void verify()} loading={busy} data-testid="portal-verify">
           {t('verify')}
         </Button>
       </Form>
@@ -166,7 +175,7 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
   };
   const m = me.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {m ? (
         <Card
           size="small"
@@ -178,7 +187,7 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
           }
         >
           {m.suspendedUntil ? (
-            <Alert type="warning" showIcon message={t('suspended', { until: dayClock(m.suspendedUntil, lang) })} />
+            <Alert type="warning" showIcon title={t('suspended', { until: dayClock(m.suspendedUntil, lang) })} />
           ) : null}
           <List
             size="small"
@@ -189,7 +198,7 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
                 data-testid="portal-booking"
                 extra={
                   b.status === 'confirmed' ? (
-                    <Popconfirm title={t('confirmCancel')} onConfirm={() => cancel(b.id)}>
+                    <Popconfirm title={t('confirmCancel')} onConfirm={() => void cancel(b.id)}>
                       <Button size="small">{t('cancel')}</Button>
                     </Popconfirm>
                   ) : null
@@ -352,7 +361,7 @@ function SessionSlots({
   const d = detail.data;
   return (
     <div ref={card} style={{ scrollMarginTop: 8, padding: '0 4px 12px' }} data-testid="portal-slots">
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={error} /> : null}
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={error} /> : null}
       {d?.released ? <Typography.Paragraph type="secondary">{t('pickTime')}</Typography.Paragraph> : null}
       <Space wrap>
         {(d?.slots ?? []).map((sl) => (
@@ -373,7 +382,7 @@ function SessionSlots({
           <Alert
             type="info"
             style={{ marginTop: 12 }}
-            message={<b>{t('confirmTitle')}</b>}
+            title={<b>{t('confirmTitle')}</b>}
             description={
               <div data-testid="portal-confirm-text">
                 {session.expertName ? `${session.expertName} ${session.expertTitle ?? ''}` : session.doctorName}
@@ -385,13 +394,13 @@ function SessionSlots({
               </div>
             }
           />
-          <Space style={{ marginTop: 8, width: '100%' }} direction="vertical">
+          <Space style={{ marginTop: 8, width: '100%' }} orientation="vertical">
             <Button
               type="primary"
               block
               size="large"
               loading={busy}
-              onClick={() => book(picked.id)}
+              onClick={() => void book(picked.id)}
               data-testid="portal-confirm"
             >
               {t('confirmBook')}
@@ -403,7 +412,7 @@ function SessionSlots({
         </div>
       ) : null}
       {d && d.released && d.free === 0 ? (
-        <Button style={{ marginTop: 8 }} block onClick={waitlist}>
+        <Button style={{ marginTop: 8 }} block onClick={() => void waitlist()}>
           {t('joinWaitlist')}
         </Button>
       ) : null}

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { useOrg, useOrgs } from '../../orgs/ui/orgs.api.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
+import { applyServerError, validateWith } from '../../web/form-errors.ts';
 import { useT } from '../../web/i18n.ts';
-import { screen, screenWithToken } from '../queue.schema.ts';
+import { screen, screenCreate, screenWithToken } from '../queue.schema.ts';
 import { screensMessages } from './screens.i18n.ts';
 
 /** 叫号屏: register a waiting-room screen per department; its link is shown once (only a hash is kept). */
@@ -35,6 +36,11 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
     mutationFn: (id: number) => apiSend('POST', `/api/clinic-screens/${id}/rotate`, {}, screenWithToken),
     onSuccess: done,
   });
+  // the server's own schema: one rule on both sides
+  const register = (values: unknown) => {
+    const body = validateWith(form, screenCreate, values);
+    if (body) create.mutate(body, { onError: (err) => applyServerError(form, err, ['departmentId', 'name']) });
+  };
   return (
     <Modal open title={t('title')} onCancel={onClose} footer={null} width={640}>
       {link ? (
@@ -47,7 +53,7 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
         />
       ) : null}
       {create.isError ? <ErrorAlert error={create.error} /> : null}
-      <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form form={form} layout="inline" onFinish={register} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('org')}>
           <Select
             style={{ width: 180 }}
@@ -57,17 +63,13 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
               .map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
-        <Form.Item
-          name="departmentId"
-          label={t('department')}
-          rules={[{ required: true, message: t('departmentRequired') }]}
-        >
+        <Form.Item name="departmentId" label={t('department')} required>
           <Select
             style={{ width: 140 }}
             options={(org.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('nameRequired') }]}>
+        <Form.Item name="name" label={t('name')} required>
           <Input placeholder={t('namePlaceholder')} maxLength={40} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>

@@ -71,7 +71,7 @@ export function TicketPage() {
         <Statistic
           title={t('yourNumber', { name: tk.maskedName })}
           value={t('number', { n: tk.number })}
-          valueStyle={{ fontSize: 48 }}
+          styles={{ content: { fontSize: 48 } }}
         />
         <Typography.Title level={3} data-testid="ticket-status" type={tk.status === 'called' ? 'danger' : undefined}>
           {t(`ticket.${tk.status}`)}

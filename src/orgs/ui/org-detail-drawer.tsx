@@ -47,7 +47,7 @@ export function OrgDetailDrawer({
         ) : null
       }
     >
-      {detail.isError ? <ErrorAlert error={detail.error} onRetry={() => detail.refetch()} /> : null}
+      {detail.isError ? <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {detail.isPending && id !== null ? <Skeleton active /> : null}
       {org ? (
         <>

@@ -176,7 +176,7 @@ export function OrgFormModal(props: Props) {
           </Col>
           <Col span={editing ? 18 : 24}>
             <Form.Item name="specialities" label={t('specialities')} extra={t('specialitiesHint')}>
-              <Select mode="tags" open={false} suffixIcon={null} />
+              <Select mode="tags" open={false} styles={{ suffix: { display: 'none' } }} />
             </Form.Item>
           </Col>
           {editing ? (

@@ -53,7 +53,7 @@ export function OrgsNetworkPage() {
   if (orgs.isError)
     return (
       <Page title={c('nav.orgs')}>
-        <ErrorAlert error={orgs.error} onRetry={() => orgs.refetch()} />
+        <ErrorAlert error={orgs.error} onRetry={() => void orgs.refetch()} />
       </Page>
     );
 

@@ -36,7 +36,7 @@ export function StaffPage() {
   const reset = useResetPassword();
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const onError = (err: unknown) => message.error(errorMessage(err));
+  const onError = (err: unknown) => void message.error(errorMessage(err));
 
   const status = (s: StaffMember) => (
     <Space size={[0, 4]} wrap>
