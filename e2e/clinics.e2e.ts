@@ -47,10 +47,11 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await login(coord, journey.url(), 'coordinator');
     await coord.goto(`${journey.url()}/clinics/experts`);
     await coord.getByRole('button', { name: /登记专家/ }).click();
-    await coord.getByLabel('姓名', { exact: true }).fill('赵建华');
-    await coord.getByLabel('所在医院', { exact: true }).fill('山西白求恩医院');
-    await coord.getByLabel('专业', { exact: true }).fill('神经内科');
-    await coord.getByLabel('籍贯', { exact: true }).fill('介休市宋古乡');
+    const expertForm = coord.getByRole('dialog');
+    await expertForm.getByLabel('姓名', { exact: true }).fill('赵建华');
+    await expertForm.getByLabel('所在医院', { exact: true }).fill('山西白求恩医院');
+    await expertForm.getByLabel('专业', { exact: true }).fill('神经内科');
+    await expertForm.getByLabel('籍贯', { exact: true }).fill('介休市宋古乡');
     await coord.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
     await coord.locator('tbody tr', { hasText: '赵建华' }).waitFor();
 

@@ -1,4 +1,5 @@
-import { Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Tag, Typography, message } from 'antd';
+import { ItemList } from '../../web/kit/item-list.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
@@ -35,7 +36,7 @@ export function ClinicConsolePage() {
     act.mutateAsync({ action, ticketId }).catch((err: unknown) => message.error(errorMessage(err)));
   const q = queue.data;
   const row = (tk: Ticket, extra?: React.ReactNode) => (
-    <List.Item extra={extra}>
+    <ItemList.Item extra={extra}>
       <Space>
         <Typography.Text strong style={{ fontSize: 18 }}>
           {t('ticketNo', { n: tk.number })}
@@ -44,7 +45,7 @@ export function ClinicConsolePage() {
         {tk.priorityReason ? <Tag color={PRIORITY_COLOR[tk.priority]}>{tk.priorityReason}</Tag> : null}
         <Typography.Text type="secondary">{t('checkedInAt', { time: clock(tk.checkedInAt) })}</Typography.Text>
       </Space>
-    </List.Item>
+    </ItemList.Item>
   );
   return (
     <Page
@@ -117,11 +118,11 @@ export function ClinicConsolePage() {
               size="small"
               style={{ marginBottom: 12 }}
             >
-              <List dataSource={q.waiting} renderItem={(tk) => row(tk)} locale={{ emptyText: t('noWaiting') }} />
+              <ItemList dataSource={q.waiting} renderItem={(tk) => row(tk)} locale={{ emptyText: t('noWaiting') }} />
             </Card>
             {q.skipped.length ? (
               <Card title={t('skipped')} size="small">
-                <List
+                <ItemList
                   dataSource={q.skipped}
                   renderItem={(tk) =>
                     row(

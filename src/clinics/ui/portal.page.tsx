@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Popconfirm, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Tag, Typography, message } from 'antd';
+import { ItemList } from '../../web/kit/item-list.tsx';
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { validateWith } from '../../web/form-errors.ts';
@@ -189,12 +190,12 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
           {m.suspendedUntil ? (
             <Alert type="warning" showIcon title={t('suspended', { until: dayClock(m.suspendedUntil, lang) })} />
           ) : null}
-          <List
+          <ItemList
             size="small"
             dataSource={m.bookings.filter((b) => b.status !== 'cancelled')}
             locale={{ emptyText: t('noBookings') }}
             renderItem={(b) => (
-              <List.Item
+              <ItemList.Item
                 data-testid="portal-booking"
                 extra={
                   b.status === 'confirmed' ? (
@@ -212,7 +213,7 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
                   </small>{' '}
                   <Tag color={statusColor(b.status)}>{statusLabel(b.status, lang)}</Tag>
                 </div>
-              </List.Item>
+              </ItemList.Item>
             )}
           />
           {m.waitlist.map((w) => (
@@ -229,14 +230,14 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
           allowClear
           style={{ marginBottom: 8 }}
         />
-        <List
+        <ItemList
           dataSource={sessions.data ?? []}
           loading={sessions.isLoading}
           locale={{ emptyText: t('noClinics') }}
           renderItem={(s) => {
             const chosen = open?.id === s.id;
             return (
-              <List.Item
+              <ItemList.Item
                 style={{ display: 'block', padding: 0 }}
                 className={chosen ? 'oc-portal-chosen' : undefined}
                 data-chosen={chosen || undefined}
@@ -281,7 +282,7 @@ function Booking({ token, onExpired }: { token: string; onExpired: () => void })
                     guard={guard}
                   />
                 ) : null}
-              </List.Item>
+              </ItemList.Item>
             );
           }}
         />

@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input, List, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { ItemList } from '../../web/kit/item-list.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -76,11 +77,11 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
           {t('register')}
         </Button>
       </Form>
-      <List
+      <ItemList
         size="small"
         dataSource={list.data ?? []}
         renderItem={(s) => (
-          <List.Item
+          <ItemList.Item
             extra={
               <Button size="small" onClick={() => rotate.mutate(s.id)}>
                 {t('rotate')}
@@ -88,7 +89,7 @@ export function ScreensModal({ onClose }: { onClose: () => void }) {
             }
           >
             {s.name} · {s.orgName} {s.departmentName}
-          </List.Item>
+          </ItemList.Item>
         )}
       />
     </Modal>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
+import { ItemList } from '../../web/kit/item-list.tsx';
 import { useState } from 'react';
 import { orgDetail } from '../../orgs/orgs.schema.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
@@ -75,11 +76,11 @@ export function BedBoardPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('waiting')}>
-            <List
+            <ItemList
               dataSource={board.data?.waiting ?? []}
               locale={{ emptyText: t('noWaiting') }}
               renderItem={(a) => (
-                <List.Item
+                <ItemList.Item
                   data-testid="waiting-admission"
                   actions={[
                     <Button
@@ -98,7 +99,7 @@ export function BedBoardPage() {
                     <Tag>{urgencyText(a.urgency, lang)}</Tag>
                     {a.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
                   </Space>
-                </List.Item>
+                </ItemList.Item>
               )}
             />
           </Card>

@@ -1,4 +1,5 @@
-import { Button, Card, Col, Descriptions, Input, List, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { Button, Card, Col, Descriptions, Input, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { ItemList } from '../../web/kit/item-list.tsx';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../web/current-user.ts';
@@ -161,10 +162,10 @@ export function ReferralDetailPage() {
           </Card>
           {r.tasks.length ? (
             <Card size="small" title={t('tasks')} style={{ marginBottom: 16 }}>
-              <List
+              <ItemList
                 dataSource={r.tasks}
                 renderItem={(task) => (
-                  <List.Item key={task.id} data-testid={`task-${task.id}`}>
+                  <ItemList.Item key={task.id} data-testid={`task-${task.id}`}>
                     <div style={{ width: '100%' }}>
                       <Space>
                         <Typography.Text strong>{task.title}</Typography.Text>
@@ -203,22 +204,22 @@ export function ReferralDetailPage() {
                         </Space.Compact>
                       ) : null}
                     </div>
-                  </List.Item>
+                  </ItemList.Item>
                 )}
               />
               {note.isError ? <ErrorAlert error={note.error} /> : null}
             </Card>
           ) : null}
           <Card size="small" title={t('attachments')}>
-            <List
+            <ItemList
               size="small"
               dataSource={r.attachments}
               locale={{ emptyText: t('noAttachments') }}
               renderItem={(a) => (
-                <List.Item>
+                <ItemList.Item>
                   <a href={`/api/referral-attachments/${a.id}`}>{a.filename}</a>
                   <span>{Math.ceil(a.sizeBytes / 1024)} KB</span>
-                </List.Item>
+                </ItemList.Item>
               )}
             />
             <Upload
@@ -248,7 +249,7 @@ export function ReferralDetailPage() {
               items={r.events.map((e) => ({
                 key: e.id,
                 color: e.action === 'escalate' ? 'red' : e.action === 'reject' ? 'red' : 'blue',
-                children: (
+                content: (
                   <div>
                     <Typography.Text strong>{actionLabel(e.action, t, lang)}</Typography.Text>{' '}
                     {statusChange(e.fromStatus, e.toStatus, lang) ? (
@@ -268,16 +269,16 @@ export function ReferralDetailPage() {
             {r.related.length ? (
               <>
                 <Typography.Text strong>{t('related')}</Typography.Text>
-                <List
+                <ItemList
                   size="small"
                   dataSource={r.related}
                   renderItem={(x) => (
-                    <List.Item>
+                    <ItemList.Item>
                       <Link to={`/referrals/${x.id}`}>
                         #{x.id} {x.direction === 'up' ? w('up') : w('down')} {x.fromOrgName} → {x.toOrgName}
                       </Link>
                       <Tag color={STATUS_COLORS[x.status]}>{referralStatusText(x.status, lang)}</Tag>
-                    </List.Item>
+                    </ItemList.Item>
                   )}
                 />
               </>
