@@ -9,19 +9,30 @@ import { useMayCall } from '../../web/current-user.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
-import { common, roleLabel, useLang, useT } from '../../web/i18n.ts';
+import { common, roleLabel, useLang, useT, type Lang } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import type { auditRow } from '../audit.schema.ts';
 import { useAuditLog, useAuditVerify, type AuditFilters } from './audit.api.ts';
-import { actionLabel, auditMessages, KNOWN_ACTIONS } from './audit.i18n.ts';
+import { actionLabel, auditMessages, detailKeyLabel, KNOWN_ACTIONS, resourceLabel } from './audit.i18n.ts';
 
 type Row = z.infer<typeof auditRow>;
 /** `{"term":"zsm","results":1}` reads better as `term: zsm · results: 1` in a narrow cell */
-function formatDetail(detail: unknown): string {
+function formatDetail(detail: unknown, lang: Lang): string {
   if (detail === null || typeof detail !== 'object') return String(detail);
   return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${detailKeyLabel(k, lang)}: ${formatValue(v)}`)
     .join(' · ');
+}
+
+/** Lists read as "3, 5, 8" and nested objects as "key value" pairs, never as raw JSON braces. */
+function formatValue(v: unknown): string {
+  if (Array.isArray(v))
+    return v.length > 8 ? `${v.slice(0, 8).map(formatValue).join(', ')} …(${v.length})` : v.map(formatValue).join(', ');
+  if (v !== null && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k} ${formatValue(x)}`)
+      .join(', ');
+  return String(v);
 }
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'green', denied: 'orange', failure: 'red' };
@@ -164,7 +175,8 @@ export function AuditLogPage() {
             key: 'resource',
             title: t('resource'),
             width: 130,
-            render: (r) => (r.resource ? `${r.resource}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—'),
+            render: (r) =>
+              r.resource ? `${resourceLabel(r.resource, lang)}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—',
           },
           { key: 'ip', title: t('ip'), width: 120, render: (r) => r.ip ?? '—' },
           {
@@ -179,7 +191,7 @@ export function AuditLogPage() {
                   style={{ fontSize: 12, width: 240 }}
                   ellipsis={{ tooltip: JSON.stringify(r.detail, null, 1) }}
                 >
-                  {formatDetail(r.detail)}
+                  {formatDetail(r.detail, lang)}
                 </Typography.Text>
               ),
           },
