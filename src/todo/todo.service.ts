@@ -22,18 +22,18 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
 
   if (may('POST /api/referrals/:id/accept')) {
     const r = await referrals.awaitingDecision(ctx);
-    add('referrals_awaiting', r.awaiting, r.escalated, '/referrals');
+    add('referrals_awaiting', r.awaiting, r.escalated, '/referrals?box=incoming&status=awaiting');
   }
   if (may('GET /api/referral-tasks') && tasks.receivesTasks(ctx)) {
     const t = await tasks.pendingCounts(ctx);
-    add('down_referral_tasks', t.pending, t.overdue, '/referral-tasks');
+    add('down_referral_tasks', t.pending, t.overdue, '/referral-tasks?status=pending');
   }
   const mayPerform = may('POST /api/exam-orders/:id/perform');
   const mayReport = may('POST /api/exam-orders/:id/report');
   if (mayPerform || mayReport) {
     const e = await exams.performingCounts(ctx);
-    if (mayPerform) add('exams_to_perform', e.toPerform, e.toPerformUrgent, '/exam-orders');
-    if (mayReport) add('exams_to_report', e.toReport, e.toReportUrgent, '/exam-orders');
+    if (mayPerform) add('exams_to_perform', e.toPerform, e.toPerformUrgent, '/exam-orders?box=performing&status=pending');
+    if (mayReport) add('exams_to_report', e.toReport, e.toReportUrgent, '/exam-orders?box=performing&status=performed');
   }
   const isExpert = ctx.actor.roles.includes('expert');
   const mayCall = may('POST /api/clinic-sessions/:id/call-next');

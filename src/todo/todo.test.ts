@@ -46,7 +46,7 @@ describe('GET /api/todo', () => {
     const { id } = await createUp(w);
     const after = await todo(w.coordinator);
     expect(count(after, 'referrals_awaiting')).toBe(count(before, 'referrals_awaiting') + 1);
-    expect(after.get('referrals_awaiting')?.link).toBe('/referrals');
+    expect(after.get('referrals_awaiting')?.link).toBe('/referrals?box=incoming&status=awaiting');
     await env.asOwner(`UPDATE referrals SET escalation_level = 1 WHERE id = ${id}`);
     expect(attention(await todo(w.coordinator), 'referrals_awaiting')).toBe(
       attention(before, 'referrals_awaiting') + 1,
@@ -79,7 +79,7 @@ describe('GET /api/todo', () => {
     const after = await todo(w.township);
     expect(count(after, 'down_referral_tasks')).toBe(count(before, 'down_referral_tasks') + 2);
     expect(attention(after, 'down_referral_tasks')).toBe(attention(before, 'down_referral_tasks') + 1);
-    expect(after.get('down_referral_tasks')?.link).toBe('/referral-tasks');
+    expect(after.get('down_referral_tasks')?.link).toBe('/referral-tasks?status=pending');
     // the down-referral itself waits for the centre to accept it
     expect(count(after, 'referrals_awaiting')).toBe(count(before, 'referrals_awaiting') + 1);
     expect(await todo(w.otherTownship)).toEqual(other);
