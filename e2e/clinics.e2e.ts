@@ -37,7 +37,10 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
   const newPage = journey.newPage;
 
   async function pick(page: import('playwright-core').Page, label: string, option: string) {
-    await page.getByLabel(label, { exact: true }).click();
+    // inside an open form dialog the label names its field, not the table's column behind it
+    const dialog = page.getByRole('dialog');
+    const scope = (await dialog.count()) > 0 ? dialog : page;
+    await scope.getByLabel(label, { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   }
 
@@ -60,7 +63,7 @@ describe.runIf(status.available)('expert clinic journey in the browser', () => {
     await pick(coord, '专家', '赵建华');
     await pick(coord, '机构', '人民医院');
     await pick(coord, '科室', '神经内科');
-    await coord.getByLabel('诊室', { exact: true }).fill('3');
+    await coord.getByRole('dialog').getByLabel('诊室', { exact: true }).fill('3');
     const when = soon();
     // antd pickers (YYYY-MM-DD, HH:mm whatever the PC's locale): type, then Enter commits
     for (const [id, value] of [

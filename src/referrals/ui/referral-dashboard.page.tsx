@@ -1,11 +1,11 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { formatDate } from '../../web/format.ts';
-import { useT, type Translate } from '../../web/i18n.ts';
+import { useLang, useT, type Translate } from '../../web/i18n.ts';
 import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
 import { Page } from '../../web/page.tsx';
 import { useFigures } from './referrals.api.ts';
-import { dashboardMessages } from './referrals.i18n.ts';
+import { dashboardMessages, figureText } from './referrals.i18n.ts';
 
 /** A time figure as a sentence a bureau official reads without knowing what P50 or P90 means. */
 function minutesInWords(t: Translate<typeof dashboardMessages>, key: string, minutes: number): string {
@@ -40,6 +40,7 @@ function monthChart(rows: MonthRow[], up: string, down: string): ChartOption {
 /** 双向转诊指标: every figure shows its numerator and denominator, so nobody has to trust a bare percentage. */
 export function ReferralDashboardPage() {
   const t = useT(dashboardMessages);
+  const lang = useLang();
   const figures = useFigures();
   const d = figures.data;
   return (
@@ -52,7 +53,7 @@ export function ReferralDashboardPage() {
       <Row gutter={[12, 12]}>
         {(d?.figures ?? []).map((f) => (
           <Col key={f.key} xs={24} sm={12} lg={6}>
-            <Card size="small" title={f.label}>
+            <Card size="small" title={figureText(f, lang).label}>
               <Statistic
                 value={f.value ?? '—'}
                 suffix={f.value === null ? '' : f.unit === 'percent' ? '%' : t('minutes')}
@@ -64,7 +65,8 @@ export function ReferralDashboardPage() {
                 </Typography.Paragraph>
               ) : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {f.numerator !== null ? `${f.numerator} / ${f.denominator}` : `n = ${f.denominator}`} · {f.definition}
+                {f.numerator !== null ? `${f.numerator} / ${f.denominator}` : `n = ${f.denominator}`} ·{' '}
+                {figureText(f, lang).definition}
               </Typography.Text>
             </Card>
           </Col>

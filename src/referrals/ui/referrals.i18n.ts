@@ -365,3 +365,48 @@ export const referralSlipMessages = defineDict({
     'The patient brings this form and earlier exam results to the receiving organisation; exam results are recognised across the group. This form was made by the County Medical Group Platform; its number can be looked up there.',
   ],
 });
+
+/**
+ * The figures' names and definitions in English. The server names each figure in Chinese (the
+ * definition of record, next to its view in db/views/); in English the page shows these by key.
+ */
+const FIGURE_EN: Record<string, { label: string; definition: string }> = {
+  closed_loop: {
+    label: 'Closed-loop rate of up-referrals',
+    definition: 'closed up-referrals ÷ up-referrals with treatment complete (incl. down-referred and closed)',
+  },
+  down_share: { label: 'Down-referral share', definition: 'down-referrals ÷ all submitted referrals (up + down)' },
+  out_of_county_referrals: {
+    label: 'Out-of-county referral rate',
+    definition: 'up-referrals to hospitals outside the county ÷ all up-referrals',
+  },
+  accepted_in_time: {
+    label: 'Accepted in time',
+    definition: 'referrals accepted within the acceptance limit ÷ accepted referrals',
+  },
+  county_internal_visits: {
+    label: 'County-internal visit rate (platform records)',
+    definition:
+      'visits inside the county (arrived referrals + exam reports + admissions) ÷ (inside + registered out-of-county visits)',
+  },
+  out_of_county_visits: {
+    label: 'Out-of-county visit rate (platform records)',
+    definition: 'registered out-of-county visits ÷ (inside + registered out-of-county visits)',
+  },
+  accept_p50: {
+    label: 'Median time to accept',
+    definition: 'half of the referrals were accepted within this many minutes of submission; over accepted referrals',
+  },
+  accept_p90: {
+    label: 'Time within which 90% are accepted',
+    definition: '90% of the referrals were accepted within this many minutes of submission; over accepted referrals',
+  },
+};
+
+/** A figure's name and definition in the reader's language (Chinese: as the server states them). */
+export function figureText(
+  f: { key: string; label: string; definition: string },
+  lang: Lang,
+): { label: string; definition: string } {
+  return lang === 'en' ? (FIGURE_EN[f.key] ?? f) : f;
+}
