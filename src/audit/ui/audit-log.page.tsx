@@ -127,28 +127,43 @@ export function AuditLogPage() {
           </>
         }
         exportTo={canExport ? { url: '/api/audit/export', query: params } : null}
-        scrollX={1330}
+        scrollX={1000}
         columns={[
-          { key: 'seq', title: t('seq'), width: 80, render: (r) => r.seq ?? '—', mobile: 'hide' },
+          { key: 'seq', title: t('seq'), width: 64, render: (r) => r.seq ?? '—', mobile: 'hide' },
           {
             key: 'at',
             title: t('at'),
             width: 170,
             sortKey: 'at',
             mobile: 'title',
-            render: (r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, { seconds: true })}</span>,
+            render: (r) => (
+              <div style={{ whiteSpace: 'nowrap' }}>
+                <div>{formatDateTime(r.at, { seconds: true })}</div>
+                {r.ip ? (
+                  <Typography.Text type="secondary" className="oc-mono" style={{ fontSize: 12 }}>
+                    {r.ip}
+                  </Typography.Text>
+                ) : null}
+              </div>
+            ),
           },
-          { key: 'username', title: t('username'), width: 130, render: (r) => r.username ?? '—' },
           {
-            key: 'role',
-            title: t('role'),
-            width: 130,
-            render: (r) => (r.role && isRole(r.role) ? roleLabel(r.role, lang) : (r.role ?? '—')),
+            key: 'username',
+            title: t('who'),
+            width: 150,
+            render: (r) => (
+              <div>
+                <div>{r.username ?? '—'}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.role && isRole(r.role) ? roleLabel(r.role, lang) : (r.role ?? '')}
+                </Typography.Text>
+              </div>
+            ),
           },
           {
             key: 'action',
             title: t('action'),
-            width: 220,
+            width: 190,
             render: (r) => (
               <div>
                 <div>{actionLabel(r.action, lang) ?? r.action}</div>
@@ -174,21 +189,19 @@ export function AuditLogPage() {
           {
             key: 'resource',
             title: t('resource'),
-            width: 130,
+            width: 140,
             render: (r) =>
               r.resource ? `${resourceLabel(r.resource, lang)}${r.resourceId ? ` #${r.resourceId}` : ''}` : '—',
           },
-          { key: 'ip', title: t('ip'), width: 120, render: (r) => r.ip ?? '—' },
           {
             key: 'detail',
             title: t('detail'),
-            width: 260,
             render: (r) =>
               r.detail == null ? (
                 '—'
               ) : (
                 <Typography.Text
-                  style={{ fontSize: 12, width: 240 }}
+                  style={{ fontSize: 12, maxWidth: 320 }}
                   ellipsis={{ tooltip: JSON.stringify(r.detail, null, 1) }}
                 >
                   {formatDetail(r.detail, lang)}

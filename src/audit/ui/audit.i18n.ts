@@ -193,6 +193,7 @@ export const auditMessages = defineDict({
   seq: ['序号', 'Seq'],
   at: ['时间', 'Time'],
   username: ['用户名', 'Username'],
+  who: ['操作人', 'Who'],
   role: ['角色', 'Role'],
   action: ['操作', 'Action'],
   resource: ['对象', 'Resource'],
