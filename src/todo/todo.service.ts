@@ -32,7 +32,8 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
   const mayReport = may('POST /api/exam-orders/:id/report');
   if (mayPerform || mayReport) {
     const e = await exams.performingCounts(ctx);
-    if (mayPerform) add('exams_to_perform', e.toPerform, e.toPerformUrgent, '/exam-orders?box=performing&status=pending');
+    if (mayPerform)
+      add('exams_to_perform', e.toPerform, e.toPerformUrgent, '/exam-orders?box=performing&status=pending');
     if (mayReport) add('exams_to_report', e.toReport, e.toReportUrgent, '/exam-orders?box=performing&status=performed');
   }
   const isExpert = ctx.actor.roles.includes('expert');
