@@ -46,6 +46,10 @@ beforeAll(async () => {
   await env.asOwner(`INSERT INTO beds (county_id, org_id, department_id, code) VALUES
     (${env.countyId}, ${orgId}, ${dept.id}, '01'), (${env.countyId}, ${orgId}, ${dept.id}, '02'),
     (${env.countyId}, ${orgId}, ${dept2.id}, '01')`);
+  // the seeded list's rows for these two items end where the test's begin
+  await env.asOwner(
+    `UPDATE charge_prices SET valid_to = '2026-01-01T00:00:00+08' WHERE item_code IN ('BED-GEN', 'DRG-AMLO') AND county_id = ${env.countyId}`,
+  );
   await env.asOwner(`INSERT INTO charge_prices (county_id, item_code, price_fen, valid_from, valid_to, source_document) VALUES
     (${env.countyId}, 'BED-GEN', 3000, '2026-01-01T00:00:00+08', '2026-07-01T00:00:00+08', '晋医保〔2025〕1号'),
     (${env.countyId}, 'BED-GEN', 3500, '2026-07-01T00:00:00+08', NULL, '晋医保〔2026〕9号'),
@@ -386,7 +390,9 @@ describe('DFT^P03 postExternalCharges', () => {
       ['P-4', 50, 150],
     ]);
     // a later price change rewrites nothing already charged
-    await env.asOwner(`UPDATE charge_prices SET valid_to = '2026-08-01T00:00:00+08' WHERE item_code = 'DRG-AMLO'`);
+    await env.asOwner(
+      `UPDATE charge_prices SET valid_to = '2026-08-01T00:00:00+08' WHERE item_code = 'DRG-AMLO' AND valid_to IS NULL`,
+    );
     await env.asOwner(
       `INSERT INTO charge_prices (county_id, item_code, price_fen, valid_from, source_document) VALUES (${env.countyId}, 'DRG-AMLO', 900, '2026-08-01T00:00:00+08', '集采第十批')`,
     );
@@ -428,7 +434,7 @@ describe('DFT^P03 postExternalCharges', () => {
         }),
       );
     await fails(post({ itemCode: 'NOPE-1', externalLineId: 'x1' }), 'UNKNOWN_ITEM');
-    await fails(post({ itemCode: 'BED-GEN', externalLineId: 'x2', at: t('2025-01-01T00:00:00') }), 'NO_PRICE');
+    await fails(post({ itemCode: 'BED-GEN', externalLineId: 'x2', at: t('2024-06-01T00:00:00') }), 'NO_PRICE');
     await fails(post({ itemCode: 'BED-GEN', externalLineId: 'P-5' }, 'MZ0100'), 'FEE_LINE_ELSEWHERE');
     await fails(post({ itemCode: 'BED-GEN', externalLineId: 'x3' }, 'NOPE'), 'NOT_FOUND');
     expect(await count(`SELECT count(*) FROM fee_lines`)).toBe(before);

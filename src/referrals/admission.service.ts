@@ -124,7 +124,8 @@ export async function admit(ctx: Ctx, id: number, bedId: number): Promise<Admiss
     await announce(trx, a.county_id, a.org_id, { id, departmentId: a.department_id, status: 'admitted' });
     return toAdmission(await aq.getById(trx, id));
   }).catch((err: unknown) => {
-    if (isUniqueViolation(err, 'admission_one_patient_per_bed'))
+    // a bed is held by an admitted request or an inpatient stay (bed_occupancy, 0030_care_wards_beds.sql)
+    if (isUniqueViolation(err, 'admission_one_patient_per_bed', 'bed_occupancy_pkey'))
       throw conflict('BED_OCCUPIED', '该床位已有患者，请选择其他床位');
     throw err;
   });
