@@ -113,3 +113,36 @@ export async function hasUnrefunded(db: Kdb, owner: FeeOwner): Promise<boolean> 
     .execute();
   return r.length > 0;
 }
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
+/** Active items with the price in force at `at` (null when the list has none). */
+export function catalogueWithPrices(db: Kdb, countyId: number, at: Date, f: { q?: string; category?: ChargeCategory }) {
+  let q = db
+    .selectFrom('charge_items as i')
+    .leftJoin('charge_prices as p', (join) =>
+      join
+        .onRef('p.item_code', '=', 'i.code')
+        .on('p.county_id', '=', countyId)
+        .on('p.valid_from', '<=', at)
+        .on((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', at)])),
+    )
+    .select([
+      'i.code',
+      'i.name',
+      'i.category',
+      'i.insurance_class',
+      'i.self_pay_bp',
+      'i.unit',
+      'i.spec',
+      'i.tcm',
+      'p.price_fen',
+    ])
+    .where('i.active', '=', true);
+  if (f.category) q = q.where('i.category', '=', f.category);
+  if (f.q) {
+    const term = escapeLike(f.q);
+    q = q.where((eb) => eb.or([eb('i.code', 'like', `${term.toUpperCase()}%`), eb('i.name', 'like', `%${term}%`)]));
+  }
+  return q.orderBy('i.category').orderBy('i.code').execute();
+}

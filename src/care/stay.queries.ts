@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
+import { sortSql } from '../platform/list.ts';
 import type { StayMovementsTable, StayOperationsTable, StaysTable } from './care.tables.ts';
 
 export function findById(db: Kdb, id: number) {
@@ -119,4 +120,68 @@ export async function insertOperation(db: Kdb, values: Insertable<StayOperations
 
 export function operationsOf(db: Kdb, stayId: number) {
   return db.selectFrom('stay_operations').selectAll().where('stay_id', '=', stayId).orderBy('performed_at').execute();
+}
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
+function base(db: Kdb) {
+  return db
+    .selectFrom('stays as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .innerJoin('departments as d', 'd.id', 's.department_id')
+    .leftJoin('beds as b', 'b.id', 's.bed_id')
+    .leftJoin('residents as r', 'r.id', 's.resident_id')
+    .selectAll('s')
+    .select([
+      'o.name as org_name',
+      'd.name as department_name',
+      'b.code as bed_code',
+      'r.name as resident_name',
+      sql<number>`coalesce((SELECT sum(f.amount_fen) FROM fee_lines f WHERE f.stay_id = s.id), 0)::float8`.as(
+        'total_fen',
+      ),
+    ]);
+}
+export type StayListRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+export function getById(db: Kdb, id: number) {
+  return base(db).where('s.id', '=', id).executeTakeFirst();
+}
+
+const SORTS = { admittedAt: sql`s.admitted_at`, dischargedAt: sql`s.discharged_at` } as const;
+
+export function listed(
+  db: Kdb,
+  f: { orgIds: readonly number[]; status?: StaysTable['status']['__select__']; from?: string; to?: string; q?: string },
+  sort?: `${'' | '-'}${keyof typeof SORTS}`,
+) {
+  let q = base(db).where('s.org_id', 'in', f.orgIds.length ? f.orgIds : [0]);
+  if (f.status) q = q.where('s.status', '=', f.status);
+  if (f.from) q = q.where(sql<boolean>`(s.admitted_at AT TIME ZONE 'Asia/Shanghai')::date >= ${f.from}::date`);
+  if (f.to) q = q.where(sql<boolean>`(s.admitted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${f.to}::date`);
+  if (f.q) {
+    const term = escapeLike(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.name', 'like', `${term}%`),
+        eb('r.name_initials', 'like', `${term.toLowerCase()}%`),
+        eb('s.external_number', '=', f.q ?? ''),
+      ]),
+    );
+  }
+  const chosen = sortSql(sort, SORTS);
+  return (
+    chosen
+      ? q.orderBy(chosen)
+      : q.orderBy(sql`CASE s.status WHEN 'admitted' THEN 0 ELSE 1 END`).orderBy('s.admitted_at', 'desc')
+  ).orderBy('s.id', 'desc');
+}
+
+export function byIdempotencyKey(db: Kdb, staffId: number, key: string) {
+  return db
+    .selectFrom('stays')
+    .select(['id', 'request_hash'])
+    .where('created_by', '=', staffId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
