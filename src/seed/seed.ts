@@ -8,7 +8,7 @@ import { PROFILES, type CentreDef, type CountyProfile, type DepartmentDef, type 
 import { Rng } from './random.ts';
 import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
-import { seedPriceList } from './care.seed.ts';
+import { seedCare, seedPriceList } from './care.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -462,6 +462,13 @@ export async function seedFeatures(
 ): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
+  // a year of visits and stays with charges, generated in PostgreSQL
+  await seedCare(db, {
+    countyId,
+    seed: opts.seed,
+    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 1.5,
+    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.07,
+  });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
