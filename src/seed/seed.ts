@@ -462,12 +462,14 @@ export async function seedFeatures(
 ): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
-  // a year of visits and stays with charges, generated in PostgreSQL
+  // a year of visits and stays with charges, generated in PostgreSQL; the demo county keeps a
+  // sample (about 5,000 visits and 240 stays, a few seconds on PGlite), jiexiu the real scale
+  // (5.2 visits and 0.105 stays per resident: over 2,000,000 visits and 40,000 stays)
   await seedCare(db, {
     countyId,
     seed: opts.seed,
-    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 1.5,
-    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.07,
+    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 0.25,
+    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.012,
   });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
