@@ -66,6 +66,11 @@ describe('inpatient stays', () => {
     expect(occ).toEqual([{ resident_id: residents[2], admission_id: req.json().id, stay_id: s.json().id }]);
     const board = (await w.coordinator.get(`/api/bed-board?departmentId=${w.cardiologyDept}`)).json();
     expect(board.beds.find((b: { code: string }) => b.code === '02').admission.id).toBe(req.json().id);
+    // the board shows the bed a direct stay holds as taken too
+    expect(board.beds.find((b: { code: string }) => b.code === '01').occupant).toMatchObject({
+      stayId: expect.any(Number),
+    });
+    expect(board.beds.find((b: { code: string }) => b.code === '03').occupant).toBeNull();
     const wards = (await w.county.get(`/api/wards?departmentId=${w.cardiologyDept}`)).json();
     expect(wards[0]).toMatchObject({ beds: 3, occupied: 2 });
     // the old referral admit path cannot put anyone in a bed a stay holds

@@ -38,6 +38,13 @@ export async function bedById(db: Kdb, departmentId: number, id: number) {
   return b;
 }
 
+/** Who holds each occupied bed of a department (a stay, an admitted request, or both for one patient). */
+export async function occupancyOf(db: Kdb, departmentId: number) {
+  return (await wq.bedsWithOccupancy(db, { departmentId }))
+    .filter((b) => b.resident_id !== null)
+    .map((b) => ({ bedId: b.id, residentName: b.resident_name, stayId: b.stay_id }));
+}
+
 /** A clear answer before the trigger's: the trigger still decides a race. */
 export async function assertBedFree(db: Kdb, bedId: number, residentId: number, code: string): Promise<void> {
   const b = await wq.bedById(db, bedId);

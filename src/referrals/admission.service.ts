@@ -3,6 +3,7 @@ import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { AppError, badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
+import * as wards from '../orgs/ward.service.ts';
 import * as residents from '../residents/residents.service.ts';
 import * as aq from './admission.queries.ts';
 import type { Admission, AdmissionCreate, BedBoard } from './admission.schema.ts';
@@ -85,6 +86,7 @@ export async function board(ctx: Ctx, departmentId: number): Promise<BedBoard> {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const beds = await aq.activeBeds(trx, departmentId);
     const open = await aq.openForDepartment(trx, departmentId);
+    const held = new Map((await wards.occupancyOf(trx, departmentId)).map((o) => [o.bedId, o]));
     await writeAudit(trx, ctx.audit, {
       action: 'admission.board',
       resource: 'admission',
@@ -99,6 +101,7 @@ export async function board(ctx: Ctx, departmentId: number): Promise<BedBoard> {
           const a = open.find((x) => x.bed_id === b.id && x.status === 'admitted');
           return a ? toAdmission(a) : null;
         })(),
+        occupant: held.get(b.id) ?? null,
       })),
       waiting: open.filter((a) => a.status === 'requested').map(toAdmission),
     };
