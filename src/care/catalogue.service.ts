@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/context.ts';
-import { searchIcd10 } from '../referrals/icd10.ts';
 import type { ChargeItem } from './care.schema.ts';
 import * as cq from './charge.queries.ts';
+import * as dx from './diagnosis.ts';
 
 export async function catalogue(
   ctx: Ctx,
@@ -22,5 +22,5 @@ export async function catalogue(
 }
 
 export function searchDiagnoses(q: string) {
-  return searchIcd10(q, 30).map((c) => ({ code: c.code, name: c.name, initials: c.initials }));
+  return dx.searchDiagnoses(q, 30).map((c) => ({ code: c.code, name: c.name, initials: c.initials }));
 }

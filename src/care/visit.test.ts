@@ -43,6 +43,9 @@ describe('outpatient visits', () => {
   it('diagnoses by pinyin initials, prescribes and orders an exam, each charged at the price in force', async () => {
     const hits = (await w.village.get('/api/care/icd10?q=gxy')).json<Array<{ code: string; name: string }>>();
     expect(hits.map((h) => h.code)).toContain('I10');
+    // care's common outpatient codes join the referral list: 手足口病 by its initials
+    const hfmd = (await w.village.get('/api/care/icd10?q=szk')).json<Array<{ code: string }>>();
+    expect(hfmd.map((h) => h.code)).toContain('B08.4');
     const v = (await register({ chiefComplaint: '血压高' })).json<{ id: number }>();
     const dx = await w.village.patch(`/api/visits/${v.id}`, { diagnosisCodes: ['I10'] });
     expect(dx.statusCode, dx.body).toBe(200);
