@@ -43,7 +43,15 @@ export type Admission = z.infer<typeof admission>;
 
 export const bedBoard = z.object({
   department: z.object({ id: z.number(), name: z.string(), orgId: z.number() }),
-  beds: z.array(z.object({ id: z.number(), code: z.string(), admission: admission.nullable() })),
+  beds: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      admission: admission.nullable(),
+      /** who holds the bed (bed_occupancy): an admitted request or an inpatient stay */
+      occupant: z.object({ residentName: z.string().nullable(), stayId: z.number().nullable() }).nullable(),
+    }),
+  ),
   /** priority (三优先) patients first within an urgency */
   waiting: z.array(admission),
 });

@@ -8,6 +8,7 @@ import { PROFILES, type CentreDef, type CountyProfile, type DepartmentDef, type 
 import { Rng } from './random.ts';
 import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
+import { seedCare, seedPriceList } from './care.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -420,6 +421,7 @@ export async function generateCounty(db: Kdb, opts: GenerateOptions): Promise<Ge
     await insertStaff(trx, countyId, staff, byCode, departments, passwordHash);
     opts.onProgress?.({ phase: 'staff', done: staff.length, total: staff.length });
     const residents = await insertResidents(trx, profile, countyId, byCode, rng, opts.onProgress);
+    await seedPriceList(trx, countyId);
     return { countyId, orgs: byCode.size, staff: staff.length, residents };
   });
 }
@@ -460,6 +462,15 @@ export async function seedFeatures(
 ): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
+  // a year of visits and stays with charges, generated in PostgreSQL; the demo county keeps a
+  // sample (about 5,000 visits and 240 stays, a few seconds on PGlite), jiexiu the real scale
+  // (5.2 visits and 0.105 stays per resident: over 2,000,000 visits and 40,000 stays)
+  await seedCare(db, {
+    countyId,
+    seed: opts.seed,
+    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 0.25,
+    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.012,
+  });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { ItemList } from '../../web/kit/item-list.tsx';
 import { useState } from 'react';
+import { z } from 'zod';
 import { orgDetail } from '../../orgs/orgs.schema.ts';
 import { apiGet, apiSend } from '../../web/api.ts';
-import { useCurrentUser } from '../../web/current-user.ts';
+import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { useLang, useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
@@ -25,12 +26,18 @@ export function BedBoardPage() {
     queryFn: () => apiGet('/api/bed-board', bedBoard, { departmentId }),
     enabled: Boolean(departmentId),
   });
+  // with the care feature the admission opens an inpatient stay (POST /api/stays) holding the same bed
+  const opensStay = useMayCall('POST /api/stays');
   const admit = useMutation({
     mutationFn: ({ id, bedId }: { id: number; bedId: number }) =>
-      apiSend('POST', `/api/admissions/${id}/admit`, { bedId }, admission),
+      opensStay
+        ? apiSend('POST', '/api/stays', { admissionRequestId: id, bedId }, z.object({ id: z.number() }), {
+            headers: { 'idempotency-key': `bed-board-${id}-${bedId}` },
+          })
+        : apiSend('POST', `/api/admissions/${id}/admit`, { bedId }, admission),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['bed-board'] }),
   });
-  const free = (board.data?.beds ?? []).filter((b) => !b.admission);
+  const free = (board.data?.beds ?? []).filter((b) => !b.admission && !b.occupant);
   return (
     <Page
       title={t('title')}
@@ -56,7 +63,7 @@ export function BedBoardPage() {
                   key={b.id}
                   data-testid={`bed-${b.code}`}
                   size="small"
-                  style={{ width: 140, background: b.admission ? '#fff7e6' : '#f6ffed' }}
+                  style={{ width: 140, background: b.admission || b.occupant ? '#fff7e6' : '#f6ffed' }}
                 >
                   <Typography.Text strong>{t('bed', { code: b.code })}</Typography.Text>
                   <br />
@@ -65,6 +72,8 @@ export function BedBoardPage() {
                       {b.admission.residentName ?? '—'}
                       {b.admission.priority ? <Tag color="gold">{w('priority')}</Tag> : null}
                     </span>
+                  ) : b.occupant ? (
+                    <span data-testid="bed-occupant">{b.occupant.residentName ?? '—'}</span>
                   ) : (
                     <Typography.Text type="success">{t('emptyBed')}</Typography.Text>
                   )}
