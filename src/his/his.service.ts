@@ -65,7 +65,7 @@ export async function createSender(ctx: Ctx, input: SenderCreate): Promise<Sende
       });
       return toSender(row, secret);
     } catch (e) {
-      if (isUniqueViolation(e)) {
+      if (isUniqueViolation(e, 'his_senders_facility_key')) {
         throw new AppError(409, 'HIS_SENDER_EXISTS', `机构代码 ${input.facility} 已登记为发送方`, 'facility');
       }
       throw e;
