@@ -14,6 +14,10 @@ export function senderById(db: Kdb, id: number) {
   return db.selectFrom('his_senders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function senderCounties(db: Kdb) {
+  return db.selectFrom('his_senders').select('county_id').distinct().execute();
+}
+
 export function insertSender(db: Kdb, values: Insertable<HisSendersTable>) {
   return db.insertInto('his_senders').values(values).returningAll().executeTakeFirstOrThrow();
 }

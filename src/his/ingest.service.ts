@@ -222,6 +222,7 @@ export async function ingest(deps: IngestDeps, input: IngestInput): Promise<Inge
     if (!(e instanceof Hl7Reject)) throw e;
     reject = e;
   }
+  await deps.orgTree.fresh(); // a listener's process may not have served a request yet
   const facility = parsed?.header.facility ?? loose.facility;
   const controlId = parsed?.header.controlId ?? loose.controlId;
   return withScope(deps.db, scopeOf(deps, sender), async (trx) => {
