@@ -32,7 +32,16 @@ export const hisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'HIS 发送 HL7 v2 消息（HTTP），应答为 HL7 ACK（AA/AE/AR）',
         description:
           '请求头 x-his-facility 为已登记的机构代码（与 MSH-4 一致），Authorization: Bearer <共享密钥>；正文为 HL7 报文（application/hl7-v2 或 text/plain）',
-        headers: z.looseObject({ 'x-his-facility': z.string().optional(), authorization: z.string().optional() }),
+        headers: z.looseObject({
+          'x-his-facility': z
+            .string()
+            .min(1, '请在 x-his-facility 请求头中提供发送方机构代码')
+            .describe('已登记的发送方机构代码，与报文 MSH-4 一致'),
+          authorization: z
+            .string()
+            .min(1, '请在 Authorization 请求头中提供共享密钥')
+            .describe('Bearer <登记发送方时获得的共享密钥>'),
+        }),
         body: z.string().min(1, '报文为空').max(1_000_000, '报文过大'),
       },
     },
