@@ -143,12 +143,13 @@ async function decide(
     throw e;
   }
   let residentId = matchedResidentId;
-  if (residentId === null) {
+  // only the events that create something for a person look the patient up; the others are keyed by PV1-19
+  if (residentId === null && NEEDS_RESIDENT.has(ev.kind)) {
     const idNumber = idNumberOf(parsed.msg);
     const checked = idNumber ? parseIdNumber(idNumber, receivedAt) : null;
     const found = checked?.ok ? await findByIdNumber(trx, checked.info.normalized) : null;
     residentId = found?.id ?? null;
-    if (!found && NEEDS_RESIDENT.has(ev.kind)) {
+    if (!found) {
       const text = !idNumber
         ? 'PID-3 中没有身份证号（标识类型 NI），已暂存，待人工匹配居民'
         : !checked?.ok
