@@ -25,6 +25,7 @@ import { residentsRoutes } from './residents/residents.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
+import { careRoutes } from './care/care.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
 import { hisRoutes } from './his/his.routes.ts';
 import { startMllp } from './his/mllp.ts';
@@ -41,12 +42,13 @@ z.config(chineseErrors);
 async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes); // GET /api/health
   await app.register(authRoutes); // login, logout, me, password change
-  await app.register(orgsRoutes); // the medical-group network: orgs and departments
+  await app.register(orgsRoutes); // the medical-group network: orgs, departments, wards and beds
   await app.register(staffRoutes); // staff accounts: create, disable, reset
   await app.register(residentsRoutes); // resident master index: search, profile, reveal
   await app.register(auditRoutes); // hash-chained audit log and its verifier
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
+  await app.register(careRoutes); // visits, stays and charges: registration, diagnoses, prescriptions, fee lines, admissions
   await app.register(hisRoutes); // HIS interface: HL7 v2 messages over HTTP, senders, errors, matching, replay
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }

@@ -36,6 +36,13 @@ const CLINIC_CALLERS: readonly Role[] = ['expert', 'county_doctor', 'township_do
  * roles that arrange people's work see it in full, everyone else masked. One rule for the
  * staff list and the expert roster.
  */
+/** care (issue 10): who records visits (village and township staff, county doctors, the registration desk) and stays */
+const VISIT_STAFF: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor', 'clerk'];
+const VISIT_CLINICIANS: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor'];
+const STAY_STAFF: readonly Role[] = ['township_doctor', 'county_doctor', 'coordinator', 'clerk'];
+const STAY_CLINICIANS: readonly Role[] = ['township_doctor', 'county_doctor', 'coordinator'];
+const BED_READERS: readonly Role[] = ['admin', ...STAY_STAFF];
+
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
 
@@ -177,6 +184,35 @@ export const POLICIES: PolicyTable = {
 
   // the home page's to-do counts: each count is gated again by the policy of the action it leads to
   'GET /api/todo': p(EVERYONE, 'descendant'),
+
+  // wards and beds (orgs, issue 10): the administrator registers them; ward staff read occupancy
+  'GET /api/wards': p(BED_READERS, 'descendant'),
+  'POST /api/wards': p(['admin'], 'descendant'),
+  'PATCH /api/wards/:id': p(['admin'], 'descendant'),
+  'GET /api/wards/:id/beds': p(BED_READERS, 'descendant'),
+  'POST /api/wards/:id/beds': p(['admin'], 'descendant'),
+  'PATCH /api/beds/:id': p(['admin'], 'descendant'),
+  'GET /api/departments/:id/beds': p(BED_READERS, 'descendant'),
+
+  // care (issue 10): visits, stays, charges; a village doctor reaches only their own village (descendant of a village is itself)
+  'GET /api/charge-items': p([...VISIT_STAFF, ...STAY_STAFF, 'admin'], 'any'),
+  'GET /api/care/icd10': p([...VISIT_CLINICIANS, ...STAY_CLINICIANS], 'any'),
+  'GET /api/visits': p(VISIT_STAFF, 'descendant'),
+  'POST /api/visits': p(VISIT_STAFF, 'descendant'),
+  'POST /api/visits/close-day': p(VISIT_STAFF, 'descendant'),
+  'GET /api/visits/:id': p(VISIT_STAFF, 'descendant'),
+  'PATCH /api/visits/:id': p(VISIT_CLINICIANS, 'descendant'),
+  'POST /api/visits/:id/fee-lines': p(VISIT_STAFF, 'descendant'),
+  'POST /api/visits/:id/prescriptions': p(VISIT_CLINICIANS, 'descendant'),
+  'POST /api/visits/:id/exam-orders': p(VISIT_CLINICIANS, 'descendant'),
+  'POST /api/visits/:id/cancel': p(VISIT_STAFF, 'descendant'),
+  'GET /api/stays': p(STAY_STAFF, 'descendant'),
+  'POST /api/stays': p(STAY_STAFF, 'descendant'),
+  'GET /api/stays/:id': p(STAY_STAFF, 'descendant'),
+  'POST /api/stays/:id/transfer': p(STAY_STAFF, 'descendant'),
+  'POST /api/stays/:id/operations': p(STAY_CLINICIANS, 'descendant'),
+  'POST /api/stays/:id/discharge': p(STAY_CLINICIANS, 'descendant'),
+  'POST /api/stays/:id/fee-lines': p(STAY_STAFF, 'descendant'),
 
   // HIS interface: the HIS itself posts with its facility code and shared secret (checked in the service)
   'POST /api/his/messages': p([], 'public'),

@@ -49,7 +49,7 @@ export function codeTaken(db: Kdb, code: string) {
 
 export async function insert(
   db: Kdb,
-  values: Omit<OrgsTable, 'id' | 'path' | 'active' | 'created_at' | 'updated_at'>,
+  values: Omit<OrgsTable, 'id' | 'path' | 'active' | 'created_at' | 'updated_at' | 'visit_queue'>,
   parentPath: string,
 ) {
   const row = await db

@@ -4,6 +4,7 @@ import { ctxOf } from '../platform/context.ts';
 import { idParam } from '../platform/params.ts';
 import { department, departmentCreate, departmentPatch, org, orgCreate, orgDetail, orgPatch } from './orgs.schema.ts';
 import * as svc from './orgs.service.ts';
+import { wardRoutes } from './ward.routes.ts';
 
 export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['orgs'];
@@ -37,4 +38,5 @@ export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '修改科室', params: idParam, body: departmentPatch, response: { 200: department } } },
     (req) => svc.patchDepartment(ctxOf(req), req.params.id, req.body),
   );
+  await app.register(wardRoutes); // wards and beds per department
 };

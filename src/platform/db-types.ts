@@ -19,6 +19,8 @@ export interface OrgsTable {
   beds: number;
   phone: string | null;
   active: Generated<boolean>;
+  /** registers outpatient visits with a queue number (0030_care_wards_beds.sql) */
+  visit_queue: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

@@ -94,3 +94,23 @@ export async function discharge(db: Kdb, id: number): Promise<boolean> {
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
+
+/** The admitted patient moves to another bed (the stay made from the request was transferred). */
+export async function moveBed(db: Kdb, id: number, bedId: number): Promise<void> {
+  await db
+    .updateTable('admission_requests')
+    .set({ bed_id: bedId })
+    .where('id', '=', id)
+    .where('status', '=', 'admitted')
+    .execute();
+}
+
+/** An admitted request whose stay was cancelled: it leaves the bed and the board. */
+export async function cancelAdmitted(db: Kdb, id: number): Promise<void> {
+  await db
+    .updateTable('admission_requests')
+    .set({ status: 'cancelled' })
+    .where('id', '=', id)
+    .where('status', '=', 'admitted')
+    .execute();
+}

@@ -124,7 +124,8 @@ export async function admit(ctx: Ctx, id: number, bedId: number): Promise<Admiss
     await announce(trx, a.county_id, a.org_id, { id, departmentId: a.department_id, status: 'admitted' });
     return toAdmission(await aq.getById(trx, id));
   }).catch((err: unknown) => {
-    if (isUniqueViolation(err, 'admission_one_patient_per_bed'))
+    // a bed is held by an admitted request or an inpatient stay (bed_occupancy, 0030_care_wards_beds.sql)
+    if (isUniqueViolation(err, 'admission_one_patient_per_bed', 'bed_occupancy_pkey'))
       throw conflict('BED_OCCUPIED', '该床位已有患者，请选择其他床位');
     throw err;
   });
@@ -149,4 +150,39 @@ export async function discharge(ctx: Ctx, id: number): Promise<Admission> {
   });
   if (!out) throw notFound('住院申请');
   return out;
+}
+
+/**
+ * The care feature admits an inpatient stay from a waiting request (三优先 board) inside its
+ * own transaction: the request is admitted to the bed the stay takes (the two share the one
+ * bed_occupancy row, so the bed is counted once) and its facts come back for the stay.
+ */
+export async function admitForStay(trx: Kdb, audit: Ctx['audit'], id: number, bedId: number) {
+  const a = await aq.findRequest(trx, id);
+  if (!a) throw notFound('住院申请');
+  if (!(await aq.admit(trx, id, bedId)))
+    throw conflict('INVALID_TRANSITION', '该住院申请已办理或已撤销', { currentStatus: a.status });
+  await writeAudit(trx, audit, {
+    action: 'admission.admit',
+    resource: 'admission',
+    resourceId: id,
+    residentId: a.resident_id,
+    detail: { bedId, stay: true },
+  });
+  await announce(trx, a.county_id, a.org_id, { id, departmentId: a.department_id, status: 'admitted' });
+  return { residentId: a.resident_id, departmentId: a.department_id, orgId: a.org_id, referralId: a.referral_id };
+}
+
+/** The request follows its stay: a new bed, discharge, or cancellation (no bed: the request is done). */
+export async function followStay(
+  trx: Kdb,
+  id: number,
+  change: { bedId: number | null } | 'discharged' | 'cancelled',
+): Promise<void> {
+  const a = await aq.findRequest(trx, id);
+  if (!a || a.status !== 'admitted') return;
+  if (change === 'cancelled') await aq.cancelAdmitted(trx, id);
+  else if (change === 'discharged' || change.bedId === null) await aq.discharge(trx, id);
+  else await aq.moveBed(trx, id, change.bedId);
+  await announce(trx, a.county_id, a.org_id, { id, departmentId: a.department_id, status: 'changed' });
 }

@@ -168,15 +168,6 @@ export interface ExamOrdersTable {
   created_at: Generated<Date>;
 }
 
-export interface BedsTable {
-  id: Generated<number>;
-  county_id: number;
-  org_id: number;
-  department_id: number;
-  code: string;
-  active: Generated<boolean>;
-}
-
 export interface AdmissionRequestsTable {
   id: Generated<number>;
   county_id: number;
@@ -235,7 +226,6 @@ declare module '../platform/db-types.ts' {
     referral_reads: ReferralReadsTable;
     exam_catalogue: ExamCatalogueTable;
     exam_orders: ExamOrdersTable;
-    beds: BedsTable;
     admission_requests: AdmissionRequestsTable;
     out_of_county_visits: OutOfCountyVisitsTable;
   }

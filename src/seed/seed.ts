@@ -8,6 +8,7 @@ import { PROFILES, type CentreDef, type CountyProfile, type DepartmentDef, type 
 import { Rng } from './random.ts';
 import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
+import { seedPriceList } from './care.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -420,6 +421,7 @@ export async function generateCounty(db: Kdb, opts: GenerateOptions): Promise<Ge
     await insertStaff(trx, countyId, staff, byCode, departments, passwordHash);
     opts.onProgress?.({ phase: 'staff', done: staff.length, total: staff.length });
     const residents = await insertResidents(trx, profile, countyId, byCode, rng, opts.onProgress);
+    await seedPriceList(trx, countyId);
     return { countyId, orgs: byCode.size, staff: staff.length, residents };
   });
 }

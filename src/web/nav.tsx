@@ -17,6 +17,7 @@ import {
   SettingOutlined,
   SwapOutlined,
   TableOutlined,
+  MedicineBoxOutlined,
   TeamOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ import type { common } from './i18n.ts';
 
 /** The menu's sections: a coordinator's fifteen pages in six short groups instead of one long list. */
 export const NAV_GROUPS = [
+  { key: 'care', label: 'navGroup.care', icon: <MedicineBoxOutlined /> },
   { key: 'referral', label: 'navGroup.referral', icon: <SwapOutlined /> },
   { key: 'clinics', label: 'navGroup.clinics', icon: <CalendarOutlined /> },
   { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
@@ -114,6 +116,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
       '统一目录、统一价格，县医院执行，结果回传',
       'One exam catalogue and price; done at the county hospital, results returned',
     ],
+  },
+  {
+    path: '/visits',
+    label: 'nav.visits',
+    group: 'care',
+    icon: <MedicineBoxOutlined />,
+    needs: 'GET /api/visits',
+    blurb: ['挂号、诊断、检查、处方、记费与日结', 'Registration, diagnoses, exams, prescriptions, charges, day close'],
+  },
+  {
+    path: '/stays',
+    label: 'nav.stays',
+    group: 'care',
+    icon: <TableOutlined />,
+    needs: 'GET /api/stays',
+    blurb: ['入院、转科、手术、出院（下转）', 'Admission, transfer, operations, discharge (down-referral)'],
+  },
+  {
+    path: '/wards',
+    label: 'nav.wards',
+    group: 'network',
+    icon: <ApartmentOutlined />,
+    needs: 'GET /api/wards',
+    blurb: ['各科室病区与床位，占用随住院', 'Wards and beds per department; occupancy follows stays'],
   },
   {
     path: '/bed-board',

@@ -96,6 +96,9 @@ const routes: RouteObject[] = [
             'GET /api/referral-figures',
             async () => (await import('../referrals/ui/referral-dashboard.page.tsx')).ReferralDashboardPage,
           ),
+          page('visits', 'GET /api/visits', async () => (await import('../care/ui/visits.page.tsx')).VisitsPage),
+          page('stays', 'GET /api/stays', async () => (await import('../care/ui/stays.page.tsx')).StaysPage),
+          page('wards', 'GET /api/wards', async () => (await import('../orgs/ui/wards.page.tsx')).WardsPage),
           page(
             'bed-board',
             'GET /api/bed-board',
