@@ -27,6 +27,8 @@ import { clinicsRoutes } from './clinics/clinics.routes.ts';
 import { referralsRoutes } from './referrals/referral.routes.ts';
 import { careRoutes } from './care/care.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
+import { hisRoutes } from './his/his.routes.ts';
+import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
 
@@ -47,6 +49,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(clinicsRoutes); // expert clinics and appointments: roster, sessions, slots, booking, queue, screens
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
   await app.register(careRoutes); // visits, stays and charges: registration, diagnoses, prescriptions, fee lines, admissions
+  await app.register(hisRoutes); // HIS interface: HL7 v2 messages over HTTP, senders, errors, matching, replay
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 
@@ -58,6 +61,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
 function registerJobs(app: FastifyInstance): void {
   startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
   startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
+  startMllp(app); // the HIS interface's MLLP listener (HIS_MLLP_PORT; unset or 0 = off)
 }
 
 export interface BuildOptions {

@@ -214,6 +214,16 @@ export const POLICIES: PolicyTable = {
   'POST /api/stays/:id/discharge': p(STAY_CLINICIANS, 'descendant'),
   'POST /api/stays/:id/fee-lines': p(STAY_STAFF, 'descendant'),
 
+  // HIS interface: the HIS itself posts with its facility code and shared secret (checked in the service)
+  'POST /api/his/messages': p([], 'public'),
+  'GET /api/his/overview': p(['admin'], 'descendant'),
+  'GET /api/his/messages': p(['admin'], 'descendant'),
+  'GET /api/his/messages/:id': p(['admin'], 'descendant'),
+  'POST /api/his/messages/:id/match': p(['admin'], 'descendant'),
+  'POST /api/his/replay': p(['admin'], 'descendant'),
+  'POST /api/his/senders': p(['admin'], 'descendant'),
+  'PATCH /api/his/senders/:id': p(['admin'], 'descendant'),
+
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),

@@ -190,6 +190,11 @@ export function findById(db: Kdb, id: number) {
   return base(db).where('r.id', '=', id).executeTakeFirst();
 }
 
+/** The resident with this ID number among the rows the transaction's scope may see. */
+export function idByIdNumber(db: Kdb, idNumber: string) {
+  return db.selectFrom('residents').select(['id', 'org_id']).where('id_number', '=', idNumber).executeTakeFirst();
+}
+
 export function findDuplicate(db: Kdb, idNumber: string) {
   return sql<{ id: number; masked_name: string; org_name: string }>`SELECT * FROM resident_duplicate(${idNumber})`
     .execute(db)

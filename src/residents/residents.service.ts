@@ -150,6 +150,17 @@ const found = <T>(value: T | null): T => {
   return value;
 };
 
+/**
+ * For interfaces that identify a resident by ID number inside their own scoped transaction
+ * (the HIS interface): the resident's id and org, or null when no resident in scope has it.
+ * The number must already be validated (parseIdNumber); nothing is audited here, the caller
+ * records what it did with the match.
+ */
+export async function findByIdNumber(trx: Kdb, idNumber: string): Promise<{ id: number; orgId: number } | null> {
+  const row = await q.idByIdNumber(trx, idNumber);
+  return row ? { id: row.id, orgId: row.org_id } : null;
+}
+
 export async function get(ctx: Ctx, id: number) {
   return found(
     await withScope(ctx.db, ctx.scope, async (trx) => {

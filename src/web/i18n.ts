@@ -118,6 +118,7 @@ export const common = {
   'nav.clinicStats': ['坐诊统计', 'Programme statistics'],
   'nav.clinicRules': ['预约规则', 'Booking rules'],
   'nav.clinicSubsidy': ['补贴标准与预算', 'Subsidy and budget'],
+  'nav.his': ['HIS 接口', 'HIS interface'],
   'nav.password': ['修改密码', 'Change password'],
   'navGroup.referral': ['转诊', 'Referrals'],
   'navGroup.clinics': ['专家门诊', 'Expert clinics'],

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -187,6 +188,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <FundOutlined />,
     needs: 'GET /api/clinic-stats',
     blurb: NAV_BLURBS.clinicsStats,
+  },
+  {
+    path: '/his',
+    label: 'nav.his',
+    group: 'system',
+    icon: <ApiOutlined />,
+    needs: 'GET /api/his/overview',
+    blurb: [
+      '县级医院 HIS 的 HL7 接口：各发送方计数、延迟、出错与待匹配消息、重新处理',
+      "The county hospitals' HIS interface (HL7): counts, lag, errors, held messages, replay",
+    ],
   },
   {
     path: '/clinics/rules',

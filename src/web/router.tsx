@@ -140,6 +140,11 @@ const routes: RouteObject[] = [
             async () => (await import('../clinics/ui/clinic-stats.page.tsx')).ClinicStatsPage,
           ),
           page(
+            'his',
+            'GET /api/his/overview',
+            async () => (await import('../his/ui/his-interface.page.tsx')).HisInterfacePage,
+          ),
+          page(
             'clinics/rules',
             'PATCH /api/clinic-settings',
             async () => (await import('../clinics/ui/clinic-rules.page.tsx')).ClinicRulesPage,
