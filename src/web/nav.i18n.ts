@@ -2,6 +2,13 @@ import { defineDict } from './i18n.ts';
 
 /** One line per page for the home dashboard (nav.tsx). */
 export const NAV_BLURBS = defineDict({
+  visits: ['挂号、诊断、检查、处方、记费与日结', 'Registration, diagnoses, exams, prescriptions, charges, day close'],
+  stays: ['入院、转科、手术、出院（下转）', 'Admission, transfer, operations, discharge (down-referral)'],
+  wards: ['各科室病区与床位，占用随住院', 'Wards and beds per department; occupancy follows stays'],
+  his: [
+    '县级医院 HIS 的 HL7 接口：各发送方计数、延迟、出错与待匹配消息、重新处理',
+    "The county hospitals' HIS interface (HL7): counts, lag, errors, held messages, replay",
+  ],
   home: ['', ''],
   orgs: [
     '县人民医院、乡镇卫生院、村卫生室：医共体的组织结构与地图',

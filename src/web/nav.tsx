@@ -115,7 +115,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'care',
     icon: <MedicineBoxOutlined />,
     needs: 'GET /api/visits',
-    blurb: ['挂号、诊断、检查、处方、记费与日结', 'Registration, diagnoses, exams, prescriptions, charges, day close'],
+    blurb: NAV_BLURBS.visits,
   },
   {
     path: '/stays',
@@ -123,7 +123,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'care',
     icon: <TableOutlined />,
     needs: 'GET /api/stays',
-    blurb: ['入院、转科、手术、出院（下转）', 'Admission, transfer, operations, discharge (down-referral)'],
+    blurb: NAV_BLURBS.stays,
   },
   {
     path: '/wards',
@@ -131,7 +131,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'network',
     icon: <ApartmentOutlined />,
     needs: 'GET /api/wards',
-    blurb: ['各科室病区与床位，占用随住院', 'Wards and beds per department; occupancy follows stays'],
+    blurb: NAV_BLURBS.wards,
   },
   {
     path: '/bed-board',
@@ -195,10 +195,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'system',
     icon: <ApiOutlined />,
     needs: 'GET /api/his/overview',
-    blurb: [
-      '县级医院 HIS 的 HL7 接口：各发送方计数、延迟、出错与待匹配消息、重新处理',
-      "The county hospitals' HIS interface (HL7): counts, lag, errors, held messages, replay",
-    ],
+    blurb: NAV_BLURBS.his,
   },
   {
     path: '/clinics/rules',
