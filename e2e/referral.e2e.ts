@@ -92,8 +92,8 @@ describe.runIf(status.available)('two-way referral in the browser', () => {
     // an up-referral from a village clinic is offered the levels above, its own centre first
     await village.getByLabel('接收机构', { exact: true }).click();
     const options = village.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    expect(await options.first().textContent()).toContain('（上级）');
+    // the diagnosis dropdown may still be closing: wait for the target list to be the visible one
+    await expect.poll(() => options.first().textContent()).toContain('（上级）');
     expect(await options.allTextContents()).not.toContainEqual(expect.stringMatching(/卫生室/));
     await village.keyboard.press('Escape');
     await choose(village, '接收机构', null, /人民医院/);
