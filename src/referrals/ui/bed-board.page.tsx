@@ -20,7 +20,9 @@ export function BedBoardPage() {
   const me = useCurrentUser();
   const qc = useQueryClient();
   const org = useQuery({ queryKey: ['org', me.org.id], queryFn: () => apiGet(`/api/orgs/${me.org.id}`, orgDetail) });
-  const [departmentId, setDepartmentId] = useState<number>();
+  const [chosenDepartment, setDepartmentId] = useState<number>();
+  // the board opens on the hospital's first department rather than on an empty page
+  const departmentId = chosenDepartment ?? org.data?.departments[0]?.id;
   const board = useQuery({
     queryKey: ['bed-board', departmentId],
     queryFn: () => apiGet('/api/bed-board', bedBoard, { departmentId }),
