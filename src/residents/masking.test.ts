@@ -53,7 +53,11 @@ describe('no unmasked identifiers', () => {
           if (res.headers['content-type'] === XLSX_MIME) {
             const sheet = readXlsx(res.rawPayload);
             const mobileCol = seesContact ? (sheet[0]?.indexOf('手机号') ?? -1) : -1;
-            body = JSON.stringify(sheet.map((row) => row.filter((_, i) => i !== mobileCol)));
+            // request ids (UUIDs) and hash-chain hashes (hex) in an export are random digit runs, not identifiers
+            const random = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{40,128}$/i;
+            body = JSON.stringify(
+              sheet.map((row) => row.filter((cell, i) => i !== mobileCol && !random.test(String(cell)))),
+            );
           } else {
             body = res.body.replace(/"requestId":"[0-9a-f-]+"/g, '');
             if (seesContact) body = body.replace(/"mobile":"1[3-9]\d{9}"/g, '');
