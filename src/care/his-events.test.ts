@@ -216,7 +216,7 @@ describe('ADT^A01/A02/A03/A11/A13 stays', () => {
           orgId,
           externalNumber: 'ZY9999',
           departmentCode: dept.code,
-          at: new Date(),
+          at: t('2026-03-06T09:00:00'),
         }),
       ),
       'NOT_FOUND',
@@ -239,7 +239,12 @@ describe('ADT^A01/A02/A03/A11/A13 stays', () => {
     expect(s).toMatchObject({ status: 'discharged', length_of_stay_days: 7, bed_id: null });
     await fails(
       inHis((trx) =>
-        his.dischargeExternalStay(trx, audit, { orgId, externalNumber: 'ZY0001', at: new Date(), disposition: 'home' }),
+        his.dischargeExternalStay(trx, audit, {
+          orgId,
+          externalNumber: 'ZY0001',
+          at: t('2026-03-09T09:00:00'),
+          disposition: 'home',
+        }),
       ),
       'INVALID_TRANSITION',
     );
