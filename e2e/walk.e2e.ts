@@ -12,7 +12,7 @@ import { must } from '../src/platform/must.ts';
  * counts on the home page and opens every page of its own menu, at desktop width (by clicking
  * the menu) and at phone width (by URL), with no console error, no failed request to our own
  * server and, on the phone, no sideways scroll of the page. Every page is photographed under
- * e2e/screens/ (not committed) for a person to look at.
+ * e2e/screens/ (not committed) for a person to look at (not in CI: see TAKE_SCREENS).
  */
 const status = chromiumStatus();
 
@@ -134,7 +134,14 @@ function shotName(role: string, width: number, pathname: string): string {
   return path.join(SCREENS, `${role}-${width}-${page}.png`);
 }
 
+/**
+ * Photographs are for a person to look at: CI, where nobody does, skips them (about two
+ * minutes of full-page captures) unless WALK_SCREENS=1.
+ */
+const TAKE_SCREENS = process.env.CI !== 'true' || process.env.WALK_SCREENS === '1';
+
 async function screenshot(page: Page, file: string): Promise<void> {
+  if (!TAKE_SCREENS) return;
   fs.mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
 }

@@ -25,6 +25,8 @@ export interface Database {
   /** Runs fn while no other process runs one under the same key (start-up work such as demo generation). */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to start another database from (tests) */
+  dump?(): Promise<Blob>;
 }
 
 // Dates stay 'YYYY-MM-DD' strings (no timezone shift); 64-bit counts become numbers.
@@ -44,9 +46,19 @@ async function ensureAppRole<T>(db: Kysely<T>): Promise<void> {
     .execute(db);
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/**
+ * An embedded database in dataDir (or in memory). loadDataDir starts it from a dump of a data
+ * directory (PGlite's dumpDataDir) instead of an empty cluster: the test suite boots each file's
+ * database from one migrated snapshot (src/platform/test-helpers.ts). Migrations still run, and
+ * apply whatever the snapshot lacks.
+ */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: pgliteParsers });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
   await client.waitReady;
   const db = new Kysely<DB>({ dialect: pgliteDialect(client) });
   await ensureAppRole(db);
@@ -63,7 +75,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   };
   // a PGlite data directory belongs to one process: nobody else can run anything at the same time
   const exclusive = <T>(_key: string, fn: () => Promise<T>) => fn();
-  return { db, kind: 'pglite', listen, exclusive, close: () => db.destroy() };
+  return { db, kind: 'pglite', listen, exclusive, close: () => db.destroy(), dump: () => client.dumpDataDir('none') };
 }
 
 /**

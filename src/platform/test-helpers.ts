@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -79,7 +81,7 @@ async function openTestDatabase(): Promise<{
   drop: () => Promise<void>;
 }> {
   if (process.env.TEST_DB !== 'postgres') {
-    const database = await openPglite(undefined);
+    const database = await openPglite(undefined, await migratedSnapshot());
     // one held connection, so no request's query can run while the role is lifted
     const asOwner = (text: string) =>
       database.db.connection().execute(async (conn) => {
@@ -112,6 +114,37 @@ async function openTestDatabase(): Promise<{
     await c.end();
   };
   return { database, asOwner, drop };
+}
+
+const SNAPSHOT_INPUTS = ['db/migrations', 'db/views', 'src/platform/migrate.ts', 'src/platform/db.ts'];
+let snapshot: Promise<Blob> | undefined;
+
+/**
+ * A migrated, empty embedded database as a data-directory tarball, made once per set of
+ * migrations and shared by every test file (a fresh PGlite cluster plus every migration takes
+ * 5–10 s; loading the tarball about 1 s). Keyed by the content of what shapes the schema, so
+ * a changed migration makes a new one; written to a temporary name and renamed, so parallel
+ * workers never read half a file.
+ */
+function migratedSnapshot(): Promise<Blob> {
+  snapshot ??= (async () => {
+    const hash = createHash('sha256');
+    const files = SNAPSHOT_INPUTS.flatMap((p) =>
+      fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p],
+    ).sort();
+    for (const f of files) hash.update(f).update(fs.readFileSync(f));
+    const file = path.join('.tmp', 'pglite-snapshots', `${hash.digest('hex').slice(0, 16)}.tar`);
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+    const database = await openPglite(undefined);
+    const blob = await database.dump!();
+    await database.close();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(partial, file);
+    return blob;
+  })();
+  return snapshot;
 }
 
 /** A fresh database with the tiny demo county and the app on top, for one test file. */
