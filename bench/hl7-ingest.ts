@@ -16,9 +16,9 @@ import { freePort, startServer } from './_server.ts';
  * them sent again, and a few connections cut right after a message was written (the sender
  * reconnects and resends what was not acknowledged). Every message goes through the real
  * server process: stored raw, resident matched, effect applied through the care functions,
- * status and ACK stored, in one transaction. Baseline in the same run: the same message rows
- * and effect rows (visit, stay, fee lines) inserted directly with plain SQL, 4 connections,
- * one transaction per message. Runs in a scratch database on DATABASE_URL, dropped afterwards.
+ * status and ACK stored, in one transaction. Baseline in the same run: the same message rows,
+ * effect rows (visit; stay and its movement; fee lines) and audit row inserted directly with
+ * plain SQL, 4 connections, one transaction per message. Runs in a scratch database on DATABASE_URL, dropped afterwards.
  */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const SENDERS = 4;
@@ -262,10 +262,15 @@ async function baseline(url: string, countyId: number, msgs: Array<Msg & { orgId
             [countyId, m.orgId, resident, m.deptId, ext],
           );
         } else if (m.kind === 'A01') {
-          await client.query(
+          const stay = await client.query<{ id: number }>(
             `INSERT INTO stays (county_id, org_id, resident_id, department_id, admitted_at, status, discharged_at, disposition, length_of_stay_days, source, external_number)
-             VALUES ($1, $2, $3, $4, now(), 'discharged', now(), 'home', 1, 'his', $5)`,
+             VALUES ($1, $2, $3, $4, now(), 'discharged', now(), 'home', 1, 'his', $5) RETURNING id`,
             [countyId, m.orgId, resident, m.deptId, ext],
+          );
+          await client.query(
+            `INSERT INTO stay_movements (county_id, org_id, stay_id, department_id, from_at, to_at, kind)
+             VALUES ($1, $2, $3, $4, now(), now(), 'admission')`,
+            [countyId, m.orgId, stay.rows[0].id, m.deptId],
           );
         } else if (m.kind === 'P03') {
           const visit = await client.query<{ id: number }>(
@@ -286,6 +291,12 @@ async function baseline(url: string, countyId: number, msgs: Array<Msg & { orgId
             `B-${m.key.replace(/-A03$/, '-A01')}`,
           ]);
         }
+        // the audit row the interface writes for each effect (rule: audit in the same transaction)
+        await client.query(
+          `INSERT INTO audit_log (county_id, username, org_id, action, outcome, resource, resource_id, resident_id, request_id, ip)
+           VALUES ($1, 'his:BASELINE', $2, $3, 'success', 'his_message', $4, $5, $6, '')`,
+          [countyId, m.orgId, `his.${m.kind}`, m.key, resident, `his:BASELINE:${m.key}`],
+        );
         await client.query('COMMIT');
       }
     } finally {

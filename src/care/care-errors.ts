@@ -22,12 +22,35 @@ export function careDbError(err: unknown): unknown {
 
 let savepoints = 0;
 
+const bare = new WeakSet<object>();
+
+/**
+ * Runs fn with the care steps inside it writing straight into trx, without their savepoints
+ * (two round trips each): for a caller that rolls its whole transaction back when a step
+ * refuses, such as the HIS interface's live path, one message per transaction.
+ */
+export async function withoutSavepoints<T>(trx: Kdb, fn: () => Promise<T>): Promise<T> {
+  bare.add(trx);
+  try {
+    return await fn();
+  } finally {
+    bare.delete(trx);
+  }
+}
+
 /**
  * Runs one step inside a savepoint of the caller's transaction: if it throws, everything it
  * wrote is undone and the transaction stays usable (the HIS interface still stores the
  * message and its error in it); database errors come out as AppErrors where they are ours.
  */
 export async function step<T>(trx: Kdb, fn: () => Promise<T>): Promise<T> {
+  if (bare.has(trx)) {
+    try {
+      return await fn();
+    } catch (err) {
+      throw careDbError(err);
+    }
+  }
   const name = sql.raw(`care_step_${++savepoints}`);
   await sql`SAVEPOINT ${name}`.execute(trx);
   try {

@@ -11,15 +11,19 @@ export function findItems(db: Kdb, codes: readonly string[]) {
 }
 
 /** The group's price row in force at `at`: valid_from <= at < valid_to (open-ended when null). */
-export function priceInForce(db: Kdb, countyId: number, itemCode: string, at: Date) {
+/**
+ * Every price of these items whose validity overlaps [from, to]: one query for all the lines
+ * of a charge; the caller picks each line's price in force (ranges never overlap per item).
+ */
+export function pricesBetween(db: Kdb, countyId: number, itemCodes: readonly string[], from: Date, to: Date) {
   return db
     .selectFrom('charge_prices')
-    .select(['id', 'price_fen'])
+    .select(['id', 'item_code', 'price_fen', 'valid_from', 'valid_to'])
     .where('county_id', '=', countyId)
-    .where('item_code', '=', itemCode)
-    .where('valid_from', '<=', at)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', at)]))
-    .executeTakeFirst();
+    .where('item_code', 'in', itemCodes)
+    .where('valid_from', '<=', to)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+    .execute();
 }
 
 export interface NewFeeLine {
@@ -44,23 +48,24 @@ export interface NewFeeLine {
 }
 
 /**
- * Inserts one fee line; the amount is computed by PostgreSQL (round half away from zero of
- * quantity × unit price, the same expression the table's CHECK holds it to). A line whose
- * external id the org already has adds nothing and returns null.
+ * Inserts fee lines in one statement, amounts computed by PostgreSQL as in insertFeeLine.
+ * Lines whose external id the org already has are skipped (not returned).
  */
-export async function insertFeeLine(db: Kdb, line: NewFeeLine): Promise<number | null> {
-  const row = await db
+export async function insertFeeLines(db: Kdb, lines: readonly NewFeeLine[]) {
+  if (lines.length === 0) return [];
+  return db
     .insertInto('fee_lines')
-    .values({
-      ...line,
-      prescription_id: line.prescription_id ?? null,
-      exam_order_id: line.exam_order_id ?? null,
-      amount_fen: sql<string>`round(${line.quantity}::numeric(12,3) * ${line.unit_price_fen})`,
-    })
+    .values(
+      lines.map((line) => ({
+        ...line,
+        prescription_id: line.prescription_id ?? null,
+        exam_order_id: line.exam_order_id ?? null,
+        amount_fen: sql<string>`round(${line.quantity}::numeric(12,3) * ${line.unit_price_fen})`,
+      })),
+    )
     .onConflict((oc) => oc.columns(['org_id', 'external_line_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
+    .returning(['id', 'external_line_id'])
+    .execute();
 }
 
 export function lineByExternalId(db: Kdb, orgId: number, externalLineId: string) {

@@ -1,4 +1,5 @@
 import { AppError } from '../platform/errors.ts';
+import { must } from '../platform/must.ts';
 import type { Kdb } from '../platform/db.ts';
 import * as cq from './charge.queries.ts';
 
@@ -34,9 +35,17 @@ export async function addLines(
   lines: readonly ChargeLineInput[],
   createdBy: number | null,
 ): Promise<number[]> {
-  const items = new Map((await cq.findItems(trx, [...new Set(lines.map((l) => l.itemCode))])).map((i) => [i.code, i]));
-  const ids: number[] = [];
-  for (const [n, line] of lines.entries()) {
+  if (lines.length === 0) return [];
+  const codes = [...new Set(lines.map((l) => l.itemCode))];
+  const items = new Map((await cq.findItems(trx, codes)).map((i) => [i.code, i]));
+  const times = lines.filter((l) => l.unitPriceFen == null).map((l) => l.at.getTime());
+  // one query for the prices of every line (price ranges of an item never overlap)
+  const prices = times.length
+    ? await cq.pricesBetween(trx, target.countyId, codes, new Date(Math.min(...times)), new Date(Math.max(...times)))
+    : [];
+  const inForce = (code: string, at: Date) =>
+    prices.find((p) => p.item_code === code && p.valid_from <= at && (p.valid_to === null || p.valid_to > at));
+  const rows = lines.map((line, n): cq.NewFeeLine => {
     const item = items.get(line.itemCode);
     if (!item)
       throw new AppError(400, 'UNKNOWN_ITEM', `收费项目编码 ${line.itemCode} 不在收费目录中`, `lines.${n}.itemCode`);
@@ -47,7 +56,7 @@ export async function addLines(
     let unitPrice = line.unitPriceFen ?? null;
     let priceId: number | null = null;
     if (unitPrice === null) {
-      const price = await cq.priceInForce(trx, target.countyId, item.code, line.at);
+      const price = inForce(item.code, line.at);
       if (!price)
         throw new AppError(400, 'NO_PRICE', `收费项目「${item.name}」在该时间没有执行价格`, `lines.${n}.itemCode`);
       unitPrice = price.price_fen;
@@ -55,7 +64,7 @@ export async function addLines(
     } else if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) {
       throw new AppError(400, 'INVALID_PRICE', '单价应为不小于 0 的整数（分）', `lines.${n}.unitPriceFen`);
     }
-    const id = await cq.insertFeeLine(trx, {
+    return {
       county_id: target.countyId,
       org_id: target.orgId,
       visit_id: target.visitId,
@@ -74,14 +83,28 @@ export async function addLines(
       exam_order_id: line.examOrderId ?? null,
       external_line_id: line.externalLineId ?? null,
       created_by: createdBy,
-    });
-    if (id !== null) {
+    };
+  });
+  const inserted = await cq.insertFeeLines(trx, rows);
+  const byExternal = new Map(
+    inserted.filter((r) => r.external_line_id !== null).map((r) => [r.external_line_id, r.id]),
+  );
+  const internal = inserted.filter((r) => r.external_line_id === null).map((r) => r.id);
+  const ids: number[] = [];
+  for (const row of rows) {
+    if (row.external_line_id === null) {
+      ids.push(must(internal.shift(), 'inserted fee line'));
+      continue;
+    }
+    const id = byExternal.get(row.external_line_id);
+    if (id !== undefined) {
       ids.push(id);
       continue;
     }
-    const existing = await cq.lineByExternalId(trx, target.orgId, line.externalLineId ?? '');
+    // the org has this line already: the same line again changes nothing, elsewhere is a conflict
+    const existing = await cq.lineByExternalId(trx, target.orgId, row.external_line_id);
     if (!existing || existing.visit_id !== target.visitId || existing.stay_id !== target.stayId)
-      throw new AppError(409, 'FEE_LINE_ELSEWHERE', `费用明细 ${line.externalLineId} 已记在另一次就诊上`);
+      throw new AppError(409, 'FEE_LINE_ELSEWHERE', `费用明细 ${row.external_line_id} 已记在另一次就诊上`);
     ids.push(existing.id);
   }
   return ids;

@@ -11,6 +11,8 @@ import * as sq from './stay.queries.ts';
 import * as visits from './visit.steps.ts';
 import * as vq from './visit.queries.ts';
 
+export { withoutSavepoints } from './care-errors.ts';
+
 /**
  * What a county hospital's HIS reports (HL7 ADT and DFT, parsed by the his feature), applied
  * to visits and stays. Each runs inside the his feature's transaction, which has widened the
@@ -19,7 +21,9 @@ import * as vq from './visit.queries.ts';
  * transaction. Stays and visits from a HIS are keyed by (org, external_number) = PV1-19.
  */
 
-async function orgCounty(trx: Kdb, orgId: number): Promise<number> {
+/** the org's county: given by the caller when it knows it (the HIS sender's), else looked up */
+async function orgCounty(trx: Kdb, orgId: number, known?: number): Promise<number> {
+  if (known !== undefined) return known;
   const org = await trx.selectFrom('orgs').select(['county_id', 'active']).where('id', '=', orgId).executeTakeFirst();
   if (!org) throw new AppError(400, 'UNKNOWN_ORG', '发送机构不存在', 'orgId');
   return org.county_id;
@@ -49,6 +53,8 @@ export function registerExternalVisit(
   audit: AuditContext,
   input: {
     orgId: number;
+    /** the org's county, when the caller knows it (saves a lookup) */
+    countyId?: number;
     residentId: number;
     externalNumber: string;
     departmentCode: string;
@@ -58,7 +64,7 @@ export function registerExternalVisit(
   },
 ): Promise<{ visitId: number }> {
   return step(trx, async () => {
-    const countyId = await orgCounty(trx, input.orgId);
+    const countyId = await orgCounty(trx, input.orgId, input.countyId);
     const ext = number(input.externalNumber);
     const existing = await vq.lockByExternal(trx, input.orgId, ext);
     if (existing) {
@@ -90,6 +96,8 @@ export function admitExternalStay(
   audit: AuditContext,
   input: {
     orgId: number;
+    /** the org's county, when the caller knows it (saves a lookup) */
+    countyId?: number;
     residentId: number;
     externalNumber: string;
     departmentCode: string;
@@ -99,7 +107,7 @@ export function admitExternalStay(
   },
 ): Promise<{ stayId: number }> {
   return step(trx, async () => {
-    const countyId = await orgCounty(trx, input.orgId);
+    const countyId = await orgCounty(trx, input.orgId, input.countyId);
     const ext = number(input.externalNumber);
     const existing = await sq.lockByExternal(trx, input.orgId, ext);
     if (existing) {

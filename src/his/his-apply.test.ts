@@ -116,6 +116,31 @@ describe('ADT and DFT applied', () => {
     expect(after).toMatchObject({ status: 'applied', ack_code: 'AA', attempts: 2 });
   });
 
+  it('a charge refused after part of it was written (a line id already on another stay): AE, none of its lines kept, the resend gets the same AE', async () => {
+    expect(msaCode((await kit.send(a01({ ...ref('ZY-5', '20261201080000', 7), dept }))).ack)).toBe('AA');
+    expect(msaCode((await kit.send(a01({ ...ref('ZY-6', '20261201080000', 8), dept }))).ack)).toBe('AA');
+    await kit.send(p03({ ...ref('ZY-5', '20261201090000'), lines: [{ id: 'FT-51', item: 'BED-GEN', quantity: 1 }] }));
+    // FT-60 is new and is written first; FT-51 belongs to ZY-5, so the whole message is refused
+    const msg = p03({
+      ...ref('ZY-6', '20261201100000'),
+      lines: [
+        { id: 'FT-60', item: 'BED-GEN', quantity: 1 },
+        { id: 'FT-51', item: 'BED-GEN', quantity: 1 },
+      ],
+    });
+    const refused = await kit.send(msg);
+    expect(msaCode(refused.ack)).toBe('AE');
+    expect(refused.ack).toContain('FT-51');
+    expect(
+      await env.asOwner(`SELECT id FROM fee_lines WHERE org_id = ${kit.orgId} AND external_line_id = 'FT-60'`),
+    ).toEqual([]);
+    const [row] = await kit.rows(`id = ${refused.messageId}`);
+    expect(row).toMatchObject({ status: 'error', ack_code: 'AE', error_code: 'FEE_LINE_ELSEWHERE' });
+    const again = await kit.send(msg);
+    expect(again.ack).toBe(refused.ack);
+    expect(await kit.rows(`control_id = '${/\|(T\d+)\|/.exec(msg)?.[1]}' AND status = 'error'`)).toHaveLength(1);
+  });
+
   it('an unknown department: AE with the reason, no stay at all; after the department exists, replay applies it', async () => {
     const r = await kit.send(a01({ ...ref('ZY-3', '20261201080000', 4), dept: 'NEWDEPT' }));
     expect(msaCode(r.ack)).toBe('AE');

@@ -22,7 +22,7 @@ import type {
   SenderCreate,
   SenderPatch,
 } from './his.schema.ts';
-import { ingest, reprocess, type IngestResult } from './ingest.service.ts';
+import { forgetSenders, ingest, reprocess, type IngestResult } from './ingest.service.ts';
 import { mllpStatus } from './mllp.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -74,7 +74,7 @@ export async function createSender(ctx: Ctx, input: SenderCreate): Promise<Sende
 }
 
 export async function patchSender(ctx: Ctx, id: number, input: SenderPatch): Promise<Sender> {
-  return withScope(ctx.db, ctx.scope, async (trx) => {
+  const sender = await withScope(ctx.db, ctx.scope, async (trx) => {
     const current = await q.senderById(trx, id);
     if (!current || !ctx.scope.orgIds.includes(current.org_id)) throw notFound('发送方');
     const secret = input.rotateSecret ? randomBytes(24).toString('base64url') : undefined;
@@ -92,6 +92,9 @@ export async function patchSender(ctx: Ctx, id: number, input: SenderPatch): Pro
     });
     return toSender(row, secret);
   });
+  // after the commit: a message read in between would otherwise cache the old row again
+  forgetSenders(ctx.db);
+  return sender;
 }
 
 /** The sender an HTTP caller authenticates as: facility header + its shared secret, compared in constant time. */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import * as care from '../care/his-events.service.ts';
 import type { AuditContext } from '../platform/audit.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
@@ -39,6 +38,8 @@ export interface IngestResult {
 }
 
 interface Outcome {
+  /** the effect refused after writing without a savepoint: roll the transaction back, store the error anew */
+  undo?: boolean;
   status: 'applied' | 'held' | 'error';
   ackCode: AckCode;
   err?: AckError;
@@ -71,14 +72,16 @@ function rejected(e: Hl7Reject): Outcome {
   };
 }
 
-async function runEffect(trx: Kdb, audit: AuditContext, orgId: number, ev: HisEvent, matched: number | null) {
-  const base = { orgId, externalNumber: ev.externalNumber };
+async function runEffect(trx: Kdb, audit: AuditContext, sender: q.SenderRow, ev: HisEvent, matched: number | null) {
+  const base = { orgId: sender.org_id, externalNumber: ev.externalNumber };
+  const countyId = sender.county_id;
   // decide() holds A01/A04 without a resident, so this never sends 0 to the care feature
   const residentId = matched ?? 0;
   switch (ev.kind) {
     case 'A04':
       return care.registerExternalVisit(trx, audit, {
         ...base,
+        countyId,
         residentId,
         departmentCode: ev.departmentCode,
         visitAt: ev.at,
@@ -88,6 +91,7 @@ async function runEffect(trx: Kdb, audit: AuditContext, orgId: number, ev: HisEv
     case 'A01':
       return care.admitExternalStay(trx, audit, {
         ...base,
+        countyId,
         residentId,
         departmentCode: ev.departmentCode,
         bedCode: ev.bedCode,
@@ -134,6 +138,7 @@ async function decide(
   sender: q.SenderRow,
   receivedAt: Date,
   matchedResidentId: number | null,
+  live = false,
 ): Promise<Outcome> {
   let ev: HisEvent;
   try {
@@ -165,15 +170,18 @@ async function decide(
     }
   }
   const audit = hisAudit(sender, parsed.header.controlId);
-  await sql`SAVEPOINT his_effect`.execute(trx);
+  // Each care contract function runs in its own savepoint (care's step): when it refuses
+  // (AppError) everything it wrote is undone, and the message is stored as an error (AE) in
+  // the same transaction. The live path (one message per transaction) skips the savepoints
+  // and rolls the whole transaction back instead (see ingest): `undo` asks for that.
   try {
-    await runEffect(trx, audit, sender.org_id, ev, residentId);
-    await sql`RELEASE SAVEPOINT his_effect`.execute(trx);
+    if (live) await care.withoutSavepoints(trx, () => runEffect(trx, audit, sender, ev, residentId));
+    else await runEffect(trx, audit, sender, ev, residentId);
     return { status: 'applied', ackCode: 'AA', residentId, externalNumber: ev.externalNumber };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    await sql`ROLLBACK TO SAVEPOINT his_effect`.execute(trx);
     return {
+      undo: live,
       status: 'error',
       ackCode: 'AE',
       err: { hl7Code: '207', code: e.code, text: e.message, severity: 'E' },
@@ -181,6 +189,29 @@ async function decide(
       externalNumber: ev.externalNumber,
     };
   }
+}
+
+/**
+ * Registered senders by MSH-4, kept SENDER_TTL_MS: a busy interface would otherwise look its
+ * sender up once per message. A change made in this process (register, disable) clears it at
+ * once (forgetSenders); one made in another process is seen within the TTL.
+ */
+const SENDER_TTL_MS = 5_000;
+const cached = new WeakMap<Kdb, Map<string, { row: q.SenderRow; until: number }>>();
+
+export function forgetSenders(db: Kdb): void {
+  cached.delete(db);
+}
+
+async function senderByFacility(db: Kdb, facility: string): Promise<q.SenderRow | undefined> {
+  let senders = cached.get(db);
+  if (!senders) cached.set(db, (senders = new Map()));
+  const hit = senders.get(facility);
+  if (hit && hit.until > Date.now()) return hit.row;
+  const row = await q.senderByFacility(db, facility);
+  if (row) senders.set(facility, { row, until: Date.now() + SENDER_TTL_MS });
+  else senders.delete(facility);
+  return row;
 }
 
 /** Which sender a parsed message belongs to; an Hl7Reject when none may send it. */
@@ -197,7 +228,7 @@ async function senderFor(db: Kdb, parsed: Parsed, given: q.SenderRow | undefined
     }
     return given;
   }
-  const sender = await q.senderByFacility(db, facility);
+  const sender = await senderByFacility(db, facility);
   if (!sender)
     throw new Hl7Reject('UNKNOWN_SENDER', '207', `发送机构 ${facility}（MSH-4）未登记为 HIS 接口发送方`, 'MSH^1^4');
   if (!sender.active) throw new Hl7Reject('SENDER_DISABLED', '207', `发送机构 ${facility} 的接口已停用`, 'MSH^1^4');
@@ -226,43 +257,60 @@ export async function ingest(deps: IngestDeps, input: IngestInput): Promise<Inge
   await deps.orgTree.fresh(); // a listener's process may not have served a request yet
   const facility = parsed?.header.facility ?? loose.facility;
   const controlId = parsed?.header.controlId ?? loose.controlId;
-  return withScope(deps.db, scopeOf(deps, sender), async (trx) => {
-    const base = {
-      county_id: sender?.county_id ?? null,
-      org_id: sender?.org_id ?? null,
-      sender_id: sender?.id ?? null,
-      channel: input.channel,
-      facility,
-      control_id: controlId,
-      message_type: parsed?.header.type ?? loose.type,
-      sent_at: parsed?.header.sentAt ?? null,
-      received_at: receivedAt,
-      raw: input.raw,
-    };
-    // without both key parts a message cannot be a resend of anything: stored as it is
-    const stored =
-      facility && controlId
-        ? await q.insertReceived(trx, { ...base, status: 'received' })
-        : await q.insertMessage(trx, { ...base, status: 'received' });
-    if (!stored && facility && controlId) {
-      const original = await q.originalByKey(trx, facility, controlId);
-      if (!original?.ack || !original.ack_code) throw new Error('resent message: original without an ACK');
-      const dup = await q.insertMessage(trx, {
-        ...base,
-        status: 'duplicate',
-        duplicate_of: original.id,
-        ack: original.ack,
-        ack_code: original.ack_code,
-      });
-      return { id: dup.id, status: 'duplicate', ackCode: original.ack_code, ack: original.ack };
-    }
-    if (!stored) throw new Error('message neither stored nor a resend');
-    const outcome =
-      parsed && sender && !reject
-        ? await decide(trx, parsed, sender, receivedAt, null)
-        : rejected(reject ?? new Hl7Reject('MALFORMED', '100', '报文无法解析'));
-    return record(trx, stored.id, ['received'], loose, outcome, receivedAt);
-  });
+  const base = {
+    county_id: sender?.county_id ?? null,
+    org_id: sender?.org_id ?? null,
+    sender_id: sender?.id ?? null,
+    channel: input.channel,
+    facility,
+    control_id: controlId,
+    message_type: parsed?.header.type ?? loose.type,
+    sent_at: parsed?.header.sentAt ?? null,
+    received_at: receivedAt,
+    raw: input.raw,
+  };
+  const attempt = (refused: Outcome | null) =>
+    withScope(deps.db, scopeOf(deps, sender), async (trx) => {
+      // without both key parts a message cannot be a resend of anything: stored as it is
+      const stored =
+        facility && controlId
+          ? await q.insertReceived(trx, { ...base, status: 'received' })
+          : await q.insertMessage(trx, { ...base, status: 'received' });
+      if (!stored && facility && controlId) {
+        const original = await q.originalByKey(trx, facility, controlId);
+        if (!original?.ack || !original.ack_code) throw new Error('resent message: original without an ACK');
+        const dup = await q.insertMessage(trx, {
+          ...base,
+          status: 'duplicate',
+          duplicate_of: original.id,
+          ack: original.ack,
+          ack_code: original.ack_code,
+        });
+        return { id: dup.id, status: 'duplicate', ackCode: original.ack_code, ack: original.ack } as const;
+      }
+      if (!stored) throw new Error('message neither stored nor a resend');
+      const outcome =
+        refused ??
+        (parsed && sender && !reject
+          ? await decide(trx, parsed, sender, receivedAt, null, true)
+          : rejected(reject ?? new Hl7Reject('MALFORMED', '100', '报文无法解析')));
+      if (outcome.undo) throw new Undo(outcome);
+      return record(trx, stored.id, ['received'], loose, outcome, receivedAt);
+    });
+  try {
+    return await attempt(null);
+  } catch (e) {
+    if (!(e instanceof Undo)) throw e;
+    // the effect refused after writing: all of it is rolled back; the message and its AE are stored anew
+    return attempt({ ...e.outcome, undo: false });
+  }
+}
+
+/** Thrown out of a live ingest's transaction to roll back a refused effect (see decide). */
+class Undo extends Error {
+  constructor(readonly outcome: Outcome) {
+    super('HIS effect refused');
+  }
 }
 
 async function record(
