@@ -44,45 +44,57 @@ function buildList(): Diagnosis[] {
 export const DIAGNOSES: readonly Diagnosis[] = buildList();
 const BY_CODE = new Map(DIAGNOSES.map((c) => [c.code, c]));
 
-// The search index, built once: the fields each query compares, in arrays scanned without allocating.
-const N = DIAGNOSES.length;
-const CODES = DIAGNOSES.map((c) => c.code);
-const NAMES = DIAGNOSES.map((c) => c.name);
-const FULL = DIAGNOSES.map((c) => c.pinyin);
-const INITIALS = DIAGNOSES.map((c) => c.initials);
-const COMMON = DIAGNOSES.map((c) => c.common);
+// The search index, built once: the fields each query compares, in arrays ordered by name length
+// then code, so that hits collected in that order need no sorting.
+const ORDER = DIAGNOSES.map((_, i) => i).sort(
+  (a, b) => DIAGNOSES[a].name.length - DIAGNOSES[b].name.length || byString(DIAGNOSES[a].code, DIAGNOSES[b].code),
+);
+const ENTRIES = ORDER.map((i) => DIAGNOSES[i]);
+const CODES = ENTRIES.map((c) => c.code);
+const NAMES = ENTRIES.map((c) => c.name);
+const FULL = ENTRIES.map((c) => c.pinyin);
+const INITIALS = ENTRIES.map((c) => c.initials);
+const COMMON = ENTRIES.map((c) => c.common);
+// Names of Chinese characters alone: only these are read exactly by their pinyin (高血压Ⅱ is not gxy).
+const HAN_ONLY = ENTRIES.map((c) => /^[\u4e00-\u9fff]+$/.test(c.name));
 
 /**
- * How well entry i matches, 0 best, -1 not at all: the exact code, a code prefix, the exact name,
- * a name beginning or ending with the query (a Chinese name ends with its head word: 原发性高血压),
- * a name containing it; a query of letters alone is compared with the pinyin the same way.
+ * How well entry i matches, 0 best, -1 not at all: the exact code, the exact name, the exact
+ * pinyin; a code prefix; a name beginning or ending with the query (a Chinese name ends with its
+ * head word: 原发性高血压); a name containing it; the same for pinyin initials and full pinyin.
  */
 function tier(i: number, t: string, upper: string, lower: string, letters: boolean): number {
   const code = CODES[i];
   if (code === upper) return 0;
-  if (code.startsWith(upper)) return 1;
-  if (letters) return pinyinTier(i, lower);
+  if (letters) {
+    const initials = INITIALS[i];
+    const full = FULL[i];
+    const inInitials = initials.indexOf(lower);
+    const inFull = full.indexOf(lower);
+    if (inInitials < 0 && inFull < 0) return code.startsWith(upper) ? 3 : -1;
+    if ((initials === lower || full === lower) && HAN_ONLY[i]) return 2;
+    if (code.startsWith(upper)) return 3;
+    if (inInitials === 0 || initials.endsWith(lower)) return 6;
+    if (inFull === 0 || full.endsWith(lower)) return 7;
+    return lower.length >= 2 ? 8 : -1;
+  }
   const name = NAMES[i];
-  if (name === t) return 2;
-  if (name.startsWith(t) || name.endsWith(t)) return 3;
-  if (name.includes(t)) return 4;
-  return -1;
+  const inName = name.indexOf(t);
+  if (inName < 0) return code.startsWith(upper) ? 3 : -1;
+  if (name === t) return 1;
+  if (code.startsWith(upper)) return 3;
+  if (inName === 0 || name.endsWith(t)) return 4;
+  return 5;
 }
 
-function pinyinTier(i: number, lower: string): number {
-  const initials = INITIALS[i];
-  const full = FULL[i];
-  if (initials === lower || full === lower) return 5;
-  if (initials.startsWith(lower) || initials.endsWith(lower)) return 6;
-  if (full.startsWith(lower) || full.endsWith(lower)) return 7;
-  if (lower.length >= 2 && (initials.includes(lower) || full.includes(lower))) return 8;
-  return -1;
-}
+const EXACT = 3; // tiers below this are exact matches
+const TIERS = 9;
 
 /**
  * By code prefix (I10, J18.9), Chinese name fragment (高血压), pinyin initials (gxy) or full
- * pinyin (gaoxueya). An exact code comes first; then the common outpatient codes before the rest
- * of the list; within each, the closer match, then the shorter name, then the code.
+ * pinyin (gaoxueya). Exact matches (code, name or pinyin) come first; then the common outpatient
+ * codes before the rest of the list; within each, the closer match, then the shorter name, then
+ * the code. One pass over the index into buckets of equal rank, no sorting.
  */
 export function searchDiagnoses(q: string, limit = 30): Diagnosis[] {
   const t = q.trim();
@@ -90,22 +102,20 @@ export function searchDiagnoses(q: string, limit = 30): Diagnosis[] {
   const upper = t.toUpperCase();
   const lower = t.toLowerCase();
   const letters = /^[a-z]+$/.test(lower);
-  const hits: Array<[number, number]> = [];
-  for (let i = 0; i < N; i++) {
+  const buckets: number[][] = Array.from({ length: 3 * TIERS }, () => []);
+  for (let i = 0; i < CODES.length; i++) {
     const k = tier(i, t, upper, lower, letters);
-    if (k >= 0) hits.push([k, i]);
+    if (k < 0) continue;
+    const group = k < EXACT ? 0 : COMMON[i] ? 1 : 2;
+    buckets[group * TIERS + k].push(i);
   }
-  const rank = ([k, i]: [number, number]) => (k === 0 ? 0 : COMMON[i] ? 1 : 2);
-  return hits
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        a[0] - b[0] ||
-        NAMES[a[1]].length - NAMES[b[1]].length ||
-        byString(CODES[a[1]], CODES[b[1]]),
-    )
-    .slice(0, limit)
-    .map(([, i]) => DIAGNOSES[i]);
+  const out: Diagnosis[] = [];
+  for (const bucket of buckets)
+    for (const i of bucket) {
+      if (out.length === limit) return out;
+      out.push(ENTRIES[i]);
+    }
+  return out;
 }
 
 /**

@@ -52,16 +52,24 @@ describe("care's diagnosis list", () => {
     expect(searchDiagnoses('前列腺肥大')[0]).toMatchObject({ code: 'N40.X01', name: '前列腺肥大(增生)' });
   });
 
-  it('ranks the common outpatient codes before the rest of the list', () => {
-    for (const q of ['肺炎', 'fy', '胃炎', 'J']) {
+  it('ranks exact matches first, then the common outpatient codes before the rest of the list', () => {
+    for (const q of ['肺炎', 'fy', '胃炎', 'J', 'gxb']) {
+      const exact = (d: { code: string; name: string; initials: string; pinyin: string }) =>
+        d.code === q.toUpperCase() ||
+        d.name === q ||
+        ([d.initials, d.pinyin].includes(q) && /^[\u4e00-\u9fff]+$/.test(d.name));
       const hits = searchDiagnoses(q, 200);
-      const firstRare = hits.findIndex((d) => !d.common);
+      const rest = hits.filter((d) => !exact(d));
+      expect(hits.slice(0, hits.length - rest.length).every(exact), q).toBe(true);
+      const firstRare = rest.findIndex((d) => !d.common);
       expect(firstRare, q).toBeGreaterThan(0);
       expect(
-        hits.slice(firstRare).every((d) => !d.common),
+        rest.slice(firstRare).every((d) => !d.common),
         q,
       ).toBe(true);
     }
+    // 冠心病 is typed by its initials: the exact reading beats a common name that merely begins so
+    expect(searchDiagnoses('gxb')[0]).toMatchObject({ code: 'I25.101', name: '冠心病' });
     expect(searchDiagnoses('')[0].common).toBe(true);
   });
 

@@ -214,6 +214,1046 @@ A15.551|支气管结核病，经细菌学和组织学所证实|zhi qi guan jie h
 A15.552|声门结核病，经细菌学和组织学所证实|sheng men jie he bing jing xi jun xue he zu zhi xue suo zheng shi
 A15.553|喉结核病，经细菌学和组织学所证实|hou jie he bing jing xi jun xue he zu zhi xue suo zheng shi
 A15.554|气管结核病，经细菌学和组织学所证实|qi guan jie he bing jing xi jun xue he zu zhi xue suo zheng shi
+I02.057|风湿性舞蹈症[西德纳姆]伴心包炎|feng shi xing wu dao zheng xi de na mu ban xin bao yan
+I02.058|风湿性舞蹈症[西德纳姆]伴心肌炎|feng shi xing wu dao zheng xi de na mu ban xin ji yan
+I02.059|风湿性舞蹈症[西德纳姆]伴心内膜炎|feng shi xing wu dao zheng xi de na mu ban xin nei mo yan
+I02.060|风湿性舞蹈症[西德纳姆]伴主动脉瓣心内膜炎|feng shi xing wu dao zheng xi de na mu ban zhu dong mai ban xin nei mo yan
+I02.901|风湿性舞蹈病|feng shi xing wu dao bing
+I02.902|急性风湿性舞蹈病|ji xing feng shi xing wu dao bing
+I02.903|慢性风湿性舞蹈病|man xing feng shi xing wu dao bing
+I02.951|西德纳姆舞蹈症(重症)(小)(痉挛性)|xi de na mu wu dao zheng zhong zheng xiao jing luan xing
+I05.001|风湿性二尖瓣狭窄|feng shi xing er jian ban xia zhai
+I05.101|风湿性二尖瓣闭锁不全|feng shi xing er jian ban bi suo bu quan
+I05.151|风湿性二尖瓣回流|feng shi xing er jian ban hui liu
+I05.201|风湿性二尖瓣狭窄伴闭锁不全随|feng shi xing er jian ban xia zhai ban bi suo bu quan sui
+I05.202|二尖瓣狭窄闭锁不全|er jian ban xia zhai bi suo bu quan
+I05.801|二尖瓣钙化|er jian ban gai hua
+I05.851|二尖瓣衰竭|er jian ban shuai jie
+I05.901|二尖瓣病 NOS|er jian ban bing
+I06.001|风湿性主动脉瓣狭窄|feng shi xing zhu dong mai ban xia zhai
+I06.051|风湿性主动脉(瓣)梗阻|feng shi xing zhu dong mai ban geng zu
+I06.101|风湿性主动脉瓣闭锁不全|feng shi xing zhu dong mai ban bi suo bu quan
+I06.102|风湿性主动脉瓣返流|feng shi xing zhu dong mai ban fan liu
+I06.201|风湿性主动脉瓣狭窄伴闭锁不全|feng shi xing zhu dong mai ban xia zhai ban bi suo bu quan
+I06.851|其他风湿性主动脉(瓣)疾病|qi ta feng shi xing zhu dong mai ban ji bing
+I06.951|风湿性主动脉(瓣)疾病 NOS|feng shi xing zhu dong mai ban ji bing
+I07.001|风湿性三尖瓣狭窄|feng shi xing san jian ban xia zhai
+I07.002|三尖瓣狭窄|san jian ban xia zhai
+I07.101|三尖瓣闭锁不全|san jian ban bi suo bu quan
+I07.151|风湿性三尖瓣关闭不全|feng shi xing san jian ban guan bi bu quan
+I07.152|三尖瓣返流|san jian ban fan liu
+I07.201|三尖瓣狭窄伴关闭不全|san jian ban xia zhai ban guan bi bu quan
+I07.851|其他三尖瓣疾病|qi ta san jian ban ji bing
+I07.951|三尖瓣疾病 NOS|san jian ban ji bing
+I08.001|二尖瓣闭锁不全伴主动脉瓣狭窄|er jian ban bi suo bu quan ban zhu dong mai ban xia zhai
+I08.002|二尖瓣闭锁不全伴主动脉瓣狭窄和主动脉漏|er jian ban bi suo bu quan ban zhu dong mai ban xia zhai he zhu dong mai lou
+I08.003|二尖瓣闭锁不全及主动脉瓣狭窄闭锁不全|er jian ban bi suo bu quan ji zhu dong mai ban xia zhai bi suo bu quan
+I08.004|二尖瓣及主动脉瓣闭锁不全|er jian ban ji zhu dong mai ban bi suo bu quan
+I08.005|二尖瓣及主动脉瓣畸形|er jian ban ji zhu dong mai ban ji xing
+I08.006|二尖瓣狭窄伴主动脉瓣返流|er jian ban xia zhai ban zhu dong mai ban fan liu
+I08.007|二尖瓣及主动脉瓣狭窄|er jian ban ji zhu dong mai ban xia zhai
+I08.008|二尖瓣狭窄伴主动脉瓣狭窄|er jian ban xia zhai ban zhu dong mai ban xia zhai
+I08.009|二尖瓣及主动脉瓣狭窄闭锁不全|er jian ban ji zhu dong mai ban xia zhai bi suo bu quan
+I08.010|二尖瓣狭窄伴主动脉瓣狭窄闭锁不全|er jian ban xia zhai ban zhu dong mai ban xia zhai bi suo bu quan
+I08.011|二尖瓣狭窄闭锁不全伴主动脉狭窄|er jian ban xia zhai bi suo bu quan ban zhu dong mai xia zhai
+I08.012|二尖瓣狭窄关闭不全及主动脉瓣关闭不全|er jian ban xia zhai guan bi bu quan ji zhu dong mai ban guan bi bu quan
+I08.013|风湿性二尖瓣及主动脉瓣闭锁不全|feng shi xing er jian ban ji zhu dong mai ban bi suo bu quan
+I08.014|风湿性二尖瓣闭锁不全伴主动脉瓣狭窄|feng shi xing er jian ban bi suo bu quan ban zhu dong mai ban xia zhai
+I08.015|风湿性二尖瓣闭锁不全伴主动脉瓣狭窄和漏|feng shi xing er jian ban bi suo bu quan ban zhu dong mai ban xia zhai he lou
+I08.016|心内膜炎并主动脉瓣二尖瓣穿孔|xin nei mo yan bing zhu dong mai ban er jian ban chuan kong
+I08.051|风湿性二尖瓣闭锁不全伴主动脉狭窄、闭锁不全|feng shi xing er jian ban bi suo bu quan ban zhu dong mai xia zhai bi suo bu quan
+I08.052|风湿性二尖瓣狭窄、闭锁不全伴主动脉瓣、闭锁不全|feng shi xing er jian ban xia zhai bi suo bu quan ban zhu dong mai ban bi suo bu quan
+I08.053|风湿性二尖瓣狭窄伴主动脉瓣、闭锁不全|feng shi xing er jian ban xia zhai ban zhu dong mai ban bi suo bu quan
+I08.054|风湿性二尖瓣狭窄伴主动脉瓣狭窄、闭锁不全|feng shi xing er jian ban xia zhai ban zhu dong mai ban xia zhai bi suo bu quan
+I08.151|二尖瓣和三尖瓣的疾患|er jian ban he san jian ban de ji huan
+I08.251|主动脉瓣和三尖瓣的疾患|zhu dong mai ban he san jian ban de ji huan
+I08.351|二尖瓣、主动脉瓣、三尖瓣合并疾患|er jian ban zhu dong mai ban san jian ban he bing ji huan
+I08.851|风湿性联合瓣膜病|feng shi xing lian he ban mo bing
+I08.951|多个心瓣膜疾病 NOS|duo ge xin ban mo ji bing
+I09.001|风湿性心肌[阿朔夫小体]|feng shi xing xin ji a shuo fu xiao ti
+I09.051|慢性风湿性心脏病|man xing feng shi xing xin zang bing
+I09.151|慢性风湿性心内膜炎|man xing feng shi xing xin nei mo yan
+I09.152|慢性风湿性心瓣膜炎|man xing feng shi xing xin ban mo yan
+I09.201|风湿性粘连性心包炎|feng shi xing nian lian xing xin bao yan
+I09.202|慢性风湿性心包炎|man xing feng shi xing xin bao yan
+I09.203|慢性风湿性心肌心包炎|man xing feng shi xing xin ji xin bao yan
+I09.204|慢性风湿性纵隔心包炎|man xing feng shi xing zong ge xin bao yan
+I09.251|慢性风湿性心肌炎|man xing feng shi xing xin ji yan
+I09.801|风湿性肺动脉瓣闭锁不全|feng shi xing fei dong mai ban bi suo bu quan
+I09.802|风湿性肺动脉瓣狭窄|feng shi xing fei dong mai ban xia zhai
+I09.803|风湿性全心炎|feng shi xing quan xin yan
+I09.851|风湿性心脏肥大|feng shi xing xin zang fei da
+I09.901|风湿性心脏病(RHD)|feng shi xing xin zang bing
+I10.X01|恶性高血压[急进型高血压病]|e xing gao xue ya ji jin xing gao xue ya bing
+I10.X02|高血压|gao xue ya
+I10.X03|高血压I|gao xue ya
+I10.X04|高血压Ⅱ|gao xue ya
+I10.X05|高血压Ⅲ|gao xue ya
+I10.X06|高血压危象|gao xue ya wei xiang
+I10.X07|老年收缩期高血压|lao nian shou suo qi gao xue ya
+I10.X08|良性高血压|liang xing gao xue ya
+I10.X09|临界性高血压|lin jie xing gao xue ya
+I10.X10|特发性高血压|te fa xing gao xue ya
+I10.X11|原发性高血压|yuan fa xing gao xue ya
+I11.051|高血压性心脏病，伴有(充血性)心力衰竭|gao xue ya xing xin zang bing ban you chong xue xing xin li shuai jie
+I11.052|高血压性心力衰竭|gao xue ya xing xin li shuai jie
+I11.901|高血压性心脏病 NOS|gao xue ya xing xin zang bing
+I11.951|高血压性心脏病，不伴有(充血性)心力衰竭|gao xue ya xing xin zang bing bu ban you chong xue xing xin li shuai jie
+I12.001|高血压性肾衰竭|gao xue ya xing shen shuai jie
+I12.901|动脉硬化性肾病|dong mai ying hua xing shen bing
+I12.902|动脉硬化性肾炎|dong mai ying hua xing shen yan
+I12.903|高血压性肾病(肾性高血压)|gao xue ya xing shen bing shen xing gao xue ya
+I12.904|肾动脉硬化|shen dong mai ying hua
+I12.905|肾萎缩伴有高血压|shen wei suo ban you gao xue ya
+I12.906|小动脉性肾炎|xiao dong mai xing shen yan
+I12.907|小动脉性肾硬化|xiao dong mai xing shen ying hua
+I12.951|高血压性肾炎|gao xue ya xing shen yan
+I13.051|高血压性心脏病和肾脏病伴有(充血性)心力衰竭|gao xue ya xing xin zang bing he shen zang bing ban you chong xue xing xin li shuai jie
+I13.151|高血压性心脏病和肾脏病伴有肾衰竭|gao xue ya xing xin zang bing he shen zang bing ban you shen shuai jie
+I13.251|高血压性心脏病和肾脏病同时伴有(充血性)心力衰竭和肾衰竭|gao xue ya xing xin zang bing he shen zang bing tong shi ban you chong xue xing xin li shuai jie he shen shuai jie
+I13.908|高血压性心脏病及肾脏病 NOS|gao xue ya xing xin zang bing ji shen zang bing
+I13.909|肾性高血压伴高血压性心脏病|shen xing gao xue ya ban gao xue ya xing xin zang bing
+I13.951|心肾综合征|xin shen zong he zheng
+I15.001|肾血管性高血压|shen xue guan xing gao xue ya
+I15.101|肾实质性高血压病|shen shi zhi xing gao xue ya bing
+I15.102|肾性高血压|shen xing gao xue ya
+I15.151|继发于其他肾疾患的高血压|ji fa yu qi ta shen ji huan de gao xue ya
+I15.251|继发于内分泌疾患的高血压|ji fa yu nei fen mi ji huan de gao xue ya
+I15.801|口服避孕药高血压|kou fu bi yun yao gao xue ya
+I15.802|其它继发性高血压|qi ta ji fa xing gao xue ya
+I15.901|继发性高血压|ji fa xing gao xue ya
+I20.001|不稳定性心绞痛|bu wen ding xing xin jiao tong
+I20.002|梗塞前综合征|geng se qian zong he zheng
+I20.051|增强型心绞痛|zeng qiang xing xin jiao tong
+I20.052|心肌梗死前综合征|xin ji geng si qian zong he zheng
+I20.053|中间型冠状动脉综合征|zhong jian xing guan zhuang dong mai zong he zheng
+I20.054|劳力恶化型心绞痛|lao li e hua xing xin jiao tong
+I20.055|劳力再次型心绞痛|lao li zai ci xing xin jiao tong
+I20.056|梗死前心绞痛|geng si qian xin jiao tong
+I20.101|冠状动脉痉挛|guan zhuang dong mai jing luan
+I20.151|普林兹梅特尔|pu lin zi mei te er
+I20.152|心绞痛Ｘ－综合征[微血管型心绞痛]|xin jiao tong zong he zheng wei xue guan xing xin jiao tong
+I20.153|变异型心绞痛|bian yi xing xin jiao tong
+I20.801|Ｘ综合征|zong he zheng
+I20.802|梗塞后心绞痛|geng se hou xin jiao tong
+I20.803|混合型心绞痛|hun he xing xin jiao tong
+I20.804|劳力型心绞痛|lao li xing xin jiao tong
+I20.805|稳定性心绞痛|wen ding xing xin jiao tong
+I20.851|狭心症|xia xin zheng
+I20.902|心绞痛 NOS|xin jiao tong
+I20.951|缺血性胸痛|que xue xing xiong tong
+I20.952|心绞痛综合症(血管运动型)|xin jiao tong zong he zheng xue guan yun dong xing
+I21.001|急性前壁侧壁心肌梗死|ji xing qian bi ce bi xin ji geng si
+I21.002|急性前壁心肌梗死|ji xing qian bi xin ji geng si
+I21.003|急性前膈心肌梗死|ji xing qian ge xin ji geng si
+I21.004|急性前间壁心肌梗死|ji xing qian jian bi xin ji geng si
+I21.051|前壁尖部急性透壁心肌梗死|qian bi jian bu ji xing tou bi xin ji geng si
+I21.101|急性膈面(下壁)心肌梗死|ji xing ge mian xia bi xin ji geng si
+I21.102|急性膈面心肌梗死|ji xing ge mian xin ji geng si
+I21.103|急性下壁心肌梗死|ji xing xia bi xin ji geng si
+I21.151|膈壁急性透壁心肌梗死|ge bi ji xing tou bi xin ji geng si
+I21.152|下侧壁急性透壁心肌梗死|xia ce bi ji xing tou bi xin ji geng si
+I21.153|下后壁急性透壁心肌梗死|xia hou bi ji xing tou bi xin ji geng si
+I21.201|急性侧壁心肌梗死|ji xing ce bi xin ji geng si
+I21.202|急性高侧壁心肌梗死|ji xing gao ce bi xin ji geng si
+I21.203|急性后壁心肌梗死|ji xing hou bi xin ji geng si
+I21.204|急性前壁下壁心肌梗死|ji xing qian bi xia bi xin ji geng si
+I21.205|急性室间隔下段心肌梗死|ji xing shi jian ge xia duan xin ji geng si
+I21.206|急性下壁侧壁正后壁心肌梗死|ji xing xia bi ce bi zheng hou bi xin ji geng si
+I21.207|急性下壁右心室心肌梗死|ji xing xia bi you xin shi xin ji geng si
+I21.208|急性下壁正后壁心肌梗死|ji xing xia bi zheng hou bi xin ji geng si
+I21.209|急性心房心肌梗死|ji xing xin fang xin ji geng si
+I21.210|急性心尖部心肌梗死|ji xing xin jian bu xin ji geng si
+I21.211|急性正后壁心肌梗死|ji xing zheng hou bi xin ji geng si
+I21.212|右心肌梗死|you xin ji geng si
+I21.251|尖-侧壁急性透壁心肌梗死|jian ce bi ji xing tou bi xin ji geng si
+I21.252|基底-侧壁急性透壁心肌梗死|ji di ce bi ji xing tou bi xin ji geng si
+I21.253|高侧壁急性透壁心肌梗死|gao ce bi ji xing tou bi xin ji geng si
+I21.254|侧(壁)急性透壁心肌梗死|ce bi ji xing tou bi xin ji geng si
+I21.255|后壁急性透壁心肌梗死|hou bi ji xing tou bi xin ji geng si
+I21.256|后基底壁急性透壁心肌梗死|hou ji di bi ji xing tou bi xin ji geng si
+I21.257|后侧壁急性透壁心肌梗死|hou ce bi ji xing tou bi xin ji geng si
+I21.258|后间壁急性透壁心肌梗死|hou jian bi ji xing tou bi xin ji geng si
+I21.259|间壁急性透壁心肌梗死|jian bi ji xing tou bi xin ji geng si
+I21.301|急性右心室心肌梗死|ji xing you xin shi xin ji geng si
+I21.302|急性室壁心肌梗死|ji xing shi bi xin ji geng si
+I21.303|手术后心肌梗死|shou shu hou xin ji geng si
+I21.351|透壁性心肌梗死|tou bi xing xin ji geng si
+I21.401|急性小灶心肌梗死|ji xing xiao zao xin ji geng si
+I21.402|急性心内膜下心肌梗死|ji xing xin nei mo xia xin ji geng si
+I21.451|心内膜下心肌梗塞综合征|xin nei mo xia xin ji geng se zong he zheng
+I21.452|非透壁性心肌梗死|fei tou bi xing xin ji geng si
+I21.901|非冠心病心肌梗死|fei guan xin bing xin ji geng si
+I21.903|冠状动脉闭塞|guan zhuang dong mai bi se
+I21.904|冠状动脉破裂|guan zhuang dong mai po lie
+I21.905|冠状动脉栓塞伴心肌梗死|guan zhuang dong mai shuan se ban xin ji geng si
+I21.906|冠状动脉血栓形成伴心肌梗死|guan zhuang dong mai xue shuan xing cheng ban xin ji geng si
+I21.907|急性多壁心肌梗死|ji xing duo bi xin ji geng si
+I21.908|室间隔穿孔|shi jian ge chuan kong
+I21.909|心脏破裂|xin zang po lie
+I21.910|心脏卒中|xin zang zu zhong
+I21.911|亚急性心肌梗死|ya ji xing xin ji geng si
+I21.951|心肌梗塞(急性) NOS|xin ji geng se ji xing
+I21.952|心脏梗塞|xin zang geng se
+I22.051|前壁的随后性心肌梗死|qian bi de sui hou xing xin ji geng si
+I22.052|前间壁的随后性心肌梗死|qian jian bi de sui hou xing xin ji geng si
+I22.053|前侧壁的随后性心肌梗死|qian ce bi de sui hou xing xin ji geng si
+I22.054|前壁尖部的随后性心肌梗死|qian bi jian bu de sui hou xing xin ji geng si
+I22.151|下壁的随后性心肌梗死|xia bi de sui hou xing xin ji geng si
+I22.152|膈壁的随后性心肌梗死|ge bi de sui hou xing xin ji geng si
+I22.153|下侧壁的随后性心肌梗死|xia ce bi de sui hou xing xin ji geng si
+I22.154|下后壁的随后性心肌梗死|xia hou bi de sui hou xing xin ji geng si
+I22.851|尖-侧壁的随后性心肌梗死|jian ce bi de sui hou xing xin ji geng si
+I22.852|基底-侧壁的随后性心肌梗死|ji di ce bi de sui hou xing xin ji geng si
+I22.853|高侧壁的随后性心肌梗死|gao ce bi de sui hou xing xin ji geng si
+I22.854|侧(壁)的随后性心肌梗死|ce bi de sui hou xing xin ji geng si
+I22.855|后(真性)壁的随后性心肌梗死|hou zhen xing bi de sui hou xing xin ji geng si
+I22.856|后侧壁的随后性心肌梗死|hou ce bi de sui hou xing xin ji geng si
+I22.857|后间壁的随后性心肌梗死|hou jian bi de sui hou xing xin ji geng si
+I22.858|间壁的随后性心肌梗死|jian bi de sui hou xing xin ji geng si
+I22.901|急性再发心肌梗死|ji xing zai fa xin ji geng si
+I22.951|随后性心肌梗死|sui hou xing xin ji geng si
+I23.051|急性心肌梗死后的近期并发症心包积血|ji xing xin ji geng si hou de jin qi bing fa zheng xin bao ji xue
+I23.151|急性心肌梗死后的近期并发症房间隔缺损|ji xing xin ji geng si hou de jin qi bing fa zheng fang jian ge que sun
+I23.251|急性心肌梗死后的近期并发症室间隔缺损|ji xing xin ji geng si hou de jin qi bing fa zheng shi jian ge que sun
+I23.351|急性心肌梗死后的近期并发症心壁破裂|ji xing xin ji geng si hou de jin qi bing fa zheng xin bi po lie
+I23.451|急性心肌梗死后的近期并发症腱索断裂|ji xing xin ji geng si hou de jin qi bing fa zheng jian suo duan lie
+I23.551|急性心肌梗死后的近期并发症乳头肌断裂|ji xing xin ji geng si hou de jin qi bing fa zheng ru tou ji duan lie
+I23.651|急性心肌梗死后的近期并发症心房、心耳和心室的血栓形成|ji xing xin ji geng si hou de jin qi bing fa zheng xin fang xin er he xin shi de xue shuan xing cheng
+I23.851|急性心肌梗死后的其他近期并发症|ji xing xin ji geng si hou de qi ta jin qi bing fa zheng
+I24.051|心肌梗塞后综合征|xin ji geng se hou zong he zheng
+I24.052|冠状动脉(静)脉栓(闭)塞|guan zhuang dong mai jing mai shuan bi se
+I24.053|冠状动脉血栓形成，未造成心肌梗死|guan zhuang dong mai xue shuan xing cheng wei zao cheng xin ji geng si
+I24.101|心肌梗死后综合征|xin ji geng si hou zong he zheng
+I24.151|德雷斯勒综合征|de lei si le zong he zheng
+I24.801|冠状动脉供血不足|guan zhuang dong mai gong xue bu zu
+I24.802|急性冠状动脉供血不足|ji xing guan zhuang dong mai gong xue bu zu
+I24.851|冠状动脉衰竭|guan zhuang dong mai shuai jie
+I24.951|急性及亚急性缺血性心脏病 NOS|ji xing ji ya ji xing que xue xing xin zang bing
+I25.051|动脉硬化性心血管病|dong mai ying hua xing xin xue guan bing
+I25.101|冠心病|guan xin bing
+I25.102|急性心肌缺血|ji xing xin ji que xue
+I25.103|冠状动脉狭窄|guan zhuang dong mai xia zhai
+I25.104|冠状动脉粥样硬化(狭窄)|guan zhuang dong mai zhou yang ying hua xia zhai
+I25.105|冠状动脉粥样硬化性心脏病|guan zhuang dong mai zhou yang ying hua xing xin zang bing
+I25.151|心肌硬化|xin ji ying hua
+I25.152|冠状动脉病|guan zhuang dong mai bing
+I25.201|陈旧性高侧壁心肌梗死|chen jiu xing gao ce bi xin ji geng si
+I25.202|陈旧性后壁心肌梗死|chen jiu xing hou bi xin ji geng si
+I25.203|陈旧性前壁心肌梗死|chen jiu xing qian bi xin ji geng si
+I25.204|陈旧性前间壁心肌梗死|chen jiu xing qian jian bi xin ji geng si
+I25.205|陈旧性下壁后壁心肌梗死|chen jiu xing xia bi hou bi xin ji geng si
+I25.206|陈旧性下壁前壁心肌梗死|chen jiu xing xia bi qian bi xin ji geng si
+I25.207|陈旧性下壁心肌梗死|chen jiu xing xia bi xin ji geng si
+I25.208|陈旧性下壁正后壁心肌梗死|chen jiu xing xia bi zheng hou bi xin ji geng si
+I25.209|陈旧性小灶性心肌梗死|chen jiu xing xiao zao xing xin ji geng si
+I25.210|陈旧性心肌梗死|chen jiu xing xin ji geng si
+I25.211|陈旧性心内膜下心肌梗死|chen jiu xing xin nei mo xia xin ji geng si
+I25.212|陈旧性正后壁心肌梗死|chen jiu xing zheng hou bi xin ji geng si
+I25.213|心肌梗塞恢复期|xin ji geng se hui fu qi
+I25.251|治愈的心肌梗死|zhi yu de xin ji geng si
+I25.301|房壁瘤(心壁动脉瘤)|fang bi liu xin bi dong mai liu
+I25.302|室壁瘤(心室壁动脉瘤)|shi bi liu xin shi bi dong mai liu
+I25.351|心脏动脉瘤|xin zang dong mai liu
+I25.401|冠状动脉窦动脉瘤|guan zhuang dong mai dou dong mai liu
+I25.402|冠状动脉扩张|guan zhuang dong mai kuo zhang
+I25.451|后天性冠状动脉动静脉瘘|hou tian xing guan zhuang dong mai dong jing mai lou
+I25.501|缺血性心肌病|que xue xing xin ji bing
+I25.551|慢性心肌缺血|man xing xin ji que xue
+I25.651|无症状的心肌缺血|wu zheng zhuang de xin ji que xue
+I25.652|隐性冠心病(无症状性冠心病)|yin xing guan xin bing wu zheng zhuang xing guan xin bing
+I25.653|无症状的缺血性心脏病|wu zheng zhuang de que xue xing xin zang bing
+I25.801|冠状动脉炎|guan zhuang dong mai yan
+I25.802|冠状动脉左房瘘|guan zhuang dong mai zuo fang lou
+I25.803|慢性冠状动脉供血不足|man xing guan zhuang dong mai gong xue bu zu
+I25.901|冠状动脉缺血|guan zhuang dong mai que xue
+I25.902|缺血性心脏病|que xue xing xin zang bing
+I26.001|急性肺原性心脏病|ji xing fei yuan xing xin zang bing
+I26.051|肺栓塞，伴急性肺原性心脏病|fei shuan se ban ji xing fei yuan xing xin zang bing
+I26.901|肺栓塞|fei shuan se
+I26.902|肺血栓形成|fei xue shuan xing cheng
+I26.951|出血性肺动(静)脉梗塞|chu xue xing fei dong jing mai geng se
+I26.952|肺栓塞，不伴急性肺原性心脏病|fei shuan se bu ban ji xing fei yuan xing xin zang bing
+I27.001|肺动脉高压|fei dong mai gao ya
+I27.002|肺动脉高压危象|fei dong mai gao ya wei xiang
+I27.003|原发性肺动脉高压 (特发性)|yuan fa xing fei dong mai gao ya te fa xing
+I27.051|肺动脉硬化|fei dong mai ying hua
+I27.052|肺动脉硬化伴肺动脉高血压|fei dong mai ying hua ban fei dong mai gao xue ya
+I27.053|肺细动脉狭窄引起的心脏病[阿耶萨氏综合征]|fei xi dong mai xia zhai yin qi de xin zang bing a ye sa shi zong he zheng
+I27.101|脊柱后侧凸性心脏病|ji zhu hou ce tu xing xin zang bing
+I27.801|继发性肺动脉高压|ji fa xing fei dong mai gao ya
+I27.851|其他特指肺原性心脏病|qi ta te zhi fei yuan xing xin zang bing
+I27.901|肺源性心脏病|fei yuan xing xin zang bing
+I27.902|慢性肺源性心脏病|man xing fei yuan xing xin zang bing
+I28.001|肺动静脉瘘|fei dong jing mai lou
+I28.101|肺动脉动脉瘤|fei dong mai dong mai liu
+I28.801|肺动脉扩张|fei dong mai kuo zhang
+I28.802|肺静脉狭窄|fei jing mai xia zhai
+I28.803|肺小动脉炎|fei xiao dong mai yan
+I28.851|肺血管破裂|fei xue guan po lie
+I28.852|肺血管狭窄|fei xue guan xia zhai
+I28.951|肺血管病 NOS|fei xue guan bing
+I30.051|急性非特异性心包炎|ji xing fei te yi xing xin bao yan
+I30.052|特发性心包炎|te fa xing xin bao yan
+I30.101|病毒性心包炎|bing du xing xin bao yan
+I30.102|细菌性心包炎|xi jun xing xin bao yan
+I30.103|病毒性心肌心包炎|bing du xing xin ji xin bao yan
+I30.104|化脓性心包炎|hua nong xing xin bao yan
+I30.105|感染性心包炎|gan ran xing xin bao yan
+I30.106|急性感染心包积液|ji xing gan ran xin bao ji ye
+I30.107|链球菌性心包炎|lian qiu jun xing xin bao yan
+I30.108|葡萄球菌性心包炎|pu tao qiu jun xing xin bao yan
+I30.151|心包积脓|xin bao ji nong
+I30.851|其他类型的急性心包炎|qi ta lei xing de ji xing xin bao yan
+I30.901|急性心包积液|ji xing xin bao ji ye
+I30.902|急性心包炎|ji xing xin bao yan
+I30.903|急性心肌心包炎|ji xing xin ji xin bao yan
+I31.001|慢性粘连渗出性心包炎|man xing nian lian shen chu xing xin bao yan
+I31.002|心包粘连|xin bao nian lian
+I31.051|纤维性心包炎|xian wei xing xin bao yan
+I31.052|粘连性心包炎|nian lian xing xin bao yan
+I31.101|慢性化脓性缩窄性心包炎|man xing hua nong xing suo zhai xing xin bao yan
+I31.102|缩窄性心包炎|suo zhai xing xin bao yan
+I31.103|心包钙化|xin bao gai hua
+I31.151|钙化性心包炎|gai hua xing xin bao yan
+I31.201|心包积血|xin bao ji xue
+I31.301|癌性心包积液|ai xing xin bao ji ye
+I31.302|乳糜性心包积液|ru mi xing xin bao ji ye
+I31.801|心包破裂|xin bao po lie
+I31.851|心外膜斑|xin wai mo ban
+I31.852|局部心包粘连|ju bu xin bao nian lian
+I31.901|包裹性心包积液|bao guo xing xin bao ji ye
+I31.902|非特异性心包炎|fei te yi xing xin bao yan
+I31.903|慢性心包炎|man xing xin bao yan
+I31.904|心包积气|xin bao ji qi
+I31.905|心包积液|xin bao ji ye
+I31.906|心包压塞(填塞)|xin bao ya sai tian se
+I31.907|心包炎|xin bao yan
+I31.908|纵隔心包炎|zong ge xin bao yan
+I33.001|恶性心内膜炎|e xing xin nei mo yan
+I33.002|二尖瓣赘生物|er jian ban zhui sheng wu
+I33.003|肺动脉瓣赘生物|fei dong mai ban zhui sheng wu
+I33.004|感染性心内膜炎|gan ran xing xin nei mo yan
+I33.005|感染性心内膜炎性赘生物|gan ran xing xin nei mo yan xing zhui sheng wu
+I33.006|革兰氏阳性杆菌性心内膜炎|ge lan shi yang xing gan jun xing xin nei mo yan
+I33.007|急性细菌性心内膜炎|ji xing xi jun xing xin nei mo yan
+I33.008|假单胞菌性心内膜炎|jia dan bao jun xing xin nei mo yan
+I33.009|链球菌性心内膜炎|lian qiu jun xing xin nei mo yan
+I33.010|霉菌性心内膜炎|mei jun xing xin nei mo yan
+I33.011|葡萄球菌性心内膜炎|pu tao qiu jun xing xin nei mo yan
+I33.012|三尖瓣赘生物|san jian ban zhui sheng wu
+I33.013|细菌性心内膜炎|xi jun xing xin nei mo yan
+I33.014|亚急性细菌性心内膜炎|ya ji xing xi jun xing xin nei mo yan
+I33.015|真菌性心内膜炎|zhen jun xing xin nei mo yan
+I33.016|主动脉瓣赘生物|zhu dong mai ban zhui sheng wu
+I33.051|奥斯勒结节[指尖痛性小结]|ao si le jie jie zhi jian tong xing xiao jie
+I33.052|溃疡性心内膜炎|kui yang xing xin nei mo yan
+I33.053|脓毒性心内膜炎|nong du xing xin nei mo yan
+I33.054|增殖性心内膜炎|zeng zhi xing xin nei mo yan
+I33.901|急性心内膜炎|ji xing xin nei mo yan
+I33.951|中毒性心内膜炎|zhong du xing xin nei mo yan
+I34.001|二尖瓣闭锁不全|er jian ban bi suo bu quan
+I34.002|非风湿性二尖瓣伴主动脉瓣闭锁不全|fei feng shi xing er jian ban ban zhu dong mai ban bi suo bu quan
+I34.003|二尖瓣退行性变|er jian ban tui xing xing bian
+I34.004|非风湿性二尖瓣漏伴主动脉瓣狭窄和漏|fei feng shi xing er jian ban lou ban zhu dong mai ban xia zhai he lou
+I34.051|非风湿性二尖瓣返流|fei feng shi xing er jian ban fan liu
+I34.101|二尖瓣后叶脱垂|er jian ban hou ye tuo chui
+I34.102|二尖瓣脱垂|er jian ban tuo chui
+I34.103|二尖瓣脱垂综合征|er jian ban tuo chui zong he zheng
+I34.201|二尖瓣术后狭窄|er jian ban shu hou xia zhai
+I34.202|老年钙化性二尖瓣狭窄|lao nian gai hua xing er jian ban xia zhai
+I34.251|非风湿性二尖(瓣)狭窄|fei feng shi xing er jian ban xia zhai
+I34.801|二尖瓣腱索断裂|er jian ban jian suo duan lie
+I34.802|二尖瓣裂|er jian ban lie
+I34.803|手术后二尖瓣狭窄闭锁不全|shou shu hou er jian ban xia zhai bi suo bu quan
+I34.804|非风湿性二尖瓣狭窄伴闭锁不全|fei feng shi xing er jian ban xia zhai ban bi suo bu quan
+I34.805|心内膜炎并二尖瓣穿孔|xin nei mo yan bing er jian ban chuan kong
+I34.851|非风湿性二尖瓣钙化|fei feng shi xing er jian ban gai hua
+I34.951|非风湿性二尖瓣退行性改变|fei feng shi xing er jian ban tui xing xing gai bian
+I35.001|主动脉瓣狭窄|zhu dong mai ban xia zhai
+I35.101|心内膜炎伴主动脉瓣闭锁不全|xin nei mo yan ban zhu dong mai ban bi suo bu quan
+I35.102|主动脉瓣闭锁不全|zhu dong mai ban bi suo bu quan
+I35.151|非风湿性主动脉瓣回流(返流)|fei feng shi xing zhu dong mai ban hui liu fan liu
+I35.201|老年钙化性主动脉瓣狭窄关闭不全|lao nian gai hua xing zhu dong mai ban xia zhai guan bi bu quan
+I35.202|主动脉瓣狭窄伴闭锁不全|zhu dong mai ban xia zhai ban bi suo bu quan
+I35.801|退行性主动脉瓣疾患|tui xing xing zhu dong mai ban ji huan
+I35.802|心内膜炎伴主动脉瓣穿孔|xin nei mo yan ban zhu dong mai ban chuan kong
+I35.803|心内膜炎伴主动脉瓣脱垂|xin nei mo yan ban zhu dong mai ban tuo chui
+I35.804|主动脉瓣肥厚|zhu dong mai ban fei hou
+I35.805|主动脉瓣钙化|zhu dong mai ban gai hua
+I35.806|主动脉瓣松软综合征|zhu dong mai ban song ruan zong he zheng
+I35.807|主动脉瓣下垂|zhu dong mai ban xia chui
+I35.808|主动脉瓣硬化|zhu dong mai ban ying hua
+I35.809|主动脉瓣周脓肿|zhu dong mai ban zhou nong zhong
+I35.951|非风湿性主动脉瓣退行性改变|fei feng shi xing zhu dong mai ban tui xing xing gai bian
+I36.001|非风湿性三尖瓣狭窄|fei feng shi xing san jian ban xia zhai
+I36.101|非风湿性三尖瓣闭锁不全|fei feng shi xing san jian ban bi suo bu quan
+I36.102|非风湿性三尖瓣回流|fei feng shi xing san jian ban hui liu
+I36.251|非风湿性三尖(瓣)狭窄、闭锁不全|fei feng shi xing san jian ban xia zhai bi suo bu quan
+I36.801|非风湿性三尖瓣脱垂|fei feng shi xing san jian ban tuo chui
+I36.802|三尖瓣脱垂|san jian ban tuo chui
+I36.803|三尖瓣下移|san jian ban xia yi
+I37.001|肺动脉瓣狭窄|fei dong mai ban xia zhai
+I37.101|肺动脉瓣闭锁不全|fei dong mai ban bi suo bu quan
+I37.151|非风湿性肺动脉瓣回流|fei feng shi xing fei dong mai ban hui liu
+I37.251|肺动脉瓣狭窄伴闭锁不全|fei dong mai ban xia zhai ban bi suo bu quan
+I37.851|肺动脉硬化性心内膜炎|fei dong mai ying hua xing xin nei mo yan
+I38.X01|心脏瓣膜病|xin zang ban mo bing
+I38.X02|老年性心脏瓣膜病|lao nian xing xin zang ban mo bing
+I38.X03|心瓣膜穿孔|xin ban mo chuan kong
+I38.X04|心瓣膜钙化|xin ban mo gai hua
+I38.X05|心瓣膜破裂|xin ban mo po lie
+I38.X06|心内膜炎|xin nei mo yan
+I38.X51|心瓣膜疾患|xin ban mo ji huan
+I38.X52|心瓣膜炎|xin ban mo yan
+I38.X53|动脉硬化性心内膜炎|dong mai ying hua xing xin nei mo yan
+I38.X54|非细菌性血栓性心内膜炎|fei xi jun xing xue shuan xing xin nei mo yan
+I40.001|病毒性心肌炎|bing du xing xin ji yan
+I40.002|感染性心肌炎|gan ran xing xin ji yan
+I40.003|细菌性心肌炎|xi jun xing xin ji yan
+I40.004|心肌脓肿|xin ji nong zhong
+I40.151|孤立性心肌炎|gu li xing xin ji yan
+I40.152|特发性心肌炎|te fa xing xin ji yan
+I40.153|菲尔德病毒性心肌炎|fei er de bing du xing xin ji yan
+I40.801|中毒性心肌炎|zhong du xing xin ji yan
+I40.901|急性心肌炎|ji xing xin ji yan
+I40.951|活动性心肌炎|huo dong xing xin ji yan
+I42.001|家族性扩张性心肌病|jia zu xing kuo zhang xing xin ji bing
+I42.002|充血性心肌病(扩张型心肌病)|chong xue xing xin ji bing kuo zhang xing xin ji bing
+I42.101|肥厚性梗阻性心肌病|fei hou xing geng zu xing xin ji bing
+I42.151|肥大性主动脉瓣下狭窄|fei da xing zhu dong mai ban xia xia zhai
+I42.201|肥厚性非梗阻性心肌病|fei hou xing fei geng zu xing xin ji bing
+I42.202|肥厚性心肌病|fei hou xing xin ji bing
+I42.203|心尖肥厚型心肌病|xin jian fei hou xing xin ji bing
+I42.251|特发性肥大性心肌病|te fa xing fei da xing xin ji bing
+I42.301|心内膜心肌纤维化|xin nei mo xin ji xian wei hua
+I42.351|勒夫勒心内膜炎|le fu le xin nei mo yan
+I42.352|心内膜心肌病(嗜曙红性)|xin nei mo xin ji bing shi shu hong xing
+I42.401|心内膜纤维弹性组织增生|xin nei mo xian wei tan xing zu zhi zeng sheng
+I42.451|先天性心肌病|xian tian xing xin ji bing
+I42.501|限制性心肌病|xian zhi xing xin ji bing
+I42.601|酒精性中毒性心肌病|jiu jing xing zhong du xing xin ji bing
+I42.751|药物性心肌病|yao wu xing xin ji bing
+I42.801|心肌囊肿|xin ji nang zhong
+I42.851|其他心肌病|qi ta xin ji bing
+I42.901|充血性心肌病|chong xue xing xin ji bing
+I42.902|继发性心肌病|ji fa xing xin ji bing
+I42.903|特发性心肌病|te fa xing xin ji bing
+I42.904|心动过速性心肌病|xin dong guo su xing xin ji bing
+I42.905|心肌病|xin ji bing
+I42.906|心肌炎后心肌病|xin ji yan hou xin ji bing
+I42.907|右心心肌病|you xin xin ji bing
+I42.951|家族性心肌病[家族性心肌肥大症]|jia zu xing xin ji bing jia zu xing xin ji fei da zheng
+I42.952|缩窄性心肌病|suo zhai xing xin ji bing
+I44.001|Ⅰ度房室传导阻滞|du fang shi chuan dao zu zhi
+I44.101|Ⅱ度房室传导阻滞，Ⅰ型和Ⅱ型|du fang shi chuan dao zu zhi xing he xing
+I44.151|Ⅱ度默比茨传导阻滞，Ⅰ型和Ⅱ型|du mo bi ci chuan dao zu zhi xing he xing
+I44.152|文克巴赫传导阻滞|wen ke ba he chuan dao zu zhi
+I44.201|Ⅲ度房室传导阻滞(完全房室阻滞)|du fang shi chuan dao zu zhi wan quan fang shi zu zhi
+I44.301|部分房室传导阻滞|bu fen fang shi chuan dao zu zhi
+I44.302|房室传导阻滞|fang shi chuan dao zu zhi
+I44.304|隐匿性房室传导阻滞|yin ni xing fang shi chuan dao zu zhi
+I44.351|希斯束硬化|xi si shu ying hua
+I44.401|左前分枝传导阻滞|zuo qian fen zhi chuan dao zu zhi
+I44.551|左后束传导阻滞|zuo hou shu chuan dao zu zhi
+I44.601|完全性左束枝传导阻滞(ＣＬＢＢＢ)|wan quan xing zuo shu zhi chuan dao zu zhi
+I44.602|左束支半传导阻滞|zuo shu zhi ban chuan dao zu zhi
+I44.701|左束支传导阻滞(ＬＢＢＢ)|zuo shu zhi chuan dao zu zhi
+I45.051|右束传导阻滞(ＲＢＢＢ)|you shu chuan dao zu zhi
+I45.101|不完全性右束枝传导阻滞|bu wan quan xing you shu zhi chuan dao zu zhi
+I45.102|完全性右束枝传导阻滞|wan quan xing you shu zhi chuan dao zu zhi
+I45.103|右束支传导阻滞 NOS|you shu zhi chuan dao zu zhi
+I45.251|二束传导阻滞|er shu chuan dao zu zhi
+I45.301|三束支传导阻滞|san shu zhi chuan dao zu zhi
+I45.401|室内传导阻滞|shi nei chuan dao zu zhi
+I45.402|束支传导阻滞|shu zhi chuan dao zu zhi
+I45.451|中隔支传导阻滞|zhong ge zhi chuan dao zu zhi
+I45.452|非特异性室内传导阻滞|fei te yi xing shi nei chuan dao zu zhi
+I45.501|窦房传导阻滞(ＳＡＢ)|dou fang chuan dao zu zhi
+I45.502|窦房结功能低下|dou fang jie gong neng di xia
+I45.503|窦性停搏|dou xing ting bo
+I45.504|房内传导阻滞|fang nei chuan dao zu zhi
+I45.505|中隔束传导阻滞|zhong ge shu chuan dao zu zhi
+I45.551|树状分支性(心脏)传导阻滞|shu zhuang fen zhi xing xin zang chuan dao zu zhi
+I45.601|劳恩－加农－莱文综合征|lao en jia nong lai wen zong he zheng
+I45.602|预激综合征[沃－帕－怀氏综合征]|yu ji zong he zheng wo pa huai shi zong he zheng
+I45.603|隐性预激综合征|yin xing yu ji zong he zheng
+I45.651|沃尔夫-帕金森-怀特综合征|wo er fu pa jin sen huai te zong he zheng
+I45.652|附属的房室传导|fu shu de fang shi chuan dao
+I45.653|加速的房室传导|jia su de fang shi chuan dao
+I45.654|预激的房室传导|yu ji de fang shi chuan dao
+I45.801|房室节内双径|fang shi jie nei shuang jing
+I45.802|干扰性房室分离|gan rao xing fang shi fen li
+I45.901|斯托克斯－亚当斯氏综合征[心脏传导阻滞引起晕]|si tuo ke si ya dang si shi zong he zheng xin zang chuan dao zu zhi yin qi yun
+I45.902|家族性传导系统障碍|jia zu xing chuan dao xi tong zhang ai
+I45.903|心脏传导系统退行性变|xin zang chuan dao xi tong tui xing xing bian
+I45.951|心脏传导阻滞|xin zang chuan dao zu zhi
+I46.051|心脏停博复苏成功|xin zang ting bo fu su cheng gong
+I46.101|心原性猝死|xin yuan xing cu si
+I46.901|心脏骤停|xin zang zhou ting
+I46.902|呼吸心跳骤停|hu xi xin tiao zhou ting
+I47.051|室性异行心律|shi xing yi xing xin lv
+I47.101|窦房折返性心动过速|dou fang zhe fan xing xin dong guo su
+I47.102|窦性心动过速|dou xing xin dong guo su
+I47.103|房内折返性心动过速|fang nei zhe fan xing xin dong guo su
+I47.104|房室结折返性心动过速|fang shi jie zhe fan xing xin dong guo su
+I47.105|房室折返性心动过速|fang shi zhe fan xing xin dong guo su
+I47.106|房性心动过速|fang xing xin dong guo su
+I47.107|结性心动过速(交界性心动过速)|jie xing xin dong guo su jiao jie xing xin dong guo su
+I47.108|室上性心动过速|shi shang xing xin dong guo su
+I47.109|阵发性房室性心动过速|zhen fa xing fang shi xing xin dong guo su
+I47.110|阵发性房性心动过速|zhen fa xing fang xing xin dong guo su
+I47.111|阵发性交界性心动过速|zhen fa xing jiao jie xing xin dong guo su
+I47.112|阵发性室上性心动过速|zhen fa xing shi shang xing xin dong guo su
+I47.113|自律性增高性房性心动过速|zi lv xing zeng gao xing fang xing xin dong guo su
+I47.201|尖端扭转型室性心动过速|jian duan niu zhuan xing shi xing xin dong guo su
+I47.202|室性心动过速|shi xing xin dong guo su
+I47.203|右室室性心动过速|you shi shi xing xin dong guo su
+I47.204|阵发性室性心动过速|zhen fa xing shi xing xin dong guo su
+I47.205|左室室性心动过速|zuo shi shi xing xin dong guo su
+I47.901|阵发性心动过速[霍夫曼－布佛雷氏综合征]|zhen fa xing xin dong guo su huo fu man bu fo lei shi zong he zheng
+I48.X01|不纯性心房扑动|bu chun xing xin fang pu dong
+I48.X02|特发性房颤|te fa xing fang chan
+I48.X03|心房扑动|xin fang pu dong
+I48.X04|心房纤维性颤动(心房纤颤)|xin fang xian wei xing chan dong xin fang xian chan
+I48.X05|阵发性心房扑动|zhen fa xing xin fang pu dong
+I48.X06|阵发性心房纤颤|zhen fa xing xin fang xian chan
+I49.001|心室扑动|xin shi pu dong
+I49.002|心室纤维性颤动(心室纤颤)|xin shi xian wei xing chan dong xin shi xian chan
+I49.101|房性期外收缩[房性早搏]|fang xing qi wai shou suo fang xing zao bo
+I49.102|频发性房性期外收缩|pin fa xing fang xing qi wai shou suo
+I49.151|房性过早收缩|fang xing guo zao shou suo
+I49.201|结性过早搏动[交界性过早搏动]|jie xing guo zao bo dong jiao jie xing guo zao bo dong
+I49.301|频发性室性期外收缩|pin fa xing shi xing qi wai shou suo
+I49.302|室性过早搏动|shi xing guo zao bo dong
+I49.303|室性自搏|shi xing zi bo
+I49.304|阵发性室性期外收缩|zhen fa xing shi xing qi wai shou suo
+I49.401|期外收缩(过早搏动)|qi wai shou suo guo zao bo dong
+I49.402|偶发房室性期外收缩|ou fa fang shi xing qi wai shou suo
+I49.403|频发性期外收缩|pin fa xing qi wai shou suo
+I49.451|多灶性过早搏动|duo zao xing guo zao bo dong
+I49.452|移动性起博点(过早复极)|yi dong xing qi bo dian guo zao fu ji
+I49.453|异位搏动|yi wei bo dong
+I49.454|期外收缩性心律不齐|qi wai shou suo xing xin lv bu qi
+I49.501|病窦综合征[慢－快综合征]|bing dou zong he zheng man kuai zong he zheng
+I49.802|窦房结-房室结游走节律|dou fang jie fang shi jie you zou jie lv
+I49.803|窦房结游走性心律|dou fang jie you zou xing xin lv
+I49.804|窦性心律失常|dou xing xin lv shi chang
+I49.805|反复心律(逆节律)|fan fu xin lv ni jie lv
+I49.806|房性心律|fang xing xin lv
+I49.807|结性心律|jie xing xin lv
+I49.808|结性逸搏|jie xing yi bo
+I49.809|特指多种心律失常|te zhi duo zhong xin lv shi chang
+I49.810|紊乱性房性心率|wen luan xing fang xing xin lv
+I49.901|β受体过敏综合征|shou ti guo min zong he zheng
+I49.902|冠心病心律失常型|guan xin bing xin lv shi chang xing
+I49.903|室性心律失常|shi xing xin lv shi chang
+I49.904|心律失常[心律不齐；心律紊乱]|xin lv shi chang xin lv bu qi xin lv wen luan
+I50.001|充血性心力衰竭|chong xue xing xin li shuai jie
+I50.002|充血性心脏病|chong xue xing xin zang bing
+I50.003|全心衰竭|quan xin shuai jie
+I50.004|右心衰竭|you xin shuai jie
+I50.051|心源性水肿|xin yuan xing shui zhong
+I50.101|急性肺水肿伴心力衰竭|ji xing fei shui zhong ban xin li shuai jie
+I50.102|急性左心衰竭|ji xing zuo xin shuai jie
+I50.103|慢性左心功能不全|man xing zuo xin gong neng bu quan
+I50.104|心源性哮喘|xin yuan xing xiao chuan
+I50.105|左心房衰竭|zuo xin fang shuai jie
+I50.106|左心衰竭|zuo xin shuai jie
+I50.107|左心衰竭合并急性肺水肿|zuo xin shuai jie he bing ji xing fei shui zhong
+I50.151|急性肺水肿提及心脏病(心力衰竭)|ji xing fei shui zhong ti ji xin zang bing xin li shuai jie
+I50.901|低心排综合征|di xin pai zong he zheng
+I50.902|心功能不全|xin gong neng bu quan
+I50.903|急性心功能衰竭|ji xing xin gong neng shuai jie
+I50.904|急性心力衰竭|ji xing xin li shuai jie
+I50.905|慢性心力衰竭|man xing xin li shuai jie
+I50.906|心房功能不全|xin fang gong neng bu quan
+I50.907|心功能Ⅱ级|xin gong neng ji
+I50.908|心功能Ⅲ级|xin gong neng ji
+I50.909|心功能Ⅱ--Ⅲ级|xin gong neng ji
+I50.910|心功能Ⅳ级|xin gong neng ji
+I50.911|心力衰竭 NOS|xin li shuai jie
+I50.912|心肾衰竭|xin shen shuai jie
+I50.913|循环衰竭|xun huan shuai jie
+I50.951|低输出量性心(力)衰竭|di shu chu liang xing xin li shuai jie
+I50.952|心肌功能不全[心肌衰竭]|xin ji gong neng bu quan xin ji shuai jie
+I50.953|顽固性心力衰竭|wan gu xing xin li shuai jie
+I51.051|后天性心间隔缺损|hou tian xing xin jian ge que sun
+I51.052|后天性(陈旧性)心房的间隔缺损|hou tian xing chen jiu xing xin fang de jian ge que sun
+I51.053|后天性(陈旧性)心室的间隔缺损|hou tian xing chen jiu xing xin shi de jian ge que sun
+I51.054|后天性(陈旧性)心耳的间隔缺损|hou tian xing chen jiu xing xin er de jian ge que sun
+I51.101|心腱索断裂|xin jian suo duan lie
+I51.201|心脏乳头肌破裂|xin zang ru tou ji po lie
+I51.301|心房血拴|xin fang xue shuan
+I51.302|心耳血栓|xin er xue shuan
+I51.303|心室血栓|xin shi xue shuan
+I51.351|心尖部血栓形成|xin jian bu xue shuan xing cheng
+I51.402|老年性心脏病|lao nian xing xin zang bing
+I51.403|心肌炎|xin ji yan
+I51.404|心肌炎后遗症|xin ji yan hou yi zheng
+I51.451|间质性心肌炎|jian zhi xing xin ji yan
+I51.452|老年性心肌炎|lao nian xing xin ji yan
+I51.501|心肌变性|xin ji bian xing
+I51.502|心肌劳损|xin ji lao sun
+I51.503|心肌损害|xin ji sun hai
+I51.504|心肌脂肪变性|xin ji zhi fang bian xing
+I51.551|老年性心肌变性|lao nian xing xin ji bian xing
+I51.601|心血管变性|xin xue guan bian xing
+I51.602|心血管意外|xin xue guan yi wai
+I51.603|心血管硬化|xin xue guan ying hua
+I51.701|室间隔肥大|shi jian ge fei da
+I51.702|心房肥大|xin fang fei da
+I51.703|心房扩大|xin fang kuo da
+I51.704|心肌肥大|xin ji fei da
+I51.705|心室肥大|xin shi fei da
+I51.706|心室肥厚|xin shi fei hou
+I51.707|心室扩大|xin shi kuo da
+I51.708|心脏肥大|xin zang fei da
+I51.709|心脏扩大|xin zang kuo da
+I51.751|运动员心脏[无瓣膜疾患的心脏肥大]|yun dong yuan xin zang wu ban mo ji huan de xin zang fei da
+I51.752|房室肥厚|fang shi fei hou
+I51.801|全心炎|quan xin yan
+I51.802|乳头肌功能不全|ru tou ji gong neng bu quan
+I51.803|心房肿物|xin fang zhong wu
+I51.851|扁桃心脏综合征|bian tao xin zang zong he zheng
+I51.852|心脏运动过度(综合征)|xin zang yun dong guo du zong he zheng
+I51.853|肾源性心脏病|shen yuan xing xin zang bing
+I51.854|原因不明心脏病|yuan yin bu ming xin zang bing
+I51.901|肝源性心脏病|gan yuan xing xin zang bing
+I51.902|贫血性心脏病|pin xue xing xin zang bing
+I51.903|心功能Ⅰ级|xin gong neng ji
+I51.904|心脏病 NOS|xin zang bing
+I60.001|颈内动脉瘤破裂入脑|jing nei dong mai liu po lie ru nao
+I60.051|颈动脉弯管和杈的珠网膜下腔出血|jing dong mai wan guan he cha de zhu wang mo xia qiang chu xue
+I60.151|大脑中动脉出血|da nao zhong dong mai chu xue
+I60.152|大脑中动脉的蛛网膜下出血|da nao zhong dong mai de zhu wang mo xia chu xue
+I60.251|前交通动脉的蛛网膜下出血|qian jiao tong dong mai de zhu wang mo xia chu xue
+I60.301|后交通动脉瘤破裂|hou jiao tong dong mai liu po lie
+I60.351|后交通动脉的蛛网膜下出血|hou jiao tong dong mai de zhu wang mo xia chu xue
+I60.451|基底动脉的蛛网膜下出血|ji di dong mai de zhu wang mo xia chu xue
+I60.551|椎动脉的蛛网膜下出血|zhui dong mai de zhu wang mo xia chu xue
+I60.651|威利期环破裂[大脑动脉环]|wei li qi huan po lie da nao dong mai huan
+I60.652|多个颅内动脉的蛛网膜下出血|duo ge lu nei dong mai de zhu wang mo xia chu xue
+I60.751|未特指的颅内动脉的蛛网膜下出血|wei te zhi de lu nei dong mai de zhu wang mo xia chu xue
+I60.752|交通动脉的蛛网膜下出血|jiao tong dong mai de zhu wang mo xia chu xue
+I60.753|大脑动脉的蛛网膜下出血|da nao dong mai de zhu wang mo xia chu xue
+I60.801|脑动脉瘤破裂|nao dong mai liu po lie
+I60.802|脑膜出血|nao mo chu xue
+I60.901|蛛网膜下腔出血|zhu wang mo xia qiang chu xue
+I60.951|先天性脑动脉瘤破裂|xian tian xing nao dong mai liu po lie
+I61.001|大脑后动脉出血|da nao hou dong mai chu xue
+I61.002|大脑内皮质下出血|da nao nei pi zhi xia chu xue
+I61.004|豆状核出血|dou zhuang he chu xue
+I61.005|基底节出血|ji di jie chu xue
+I61.006|内囊出血|nei nang chu xue
+I61.007|外囊出血|wai nang chu xue
+I61.051|皮质下大脑半球的脑内出血|pi zhi xia da nao ban qiu de nao nei chu xue
+I61.101|大脑内皮质出血|da nao nei pi zhi chu xue
+I61.151|脑内皮质出血|nao nei pi zhi chu xue
+I61.152|皮质的大脑半球的脑内出血|pi zhi de da nao ban qiu de nao nei chu xue
+I61.153|大脑脑叶出血|da nao nao ye chu xue
+I61.154|浅表性脑内出血|qian biao xing nao nei chu xue
+I61.251|未特指的大脑半球的脑内出血|wei te zhi de da nao ban qiu de nao nei chu xue
+I61.301|脑干出血|nao gan chu xue
+I61.302|脑桥出血|nao qiao chu xue
+I61.303|丘脑出血|qiu nao chu xue
+I61.304|丘脑下部出血|qiu nao xia bu chu xue
+I61.401|小脑出血|xiao nao chu xue
+I61.501|脑室出血|nao shi chu xue
+I61.651|多处局部脑内出血|duo chu ju bu nao nei chu xue
+I61.751|颅内小动脉瘤破裂(先天性)|lu nei xiao dong mai liu po lie xian tian xing
+I61.901|非创伤性脑内血肿|fei chuang shang xing nao nei xue zhong
+I61.902|脑出血|nao chu xue
+I61.903|脑血管破裂|nao xue guan po lie
+I61.904|脑血肿|nao xue zhong
+I61.951|出血(外伤)性脑软化|chu xue wai shang xing nao ruan hua
+I62.001|非创伤性硬脑膜下出血|fei chuang shang xing ying nao mo xia chu xue
+I62.002|慢性硬膜下血肿|man xing ying mo xia xue zhong
+I62.051|颅内硬膜下出血|lu nei ying mo xia chu xue
+I62.052|亚急性硬膜下血肿|ya ji xing ying mo xia xue zhong
+I62.101|非创伤性硬膜外血肿|fei chuang shang xing ying mo wai xue zhong
+I62.102|非创伤性硬脑膜外出血|fei chuang shang xing ying nao mo wai chu xue
+I62.901|非创伤性颅内出血|fei chuang shang xing lu nei chu xue
+I62.951|颅内血肿(非创伤性)|lu nei xue zhong fei chuang shang xing
+I63.051|脑桥被盖部综合征[雷－塞二氏综合征]|nao qiao bei gai bu zong he zheng lei sai er shi zong he zheng
+I63.052|塞斯坦－舍奈麻痹|sai si tan she nai ma bi
+I63.151|入脑前动脉栓塞引起的脑梗死|ru nao qian dong mai shuan se yin qi de nao geng si
+I63.251|居布勒－米亚尔麻痹[交叉性偏瘫]|ju bu le mi ya er ma bi jiao cha xing pian tan
+I63.252|入脑前动脉未特指的闭塞或狭窄引起的脑梗死|ru nao qian dong mai wei te zhi de bi se huo xia zhai yin qi de nao geng si
+I63.301|血栓性偏瘫|xue shuan xing pian tan
+I63.351|脑软化伴脑血栓|nao ruan hua ban nao xue shuan
+I63.352|入脑前动脉血栓形成引起的脑梗死|ru nao qian dong mai xue shuan xing cheng yin qi de nao geng si
+I63.401|脑栓塞性偏瘫|nao shuan se xing pian tan
+I63.451|栓子性脑软化|shuan zi xing nao ruan hua
+I63.452|大脑动脉栓塞引起的脑梗死|da nao dong mai shuan se yin qi de nao geng si
+I63.551|脑软化，脑血管闭塞性|nao ruan hua nao xue guan bi se xing
+I63.552|大脑动脉未特指的闭塞或狭窄引起的脑梗死|da nao dong mai wei te zhi de bi se huo xia zhai yin qi de nao geng si
+I63.651|大脑静脉血栓形成引起的非生脓性脑梗死|da nao jing mai xue shuan xing cheng yin qi de fei sheng nong xing nao geng si
+I63.801|脑干梗塞|nao gan geng se
+I63.851|动脉硬化性脑软化|dong mai ying hua xing nao ruan hua
+I63.852|脑血管病性脑软化|nao xue guan bing xing nao ruan hua
+I63.901|多发性脑梗塞|duo fa xing nao geng se
+I63.902|脑梗塞|nao geng se
+I63.903|腔隙性脑梗塞|qiang xi xing nao geng se
+I63.904|小脑梗塞|xiao nao geng se
+I64.X01|急性偏瘫|ji xing pian tan
+I64.X02|可逆性脑卒中|ke ni xing nao zu zhong
+I64.X03|脑血管意外|nao xue guan yi wai
+I64.X04|脑卒中[中风]|nao zu zhong zhong feng
+I65.002|椎动脉血栓形成|zhui dong mai xue shuan xing cheng
+I65.051|椎动脉闭塞和狭窄|zhui dong mai bi se he xia zhai
+I65.101|基底动脉闭塞和狭窄|ji di dong mai bi se he xia zhai
+I65.102|基底动脉血栓形成|ji di dong mai xue shuan xing cheng
+I65.201|颈动脉动脉硬化|jing dong mai dong mai ying hua
+I65.202|颈动脉狭窄|jing dong mai xia zhai
+I65.203|颈内动脉闭塞和狭窄|jing nei dong mai bi se he xia zhai
+I65.204|颈内动脉栓塞|jing nei dong mai shuan se
+I65.205|颈内动脉狭窄|jing nei dong mai xia zhai
+I65.206|颈内动脉血栓形成|jing nei dong mai xue shuan xing cheng
+I65.207|颈外动脉闭塞|jing wai dong mai bi se
+I65.352|双侧入脑前动脉的闭塞和狭窄|shuang ce ru nao qian dong mai de bi se he xia zhai
+I65.354|多个入脑前动脉的闭塞和狭窄|duo ge ru nao qian dong mai de bi se he xia zhai
+I65.852|其他入脑前动脉的闭塞和狭窄|qi ta ru nao qian dong mai de bi se he xia zhai
+I65.951|入脑前动脉的狭窄 NOS|ru nao qian dong mai de xia zhai
+I65.952|入脑前动脉的闭塞 NOS|ru nao qian dong mai de bi se
+I66.001|大脑中动脉闭塞|da nao zhong dong mai bi se
+I66.051|大脑中动脉综合征|da nao zhong dong mai zong he zheng
+I66.151|大脑前动脉综合征|da nao qian dong mai zong he zheng
+I66.251|大脑后动脉综合征|da nao hou dong mai zong he zheng
+I66.301|小脑后下动脉血栓形成|xiao nao hou xia dong mai xue shuan xing cheng
+I66.302|延髓背外侧综合征|yan sui bei wai ce zong he zheng
+I66.303|瓦伦贝格氏综合征[延髓外侧部综合征]|wa lun bei ge shi zong he zheng yan sui wai ce bu zong he zheng
+I66.351|小脑前下动脉血栓形成|xiao nao qian xia dong mai xue shuan xing cheng
+I66.451|双侧大脑动脉狭窄|shuang ce da nao dong mai xia zhai
+I66.452|双侧大脑动脉的闭塞|shuang ce da nao dong mai de bi se
+I66.453|多个大脑动脉闭塞和狭窄|duo ge da nao dong mai bi se he xia zhai
+I66.851|克洛德综合征|ke luo de zong he zheng
+I66.852|惯穿性动脉闭塞和狭窄|guan chuan xing dong mai bi se he xia zhai
+I66.901|大脑动脉闭塞|da nao dong mai bi se
+I66.902|脑动脉栓塞|nao dong mai shuan se
+I66.903|脑栓塞|nao shuan se
+I66.904|脑血栓形成|nao xue shuan xing cheng
+I66.951|闭塞性脑血管病|bi se xing nao xue guan bing
+I66.952|大脑动脉狭窄|da nao dong mai xia zhai
+I66.953|闭锁综合症(Locked－In)|bi suo zong he zheng
+I67.051|非破裂性大脑动脉壁夹层形成|fei po lie xing da nao dong mai bi jia ceng xing cheng
+I67.101|大脑动脉瘤|da nao dong mai liu
+I67.102|后交通动脉瘤|hou jiao tong dong mai liu
+I67.103|颈内动脉--海绵窦瘘|jing nei dong mai hai mian dou lou
+I67.104|颅内动脉瘤|lu nei dong mai liu
+I67.105|脑动静脉瘘|nao dong jing mai lou
+I67.106|脑基底动脉瘤|nao ji di dong mai liu
+I67.107|脑膜动静脉瘘|nao mo dong jing mai lou
+I67.108|前交通动脉瘤|qian jiao tong dong mai liu
+I67.109|小脑动脉瘤|xiao nao dong mai liu
+I67.151|非破裂性大脑脑动脉瘤|fei po lie xing da nao nao dong mai liu
+I67.152|非破裂性颅内脑动脉瘤|fei po lie xing lu nei nao dong mai liu
+I67.153|非破裂性后交通支脑动脉瘤|fei po lie xing hou jiao tong zhi nao dong mai liu
+I67.154|后天性大脑的动静脉瘘|hou tian xing da nao de dong jing mai lou
+I67.201|动脉硬化性脑病|dong mai ying hua xing nao bing
+I67.202|脑动脉硬化|nao dong mai ying hua
+I67.203|皮层下动脉硬化性脑病|pi ceng xia dong mai ying hua xing nao bing
+I67.251|脑(动脉)血管硬化|nao dong mai xue guan ying hua
+I67.252|大脑动脉粥样硬化症|da nao dong mai zhou yang ying hua zheng
+I67.253|肾动脉粥样硬化症|shen dong mai zhou yang ying hua zheng
+I67.254|椎基底动脉硬化|zhui ji di dong mai ying hua
+I67.301|宾斯万格氏病(早老性痴呆的一种)|bin si wan ge shi bing zao lao xing chi dai de yi zhong
+I67.351|进行性白质脑病[宾斯旺格病]|jin xing xing bai zhi nao bing bin si wang ge bing
+I67.401|高血压性脑病|gao xue ya xing nao bing
+I67.501|脑底异常血管网病(云雾病)|nao di yi chang xue guan wang bing yun wu bing
+I67.651|非化脓性大脑静脉血栓形成|fei hua nong xing da nao jing mai xue shuan xing cheng
+I67.652|非化脓性颅内静脉窦血栓形成|fei hua nong xing lu nei jing mai dou xue shuan xing cheng
+I67.701|脑动脉炎|nao dong mai yan
+I67.801|急性脑血管病|ji xing nao xue guan bing
+I67.802|脑动脉供血不足|nao dong mai gong xue bu zu
+I67.803|脑坏死|nao huai si
+I67.804|脑血管供血不足|nao xue guan gong xue bu zu
+I67.805|缺血性脑血管病|que xue xing nao xue guan bing
+I67.851|一过性脑缺血|yi guo xing nao que xue
+I67.852|一过性脑缺氧|yi guo xing nao que yang
+I67.853|脑桥内侧部综合征[福维耳氏综合征；外展－面神经交叉性偏瘫]|nao qiao nei ce bu zong he zheng fu wei er shi zong he zheng wai zhan mian shen jing jiao cha xing pian tan
+I67.901|复发性脑血管病|fu fa xing nao xue guan bing
+I67.902|海绵窦受压综合征|hai mian dou shou ya zong he zheng
+I67.903|脑血管病|nao xue guan bing
+I67.904|中脑腹部侧综合征[韦伯氏综合征；大脑脚综合征]|zhong nao fu bu ce zong he zheng wei bo shi zong he zheng da nao jiao zong he zheng
+I67.951|海绵窦受压综合症|hai mian dou shou ya zong he zheng
+I67.952|脑桥腹外侧综合征[米－古二氏综合征；交叉性偏瘫]|nao qiao fu wai ce zong he zheng mi gu er shi zong he zheng jiao cha xing pian tan
+I67.953|小脑中风发作综合症|xiao nao zhong feng fa zuo zong he zheng
+I67.954|单纯运动性腔隙综合征|dan chun yun dong xing qiang xi zong he zheng
+I67.955|单纯性感觉性腔隙综合征|dan chun xing gan jue xing qiang xi zong he zheng
+I67.956|其他腔隙综合征|qi ta qiang xi zong he zheng
+I69.051|蛛网膜下出血后遗症|zhu wang mo xia chu xue hou yi zheng
+I69.101|脑出血后遗症|nao chu xue hou yi zheng
+I69.301|脑梗塞后遗症|nao geng se hou yi zheng
+I69.451|出血或梗死中风后遗症 NOS|chu xue huo geng si zhong feng hou yi zheng
+I69.452|脑卒中后遗症|nao zu zhong hou yi zheng
+I69.801|脑血管病后遗症|nao xue guan bing hou yi zheng
+I69.802|脑血管病恢复期|nao xue guan bing hui fu qi
+I69.803|缺血缺氧性脑病后遗症|que xue que yang xing nao bing hou yi zheng
+I69.851|脑血栓后遗症|nao xue shuan hou yi zheng
+I70.002|主动脉钙化|zhu dong mai gai hua
+I70.003|主动脉硬化|zhu dong mai ying hua
+I70.051|钙化性升主动脉狭窄|gai hua xing sheng zhu dong mai xia zhai
+I70.052|主动脉粥样硬化症|zhu dong mai zhou yang ying hua zheng
+I70.053|升主动脉弓狭窄|sheng zhu dong mai gong xia zhai
+I70.054|动脉硬化性升主动脉狭窄|dong mai ying hua xing sheng zhu dong mai xia zhai
+I70.101|肾动脉狭窄|shen dong mai xia zhai
+I70.151|戈德布拉特肾|ge de bu la te shen
+I70.201|闭塞性髂动脉硬化|bi se xing qia dong mai ying hua
+I70.202|肢体动脉硬化|zhi ti dong mai ying hua
+I70.203|下肢动脉粥样硬化闭塞症|xia zhi dong mai zhou yang ying hua bi se zheng
+I70.204|肢体闭塞性动脉硬化|zhi ti bi se xing dong mai ying hua
+I70.251|蒙门克伯格氏硬化症|meng men ke bo ge shi ying hua zheng
+I70.252|闭塞性肢体动脉硬化|bi se xing zhi ti dong mai ying hua
+I70.801|视网膜动脉硬化|shi wang mo dong mai ying hua
+I70.851|腹主动脉硬化|fu zhu dong mai ying hua
+I70.852|闭塞性视网膜动脉炎|bi se xing shi wang mo dong mai yan
+I70.853|高血压性视网膜动脉硬化|gao xue ya xing shi wang mo dong mai ying hua
+I70.854|眼底动脉硬化|yan di dong mai ying hua
+I70.901|闭塞性动脉炎|bi se xing dong mai yan
+I70.902|闭塞性动脉硬化|bi se xing dong mai ying hua
+I70.903|动脉硬化|dong mai ying hua
+I70.904|动脉粥样硬化|dong mai zhou yang ying hua
+I70.905|周身性动脉硬化|zhou shen xing dong mai ying hua
+I70.951|老年性动脉炎|lao nian xing dong mai yan
+I70.952|血栓性闭塞性(无脉病)动脉炎|xue shuan xing bi se xing wu mai bing dong mai yan
+I71.001|主动脉夹层动脉瘤破裂|zhu dong mai jia ceng dong mai liu po lie
+I71.002|主动脉夹层动脉瘤|zhu dong mai jia ceng dong mai liu
+I71.101|胸主动脉动脉瘤破裂|xiong zhu dong mai dong mai liu po lie
+I71.201|升主动脉动脉瘤|sheng zhu dong mai dong mai liu
+I71.202|升主动脉扩张|sheng zhu dong mai kuo zhang
+I71.203|胸主动脉动脉瘤[霍奇森病]|xiong zhu dong mai dong mai liu huo qi sen bing
+I71.204|主动脉弓动脉瘤|zhu dong mai gong dong mai liu
+I71.205|主动脉弓假性动脉瘤|zhu dong mai gong jia xing dong mai liu
+I71.301|腹主动脉动脉瘤破裂|fu zhu dong mai dong mai liu po lie
+I71.302|腹主动脉瘤破裂|fu zhu dong mai liu po lie
+I71.401|腹腔动脉动脉瘤|fu qiang dong mai dong mai liu
+I71.402|腹主动脉动脉瘤|fu zhu dong mai dong mai liu
+I71.551|胸腹主动脉动脉瘤伴破裂|xiong fu zhu dong mai dong mai liu ban po lie
+I71.651|胸腹主动脉动脉瘤|xiong fu zhu dong mai dong mai liu
+I71.801|主动脉破裂|zhu dong mai po lie
+I71.901|降主动脉动脉瘤|jiang zhu dong mai dong mai liu
+I71.902|主动脉动脉瘤|zhu dong mai dong mai liu
+I71.903|主动脉扩张|zhu dong mai kuo zhang
+I71.951|主动脉的玻璃样坏死|zhu dong mai de bo li yang huai si
+I72.001|创伤性颈动脉瘤|chuang shang xing jing dong mai liu
+I72.002|颈动脉动脉瘤|jing dong mai dong mai liu
+I72.003|颈动脉扩张|jing dong mai kuo zhang
+I72.004|颈内动脉动脉瘤|jing nei dong mai dong mai liu
+I72.005|颈内动脉瘤破裂|jing nei dong mai liu po lie
+I72.006|颈外动脉夹层动脉瘤|jing wai dong mai jia ceng dong mai liu
+I72.101|上肢动脉动脉瘤|shang zhi dong mai dong mai liu
+I72.102|上肢假性动脉瘤|shang zhi jia xing dong mai liu
+I72.151|外伤性上肢动脉瘤|wai shang xing shang zhi dong mai liu
+I72.201|肾动脉动脉瘤|shen dong mai dong mai liu
+I72.301|髂(总)动脉动脉瘤|qia zong dong mai dong mai liu
+I72.302|髂动脉瘤|qia dong mai liu
+I72.401|创伤性股动脉瘤|chuang shang xing gu dong mai liu
+I72.402|创伤性股假性动脉瘤|chuang shang xing gu jia xing dong mai liu
+I72.403|股动脉假性动脉瘤|gu dong mai jia xing dong mai liu
+I72.404|下肢动脉动脉瘤|xia zhi dong mai dong mai liu
+I72.405|下肢假性动脉瘤|xia zhi jia xing dong mai liu
+I72.451|腘动脉动脉瘤|guo dong mai dong mai liu
+I72.801|肝动脉动脉瘤|gan dong mai dong mai liu
+I72.802|眶内动脉动脉瘤|kuang nei dong mai dong mai liu
+I72.803|脾动脉动脉瘤|pi dong mai dong mai liu
+I72.804|锁骨上假性动脉瘤|suo gu shang jia xing dong mai liu
+I72.805|锁骨下动脉动脉瘤|suo gu xia dong mai dong mai liu
+I72.806|无名动脉动脉瘤|wu ming dong mai dong mai liu
+I72.807|椎动脉动脉瘤|zhui dong mai dong mai liu
+I72.808|椎假性动脉瘤|zhui jia xing dong mai liu
+I72.851|腹腔动脉瘤|fu qiang dong mai liu
+I72.852|后交通动脉动脉瘤|hou jiao tong dong mai dong mai liu
+I72.853|肠系膜动脉瘤|chang xi mo dong mai liu
+I72.901|动脉瘤|dong mai liu
+I72.951|头顶部动脉瘤|tou ding bu dong mai liu
+I72.952|动脉扩张|dong mai kuo zhang
+I73.001|雷诺氏综合征|lei nuo shi zong he zheng
+I73.051|阵发性指(趾)发绀|zhen fa xing zhi zhi fa gan
+I73.101|闭塞性血栓性脉管炎(血栓闭塞性脉管炎)[伯格氏病]|bi se xing xue shuan xing mai guan yan xue shuan bi se xing mai guan yan bo ge shi bing
+I73.801|股绀红皮病|gu gan hong pi bing
+I73.802|上肢缺血|shang zhi que xue
+I73.803|四肢供血不足|si zhi gong xue bu zu
+I73.804|下肢缺血|xia zhi que xue
+I73.805|肢端红痛症[红斑性肢痛病]|zhi duan hong tong zheng hong ban xing zhi tong bing
+I73.806|肢端血管功能失调|zhi duan xue guan gong neng shi tiao
+I73.851|手足发绀|shou zu fa gan
+I73.852|暂时性血管舒缩病|zan shi xing xue guan shu suo bing
+I73.853|小腿绀红皮病|xiao tui gan hong pi bing
+I73.901|动脉痉挛|dong mai jing luan
+I73.902|间歇性跛行|jian xie xing bo xing
+I73.903|血管痉挛|xue guan jing luan
+I73.904|周围血管病|zhou wei xue guan bing
+I74.001|腹主动脉闭塞|fu zhu dong mai bi se
+I74.002|腹主动脉血栓形成|fu zhu dong mai xue shuan xing cheng
+I74.003|勒里什氏综合征[主动脉自发性血栓形成综合征]|le li shen shi zong he zheng zhu dong mai zi fa xing xue shuan xing cheng zong he zheng
+I74.051|主动脉分叉综合征|zhu dong mai fen cha zong he zheng
+I74.101|主动脉栓塞|zhu dong mai shuan se
+I74.102|主动脉血栓形成|zhu dong mai xue shuan xing cheng
+I74.201|上肢动脉梗阻|shang zhi dong mai geng zu
+I74.202|上肢动脉栓塞|shang zhi dong mai shuan se
+I74.301|创伤性股动静脉血栓形成|chuang shang xing gu dong jing mai xue shuan xing cheng
+I74.302|创伤性胫后动脉血栓形成|chuang shang xing jing hou dong mai xue shuan xing cheng
+I74.303|股动脉闭塞|gu dong mai bi se
+I74.304|股动脉梗阻|gu dong mai geng zu
+I74.305|下肢动脉栓塞|xia zhi dong mai shuan se
+I74.306|下肢动脉血栓形成|xia zhi dong mai xue shuan xing cheng
+I74.401|四肢动脉栓塞|si zhi dong mai shuan se
+I74.402|周围动脉栓塞|zhou wei dong mai shuan se
+I74.501|创伤性髂总动脉血栓形成|chuang shang xing qia zong dong mai xue shuan xing cheng
+I74.502|髂动脉闭塞|qia dong mai bi se
+I74.503|髂总动脉血栓形成|qia zong dong mai xue shuan xing cheng
+I74.504|髂总动脉栓塞|qia zong dong mai shuan se
+I74.801|腹腔动脉闭塞|fu qiang dong mai bi se
+I74.802|腹腔动脉血栓形成|fu qiang dong mai xue shuan xing cheng
+I74.803|肝动脉血栓形成|gan dong mai xue shuan xing cheng
+I74.804|脾栓塞|pi shuan se
+I74.805|其他特指部位的动脉栓塞|qi ta te zhi bu wei de dong mai shuan se
+I74.806|锁骨下动脉闭塞|suo gu xia dong mai bi se
+I74.807|锁骨下动脉血栓形成|suo gu xia dong mai xue shuan xing cheng
+I74.851|内听动脉闭塞|nei ting dong mai bi se
+I74.901|动脉栓塞|dong mai shuan se
+I74.902|多发性动脉栓塞|duo fa xing dong mai shuan se
+I74.951|血栓形成 NOS|xue shuan xing cheng
+I77.001|多发性动静脉瘘|duo fa xing dong jing mai lou
+I77.002|股动静脉瘘|gu dong jing mai lou
+I77.003|后天性动静脉瘘|hou tian xing dong jing mai lou
+I77.004|眶动静脉瘘|kuang dong jing mai lou
+I77.005|盆腔动静脉瘘|pen qiang dong jing mai lou
+I77.006|锁骨下动静脉瘘|suo gu xia dong jing mai lou
+I77.007|下肢动静脉瘘|xia zhi dong jing mai lou
+I77.008|子宫旁动静脉瘘|zi gong pang dong jing mai lou
+I77.101|动脉狭窄|dong mai xia zhai
+I77.102|腹主动脉狭窄|fu zhu dong mai xia zhai
+I77.103|肱动脉扭曲|gong dong mai niu qu
+I77.104|髂动脉狭窄|qia dong mai xia zhai
+I77.105|髂动脉纡曲|qia dong mai yu qu
+I77.106|上肢动脉狭窄|shang zhi dong mai xia zhai
+I77.107|锁骨下动脉狭窄|suo gu xia dong mai xia zhai
+I77.108|无名动脉迂曲|wu ming dong mai yu qu
+I77.109|下肢动脉狭窄|xia zhi dong mai xia zhai
+I77.201|动脉瘘|dong mai lou
+I77.202|腹主动脉-空肠瘘|fu zhu dong mai kong chang lou
+I77.251|动脉溃疡|dong mai kui yang
+I77.252|动脉糜烂|dong mai mi lan
+I77.253|动脉破裂|dong mai po lie
+I77.254|化脓性动脉炎|hua nong xing dong mai yan
+I77.351|动脉纤维肌肉增生|dong mai xian wei ji rou zeng sheng
+I77.401|腹腔动脉受压综合征|fu qiang dong mai shou ya zong he zheng
+I77.451|慢性肠道缺血综合征|man xing chang dao que xue zong he zheng
+I77.452|颈动脉痛[颈动脉炎]|jing dong mai tong jing dong mai yan
+I77.501|动脉坏死|dong mai huai si
+I77.502|坏死性血管炎|huai si xing xue guan yan
+I77.601|大动脉炎|da dong mai yan
+I77.602|动脉内膜炎|dong mai nei mo yan
+I77.603|动脉炎|dong mai yan
+I77.604|多发性大动脉炎|duo fa xing da dong mai yan
+I77.605|血管炎(脉管炎)|xue guan yan mai guan yan
+I77.606|上肢动脉炎|shang zhi dong mai yan
+I77.607|系统性血管炎|xi tong xing xue guan yan
+I77.608|下肢动脉炎|xia zhi dong mai yan
+I77.609|下肢脉管炎|xia zhi mai guan yan
+I77.610|主动脉炎|zhu dong mai yan
+I77.801|后天性腹主动脉畸形|hou tian xing fu zhu dong mai ji xing
+I77.802|主动脉根部病变|zhu dong mai gen bu bing bian
+I77.803|主动脉脓肿|zhu dong mai nong zhong
+I77.851|肾血管炎|shen xue guan yan
+I77.852|恶性丘疹病[德戈病]|e xing qiu zhen bing de ge bing
+I77.853|肾动脉增生|shen dong mai zeng sheng
+I77.951|动脉疾患 NOS|dong mai ji huan
+I78.001|遗传性出血性毛细管扩张[朗迪－奥斯勒－韦伯病]|yi chuan xing chu xue xing mao xi guan kuo zhang lang di ao si le wei bo bing
+I78.151|星状痣|xing zhuang zhi
+I78.152|蜘蛛状痣|zhi zhu zhuang zhi
+I78.153|老年性痣|lao nian xing zhi
+I78.154|老年性血管瘤|lao nian xing xue guan liu
+I78.155|星状的血管瘤|xing zhuang de xue guan liu
+I78.156|蜘蛛痣血管瘤|zhi zhu zhi xue guan liu
+I78.801|毛细血管扩张症|mao xi xue guan kuo zhang zheng
+I78.802|胃肠道毛细血管扩张症|wei chang dao mao xi xue guan kuo zhang zheng
+I78.951|毛细血管疾病 NOS|mao xi xue guan ji bing
+I80.001|下肢表浅静脉炎|xia zhi biao qian jing mai yan
+I80.051|下肢化脓性浅血栓静脉炎|xia zhi hua nong xing qian xue shuan jing mai yan
+I80.101|股静脉血栓形成|gu jing mai xue shuan xing cheng
+I80.102|髂股静脉血栓形成|qia gu jing mai xue shuan xing cheng
+I80.201|髂静脉血栓形成|qia jing mai xue shuan xing cheng
+I80.202|下肢慢性深静脉炎|xia zhi man xing shen jing mai yan
+I80.203|下肢深静脉炎|xia zhi shen jing mai yan
+I80.204|下肢深部血栓性静脉炎|xia zhi shen bu xue shuan xing jing mai yan
+I80.205|下肢深静脉血栓形成|xia zhi shen jing mai xue shuan xing cheng
+I80.206|下肢深静脉栓塞|xia zhi shen jing mai shuan se
+I80.251|下肢化脓性深血管静脉炎|xia zhi hua nong xing shen xue guan jing mai yan
+I80.301|下肢静脉血栓形成|xia zhi jing mai xue shuan xing cheng
+I80.302|下肢静脉炎|xia zhi jing mai yan
+I80.303|下肢血栓性静脉炎|xia zhi xue shuan xing jing mai yan
+I80.351|下肢化脓性血管静脉炎|xia zhi hua nong xing xue guan jing mai yan
+I80.801|眶内血栓性静脉炎|kuang nei xue shuan xing jing mai yan
+I80.802|蒙道尔氏病[胸壁血栓性静脉炎]|meng dao er shi bing xiong bi xue shuan xing jing mai yan
+I80.803|乳腺血栓性静脉炎|ru xian xue shuan xing jing mai yan
+I80.804|上肢静脉炎|shang zhi jing mai yan
+I80.805|上肢血栓性静脉炎|shang zhi xue shuan xing jing mai yan
+I80.851|肾盂静脉炎|shen yu jing mai yan
+I80.852|肝静脉炎|gan jing mai yan
+I80.853|胸部皮下大静脉炎|xiong bu pi xia da jing mai yan
+I80.901|静脉炎|jing mai yan
+I80.902|血栓性静脉炎|xue shuan xing jing mai yan
+I80.951|溃疡性静脉炎|kui yang xing jing mai yan
+I80.952|静脉周围炎|jing mai zhou wei yan
+I81.X01|门静脉梗阻|men jing mai geng zu
+I81.X02|门静脉血栓形成|men jing mai xue shuan xing cheng
+I82.001|闭塞性肝静脉内膜炎[巴德－基亚里二氏综合征]|bi se xing gan jing mai nei mo yan ba de ji ya li er shi zong he zheng
+I82.002|肝小静脉闭塞|gan xiao jing mai bi se
+I82.101|游走性血栓性静脉炎|you zou xing xue shuan xing jing mai yan
+I82.201|腔静脉栓塞|qiang jing mai shuan se
+I82.202|下腔静脉栓塞|xia qiang jing mai shuan se
+I82.301|肾静脉栓塞|shen jing mai shuan se
+I82.801|颈静脉血栓形成|jing jing mai xue shuan xing cheng
+I82.802|脾静脉栓塞|pi jing mai shuan se
+I82.803|髂静脉栓塞|qia jing mai shuan se
+I82.804|髂内静脉栓塞|qia nei jing mai shuan se
+I82.805|髂外静脉栓塞|qia wai jing mai shuan se
+I82.806|上肢静脉血栓形成|shang zhi jing mai xue shuan xing cheng
+I82.807|上肢深静脉血栓形成|shang zhi shen jing mai xue shuan xing cheng
+I82.808|锁骨下静脉血栓形成|suo gu xia jing mai xue shuan xing cheng
+I82.809|腋静脉栓塞|ye jing mai shuan se
+I82.902|静脉血栓形成|jing mai xue shuan xing cheng
+I83.001|大隐静脉曲张伴溃疡|da yin jing mai qu zhang ban kui yang
+I83.002|下肢静脉曲张伴溃疡|xia zhi jing mai qu zhang ban kui yang
+I83.101|静脉曲张性皮炎|jing mai qu zhang xing pi yan
+I83.102|曲张静脉炎|qu zhang jing mai yan
+I83.103|下肢静脉曲张合并静脉炎|xia zhi jing mai qu zhang he bing jing mai yan
+I83.104|淤积性皮炎|yu ji xing pi yan
+I83.201|静脉曲张性溃疡|jing mai qu zhang xing kui yang
+I83.202|下肢静脉曲张伴溃疡及炎症|xia zhi jing mai qu zhang ban kui yang ji yan zheng
+I83.901|大隐静脉曲张|da yin jing mai qu zhang
+I83.902|静脉曲张破裂|jing mai qu zhang po lie
+I83.903|静脉曲张|jing mai qu zhang
+I83.904|静脉曲张综合征|jing mai qu zhang zong he zheng
+I83.905|下肢静脉瘤|xia zhi jing mai liu
+I83.906|小隐静脉曲张|xiao yin jing mai qu zhang
+I83.951|下肢静脉曲张|xia zhi jing mai qu zhang
+I84.001|血栓性内痔|xue shuan xing nei zhi
+I84.101|出血性内痔|chu xue xing nei zhi
+I84.102|混合痔伴有并发症|hun he zhi ban you bing fa zheng
+I84.151|绞窄性内痔|jiao zhai xing nei zhi
+I84.152|溃疡性内痔|kui yang xing nei zhi
+I84.153|脱垂性内痔|tuo chui xing nei zhi
+I84.154|内痔伴并发症|nei zhi ban bing fa zheng
+I84.201|直肠静脉曲张破裂|zhi chang jing mai qu zhang po lie
+I84.202|内痔|nei zhi
+I84.301|血栓性外痔|xue shuan xing wai zhi
+I84.401|出血性外痔|chu xue xing wai zhi
+I84.451|绞窄性外痔|jiao zhai xing wai zhi
+I84.452|溃疡性外痔|kui yang xing wai zhi
+I84.453|脱垂性外痔|tuo chui xing wai zhi
+I84.501|外痔|wai zhi
+I84.601|直肠赘|zhi chang zhui
+I84.651|肛门皮赘|gang men pi zhui
+I84.751|血栓性痔|xue shuan xing zhi
+I84.851|出血性痔|chu xue xing zhi
+I84.852|绞窄性痔|jiao zhai xing zhi
+I84.853|溃疡性痔|kui yang xing zhi
+I84.854|脱垂性痔|tuo chui xing zhi
+I84.901|痔 NOS|zhi
 I85.001|食管静脉曲张破裂出血|shi guan jing mai qu zhang po lie chu xue
 I85.901|食管静脉曲张|shi guan jing mai qu zhang
 I86.051|舌下静脉曲张|she xia jing mai qu zhang
@@ -3162,6 +4202,341 @@ L98.852|皮肤瘘管|pi fu lou guan
 L98.901|皮肤肿物|pi fu zhong wu
 L98.951|皮肤病|pi fu bing
 M00.002|葡萄球菌性多关节炎|pu tao qiu jun xing duo guan jie yan
+M00.091|葡萄球菌性关节炎|pu tao qiu jun xing guan jie yan
+M00.102|肺炎球菌性多关节炎|fei yan qiu jun xing duo guan jie yan
+M00.191|肺炎球菌性关节炎|fei yan qiu jun xing guan jie yan
+M00.202|链球菌性多关节炎|lian qiu jun xing duo guan jie yan
+M00.291|链球菌性关节炎|lian qiu jun xing guan jie yan
+M00.802|大肠杆菌性多关节炎|da chang gan jun xing duo guan jie yan
+M00.891|大肠杆菌性关节炎|da chang gan jun xing guan jie yan
+M00.952|骨盆区和大腿的化脓性关节炎|gu pen qu he da tui de hua nong xing guan jie yan
+M00.973|跖趾感染|zhi zhi gan ran
+M00.984|感染性颞下颌关节炎|gan ran xing nie xia he guan jie yan
+M00.991|感染性关节炎|gan ran xing guan jie yan
+M00.992|化脓性关节炎|hua nong xing guan jie yan
+M00.995|关节积脓|guan jie ji nong
+M02.091|肠旁路术后关节病|chang pang lu shu hou guan jie bing
+M02.191|痢疾后关节病|li ji hou guan jie bing
+M02.291|血清性关节炎|xue qing xing guan jie yan
+M02.301|莱特尔(尿道炎-结膜炎-关节炎)综合征|lai te er niao dao yan jie mo yan guan jie yan zong he zheng
+M02.891|其他反应性关节病|qi ta fan ying xing guan jie bing
+M02.901|反应性关节病 NOS|fan ying xing guan jie bing
+M05.001|类风湿性关节炎合并脾大和白细胞减少[费尔蒂综合征]|lei feng shi xing guan jie yan he bing pi da he bai xi bao jian shao fei er di zong he zheng
+M05.101|类风湿疾病肺改变|lei feng shi ji bing fei gai bian
+M05.102|类风湿性肺泡炎|lei feng shi xing fei pao yan
+M05.103|类风湿性弥漫性肺间质纤维化|lei feng shi xing mi man xing fei jian zhi xian wei hua
+M05.104|类风湿性纤维化肺泡炎|lei feng shi xing xian wei hua fei pao yan
+M05.105|类风湿尘肺[卡普兰综合征]|lei feng shi chen fei ka pu lan zong he zheng
+M05.106|类风湿性肺病|lei feng shi xing fei bing
+M05.201|类风湿性脉管炎|lei feng shi xing mai guan yan
+M05.301|累及内脏的类风湿性关节炎|lei ji nei zang de lei feng shi xing guan jie yan
+M05.302|累及全身的类风湿性关节炎|lei ji quan shen de lei feng shi xing guan jie yan
+M05.303|类风湿性关节炎性心肌病|lei feng shi xing guan jie yan xing xin ji bing
+M05.304|类风湿性多神经病|lei feng shi xing duo shen jing bing
+M05.305|类风湿性心肌病|lei feng shi xing xin ji bing
+M05.306|类风湿性关节炎伴心包炎|lei feng shi xing guan jie yan ban xin bao yan
+M05.307|类风湿性心肌炎|lei feng shi xing xin ji yan
+M05.308|类风湿性心脏病|lei feng shi xing xin zang bing
+M05.309|类风湿性关节炎伴心炎|lei feng shi xing guan jie yan ban xin yan
+M05.951|血清反应阳性的类风湿性关节炎 NOS|xue qing fan ying yang xing de lei feng shi xing guan jie yan
+M06.001|血清反应阴性的类风湿性关节炎|xue qing fan ying yin xing de lei feng shi xing guan jie yan
+M06.191|成年型斯蒂尔病或综合征[成人型类风湿性关节炎]|cheng nian xing si di er bing huo zong he zheng cheng ren xing lei feng shi xing guan jie yan
+M06.291|类风湿性粘液囊炎|lei feng shi xing nian ye nang yan
+M06.391|类风湿性结节|lei feng shi xing jie jie
+M06.401|炎性多关节病|yan xing duo guan jie bing
+M06.881|其他特指的类风湿性关节炎|qi ta te zhi de lei feng shi xing guan jie yan
+M06.981|类风湿性颞下颌关节炎|lei feng shi xing nie xia he guan jie yan
+M06.991|类风湿性关节炎 NOS|lei feng shi xing guan jie yan
+M08.001|幼年型全身性类风湿性关节炎[变应性亚败血症]|you nian xing quan shen xing lei feng shi xing guan jie yan bian ying xing ya bai xue zheng
+M08.101|幼年型关节强硬性脊椎炎|you nian xing guan jie qiang ying xing ji zhui yan
+M08.202|幼年型全身性关节炎[斯蒂尔氏病]|you nian xing quan shen xing guan jie yan si di er shi bing
+M08.203|幼年型关节炎伴全身性发病|you nian xing guan jie yan ban quan shen xing fa bing
+M08.291|斯蒂尔病|si di er bing
+M08.301|儿童类风湿病,多关节型|er tong lei feng shi bing duo guan jie xing
+M08.302|幼年型多关节炎(血清反应阴性)|you nian xing duo guan jie yan xue qing fan ying yin xing
+M08.393|慢性幼年型关节炎|man xing you nian xing guan jie yan
+M08.491|少关节性幼年型关节炎|shao guan jie xing you nian xing guan jie yan
+M08.891|其他幼年型关节炎|qi ta you nian xing guan jie yan
+M08.991|幼年型关节炎 NOS|you nian xing guan jie yan
+M10.091|痛风石|tong feng shi
+M10.092|痛风性关节炎|tong feng xing guan jie yan
+M10.093|痛风性滑囊炎|tong feng xing hua nang yan
+M10.094|心痛风石|xin tong feng shi
+M10.095|特发性痛风|te fa xing tong feng
+M10.096|痛风性粘液囊炎|tong feng xing nian ye nang yan
+M10.097|原发性痛风|yuan fa xing tong feng
+M10.191|铅性痛风|qian xing tong feng
+M10.291|药物性痛风|yao wu xing tong feng
+M10.391|痛风性肾病|tong feng xing shen bing
+M10.392|痛风性肾结石|tong feng xing shen jie shi
+M10.495|其他继发性痛风|qi ta ji fa xing tong feng
+M10.991|痛风 NOS|tong feng
+M10.992|痛风结节|tong feng jie jie
+M10.993|耳痛风石|er tong feng shi
+M11.095|羟磷灰石沉着病|qiang lin hui shi chen zhuo bing
+M11.195|家族性软骨钙沉着|jia zu xing ruan gu gai chen zhuo
+M11.291|软骨钙沉着 NOS|ruan gu gai chen zhuo
+M11.885|其他特指的晶体性关节病|qi ta te zhi de jing ti xing guan jie bing
+M11.995|晶体性关节病 NOS|jing ti xing guan jie bing
+M12.095|雅库氏综合征[慢性风湿病后关节病]|ya ku shi zong he zheng man xing feng shi bing hou guan jie bing
+M12.191|大骨节病[卡斯钦-贝克病]|da gu jie bing ka si qin bei ke bing
+M12.291|绒毛结节状滑膜炎(色素沉着的)|rong mao jie jie zhuang hua mo yan se su chen zhuo de
+M12.395|复发性风湿病|fu fa xing feng shi bing
+M12.495|间歇性关节积液(水)|jian xie xing guan jie ji ye shui
+M12.585|创伤性颞下颌关节炎(病)|chuang shang xing nie xia he guan jie yan bing
+M12.595|创伤性关节炎(病)|chuang shang xing guan jie yan bing
+M12.891|短暂性关节炎|duan zan xing guan jie yan
+M13.051|多关节炎 NOS|duo guan jie yan
+M13.155|髋关节炎|kuan guan jie yan
+M13.195|单关节炎 NEC|dan guan jie yan
+M13.805|幼年型多关节炎|you nian xing duo guan jie yan
+M13.885|颞下颌关节炎|nie xia he guan jie yan
+M13.891|变应性关节炎|bian ying xing guan jie yan
+M13.895|更年期关节炎|geng nian qi guan jie yan
+M13.896|退变性关节炎|tui bian xing guan jie yan
+M13.991|关节炎(病) NOS|guan jie yan bing
+M15.005|原发性全身性(骨)关节病|yuan fa xing quan shen xing gu guan jie bing
+M15.195|赫伯登结节(伴关节病)|he bo deng jie jie ban guan jie bing
+M15.295|沙尔结节(伴关节病)|sha er jie jie ban guan jie bing
+M15.305|继发性多发性关节病|ji fa xing duo fa xing guan jie bing
+M15.306|创伤后多关节病|chuang shang hou duo guan jie bing
+M15.495|侵蚀性(骨)关节病|qin shi xing gu guan jie bing
+M15.805|海加思结节|hai jia si jie jie
+M15.806|其他多关节病|qi ta duo guan jie bing
+M15.905|慢性多发性对称性骨关节病|man xing duo fa xing dui chen xing gu guan jie bing
+M16.055|原发性双侧髋关节病|yuan fa xing shuang ce kuan guan jie bing
+M16.155|原发性单侧髋关节病|yuan fa xing dan ce kuan guan jie bing
+M16.255|发育异常引起的双侧髋关节病|fa yu yi chang yin qi de shuang ce kuan guan jie bing
+M16.355|发育异常性单侧髋关节病|fa yu yi chang xing dan ce kuan guan jie bing
+M16.455|创伤后双侧髋关节病|chuang shang hou shuang ce kuan guan jie bing
+M16.555|创伤后单侧髋关节病|chuang shang hou dan ce kuan guan jie bing
+M16.655|继发性双侧髋关节病|ji fa xing shuang ce kuan guan jie bing
+M16.755|继发性单侧髋关节病|ji fa xing dan ce kuan guan jie bing
+M16.951|髋关节病 NOS|kuan guan jie bing
+M17.065|原发性双侧膝关节病|yuan fa xing shuang ce xi guan jie bing
+M17.165|原发性单侧膝关节病|yuan fa xing dan ce xi guan jie bing
+M17.265|创伤后双侧膝关节病|chuang shang hou shuang ce xi guan jie bing
+M17.365|创伤后单侧膝关节病|chuang shang hou dan ce xi guan jie bing
+M17.465|其他继发性双侧膝关节病|qi ta ji fa xing shuang ce xi guan jie bing
+M17.565|继发性单侧膝关节病|ji fa xing dan ce xi guan jie bing
+M17.961|膝关节病 NOS|xi guan jie bing
+M18.045|双侧第一腕掌关节的原发性关节病|shuang ce di yi wan zhang guan jie de yuan fa xing guan jie bing
+M18.145|单侧第一腕掌关节的原发性关节病|dan ce di yi wan zhang guan jie de yuan fa xing guan jie bing
+M18.245|双侧第一腕掌关节的创伤后关节病|shuang ce di yi wan zhang guan jie de chuang shang hou guan jie bing
+M18.345|单侧第一腕掌关节的创伤后关节病|dan ce di yi wan zhang guan jie de chuang shang hou guan jie bing
+M18.445|双侧第一腕掌关节的继发性关节病|shuang ce di yi wan zhang guan jie de ji fa xing guan jie bing
+M18.545|单侧第一腕掌关节的继发性关节病|dan ce di yi wan zhang guan jie de ji fa xing guan jie bing
+M18.945|第一腕掌关节的关节病 NOS|di yi wan zhang guan jie de guan jie bing
+M19.095|原发性关节病 NOS|yuan fa xing guan jie bing
+M19.195|创伤后关节病 NOS|chuang shang hou guan jie bing
+M19.295|继发性关节病 NOS|ji fa xing guan jie bing
+M19.821|肘骨关节病|zhou gu guan jie bing
+M19.841|指骨关节病|zhi gu guan jie bing
+M19.895|其他特指关节病|qi ta te zhi guan jie bing
+M19.935|双侧腕骨性关节炎(病)|shuang ce wan gu xing guan jie yan bing
+M19.955|双侧髋关节骨性关节炎(病)|shuang ce kuan guan jie gu xing guan jie yan bing
+M19.965|老年性膝关节炎(病)|lao nian xing xi guan jie yan bing
+M19.966|双侧膝骨性关节炎(病)|shuang ce xi gu xing guan jie yan bing
+M19.975|双侧踝关节骨性关节炎(病)|shuang ce huai guan jie gu xing guan jie yan bing
+M19.991|骨关节病|gu guan jie bing
+M19.995|肥大性关节炎[骨关节炎]|fei da xing guan jie yan gu guan jie yan
+M19.996|局限性关节病|ju xian xing guan jie bing
+M19.997|骨性(病)关节炎|gu xing bing guan jie yan
+M20.041|后天性槌状指|hou tian xing chui zhuang zhi
+M20.042|后天性指畸形|hou tian xing zhi ji xing
+M20.045|后天性小指屈曲畸形|hou tian xing xiao zhi qu qu ji xing
+M20.046|后天性手畸形|hou tian xing shou ji xing
+M20.047|后天性指挛缩畸形|hou tian xing zhi luan suo ji xing
+M20.171|拇囊炎(足)|mu nang yan zu
+M20.172|后天性拇外翻|hou tian xing mu wai fan
+M20.275|僵拇(足)|jiang mu zu
+M20.371|后天性拇(足)内翻|hou tian xing mu zu nei fan
+M20.375|拇(足)内翻|mu zu nei fan
+M20.376|拇(足)变形(后天性)|mu zu bian xing hou tian xing
+M20.475|其他后天性锤状趾|qi ta hou tian xing chui zhuang zhi
+M20.571|足仰趾畸形|zu yang zhi ji xing
+M20.671|后天性趾畸形 NOS|hou tian xing zhi ji xing
+M21.021|后天性肘外翻|hou tian xing zhou wai fan
+M21.061|后天性膝外翻|hou tian xing xi wai fan
+M21.071|后天性马蹄外翻足|hou tian xing ma ti wai fan zu
+M21.072|后天性足外翻|hou tian xing zu wai fan
+M21.121|后天性肘内翻|hou tian xing zhou nei fan
+M21.151|后天性髋内翻|hou tian xing kuan nei fan
+M21.161|后天性膝内翻|hou tian xing xi nei fan
+M21.171|后天性足内翻|hou tian xing zu nei fan
+M21.225|后天性肘关节屈曲畸形|hou tian xing zhou guan jie qu qu ji xing
+M21.261|后天性膝关节屈曲畸形|hou tian xing xi guan jie qu qu ji xing
+M21.335|后天性腕下垂|hou tian xing wan xia chui
+M21.371|后天性足下垂|hou tian xing zu xia chui
+M21.471|扁平足[平足](后天性)|bian ping zu ping zu hou tian xing
+M21.545|手爪形|shou zhua xing
+M21.571|后天性高弓足|hou tian xing gao gong zu
+M21.575|后天性足畸形|hou tian xing zu ji xing
+M21.576|仰趾弓形足(爪形趾)|yang zhi gong xing zu zhua xing zhi
+M21.671|足后天畸形|zu hou tian ji xing
+M21.785|后天性四肢长度不等|hou tian xing si zhi chang du bu deng
+M21.815|后天性翼状肩胛骨|hou tian xing yi zhuang jian jia gu
+M21.851|后天性股骨畸形|hou tian xing gu gu ji xing
+M21.935|后天性腕关节畸形|hou tian xing wan guan jie ji xing
+M21.951|后天性髋关节畸形|hou tian xing kuan guan jie ji xing
+M21.981|后天性下肢畸形|hou tian xing xia zhi ji xing
+M21.995|后天性关节畸形|hou tian xing guan jie ji xing
+M22.065|习惯性复发性髌骨脱位|xi guan xing fu fa xing bin gu tuo wei
+M22.165|复发性髌骨不全脱位|fu fa xing bin gu bu quan tuo wei
+M22.205|髌股疾患|bin gu ji huan
+M22.365|髌骨其他紊乱|bin gu qi ta wen luan
+M22.461|髌骨软骨软化|bin gu ruan gu ruan hua
+M22.865|髌骨其他疾患|bin gu qi ta ji huan
+M22.965|髌骨疾患 NOS|bin gu ji huan
+M23.061|膝外侧半月板囊肿|xi wai ce ban yue ban nang zhong
+M23.091|膝半月板囊肿|xi ban yue ban nang zhong
+M23.095|膝关节囊肿|xi guan jie nang zhong
+M23.191|先天性盘状半月板|xian tian xing pan zhuang ban yue ban
+M23.231|陈旧性膝内侧半月板损伤|chen jiu xing xi nei ce ban yue ban sun shang
+M23.235|陈旧性半月板内侧桶柄样撕裂|chen jiu xing ban yue ban nei ce tong bing yang si lie
+M23.261|陈旧性膝外侧半月板损伤|chen jiu xing xi wai ce ban yue ban sun shang
+M23.291|陈旧性半月板损伤|chen jiu xing ban yue ban sun shang
+M23.295|陈旧性膝关节韧带损伤|chen jiu xing xi guan jie ren dai sun shang
+M23.315|内侧半月板前角紊乱|nei ce ban yue ban qian jiao wen luan
+M23.325|内侧半月板后角紊乱|nei ce ban yue ban hou jiao wen luan
+M23.335|内侧半月板紊乱|nei ce ban yue ban wen luan
+M23.365|陈旧性外侧半月板紊乱|chen jiu xing wai ce ban yue ban wen luan
+M23.395|膝关节变性|xi guan jie bian xing
+M23.396|病理性关节脱位|bing li xing guan jie tuo wei
+M23.491|膝关节游离体|xi guan jie you li ti
+M23.595|膝慢性不稳定性疾患|xi man xing bu wen ding xing ji huan
+M23.695|膝韧带其他自然破裂|xi ren dai qi ta zi ran po lie
+M23.895|膝韧带松弛|xi ren dai song chi
+M23.896|半月板钙化|ban yue ban gai hua
+M23.897|弹响膝|tan xiang xi
+M23.995|半月板疾患 NOS|ban yue ban ji huan
+M23.996|膝内部紊乱 NOS|xi nei bu wen luan
+M24.091|关节内游离体|guan jie nei you li ti
+M24.195|其他关节软骨疾患|qi ta guan jie ruan gu ji huan
+M24.281|项韧带肥厚|xiang ren dai fei hou
+M24.291|黄韧带肥厚|huang ren dai fei hou
+M24.292|韧带钙化|ren dai gai hua
+M24.295|韧带囊肿|ren dai nang zhong
+M24.296|韧带松弛|ren dai song chi
+M24.351|髋关节病理性脱位|kuan guan jie bing li xing tuo wei
+M24.361|膝关节病理性脱位|xi guan jie bing li xing tuo wei
+M24.391|关节病理性脱位|guan jie bing li xing tuo wei
+M24.392|关节自发性脱位|guan jie zi fa xing tuo wei
+M24.465|膝韧带囊肿|xi ren dai nang zhong
+M24.491|关节习惯性脱位|guan jie xi guan xing tuo wei
+M24.535|腕关节屈曲挛缩|wan guan jie qu qu luan suo
+M24.551|髋关节屈曲挛缩(后天性)|kuan guan jie qu qu luan suo hou tian xing
+M24.565|膝反屈|xi fan qu
+M24.591|关节挛缩|guan jie luan suo
+M24.595|关节弯曲|guan jie wan qu
+M24.621|肘关节强硬|zhou guan jie qiang ying
+M24.645|指间关节强直|zhi jian guan jie qiang zhi
+M24.651|髋关节强硬|kuan guan jie qiang ying
+M24.661|膝关节强硬|xi guan jie qiang ying
+M24.671|踝关节强硬|huai guan jie qiang ying
+M24.685|颞颌关节强硬|nie he guan jie qiang ying
+M24.691|关节强硬|guan jie qiang ying
+M24.755|髋臼前突|kuan jiu qian tu
+M24.811|陈旧性肩关节脱位|chen jiu xing jian guan jie tuo wei
+M24.855|髋关节紊乱|kuan guan jie wen luan
+M24.856|应激性髋|ying ji xing kuan
+M24.861|陈旧性髌骨脱位|chen jiu xing bin gu tuo wei
+M24.885|腰椎关节紊乱|yao zhui guan jie wen luan
+M24.891|关节粘连|guan jie nian lian
+M24.995|关节紊乱 NOS|guan jie wen luan
+M25.091|关节积血|guan jie ji xue
+M25.195|关节瘘|guan jie lou
+M25.295|关节松弛|guan jie song chi
+M25.395|关节其他不稳定性疾患|guan jie qi ta bu wen ding xing ji huan
+M25.491|关节积液|guan jie ji ye
+M25.505|多关节痛|duo guan jie tong
+M25.506|痛痛病(骨和关节的及四肢痛疼)|tong tong bing gu he guan jie de ji si zhi tong teng
+M25.511|肩关节痛|jian guan jie tong
+M25.551|髋关节痛|kuan guan jie tong
+M25.561|膝关节痛|xi guan jie tong
+M25.591|关节痛|guan jie tong
+M25.661|膝关节僵硬|xi guan jie jiang ying
+M25.681|肢体僵硬|zhi ti jiang ying
+M25.691|关节僵硬|guan jie jiang ying
+M25.795|骨赘|gu zhui
+M25.891|关节肿胀|guan jie zhong zhang
+M25.892|关节周围骨化|guan jie zhou wei gu hua
+M25.895|其他特指关节疾患难|qi ta te zhi guan jie ji huan nan
+M25.991|关节病|guan jie bing
+M25.992|关节肿物|guan jie zhong wu
+M30.001|结节性多动脉炎(全动脉炎)(坏死性血管炎）|jie jie xing duo dong mai yan quan dong mai yan huai si xing xue guan yan
+M30.005|结节性多动脉炎性痴呆|jie jie xing duo dong mai yan xing chi dai
+M30.101|变应性肉芽肿性血管炎|bian ying xing rou ya zhong xing xue guan yan
+M30.106|多动脉炎伴肺受累[丘格-斯特劳斯]|duo dong mai yan ban fei shou lei qiu ge si te lao si
+M30.205|幼年型多动脉炎|you nian xing duo dong mai yan
+M30.301|川崎病[急性发热性粘膜皮肤淋巴结综合征]|chuan qi bing ji xing fa re xing nian mo pi fu lin ba jie zong he zheng
+M30.805|多脉管炎重叠综合征|duo mai guan yan chong die zong he zheng
+M31.001|过敏性脉管炎|guo min xing mai guan yan
+M31.002|古德帕斯丘氏综合征(肺出血肾炎综合征)|gu de pa si qiu shi zong he zheng fei chu xue shen yan zong he zheng
+M31.003|免疫性血管炎|mian yi xing xue guan yan
+M31.101|血栓性血小板减少性紫癜|xue shuan xing xue xiao ban jian shao xing zi dian
+M31.105|血栓性微血管病|xue shuan xing wei xue guan bing
+M31.201|致死性中线肉芽肿(鼻部坏疽性肉芽肿)|zhi si xing zhong xian rou ya zhong bi bu huai ju xing rou ya zhong
+M31.203|坏疽性肉芽肿|huai ju xing rou ya zhong
+M31.204|咽部坏疽性肉芽肿|yan bu huai ju xing rou ya zhong
+M31.205|恶性(面部)肉芽肿|e xing mian bu rou ya zhong
+M31.301|韦格纳肉芽肿|wei ge na rou ya zhong
+M31.305|坏死性呼吸道肉芽肿病|huai si xing hu xi dao rou ya zhong bing
+M31.401|高安氏病[无脉病；多发性大动脉炎；主动脉弓动脉炎]|gao an shi bing wu mai bing duo fa xing da dong mai yan zhu dong mai gong dong mai yan
+M31.505|巨细胞动脉炎伴有风湿性多肌痛|ju xi bao dong mai yan ban you feng shi xing duo ji tong
+M31.506|重叠综合症|chong die zong he zheng
+M31.601|巨细胞动脉炎(颞动脉炎)|ju xi bao dong mai yan nie dong mai yan
+M31.605|颅巨细胞动脉炎|lu ju xi bao dong mai yan
+M31.805|血补体过少性血管病|xue bu ti guo shao xing xue guan bing
+M31.905|坏死性血管病 NOS|huai si xing xue guan bing
+M32.005|正确剂量的药物性狼疮|zheng que ji liang de yao wu xing lang chuang
+M32.006|药物性系统性红斑狼疮|yao wu xing xi tong xing hong ban lang chuang
+M32.101|狼疮性脑炎|lang chuang xing nao yan
+M32.102|狼疮性心包炎|lang chuang xing xin bao yan
+M32.103|狼疮性心肌病|lang chuang xing xin ji bing
+M32.104|狼疮性肺炎|lang chuang xing fei yan
+M32.105|狼疮性肾炎|lang chuang xing shen yan
+M32.106|利-萨二氏病[非典型疣状心内膜炎]|li sa er shi bing fei dian xing you zhuang xin nei mo yan
+M32.107|狼疮性肺病变|lang chuang xing fei bing bian
+M32.108|狼疮性神经炎|lang chuang xing shen jing yan
+M32.109|狼疮性脊髓病变|lang chuang xing ji sui bing bian
+M32.110|狼疮性周围神经病|lang chuang xing zhou wei shen jing bing
+M32.111|狼疮性桨膜炎|lang chuang xing jiang mo yan
+M32.155|系统性红斑狼疮性脑炎|xi tong xing hong ban lang chuang xing nao yan
+M32.805|播散性畿斑狼疮|bo san xing ji ban lang chuang
+M32.901|系统性红斑狼疮 NOS|xi tong xing hong ban lang chuang
+M33.005|幼年型皮多肌炎|you nian xing pi duo ji yan
+M33.101|皮肌炎|pi ji yan
+M33.102|皮肌炎性周围神经病|pi ji yan xing zhou wei shen jing bing
+M33.201|多肌炎|duo ji yan
+M33.202|多肌炎伴肺间质纤维化|duo ji yan ban fei jian zhi xian wei hua
+M33.905|皮多肌炎 NOS|pi duo ji yan
+M34.005|进行性全身性硬皮病|jin xing xing quan shen xing ying pi bing
+M34.105|钙质沉着－雷诺现象－食管机能不良－指趾硬皮症－毛细血管扩张综合征[CREST]|gai zhi chen zhe lei nuo xian xiang shi guan ji neng bu liang zhi zhi ying pi zheng mao xi xue guan kuo zhang zong he zheng
+M34.205|药物诱发的全身性硬皮病|yao wu you fa de quan shen xing ying pi bing
+M34.801|全身性硬皮病性肺病变|quan shen xing ying pi bing xing fei bing bian
+M34.805|布施克硬肿病|bu shi ke ying zhong bing
+M34.806|全身性硬皮病伴有肌病|quan shen xing ying pi bing ban you ji bing
+M34.807|全身性硬皮病伴肺炎|quan shen xing ying pi bing ban fei yan
+M34.901|全身性硬皮病 NOS|quan shen xing ying pi bing
+M34.902|硬皮病|ying pi bing
+M35.001|干燥综合征[斯耶格伦氏综合征]|gan zao zong he zheng si ye ge lun shi zong he zheng
+M35.002|继发性干燥[舍格伦]综合征|ji fa xing gan zao she ge lun zong he zheng
+M35.003|干燥性角膜结膜炎|gan zao xing jiao mo jie mo yan
+M35.005|干燥[舍格伦]综合征性肺病变|gan zao she ge lun zong he zheng xing fei bing bian
+M35.006|干燥[舍格伦]综合征性肌病|gan zao she ge lun zong he zheng xing ji bing
+M35.007|干燥[舍格伦]综合征伴肾小管－间质疾患|gan zao she ge lun zong he zheng ban shen xiao guan jian zhi ji huan
+M35.101|重叠结缔组织病|chong die jie di zu zhi bing
+M35.105|混合性结缔组织病(MCTD)|hun he xing jie di zu zhi bing
+M35.201|白塞氏综合征[口疮；生殖器溃疡及葡萄膜炎；贝切特氏综合征]|bai sai shi zong he zheng kou chuang sheng zhi qi kui yang ji pu tao mo yan bei qie te shi zong he zheng
+M35.205|贝赫切特外阴溃疡(急性)(感染性)|bei he qie te wai yin kui yang ji xing gan ran xing
+M35.301|风湿性多肌痛|feng shi xing duo ji tong
+M35.405|弥漫性(嗜酸细胞性)筋膜炎|mi man xing shi suan xi bao xing jin mo yan
+M35.505|多病灶性纤维硬化病|duo bing zao xing xian wei ying hua bing
+M35.605|复发性脂膜炎[韦伯－克里斯琴综合征]|fu fa xing zhi mo yan wei bo ke li si qin zong he zheng
+M35.705|运动过强、运动过度综合征|yun dong guo qiang yun dong guo du zong he zheng
+M35.706|家族性韧带松弛|jia zu xing ren dai song chi
+M35.805|嗜酸粒细胞增多－肌痛综合征|shi suan li xi bao zeng duo ji tong zong he zheng
 N28.854|囊性肾盂炎|nang xing shen yu yan
 N28.855|囊性肾盂输尿管炎|nang xing shen yu shu niao guan yan
 N28.856|失盐综合征[索恩综合征]|shi yan zong he zheng suo en zong he zheng
