@@ -5,15 +5,17 @@
  *
  * Source: the `disease` table of the his01 teaching database (the Neusoft 云医院 HIS course
  * data set), file his.sql of the public GitHub repository DIE-4Y/HIS-Project, commit 6196343
- * (2023). Rows are copied as they stand, code and name only, from contiguous runs of that table.
+ * (2023). Rows are copied as they stand, code and name only, from contiguous runs of that table:
+ * A00–A15, I02–M35 and N28–N76 (4,894 codes; the common lists add E, F, H, O, R, S and others).
  * Licence: the repository states none. The rows are entries of a published classification (code
  * and standard name, no creative content of the repository's authors); check this again before
  * the list is distributed outside the group.
  *
  * Changes to the source: the dagger "+" of aetiology codes dropped (A01.003+ → A01.003); two
- * stray characters removed (J31.002 肥厚性鼻炎, K43.151 坏疽性腹疝); rows whose name holds a
- * backtick left out. The pinyin column is generated, not copied: `npx tsx src/care/icd10-full.cli.ts`
- * rewrites it (pinyin-pro needs about 200 ms for these names, too slow for every start-up).
+ * stray characters removed (J31.002 肥厚性鼻炎, K43.151 坏疽性腹疝); left out: rows whose name
+ * holds a backtick, a second I67.951 (its code repeats once the dagger is gone) and M15.906 (name
+ * garbled). The pinyin column is generated, not copied: `npx tsx src/care/icd10-full.cli.ts`
+ * rewrites it (pinyin-pro needs about 300 ms for these names, too slow for every start-up).
  */
 export const ICD10_FULL_TEXT = `
 A00.051|古典型霍乱|gu dian xing huo luan
