@@ -1,4 +1,4 @@
-import type { FigureKey, FigureUnit } from './figures.schema.ts';
+import type { FigureKey, FigureUnit, PartUnit } from './figures.schema.ts';
 
 /**
  * What each care figure is: the db/views file it reads, the aggregates that make its
@@ -29,6 +29,8 @@ export interface FigureDef {
   label: string;
   definition: string;
   unit: FigureUnit;
+  /** what the numerator and the denominator add up; records by default */
+  parts?: { numerator: PartUnit; denominator: PartUnit };
   aim: { op: 'ge' | 'le'; value: number; text: string } | null;
   view: CareView;
   /** the org a row is counted for: where it happened, or where the resident lives */
@@ -93,6 +95,7 @@ const feeShare = (key: FigureKey, label: string, what: string, category: string,
   label,
   definition: `${what} ÷ 医疗总费用（门诊与住院费用明细，退费冲减，不含已取消就诊）`,
   unit: 'percent',
+  parts: { numerator: 'fen', denominator: 'fen' },
   aim: { op: 'le', value: aim, text: `≤ ${aim}%` },
   view: 'indicator_care_fee_lines_v01',
   place: 'org_id',
@@ -218,6 +221,7 @@ export const FIGURES: readonly FigureDef[] = [
     label: '平均住院日',
     definition: '出院患者住院天数之和 ÷ 出院人数（按出院时间统计，当日出院计 1 天）',
     unit: 'days',
+    parts: { numerator: 'days', denominator: 'count' },
     aim: { op: 'le', value: 7.24, text: '参照 7.24 天' },
     view: 'indicator_care_average_length_of_stay_v01',
     place: 'org_id',
@@ -231,6 +235,7 @@ export const FIGURES: readonly FigureDef[] = [
     label: '病床使用率',
     definition: '实际占用床日数 ÷ 实际开放床日数（在用床位 × 当月天数）',
     unit: 'percent',
+    parts: { numerator: 'days', denominator: 'days' },
     aim: { op: 'ge', value: 71.5, text: '参照 71.5%' },
     view: 'indicator_care_bed_use_rate_v01',
     place: 'org_id',
@@ -246,6 +251,7 @@ export const FIGURES: readonly FigureDef[] = [
     label: '次均住院费用',
     definition: '出院患者住院总费用 ÷ 出院人数（按出院时间统计，退费冲减）',
     unit: 'fen',
+    parts: { numerator: 'fen', denominator: 'count' },
     aim: null,
     view: 'indicator_care_cost_per_stay_v01',
     place: 'org_id',

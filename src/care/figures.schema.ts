@@ -47,6 +47,9 @@ export const figuresQuery = z
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
 export const figureUnit = z.enum(['percent', 'days', 'fen', 'growth']);
+/** what a numerator or denominator counts: records, fen (shown in yuan), or days */
+export const partUnit = z.enum(['count', 'fen', 'days']);
+export type PartUnit = z.infer<typeof partUnit>;
 export type FigureUnit = z.infer<typeof figureUnit>;
 
 /** numerator and denominator of one cell; value from them (growth: the year-earlier count is the denominator) */
@@ -63,6 +66,7 @@ export const careFigure = cell.extend({
   definition: z.string(),
   view: z.string().describe('the db/views file the figure is read from'),
   unit: figureUnit,
+  parts: z.object({ numerator: partUnit, denominator: partUnit }),
   aim: z.object({ op: z.enum(['ge', 'le']), value: z.number(), text: z.string() }).nullable(),
   /** whether the cell can be opened to its records */
   drillable: z.boolean(),

@@ -15,6 +15,7 @@ import type {
   FigureRecord,
   FigureUnit,
   FiguresQuery,
+  PartUnit,
   RecordsQuery,
 } from './figures.schema.ts';
 
@@ -122,6 +123,7 @@ function figureOf(def: FigureDef, rows: fq.CellRow[], months: string[], orgs: fq
     definition: def.definition,
     view: `db/views/${def.view}.sql`,
     unit: def.unit,
+    parts: def.parts ?? { numerator: 'count', denominator: 'count' },
     aim: def.aim,
     drillable: def.records !== null,
     ...cellOf(def, total),
@@ -210,6 +212,9 @@ export async function records(ctx: Ctx, input: RecordsQuery) {
   });
 }
 
+/** the drill-down rows add what the numerator adds (a denominator of records adds 1 each) */
+const AMOUNT_HEADERS: Record<PartUnit, string> = { count: '计入', fen: '计入（分）', days: '计入（天）' };
+
 const SOURCE_LABELS: Record<FigureRecord['source'], string> = {
   visit: '门诊就诊',
   stay: '住院',
@@ -240,7 +245,7 @@ export async function exportRecords(ctx: Ctx, input: RecordsQuery) {
       { header: '时间', value: (r) => shanghaiText(r.at), width: 18 },
       { header: '居民', value: (r) => r.residentName, width: 10 },
       { header: '摘要', value: (r) => r.detail, width: 30 },
-      { header: def.unit === 'fen' || def.key.endsWith('_share') ? '计入（分）' : '计入', value: (r) => r.amount },
+      { header: AMOUNT_HEADERS[def.parts?.numerator ?? 'count'], value: (r) => r.amount },
     ],
     `${def.label}-${input.month}-${input.part === 'numerator' ? '分子' : '分母'}`,
   );

@@ -47,8 +47,8 @@ export function FigureRecords({
   useEffect(() => setPaging({ page: 1 }), [key, setPaging]);
   const query = { ...filter, page: list.params.page, pageSize: list.params.pageSize };
   const rows = useListQuery(['care-figure-records'], URL, figureRecordPage, query, { enabled: cell !== null });
-  const money = cell ? cell.figure.unit === 'fen' || cell.figure.key.endsWith('_share') : false;
-  const days = cell?.figure.key === 'average_length_of_stay';
+  // a row adds what the numerator adds (a denominator of records adds 1 each)
+  const unit = cell?.figure.parts.numerator ?? 'count';
   const name = cell ? careFigureText(cell.figure, lang).label : '';
   return (
     <Drawer
@@ -97,7 +97,8 @@ export function FigureRecords({
             title: t('amount'),
             width: 100,
             align: 'right',
-            render: (r) => (money ? formatMoney(r.amount) : days ? `${r.amount} ${t('days')}` : r.amount),
+            render: (r) =>
+              unit === 'fen' ? formatMoney(r.amount) : unit === 'days' ? `${r.amount} ${t('days')}` : r.amount,
           },
         ]}
       />

@@ -7,7 +7,7 @@ import { formatCount, todayShanghai } from '../../web/format.ts';
 import { useLang, useT, type Translate } from '../../web/i18n.ts';
 import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
 import { Page } from '../../web/page.tsx';
-import { careFigures, type CareFigure, type FigureCell } from '../figures.schema.ts';
+import { careFigures, type CareFigure, type FigureCell, type PartUnit } from '../figures.schema.ts';
 import { FigureRecords, type CellRef } from './figure-records.tsx';
 import { careFigureText, figuresMessages } from './figures.i18n.ts';
 
@@ -28,18 +28,18 @@ function shown(f: CareFigure, v: number | null, t: T): string {
   if (f.unit === 'days') return `${v} ${t('days')}`;
   return `${f.unit === 'growth' && v > 0 ? '+' : ''}${v}%`;
 }
-/** a money figure's numerator is fen: shown in yuan */
-const part = (f: CareFigure, n: number) =>
-  f.unit === 'fen' || f.key.endsWith('_share') ? (n / 100).toFixed(2) : formatCount(n);
+/** fen are shown in yuan */
+const amount = (unit: PartUnit, n: number) => (unit === 'fen' ? (n / 100).toFixed(2) : formatCount(n));
 const met = (f: CareFigure) =>
   f.aim === null || f.value === null ? null : f.aim.op === 'ge' ? f.value >= f.aim.value : f.value <= f.aim.value;
 
 /** A number that opens the records it counts (when the figure has records). */
-function Opens({ f, n, onOpen }: { f: CareFigure; n: number; onOpen: () => void }) {
-  if (!f.drillable) return <span>{part(f, n)}</span>;
+function Opens({ f, n, p, onOpen }: { f: CareFigure; n: number; p: CellRef['part']; onOpen: () => void }) {
+  const text = amount(f.parts[p], n);
+  if (!f.drillable) return <span>{text}</span>;
   return (
     <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onOpen}>
-      {part(f, n)}
+      {text}
     </Button>
   );
 }
@@ -75,9 +75,9 @@ function FigureCard({
       <Statistic value={shown(f, f.value, t)} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }} onClick={(e) => e.stopPropagation()}>
         {f.unit === 'growth' ? `${t('thisPeriod')} ` : `${t('numerator')} `}
-        <Opens f={f} n={f.numerator} onOpen={() => onOpen('numerator')} />
+        <Opens f={f} p="numerator" n={f.numerator} onOpen={() => onOpen('numerator')} />
         {f.unit === 'growth' ? ` · ${t('yearEarlier')} ` : ` / ${t('denominator')} `}
-        <Opens f={f} n={f.denominator} onOpen={() => onOpen('denominator')} />
+        <Opens f={f} p="denominator" n={f.denominator} onOpen={() => onOpen('denominator')} />
       </Typography.Text>
     </Card>
   );
@@ -218,12 +218,16 @@ export function CareFiguresPage() {
               {
                 title: f.unit === 'growth' ? t('thisPeriod') : t('numerator'),
                 align: 'right',
-                render: (_, r) => <Opens f={f} n={r.numerator} onOpen={() => open(f, 'numerator', at(r))} />,
+                render: (_, r) => (
+                  <Opens f={f} p="numerator" n={r.numerator} onOpen={() => open(f, 'numerator', at(r))} />
+                ),
               },
               {
                 title: f.unit === 'growth' ? t('yearEarlier') : t('denominator'),
                 align: 'right',
-                render: (_, r) => <Opens f={f} n={r.denominator} onOpen={() => open(f, 'denominator', at(r))} />,
+                render: (_, r) => (
+                  <Opens f={f} p="denominator" n={r.denominator} onOpen={() => open(f, 'denominator', at(r))} />
+                ),
               },
               { title: t('value'), align: 'right', render: (_, r) => shown(f, r.value, t) },
               ...(f.unit === 'growth' && view === 'byMonth'
