@@ -195,6 +195,23 @@ describe('drill-down to the records behind a cell', () => {
     expect(ops.items.map((r) => r.source)).toEqual(['operation']);
   });
 
+  it('for every drillable figure and both parts, the records add up to the cell', async () => {
+    const res = await coordinator.get('/api/care-figures?from=2025-03&to=2025-03');
+    const all = res.json<{
+      figures: Array<Fig & { drillable: boolean; parts: Record<'numerator' | 'denominator', string> }>;
+    }>().figures;
+    let checked = 0;
+    for (const f of all.filter((x) => x.drillable)) {
+      for (const part of ['numerator', 'denominator'] as const) {
+        const rows = await drill(coordinator, `figure=${f.key}&month=2025-03&part=${part}`);
+        const sum = f.parts[part] === 'count' ? rows.total : rows.items.reduce((s, r) => s + r.amount, 0);
+        expect(sum, `${f.key} ${part}`).toBe(f[part]);
+        checked++;
+      }
+    }
+    expect(checked).toBe(2 * (all.length - 1)); // all but bed use
+  });
+
   it('exports the same rows as .xlsx, audited', async () => {
     const res = await coordinator.get(
       `/api/care-figures/records/export?figure=county_internal_visits&month=2025-03&townshipId=${townA}&part=denominator`,
