@@ -80,6 +80,8 @@ beforeAll(async () => {
     ${fee(people, `NULL, ${sW}`, W, 'BED-GEN', 'bed', 1000, 2)}, ${fee(people, `NULL, ${sW}`, W, 'DRG-CEFT', 'drug', 500, -1)},
     ${fee(village, `${vM}, NULL`, M, 'DRG-AMLO', 'drug', 800)}, ${fee(village, `${vM}, NULL`, M, 'ECG-12', 'exam', 200)},
     ${fee(village, `${vCancelled}, NULL`, W, 'DRG-AMLO', 'drug', 9999)}`);
+  await env.asOwner(`INSERT INTO beds (county_id, org_id, department_id, code, status) VALUES
+    (${c}, ${people}, ${dept}, 'FM1', 'open'), (${c}, ${people}, ${dept}, 'FM2', 'open')`);
   coordinator = await env.login('coordinator');
   townshipDoctor = await env.login('township.doctor');
 });
@@ -154,6 +156,7 @@ describe('care figures (hand-computed fixture)', () => {
     const v = await one(`SELECT coalesce(sum(occupied_bed_days), 0)::int AS n, coalesce(sum(open_bed_days), 0)::int AS d
       FROM indicator_care_bed_use_rate_v01 WHERE county_id = ${c} AND month = '2025-03'`);
     expect([f.bed_use.numerator, f.bed_use.denominator]).toEqual([v.n, v.d]);
+    expect(f.bed_use.numerator).toBe(7 + 2); // W's 7 days and C's 2, the cancelled stay none
   });
 });
 
@@ -198,18 +201,18 @@ describe('drill-down to the records behind a cell', () => {
   it('for every drillable figure and both parts, the records add up to the cell', async () => {
     const res = await coordinator.get('/api/care-figures?from=2025-03&to=2025-03');
     const all = res.json<{
-      figures: Array<Fig & { drillable: boolean; parts: Record<'numerator' | 'denominator', string> }>;
+      figures: Array<Fig & { drillable: Array<'numerator' | 'denominator'>; parts: Record<string, string> }>;
     }>().figures;
     let checked = 0;
-    for (const f of all.filter((x) => x.drillable)) {
-      for (const part of ['numerator', 'denominator'] as const) {
+    for (const f of all) {
+      for (const part of f.drillable) {
         const rows = await drill(coordinator, `figure=${f.key}&month=2025-03&part=${part}`);
         const sum = f.parts[part] === 'count' ? rows.total : rows.items.reduce((s, r) => s + r.amount, 0);
         expect(sum, `${f.key} ${part}`).toBe(f[part]);
         checked++;
       }
     }
-    expect(checked).toBe(2 * (all.length - 1)); // all but bed use
+    expect(checked).toBe(2 * all.length - 1); // all but bed use's open bed-days
   });
 
   it('exports the same rows as .xlsx, audited', async () => {
@@ -243,7 +246,7 @@ describe('drill-down to the records behind a cell', () => {
     const bad = await coordinator.get('/api/care-figures/records?figure=nope&month=2025-13&part=numerator');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
-    const bed = await coordinator.get('/api/care-figures/records?figure=bed_use&month=2025-03&part=numerator');
+    const bed = await coordinator.get('/api/care-figures/records?figure=bed_use&month=2025-03&part=denominator');
     expect(bed.json().code).toBe('NOT_DRILLABLE');
     const admin = await env.login('admin');
     const rows = await drill(admin, 'figure=tcm_share&month=2025-03&part=numerator');

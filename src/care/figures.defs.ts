@@ -14,10 +14,15 @@ export type CareView =
   | 'indicator_care_operations_v01'
   | 'indicator_care_average_length_of_stay_v01'
   | 'indicator_care_bed_use_rate_v01'
+  | 'indicator_care_bed_days_v01'
   | 'indicator_care_fee_lines_v01'
   | 'indicator_care_cost_per_stay_v01';
 
 export interface FigureRecords {
+  /** the record-level view when the figure's own view is a summary */
+  view?: CareView;
+  /** false when the denominator is not made of records (open bed-days are beds × days) */
+  denominator?: false;
   source: string;
   id: string;
   amount: string;
@@ -242,7 +247,14 @@ export const FIGURES: readonly FigureDef[] = [
     where: ALL,
     numerator: 'sum(v.occupied_bed_days)::float8',
     denominator: 'sum(v.open_bed_days)::float8',
-    records: null,
+    records: {
+      view: 'indicator_care_bed_days_v01',
+      denominator: false,
+      source: 'v.source',
+      id: 'v.source_id',
+      amount: 'v.bed_days',
+      numeratorRows: ALL,
+    },
   },
   feeShare('drug_share', '药占比', '药品费用', 'drug', 30),
   feeShare('consumable_share', '耗材占比', '卫生材料费用', 'consumable', 20),

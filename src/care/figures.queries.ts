@@ -24,8 +24,8 @@ export interface CellRow {
 
 const raw = (fragment: string) => sql.raw(fragment);
 
-const rowsOf = (def: FigureDef, c: Cells) =>
-  sql`FROM ${sql.table(def.view)} v
+const rowsOf = (def: FigureDef, c: Cells, view = def.view) =>
+  sql`FROM ${sql.table(view)} v
     WHERE v.county_id = ${c.countyId} AND v.month BETWEEN ${c.from} AND ${c.to}
       AND ${raw(`v.${def.place}`)} = ANY(${[...c.orgIds]}::int[]) AND ${raw(def.where)}`;
 
@@ -71,7 +71,7 @@ export interface RecordRow {
 export function records(db: Kdb, def: FigureDef, r: FigureRecords, c: Cells, part: 'numerator' | 'denominator') {
   const counted = sql`
     SELECT ${raw(r.source)} AS source, ${raw(r.id)} AS source_id, (${raw(r.amount)})::float8 AS amount
-    ${rowsOf(def, c)} AND ${raw(part === 'numerator' ? r.numeratorRows : 'true')}`;
+    ${rowsOf(def, c, r.view)} AND ${raw(part === 'numerator' ? r.numeratorRows : 'true')}`;
   const joined = sql<RecordRow>`(
     SELECT x.source, x.source_id AS id, x.org_id, t.org_name, x.at, x.resident_name, x.detail, f.amount
     FROM (${counted}) f

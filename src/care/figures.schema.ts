@@ -68,8 +68,8 @@ export const careFigure = cell.extend({
   unit: figureUnit,
   parts: z.object({ numerator: partUnit, denominator: partUnit }),
   aim: z.object({ op: z.enum(['ge', 'le']), value: z.number(), text: z.string() }).nullable(),
-  /** whether the cell can be opened to its records */
-  drillable: z.boolean(),
+  /** the parts of a cell that open to their records */
+  drillable: z.array(z.enum(['numerator', 'denominator'])),
   byMonth: z.array(cell.extend({ month: z.string(), previousMonthGrowth: z.number().nullable() })),
   byOrg: z.array(cell.extend({ orgId: z.number(), orgName: z.string(), townshipId: z.number().nullable() })),
   byTownship: z.array(cell.extend({ townshipId: z.number(), townshipName: z.string() })),

@@ -125,7 +125,7 @@ function figureOf(def: FigureDef, rows: fq.CellRow[], months: string[], orgs: fq
     unit: def.unit,
     parts: def.parts ?? { numerator: 'count', denominator: 'count' },
     aim: def.aim,
-    drillable: def.records !== null,
+    drillable: !def.records ? [] : def.records.denominator === false ? ['numerator'] : ['numerator', 'denominator'],
     ...cellOf(def, total),
     byMonth: months.map((m) => ({ month: m, ...cellOf(def, byMonth.get(m)), previousMonthGrowth: previous(m) })),
     byOrg: [...byOrg]
@@ -177,6 +177,8 @@ function drill(ctx: Ctx, orgs: fq.OrgTownship[], input: RecordsQuery) {
   const def = figureDef(input.figure);
   const rows = def.records;
   if (!rows) throw badRequest('NOT_DRILLABLE', `「${def.label}」按机构和月份汇总，暂不能打开明细记录`, 'figure');
+  if (input.part === 'denominator' && rows.denominator === false)
+    throw badRequest('NOT_DRILLABLE', `「${def.label}」的分母按床位数与天数计算，没有明细记录；请打开分子`, 'part');
   const yearEarlier = def.unit === 'growth' && input.part === 'denominator';
   const month = yearEarlier ? addMonths(input.month, -12) : input.month;
   const part = yearEarlier ? 'numerator' : input.part;

@@ -36,7 +36,7 @@ const met = (f: CareFigure) =>
 /** A number that opens the records it counts (when the figure has records). */
 function Opens({ f, n, p, onOpen }: { f: CareFigure; n: number; p: CellRef['part']; onOpen: () => void }) {
   const text = amount(f.parts[p], n);
-  if (!f.drillable) return <span>{text}</span>;
+  if (!f.drillable.includes(p)) return <span>{text}</span>;
   return (
     <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onOpen}>
       {text}
@@ -129,7 +129,7 @@ export function CareFiguresPage() {
   const townships = all[0]?.byTownship ?? [];
   const months = f ? f.byMonth.map((m) => m.month).reverse() : [];
   const open = (fig: CareFigure, p: CellRef['part'], at: Partial<CellRef>) =>
-    fig.drillable && setCell({ figure: fig, part: p, month: at.month ?? to, townshipId, ...at });
+    fig.drillable.includes(p) && setCell({ figure: fig, part: p, month: at.month ?? to, townshipId, ...at });
 
   const rows: Row[] = !f
     ? []
