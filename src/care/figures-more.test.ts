@@ -246,6 +246,11 @@ describe('drill-down to the records behind a cell', () => {
     const bad = await coordinator.get('/api/care-figures/records?figure=nope&month=2025-13&part=numerator');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    for (const q of ['from=2025-04&to=2025-03', 'from=2020-01&to=2025-03', 'orgId=1&townshipId=2', 'to=2025-3']) {
+      const res = await coordinator.get(`/api/care-figures?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().message, q).toMatch(/[\u4e00-\u9fa5]/);
+    }
     const bed = await coordinator.get('/api/care-figures/records?figure=bed_use&month=2025-03&part=denominator');
     expect(bed.json().code).toBe('NOT_DRILLABLE');
     const admin = await env.login('admin');
