@@ -42,6 +42,10 @@ const VISIT_CLINICIANS: readonly Role[] = ['village_doctor', 'township_doctor', 
 const STAY_STAFF: readonly Role[] = ['township_doctor', 'county_doctor', 'coordinator', 'clerk'];
 const STAY_CLINICIANS: readonly Role[] = ['township_doctor', 'county_doctor', 'coordinator'];
 const BED_READERS: readonly Role[] = ['admin', ...STAY_STAFF];
+/** the group's running figures: the county's managers, and a township for its own township */
+const CARE_FIGURE_READERS: readonly Role[] = ['bureau', 'admin', 'coordinator', 'township_doctor'];
+/** the records behind a figure are resident-level: not for the bureau (aggregates only) */
+const CARE_FIGURE_DRILLERS: readonly Role[] = ['admin', 'coordinator', 'township_doctor'];
 
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
@@ -213,6 +217,9 @@ export const POLICIES: PolicyTable = {
   'POST /api/stays/:id/operations': p(STAY_CLINICIANS, 'descendant'),
   'POST /api/stays/:id/discharge': p(STAY_CLINICIANS, 'descendant'),
   'POST /api/stays/:id/fee-lines': p(STAY_STAFF, 'descendant'),
+  'GET /api/care-figures': p(CARE_FIGURE_READERS, 'descendant'),
+  'GET /api/care-figures/records': p(CARE_FIGURE_DRILLERS, 'descendant'),
+  'GET /api/care-figures/records/export': p(CARE_FIGURE_DRILLERS, 'descendant'),
 
   // HIS interface: the HIS itself posts with its facility code and shared secret (checked in the service)
   'POST /api/his/messages': p([], 'public'),

@@ -40,7 +40,9 @@ export async function compute(ctx: Ctx, input: FiguresQuery): Promise<Figures> {
     const downShare = await fq.ratio(trx, 'indicator_down_referral_share_v01', period);
     const outReferrals = await fq.ratio(trx, 'indicator_out_of_county_referral_rate_v01', period);
     const inTime = await fq.ratio(trx, 'indicator_accepted_in_time_rate_v01', period);
-    const internal = await fq.ratio(trx, 'indicator_county_internal_rate_v01', period);
+    // visits and stays recorded in the group against the out-of-county register (issue 10),
+    // the same definition as the care figures' 县域内就诊率
+    const internal = await fq.ratio(trx, 'indicator_care_county_internal_visit_rate_v02', period);
     const turnaround = await fq.turnaround(trx, period);
     const byOrg = await fq.volumeByOrgMonth(trx, period);
     await writeAudit(trx, ctx.audit, { action: 'referral.figures', resource: 'referral', detail: { from, to } });
@@ -56,14 +58,14 @@ export async function compute(ctx: Ctx, input: FiguresQuery): Promise<Figures> {
         percent('accepted_in_time', '按时接收率', '在接收时限内接收的转诊单 ÷ 已接收的转诊单', inTime),
         percent(
           'county_internal_visits',
-          '县域内就诊率（平台记录口径）',
-          '县域内就诊记录（到院转诊 + 一单通检查报告 + 住院）÷（县域内 + 县外就诊登记）',
+          '县域内就诊率（就诊记录口径）',
+          '医共体内门诊就诊 + 住院（不含已取消）÷（医共体内就诊 + 县外就诊登记）',
           internal,
         ),
         percent(
           'out_of_county_visits',
-          '县外就诊率（平台记录口径）',
-          '县外就诊登记 ÷（县域内 + 县外就诊登记）',
+          '县外就诊率（就诊记录口径）',
+          '县外就诊登记 ÷（医共体内门诊就诊 + 住院 + 县外就诊登记）',
           outside,
         ),
         {

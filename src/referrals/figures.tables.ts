@@ -38,6 +38,8 @@ declare module '../platform/db-types.ts' {
     indicator_out_of_county_referral_rate_v01: IndicatorRatioView;
     indicator_accepted_in_time_rate_v01: IndicatorRatioView;
     indicator_county_internal_rate_v01: IndicatorRatioView & { source: string; source_id: number };
+    /** the care figures' visit-record definition (db/views), which the dashboard shows since issue 10 */
+    indicator_care_county_internal_visit_rate_v02: IndicatorRatioView & { source: string; source_id: number };
     indicator_referral_turnaround_v01: IndicatorTurnaroundView;
     indicator_referral_volume_v01: IndicatorVolumeView;
   }

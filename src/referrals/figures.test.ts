@@ -20,6 +20,12 @@ beforeAll(async () => {
     now: new Date('2026-06-30T12:00:00Z'),
   });
   orgIds = (await env.asOwner(`SELECT id FROM orgs WHERE county_id = ${env.countyId}`)).map((r) => Number(r.id));
+  // a few visit records: the county-internal rate counts visits and stays (a cancelled one never)
+  await env.asOwner(`INSERT INTO visits (county_id, org_id, resident_id, registered_at, visit_day, status, source, closed_at)
+    SELECT r.county_id, r.org_id, r.id, ('2026-02-0' || (row_number() OVER (ORDER BY r.id)) || ' 09:00+08')::timestamptz,
+           ('2026-02-0' || (row_number() OVER (ORDER BY r.id)))::date, CASE WHEN r.id % 4 = 0 THEN 'cancelled' ELSE 'closed' END,
+           'seed', now()
+    FROM residents r WHERE r.county_id = ${env.countyId} ORDER BY r.id LIMIT 6`);
 });
 afterAll(async () => {
   await env?.close();
@@ -29,6 +35,7 @@ const VIEWS = [
   'indicator_accepted_in_time_rate_v01',
   'indicator_closed_loop_rate_v01',
   'indicator_county_internal_rate_v01',
+  'indicator_care_county_internal_visit_rate_v02',
   'indicator_down_referral_share_v01',
   'indicator_out_of_county_referral_rate_v01',
   'indicator_referral_turnaround_v01',
@@ -51,12 +58,11 @@ async function fromTables(from: string, to: string) {
            count(*) FILTER (WHERE r.accepted_at IS NOT NULL)::int AS accepted,
            count(*) FILTER (WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= r.deadline_at)::int AS in_time,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.submitted_at) / 60) FILTER (WHERE r.accepted_at IS NOT NULL) AS p50,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.submitted_at) / 60) FILTER (WHERE r.accepted_at IS NOT NULL) AS p90,
-           count(*) FILTER (WHERE r.arrived_at IS NOT NULL AND NOT r.out_of_county)::int AS arrived_in
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.submitted_at) / 60) FILTER (WHERE r.accepted_at IS NOT NULL) AS p90
     FROM referrals r WHERE ${inRange}`);
   const [e] = await env.asOwner(`
-    SELECT (SELECT count(*)::int FROM exam_orders WHERE county_id = ${c} AND status = 'reported' AND created_at >= ${dayStart} AND created_at < ${after}) AS exams,
-           (SELECT count(*)::int FROM admission_requests WHERE county_id = ${c} AND admitted_at IS NOT NULL AND admitted_at >= ${dayStart} AND admitted_at < ${after}) AS admissions,
+    SELECT (SELECT count(*)::int FROM visits WHERE county_id = ${c} AND status <> 'cancelled' AND registered_at >= ${dayStart} AND registered_at < ${after}) AS visits,
+           (SELECT count(*)::int FROM stays WHERE county_id = ${c} AND status <> 'cancelled' AND admitted_at >= ${dayStart} AND admitted_at < ${after}) AS stays,
            (SELECT count(*)::int FROM out_of_county_visits WHERE county_id = ${c} AND visit_date BETWEEN '${from}'::date AND '${to}'::date) AS outside`);
   const byOrg = await env.asOwner(`
     SELECT r.from_org_id AS org_id, o.name AS org_name, to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
@@ -64,7 +70,8 @@ async function fromTables(from: string, to: string) {
     FROM referrals r JOIN orgs o ON o.id = r.from_org_id WHERE ${inRange}
     GROUP BY 1, 2, 3 ORDER BY 3, 2`);
   const n = (v: unknown) => Number(v);
-  const inCounty = n(t.arrived_in) + n(e.exams) + n(e.admissions);
+  // since issue 10 the county-internal rate counts visit records (visits and stays), not referrals and exams
+  const inCounty = n(e.visits) + n(e.stays);
   const minutes = (v: unknown) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return {
     figures: {
@@ -111,6 +118,7 @@ describe('referral figures from db/views', () => {
       expect(body.byOrgMonth).toEqual(expected.byOrgMonth);
       expect(expected.figures.closed_loop[1]).toBeGreaterThan(10); // the data is not empty
       expect(expected.figures.county_internal_visits[1]).toBeGreaterThan(expected.figures.county_internal_visits[0]);
+      expect(expected.figures.county_internal_visits[0]).toBeGreaterThan(0); // the visits count
       const closed = body.figures.find((f) => f.key === 'closed_loop');
       expect(closed?.value).toBe(Math.round(((closed?.numerator ?? 0) / (closed?.denominator ?? 1)) * 10000) / 100);
     }

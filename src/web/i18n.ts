@@ -112,6 +112,7 @@ export const common = {
   'navGroup.care': ['诊疗', 'Care'],
   'nav.outOfCounty': ['县外就诊登记', 'Out-of-county visits'],
   'nav.referralDashboard': ['转诊指标', 'Referral figures'],
+  'nav.careFigures': ['医共体运行指标', 'Medical group figures'],
   'nav.clinics': ['专家坐诊', 'Expert clinics'],
   'nav.clinicConsole': ['叫号工作台', 'Calling console'],
   'nav.experts': ['专家名册', 'Expert roster'],

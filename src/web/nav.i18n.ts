@@ -4,6 +4,10 @@ import { defineDict } from './i18n.ts';
 export const NAV_BLURBS = defineDict({
   visits: ['挂号、诊断、检查、处方、记费与日结', 'Registration, diagnoses, exams, prescriptions, charges, day close'],
   stays: ['入院、转科、手术、出院（下转）', 'Admission, transfer, operations, discharge (down-referral)'],
+  careFigures: [
+    '县域内就诊率、基层与中医占比、人次与手术增长、住院日、药占比，可查明细',
+    'County-internal rates, primary and TCM shares, growth, length of stay, drug share, with the records',
+  ],
   wards: ['各科室病区与床位，占用随住院', 'Wards and beds per department; occupancy follows stays'],
   his: [
     '县级医院 HIS 的 HL7 接口：各发送方计数、延迟、出错与待匹配消息、重新处理',

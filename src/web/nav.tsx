@@ -158,6 +158,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     blurb: NAV_BLURBS.referralDashboard,
   },
   {
+    path: '/care-figures',
+    label: 'nav.careFigures',
+    group: 'stats',
+    icon: <LineChartOutlined />,
+    needs: 'GET /api/care-figures',
+    blurb: NAV_BLURBS.careFigures,
+  },
+  {
     path: '/clinics',
     label: 'nav.clinics',
     group: 'clinics',

@@ -98,6 +98,11 @@ const routes: RouteObject[] = [
           ),
           page('visits', 'GET /api/visits', async () => (await import('../care/ui/visits.page.tsx')).VisitsPage),
           page('stays', 'GET /api/stays', async () => (await import('../care/ui/stays.page.tsx')).StaysPage),
+          page(
+            'care-figures',
+            'GET /api/care-figures',
+            async () => (await import('../care/ui/figures.page.tsx')).CareFiguresPage,
+          ),
           page('wards', 'GET /api/wards', async () => (await import('../orgs/ui/wards.page.tsx')).WardsPage),
           page(
             'bed-board',

@@ -385,13 +385,14 @@ const FIGURE_EN: Record<string, { label: string; definition: string }> = {
     definition: 'referrals accepted within the acceptance limit ÷ accepted referrals',
   },
   county_internal_visits: {
-    label: 'County-internal visit rate (platform records)',
+    label: 'County-internal visit rate (visit records)',
     definition:
-      'visits inside the county (arrived referrals + exam reports + admissions) ÷ (inside + registered out-of-county visits)',
+      'outpatient visits + admissions in the group (not cancelled) ÷ (those + registered out-of-county visits)',
   },
   out_of_county_visits: {
-    label: 'Out-of-county visit rate (platform records)',
-    definition: 'registered out-of-county visits ÷ (inside + registered out-of-county visits)',
+    label: 'Out-of-county visit rate (visit records)',
+    definition:
+      'registered out-of-county visits ÷ (visits + admissions in the group + registered out-of-county visits)',
   },
   accept_p50: {
     label: 'Median time to accept',
