@@ -86,16 +86,6 @@ describe("care's diagnosis list", () => {
     expect(searchDiagnoses('炎', 5)).toHaveLength(5);
   });
 
-  it('answers a query in well under 5 ms on the whole list', () => {
-    const queries = ['gxy', 'tnb', '肺炎', 'J18', 'feiyan', 'mxzqgy', '炎', 'k', 'x', 'zz', '慢性', 'N40.X01'];
-    for (const q of queries) searchDiagnoses(q);
-    const rounds = 20;
-    const start = performance.now();
-    for (let r = 0; r < rounds; r++) for (const q of queries) searchDiagnoses(q);
-    const perQuery = (performance.now() - start) / (rounds * queries.length);
-    expect(perQuery).toBeLessThan(5);
-  });
-
   it('names a stored diagnosis from the whole list', () => {
     expect(diagnosisEntry(' j18.901 ')).toEqual({ code: 'J18.901', name: '肺炎' });
     expect(diagnosisEntry('I10')).toEqual({ code: 'I10', name: '原发性高血压' });
