@@ -84,14 +84,29 @@ export function originalByKey(db: Kdb, facility: string, controlId: string) {
 }
 
 /** Stores a message as received; undefined when its (facility, control id) is already stored (a resend). */
-export function insertReceived(db: Kdb, values: Insertable<HisMessagesTable>) {
-  return db
-    .insertInto('his_messages')
-    .values(values)
-    .onConflict((oc) => oc.columns(['facility', 'control_id']).where('status', '<>', 'duplicate').doNothing())
-    .returning(['id', 'received_at'])
-    .executeTakeFirst();
+/**
+ * Stores a message already settled, in one statement: the row's id comes from the identity
+ * sequence first, so the ACK (built with ACK_ID_SLOT where its own control id goes) can name
+ * it. Skipped when the (facility, control id) already has an original: undefined, a resend.
+ */
+export async function insertSettled(
+  db: Kdb,
+  values: Insertable<HisMessagesTable> & { ack: string },
+): Promise<{ id: number; ack: string } | undefined> {
+  const { ack, ...rest } = values;
+  const cols = Object.keys(rest) as Array<keyof typeof rest>;
+  const { rows } = await sql<{ id: number; ack: string }>`
+    WITH n AS (SELECT nextval('his_messages_id_seq') AS id)
+    INSERT INTO his_messages (id, ack, ${sql.join(cols.map((c) => sql.ref(c)))})
+    SELECT n.id, replace(${ack}, ${ACK_ID_SLOT}, 'OC' || n.id), ${sql.join(cols.map((c) => sql`${rest[c]}`))}
+    FROM n
+    ON CONFLICT (facility, control_id) WHERE status <> 'duplicate' DO NOTHING
+    RETURNING id, ack`.execute(db);
+  return rows[0];
 }
+
+/** where an ACK built before its row exists carries the row's id (see insertSettled) */
+export const ACK_ID_SLOT = '\u0001ACKID\u0001';
 
 export function insertMessage(db: Kdb, values: Insertable<HisMessagesTable>) {
   return db.insertInto('his_messages').values(values).returning(['id']).executeTakeFirstOrThrow();

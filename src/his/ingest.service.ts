@@ -269,41 +269,76 @@ export async function ingest(deps: IngestDeps, input: IngestInput): Promise<Inge
     received_at: receivedAt,
     raw: input.raw,
   };
+  // One transaction: the effect first, then the message row, stored once and already settled
+  // (one statement, insertSettled). The unique (facility, control id) decides a race with a
+  // resend: the later INSERT waits for the earlier transaction and finds the key taken, so its
+  // transaction (with whatever its effect did) is rolled back (Resent) and it is stored as a
+  // duplicate with the original's ACK.
   const attempt = (refused: Outcome | null) =>
-    withScope(deps.db, scopeOf(deps, sender), async (trx) => {
-      // without both key parts a message cannot be a resend of anything: stored as it is
-      const stored =
-        facility && controlId
-          ? await q.insertReceived(trx, { ...base, status: 'received' })
-          : await q.insertMessage(trx, { ...base, status: 'received' });
-      if (!stored && facility && controlId) {
-        const original = await q.originalByKey(trx, facility, controlId);
-        if (!original?.ack || !original.ack_code) throw new Error('resent message: original without an ACK');
-        const dup = await q.insertMessage(trx, {
-          ...base,
-          status: 'duplicate',
-          duplicate_of: original.id,
-          ack: original.ack,
-          ack_code: original.ack_code,
-        });
-        return { id: dup.id, status: 'duplicate', ackCode: original.ack_code, ack: original.ack } as const;
-      }
-      if (!stored) throw new Error('message neither stored nor a resend');
+    withScope(deps.db, scopeOf(deps, sender), async (trx): Promise<IngestResult> => {
       const outcome =
         refused ??
         (parsed && sender && !reject
           ? await decide(trx, parsed, sender, receivedAt, null, true)
           : rejected(reject ?? new Hl7Reject('MALFORMED', '100', '报文无法解析')));
       if (outcome.undo) throw new Undo(outcome);
-      return record(trx, stored.id, ['received'], loose, outcome, receivedAt);
+      const stored = await q.insertSettled(trx, {
+        ...base,
+        ...settled(outcome, receivedAt),
+        ack: buildAck(loose, outcome.ackCode, q.ACK_ID_SLOT, receivedAt, outcome.err),
+      });
+      // without both key parts a message cannot be a resend of anything: always stored
+      if (!stored) throw new Resent();
+      return { id: stored.id, status: outcome.status, ackCode: outcome.ackCode, ack: stored.ack };
     });
+  const resent = () =>
+    withScope(deps.db, scopeOf(deps, sender), async (trx): Promise<IngestResult> => {
+      const original = await q.originalByKey(trx, facility ?? '', controlId ?? '');
+      if (!original?.ack || !original.ack_code) throw new Error('resent message: original without an ACK');
+      const dup = await q.insertMessage(trx, {
+        ...base,
+        status: 'duplicate',
+        duplicate_of: original.id,
+        ack: original.ack,
+        ack_code: original.ack_code,
+      });
+      return { id: dup.id, status: 'duplicate', ackCode: original.ack_code, ack: original.ack };
+    });
+  const run = async (refused: Outcome | null) => {
+    try {
+      return await attempt(refused);
+    } catch (e) {
+      if (e instanceof Resent) return resent();
+      throw e;
+    }
+  };
   try {
-    return await attempt(null);
+    return await run(null);
   } catch (e) {
     if (!(e instanceof Undo)) throw e;
     // the effect refused after writing: all of it is rolled back; the message and its AE are stored anew
-    return attempt({ ...e.outcome, undo: false });
+    return run({ ...e.outcome, undo: false });
   }
+}
+
+/** Thrown out of an ingest's transaction when its (facility, control id) already has an original. */
+class Resent extends Error {
+  constructor() {
+    super('HIS message resent');
+  }
+}
+
+/** the columns a settled message row gets from its outcome */
+function settled(o: Outcome, now: Date) {
+  return {
+    status: o.status,
+    ack_code: o.ackCode,
+    error_code: o.err?.code ?? null,
+    error_text: o.err?.text ?? null,
+    resident_id: o.residentId,
+    external_number: o.externalNumber,
+    applied_at: o.status === 'applied' ? now : null,
+  };
 }
 
 /** Thrown out of a live ingest's transaction to roll back a refused effect (see decide). */
@@ -322,16 +357,7 @@ async function record(
   now: Date,
 ): Promise<IngestResult> {
   const ack = buildAck(header, o.ackCode, ackId(id), now, o.err);
-  const done = await q.settle(trx, id, from, {
-    status: o.status,
-    ack,
-    ack_code: o.ackCode,
-    error_code: o.err?.code ?? null,
-    error_text: o.err?.text ?? null,
-    resident_id: o.residentId,
-    external_number: o.externalNumber,
-    applied_at: o.status === 'applied' ? now : null,
-  });
+  const done = await q.settle(trx, id, from, { ...settled(o, now), ack });
   if (!done) throw new AppError(409, 'HIS_MESSAGE_CHANGED', '该消息已被他人处理，请刷新后重试');
   return { id, status: o.status, ackCode: o.ackCode, ack };
 }
