@@ -2,9 +2,10 @@ import net from 'node:net';
 import { Client as PeerClient, Message as PeerMessage } from 'node-hl7-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
-import { a01, MALFORMED } from './fixtures/simulated-his.ts';
+import iconv from 'iconv-lite';
+import { a01, a04, MALFORMED } from './fixtures/simulated-his.ts';
 import { hisKit, type HisKit } from './his-test-kit.ts';
-import { frame, listenMllp, MllpDecoder, type MllpListener } from './mllp.ts';
+import { charsetOf, frame, listenMllp, MllpDecoder, type MllpListener } from './mllp.ts';
 
 /**
  * The MLLP listener over a real TCP socket, fed by a different HL7 library than the one the
@@ -111,5 +112,60 @@ describe('MLLP listener', () => {
     socket.destroy();
     await new Promise((r) => setTimeout(r, 200));
     expect(await kit.rows(`control_id = 'MLLP-6'`)).toEqual([]);
+  });
+
+  it('a HIS sending GBK (MSH-18 GB 18030) is read as GB 18030 and answered in it: Chinese names and errors survive', async () => {
+    const socket = net.connect(listener.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    const acks: Buffer[] = [];
+    const answered = new Promise<void>((resolve) => {
+      let buf = Buffer.alloc(0);
+      socket.on('data', (chunk) => {
+        buf = Buffer.concat([buf, chunk]);
+        if (buf.includes(Buffer.from([0x1c, 0x0d]))) {
+          acks.push(buf);
+          resolve();
+        }
+      });
+    });
+    const resident = kit.residents[9];
+    const text = a04({
+      facility: kit.facility,
+      controlId: 'MLLP-GBK-1',
+      visitNumber: 'MZ-GBK-1',
+      at: '20261201100000',
+      dept: 'NO-SUCH-DEPT',
+      patient: { idNumber: resident.idNumber, name: resident.name },
+    });
+    // MSH-17 country, MSH-18 character set
+    const [msh, ...rest] = text.split('\r');
+    const fields = msh.split('|');
+    while (fields.length < 18) fields.push('');
+    fields[16] = 'CHN';
+    fields[17] = 'GB 18030-2000';
+    const gbk = [fields.join('|'), ...rest].join('\r');
+    const bytes = frame(gbk, 'gb18030');
+    expect(bytes.includes(Buffer.from(resident.name, 'utf8'))).toBe(false); // really GBK on the wire
+    expect(charsetOf(bytes.subarray(1))).toBe('gb18030');
+    socket.write(bytes);
+    await answered;
+    socket.destroy();
+    const [row] = await kit.rows(`control_id = 'MLLP-GBK-1'`);
+    expect(row).toMatchObject({ status: 'error', ack_code: 'AE' });
+    expect(String(row.raw)).toContain(resident.name);
+    // the ACK's Chinese reason reads correctly only as GB 18030
+    const ack = iconv.decode(acks[0].subarray(1, acks[0].length - 2), 'gb18030');
+    expect(ack).toContain(String(row.error_text));
+    expect(String(row.error_text)).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('reads MSH-18 only where it is: UTF-8 by default, GB 18030 for GBK, GB2312 and ISO IR58', () => {
+    const head = (cs: string) => Buffer.from(`MSH|^~\\&|HIS|F|OC|G|20261201||ADT^A04|1|P|2.5||||||${cs}\rPID|1`);
+    expect(charsetOf(head(''))).toBe('utf8');
+    expect(charsetOf(head('UNICODE UTF-8'))).toBe('utf8');
+    expect(charsetOf(head('GBK'))).toBe('gb18030');
+    expect(charsetOf(head('GB2312~UNICODE UTF-8'))).toBe('gb18030');
+    expect(charsetOf(head('ISO IR58'))).toBe('gb18030');
+    expect(charsetOf(Buffer.from('not hl7'))).toBe('utf8');
   });
 });

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import iconv from 'iconv-lite';
 import { isDatabaseUnavailable } from '../platform/errors.ts';
 import { buildAck, looseHeader } from './hl7.ts';
 import { ingest, type IngestDeps } from './ingest.service.ts';
@@ -20,17 +21,44 @@ const END = Buffer.from([FS, CR]);
 /** a frame larger than this is not a message from a HIS: the connection is closed */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
-export function frame(text: string): Buffer {
-  const body = Buffer.from(text, 'utf8');
+/** how a message's bytes are read and its ACK written: UTF-8, or GB 18030 (which covers GBK and GB 2312) */
+export type Charset = 'utf8' | 'gb18030';
+
+export function frame(text: string, charset: Charset = 'utf8'): Buffer {
+  const body = charset === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
   return Buffer.concat([Buffer.from([VT]), body, Buffer.from([FS, CR])]);
+}
+
+/**
+ * The character set a message declares in MSH-18 (first repetition; HL7 table 0211), read
+ * from the MSH segment's bytes, which are ASCII up to there. Many county HIS still send GBK:
+ * 'GB 18030-2000', 'GBK', 'GB2312' and 'ISO IR58' are read as GB 18030; anything else, or no
+ * MSH-18, as UTF-8.
+ */
+export function charsetOf(body: Buffer): Charset {
+  const cr = body.indexOf(CR);
+  const head = body.subarray(0, cr < 0 ? Math.min(body.length, 2048) : cr).toString('latin1');
+  if (!head.startsWith('MSH') || head.length < 8) return 'utf8';
+  const field = head.split(head[3])[17] ?? '';
+  const declared = field
+    .split(head[5])[0]
+    .split(head[4])[0]
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
+  return /^(GB18030|GBK|GB2312|ISOIR58)/.test(declared) ? 'gb18030' : 'utf8';
 }
 
 /** Splits a byte stream into MLLP frames; bytes outside a frame (line noise, keep-alives) are skipped. */
 export class MllpDecoder {
   private buf: Buffer = Buffer.alloc(0);
+  /** the frames completed by this chunk, as text */
   push(chunk: Buffer): string[] {
+    return this.frames(chunk).map((f) => f.text);
+  }
+  /** the frames completed by this chunk, each decoded in the character set its MSH-18 names */
+  frames(chunk: Buffer): Array<{ text: string; charset: Charset }> {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    const out: string[] = [];
+    const out: Array<{ text: string; charset: Charset }> = [];
     for (;;) {
       const start = this.buf.indexOf(VT);
       if (start < 0) {
@@ -43,7 +71,9 @@ export class MllpDecoder {
         if (this.buf.length > MAX_FRAME_BYTES) throw new Error('MLLP frame too large');
         break;
       }
-      out.push(this.buf.subarray(start + 1, end).toString('utf8'));
+      const body = this.buf.subarray(start + 1, end);
+      const charset = charsetOf(body);
+      out.push({ text: charset === 'utf8' ? body.toString('utf8') : iconv.decode(body, charset), charset });
       this.buf = this.buf.subarray(end + 2);
     }
     return out;
@@ -71,18 +101,19 @@ export function listenMllp(
     const decoder = new MllpDecoder();
     let chain: Promise<unknown> = Promise.resolve();
     socket.on('data', (chunk) => {
-      let frames: string[];
+      let frames: Array<{ text: string; charset: Charset }>;
       try {
-        frames = decoder.push(chunk);
+        frames = decoder.frames(chunk);
       } catch (err) {
         opts.onError?.(err);
         socket.destroy();
         return;
       }
-      for (const text of frames) {
+      for (const { text, charset } of frames) {
         chain = chain.then(async () => {
           const ack = await answer(deps, text, opts.onError);
-          if (!socket.destroyed) socket.write(frame(ack));
+          // the ACK goes back in the sender's character set (its error text is Chinese)
+          if (!socket.destroyed) socket.write(frame(ack, charset));
         });
         const tracked = chain;
         inFlight.add(tracked);
