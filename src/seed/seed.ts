@@ -452,24 +452,29 @@ export async function ensureDemoCounty(
 }
 
 /**
- * A year of feature data on top of the people. The tiny test county stays empty on purpose:
- * feature tests count exactly what they create.
+ * A year of feature data on top of the people, ending at opts.now (default: the moment of
+ * seeding). The tiny test county stays empty on purpose: feature tests count exactly what
+ * they create.
  */
 export async function seedFeatures(
   db: Kdb,
   countyId: number,
-  opts: { profile: ProfileName; seed: number },
+  opts: { profile: ProfileName; seed: number; now?: Date; onStep?: (step: string, ms: number) => void },
 ): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
-  await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
+  const now = opts.now ?? new Date();
+  const jiexiu = opts.profile === 'jiexiu';
+  await seedReferrals(db, { countyId, seed: opts.seed, perMonth: jiexiu ? 120 : 40, now });
   // a year of visits and stays with charges, generated in PostgreSQL; the demo county keeps a
-  // sample (about 5,000 visits and 240 stays, a few seconds on PGlite), jiexiu the real scale
+  // sample (about 5,000 visits and 600 stays, a few seconds on PGlite), jiexiu the real scale
   // (5.2 visits and 0.105 stays per resident: over 2,000,000 visits and 40,000 stays)
   await seedCare(db, {
     countyId,
     seed: opts.seed,
-    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 0.25,
-    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.012,
+    visitsPerResident: jiexiu ? 5.2 : 0.25,
+    staysPerResident: jiexiu ? 0.105 : 0.03,
+    now,
+    onStep: opts.onStep,
   });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
