@@ -9,6 +9,7 @@ import { Rng } from './random.ts';
 import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
 import { seedCare, seedPriceList } from './care.seed.ts';
+import { seedHis } from './his.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -476,6 +477,8 @@ export async function seedFeatures(
     now,
     onStep: opts.onStep,
   });
+  // the county hospitals' HIS senders and three days of their messages, through the real ingest
+  await seedHis(db, { countyId, seed: opts.seed, now });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
