@@ -22,7 +22,7 @@ const OPERATIONS = `(VALUES
 
 /**
  * Where: 58% at the people's hospital, 20% TCM, 12% maternal-child (women and children),
- * 10% at the patient's township centre. Length of stay: 1 + an exponential of mean 6.3 days,
+ * 10% at the patient's township centre. Length of stay: 1 + an exponential of mean 6.9 days,
  * at most 30, so the average is near 7 days.
  */
 export async function insertPastStays(trx: Kdb, c: CareSql, count: number): Promise<void> {
@@ -38,7 +38,7 @@ export async function insertPastStays(trx: Kdb, c: CareSql, count: number): Prom
          SELECT g.*, coalesce(w.id, r.id) AS resident_id,
                 CASE WHEN g.u1 < 0.58 THEN ${c.people} WHEN g.u1 < 0.78 THEN ${c.tcm} WHEN g.u1 < 0.90 THEN ${c.mch}
                      ELSE r.township END AS org_id,
-                least(30, 1 + floor(-ln(1 - g.u3) * 6.3))::int AS los,
+                least(30, 1 + floor(-ln(1 - g.u3) * 6.9))::int AS los,
                 ${at(c)} - interval '1 hour' - floor(g.u2 * 365) * interval '1 day' - floor(g.u4 * 600) * interval '1 minute' AS discharged_at
          FROM g JOIN res r ON r.n = g.rn LEFT JOIN wc w ON g.u1 >= 0.78 AND g.u1 < 0.90 AND w.n = g.wn),
        y AS (

@@ -467,18 +467,20 @@ export async function seedFeatures(
   const jiexiu = opts.profile === 'jiexiu';
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: jiexiu ? 120 : 40, now });
   // a year of visits and stays with charges, generated in PostgreSQL; the demo county keeps a
-  // sample (about 5,000 visits and 600 stays, a few seconds on PGlite), jiexiu the real scale
+  // sample (about 5,000 visits and 1,000 stays, a few seconds on PGlite), jiexiu the real scale
   // (5.2 visits and 0.105 stays per resident: over 2,000,000 visits and 40,000 stays)
   await seedCare(db, {
     countyId,
     seed: opts.seed,
     visitsPerResident: jiexiu ? 5.2 : 0.25,
-    staysPerResident: jiexiu ? 0.105 : 0.03,
+    staysPerResident: jiexiu ? 0.105 : 0.05,
     now,
     onStep: opts.onStep,
   });
   // the county hospitals' HIS senders and three days of their messages, through the real ingest
+  const hisStarted = performance.now();
   await seedHis(db, { countyId, seed: opts.seed, now });
+  opts.onStep?.('HIS messages', performance.now() - hisStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
