@@ -106,13 +106,13 @@ export async function insertStayCharges(trx: Kdb, c: CareSql): Promise<void> {
            ((ARRAY['DRG-INSU','DRG-ATOR','DRG-DANSHEN','DRG-AMLO','DRG-ASPI'])[1 + floor(s.q * 5)::int], s.los + ceil(s.los * 0.7), true),
            ('DRG-TCMHERB', s.los, s.tcm), ('TRT-ACUP', s.los, s.tcm),
            ('TRT-IV', 2 * s.los, true), ('TRT-OXYGEN', 4 * s.los, s.q < 0.3),
-           ('CON-IVSET', 4 * s.los, true), ('CON-SYRINGE', 8 * s.los, true), ('CON-DRESS', 4 * s.los, true),
+           ('CON-IVSET', 5 * s.los, true), ('CON-SYRINGE', 10 * s.los, true), ('CON-DRESS', 5 * s.los, true),
            ('CON-CATH', 1, true), ('CON-DRESS', 10, s.op_item IS NOT NULL),
            ('LAB-CBC', 2, true), ('LAB-ELEC', 2, true), ('LAB-CRP', 1, true), ('LAB-LFT', 1, true), ('LAB-RFT', 1, true),
            ('ECG-12', 1, true), ('LAB-COAG', 1, s.op_item IS NOT NULL),
            ('IMG-CT-CHEST', 1, s.b < 0.35), ('US-ABD', 1, s.q >= 0.6), ('IMG-CT-HEAD', 1, s.a > 0.85),
            (s.op_item, 1, s.op_item IS NOT NULL), ('TRT-DRESS', ceil(s.los / 2.0), s.op_item IS NOT NULL),
-           ('CON-SUTURE', 3 + 3 * s.op_grade, s.op_item IS NOT NULL), ('CON-STENT', 1 + floor(s.q * 2), s.op_item = 'OPR-PCI')
+           ('CON-SUTURE', 4 + 4 * s.op_grade, s.op_item IS NOT NULL), ('CON-STENT', 1 + floor(s.q * 2), s.op_item = 'OPR-PCI')
          ) AS x(item, qty, wanted) WHERE x.wanted)
        ${insertFeeLines(c, 'stay_id')}`,
     )
