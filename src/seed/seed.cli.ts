@@ -61,7 +61,14 @@ async function main(): Promise<void> {
       password: config.demoPassword,
       onProgress: progressPrinter(started),
     });
-    const features = await seedFeatures(database.db, result.countyId, { profile, seed });
+    const features = await seedFeatures(database.db, result.countyId, {
+      profile,
+      seed,
+      onStep: (step, ms) =>
+        process.stderr.write(
+          `[${((performance.now() - started) / 1000).toFixed(1)}s] ${step}: ${(ms / 1000).toFixed(1)}s\n`,
+        ),
+    });
     for (const url of features.screenUrls) console.log(`叫号屏地址（令牌只显示这一次）：${url}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(

@@ -9,6 +9,7 @@ import { Rng } from './random.ts';
 import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
 import { seedCare, seedPriceList } from './care.seed.ts';
+import { seedHis } from './his.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -452,25 +453,34 @@ export async function ensureDemoCounty(
 }
 
 /**
- * A year of feature data on top of the people. The tiny test county stays empty on purpose:
- * feature tests count exactly what they create.
+ * A year of feature data on top of the people, ending at opts.now (default: the moment of
+ * seeding). The tiny test county stays empty on purpose: feature tests count exactly what
+ * they create.
  */
 export async function seedFeatures(
   db: Kdb,
   countyId: number,
-  opts: { profile: ProfileName; seed: number },
+  opts: { profile: ProfileName; seed: number; now?: Date; onStep?: (step: string, ms: number) => void },
 ): Promise<{ screenUrls: string[] }> {
   if (opts.profile === 'tiny') return { screenUrls: [] };
-  await seedReferrals(db, { countyId, seed: opts.seed, perMonth: opts.profile === 'jiexiu' ? 120 : 40 });
+  const now = opts.now ?? new Date();
+  const jiexiu = opts.profile === 'jiexiu';
+  await seedReferrals(db, { countyId, seed: opts.seed, perMonth: jiexiu ? 120 : 40, now });
   // a year of visits and stays with charges, generated in PostgreSQL; the demo county keeps a
-  // sample (about 5,000 visits and 240 stays, a few seconds on PGlite), jiexiu the real scale
+  // sample (about 5,000 visits and 1,000 stays, a few seconds on PGlite), jiexiu the real scale
   // (5.2 visits and 0.105 stays per resident: over 2,000,000 visits and 40,000 stays)
   await seedCare(db, {
     countyId,
     seed: opts.seed,
-    visitsPerResident: opts.profile === 'jiexiu' ? 5.2 : 0.25,
-    staysPerResident: opts.profile === 'jiexiu' ? 0.105 : 0.012,
+    visitsPerResident: jiexiu ? 5.2 : 0.25,
+    staysPerResident: jiexiu ? 0.105 : 0.05,
+    now,
+    onStep: opts.onStep,
   });
+  // the county hospitals' HIS senders and three days of their messages, through the real ingest
+  const hisStarted = performance.now();
+  await seedHis(db, { countyId, seed: opts.seed, now });
+  opts.onStep?.('HIS messages', performance.now() - hisStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
