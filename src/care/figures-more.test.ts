@@ -99,6 +99,7 @@ interface Fig extends Cell {
   byMonth: Array<Cell & { month: string; previousMonthGrowth: number | null }>;
   byTownship: Array<Cell & { townshipId: number }>;
   byOrg: Array<Cell & { orgId: number }>;
+  uncomparable: string[];
 }
 async function figures(client: Client, query = 'from=2025-03&to=2025-03') {
   const res = await client.get(`/api/care-figures?${query}`);
@@ -137,6 +138,13 @@ describe('care figures (hand-computed fixture)', () => {
     expect(nd(f.inpatient_growth)).toEqual([2, 1, 100]);
     expect(nd(f.grade3_operations_growth)).toEqual([1, 1, 0]); // the cancelled stay's operation is out
     expect(nd(f.grade4_operations_growth)).toEqual([1, 0, null]);
+    expect(f.outpatient_growth.uncomparable).toEqual([]);
+    // February 2025 has visits, February 2024 none (the group was not recording yet): over
+    // February–March the growth is not comparable, and says which month is the reason
+    const two = await figures(coordinator, 'from=2025-02&to=2025-03');
+    expect(two.outpatient_growth.uncomparable).toEqual(['2025-02']);
+    expect(nd(two.outpatient_growth)).toEqual([9, 2, null]);
+    expect(nd(two.outpatient_growth.byMonth.find((m) => m.month === '2025-03'))).toEqual([5, 2, 150]);
   });
 
   it('length of stay, drug and consumables share, cost per stay', async () => {

@@ -71,6 +71,12 @@ export const careFigure = cell.extend({
   /** the parts of a cell that open to their records */
   drillable: z.array(z.enum(['numerator', 'denominator'])),
   byMonth: z.array(cell.extend({ month: z.string(), previousMonthGrowth: z.number().nullable() })),
+  /**
+   * growth only: months of the period with records whose month a year earlier has none (the
+   * group was not yet recording then). While any is listed, the period's growth is not
+   * comparable and its value is null; so are those months'.
+   */
+  uncomparable: z.array(z.string()),
   byOrg: z.array(cell.extend({ orgId: z.number(), orgName: z.string(), townshipId: z.number().nullable() })),
   byTownship: z.array(cell.extend({ townshipId: z.number(), townshipName: z.string() })),
 });

@@ -117,6 +117,11 @@ function figureOf(def: FigureDef, rows: fq.CellRow[], months: string[], orgs: fq
   for (const r of rows) count.set(r.month, (count.get(r.month) ?? 0) + r.numerator);
   const previous = (m: string) =>
     def.unit === 'growth' ? valueOf('growth', count.get(m) ?? 0, count.get(addMonths(m, -1)) ?? 0) : null;
+  const recorded = new Set(rows.filter((r) => r.numerator > 0).map((r) => r.month));
+  const uncomparable =
+    def.unit === 'growth' ? months.filter((m) => recorded.has(m) && !recorded.has(addMonths(m, -12))) : [];
+  const comparable = <T extends FigureCell>(c: T, month?: string): T =>
+    (month === undefined ? uncomparable.length : uncomparable.includes(month) ? 1 : 0) ? { ...c, value: null } : c;
   return {
     key: def.key,
     label: def.label,
@@ -126,19 +131,25 @@ function figureOf(def: FigureDef, rows: fq.CellRow[], months: string[], orgs: fq
     parts: def.parts ?? { numerator: 'count', denominator: 'count' },
     aim: def.aim,
     drillable: !def.records ? [] : def.records.denominator === false ? ['numerator'] : ['numerator', 'denominator'],
-    ...cellOf(def, total),
-    byMonth: months.map((m) => ({ month: m, ...cellOf(def, byMonth.get(m)), previousMonthGrowth: previous(m) })),
+    ...comparable(cellOf(def, total)),
+    uncomparable,
+    byMonth: months.map((m) => ({
+      month: m,
+      ...comparable(cellOf(def, byMonth.get(m)), m),
+      previousMonthGrowth: previous(m),
+    })),
     byOrg: [...byOrg]
       .map(([id, t]) => {
         const o = org.get(Number(id));
-        return { orgId: Number(id), orgName: o?.org_name ?? id, townshipId: o?.township_id ?? null, ...cellOf(def, t) };
+        const c = comparable(cellOf(def, t));
+        return { orgId: Number(id), orgName: o?.org_name ?? id, townshipId: o?.township_id ?? null, ...c };
       })
       .sort((a, b) => a.orgId - b.orgId),
     byTownship: [...byTownship]
       .map(([id, t]) => ({
         townshipId: Number(id),
         townshipName: org.get(Number(id))?.org_name ?? id,
-        ...cellOf(def, t),
+        ...comparable(cellOf(def, t)),
       }))
       .sort((a, b) => a.townshipId - b.townshipId),
   };

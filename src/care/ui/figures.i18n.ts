@@ -15,6 +15,10 @@ export const figuresMessages = defineDict({
   value: ['数值', 'Value'],
   yearEarlier: ['上年同期', 'A year earlier'],
   thisPeriod: ['本期', 'This period'],
+  uncomparable: [
+    '{n} 个月上年同期无记录，增长不可比',
+    '{n} month(s) have no records a year earlier: growth not comparable',
+  ],
   previousMonth: ['环比', 'On previous month'],
   month: ['月份', 'Month'],
   org: ['机构', 'Organisation'],
@@ -24,7 +28,6 @@ export const figuresMessages = defineDict({
   byTownship: ['按乡镇', 'By township'],
   source: ['定义文件', 'Definition file'],
   days: ['天', 'days'],
-  yuan: ['元', 'yuan'],
   pickHint: [
     '点击卡片查看该指标的趋势与分布；点击分子或分母查看明细记录',
     'Click a card for its trend and breakdown; click a numerator or denominator for the records',

@@ -3,7 +3,7 @@ import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tag
 import { useState } from 'react';
 import { apiGet } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
-import { formatCount, todayShanghai } from '../../web/format.ts';
+import { formatCount, formatMoney, todayShanghai } from '../../web/format.ts';
 import { useLang, useT, type Translate } from '../../web/i18n.ts';
 import { Chart, type ChartOption } from '../../web/kit/chart.tsx';
 import { Page } from '../../web/page.tsx';
@@ -24,12 +24,12 @@ const MONTHS = Array.from({ length: 36 }, (_, i) => addMonths(THIS_MONTH, -i));
 
 function shown(f: CareFigure, v: number | null, t: T): string {
   if (v === null) return '—';
-  if (f.unit === 'fen') return `${(v / 100).toFixed(2)} ${t('yuan')}`;
+  if (f.unit === 'fen') return formatMoney(v);
   if (f.unit === 'days') return `${v} ${t('days')}`;
   return `${f.unit === 'growth' && v > 0 ? '+' : ''}${v}%`;
 }
 /** fen are shown in yuan */
-const amount = (unit: PartUnit, n: number) => (unit === 'fen' ? (n / 100).toFixed(2) : formatCount(n));
+const amount = (unit: PartUnit, n: number) => (unit === 'fen' ? formatMoney(n) : formatCount(n));
 const met = (f: CareFigure) =>
   f.aim === null || f.value === null ? null : f.aim.op === 'ge' ? f.value >= f.aim.value : f.value <= f.aim.value;
 
@@ -79,6 +79,11 @@ function FigureCard({
         {f.unit === 'growth' ? ` · ${t('yearEarlier')} ` : ` / ${t('denominator')} `}
         <Opens f={f} p="denominator" n={f.denominator} onOpen={() => onOpen('denominator')} />
       </Typography.Text>
+      {f.uncomparable.length > 0 && (
+        <Typography.Paragraph type="warning" style={{ fontSize: 12, margin: '4px 0 0' }}>
+          {t('uncomparable', { n: f.uncomparable.length })}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
