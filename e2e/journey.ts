@@ -8,14 +8,14 @@ import { must } from '../src/platform/must.ts';
  * One real server and one Chromium per journey file. Every page opened through it has its
  * uncaught errors collected; `errors()` is the union, for a final "no page broke" check.
  */
-export function useJourney() {
+export function useJourney(opts: { mllp?: boolean } = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const watched: string[][] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(opts);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -26,6 +26,8 @@ export function useJourney() {
 
   return {
     url: (): string => must(server, 'the journey server').url,
+    /** the server's HIS MLLP port (useJourney({ mllp: true })) */
+    mllpPort: (): number => must(server?.mllpPort, "the journey server's MLLP port"),
     errors: (): string[] => watched.flat(),
     async newPage(width: number, height: number, mobile = false): Promise<{ page: Page; errors: string[] }> {
       const context = await must(browser, 'the journey browser').newContext({

@@ -10,6 +10,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface RunningServer {
   url: string;
+  /** the HIS MLLP listener's port, when the server was started with one */
+  mllpPort?: number;
   /** everything the server printed, for the failure message */
   output(): string;
   stop(): Promise<void>;
@@ -36,7 +38,7 @@ function smallProfile(): string {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
@@ -75,11 +77,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 /**
  * The real server (`tsx src/server.ts`) on a free port with a fresh embedded database in a
  * temp dir, seeded with the small demo county; exactly what `npm start` runs, minus the port.
+ * With `mllp`, the HIS interface's MLLP listener (HIS_MLLP_PORT) listens on a free port too.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: { mllp?: boolean } = {}): Promise<RunningServer> {
   buildWebOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onecounty-e2e-'));
   const port = await freePort();
+  const mllpPort = opts.mllp ? await freePort() : undefined;
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: ROOT,
@@ -95,6 +99,7 @@ export async function startServer(): Promise<RunningServer> {
       DEMO_PROFILE: smallProfile(),
       WEB_DIR: path.join(ROOT, 'dist/web'),
       LOG_LEVEL: 'warn',
+      HIS_MLLP_PORT: mllpPort === undefined ? '' : String(mllpPort),
     },
   });
   let log = '';
@@ -132,5 +137,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw err;
   }
-  return { url, output, stop };
+  return { url, mllpPort, output, stop };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.ts';
-import { ICD10, type Icd10Code } from '../referrals/icd10.ts';
+import { ICD10, icd10, type Icd10Code } from '../referrals/icd10.ts';
 import type { DiagnosisEntry } from './care.tables.ts';
 import { CARE_ICD10_TEXT } from './icd10-common.data.ts';
 import { ICD10_FULL_TEXT } from './icd10-full.data.ts';
@@ -128,4 +128,17 @@ export function diagnosisEntry(raw: string, field = 'diagnosisCode'): DiagnosisE
   if (!ICD10_CODE.test(code))
     throw new AppError(400, 'INVALID_DIAGNOSIS', `诊断编码 ${raw} 不是有效的 ICD-10 编码`, field);
   return { code, name: BY_CODE.get(code)?.name ?? code };
+}
+
+/**
+ * The code a referral made from these diagnoses carries: the referral feature reads its own,
+ * shorter list, so a code of the full list (I10.X02) stands there as its subcategory or
+ * category (I10). The first diagnosis that has one wins; none: undefined.
+ */
+export function referralDiagnosisCode(codes: readonly string[]): string | undefined {
+  for (const raw of codes) {
+    const code = raw.trim().toUpperCase();
+    for (const candidate of [code, code.slice(0, 5), code.slice(0, 3)]) if (icd10(candidate)) return candidate;
+  }
+  return undefined;
 }

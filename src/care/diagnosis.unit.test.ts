@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSES, diagnosisEntry, searchDiagnoses } from './diagnosis.ts';
+import { DIAGNOSES, diagnosisEntry, referralDiagnosisCode, searchDiagnoses } from './diagnosis.ts';
 import { ICD10_FULL_TEXT } from './icd10-full.data.ts';
 import { diagnosisSyllables } from './icd10-pinyin.ts';
 
@@ -89,5 +89,13 @@ describe("care's diagnosis list", () => {
   it('names a stored diagnosis from the whole list', () => {
     expect(diagnosisEntry(' j18.901 ')).toEqual({ code: 'J18.901', name: '肺炎' });
     expect(diagnosisEntry('I10')).toEqual({ code: 'I10', name: '原发性高血压' });
+  });
+
+  it('gives a down-referral a code of the referral list: the code, its subcategory or its category', () => {
+    expect(referralDiagnosisCode(['I10.X02'])).toBe('I10');
+    expect(referralDiagnosisCode(['s72.001'])).toBe('S72.0');
+    expect(referralDiagnosisCode(['I10'])).toBe('I10');
+    expect(referralDiagnosisCode(['Z99.9', 'I10.X02'])).toBe('I10');
+    expect(referralDiagnosisCode(['Z99.9'])).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import * as residents from '../residents/residents.service.ts';
 import { careDbError } from './care-errors.ts';
 import type { FeeLinesBody } from './care.schema.ts';
 import * as charges from './charge.service.ts';
-import { diagnosisEntry } from './diagnosis.ts';
+import { diagnosisEntry, referralDiagnosisCode } from './diagnosis.ts';
 import type {
   OperationCreate,
   Stay,
@@ -248,6 +248,13 @@ export async function discharge(ctx: Ctx, id: number, input: StayDischarge): Pro
   steps.assertAdmitted(s);
   let downReferralId: number | null = null;
   if (input.disposition === 'down_referral' && input.downReferral) {
+    const diagnosisCode = referralDiagnosisCode(diagnoses.map((d) => d.code));
+    if (!diagnosisCode)
+      throw badRequest(
+        'UNKNOWN_DIAGNOSIS',
+        '出院诊断在转诊病种目录中没有对应编码，请再选一个常用诊断作为下转诊断',
+        'diagnosisCodes',
+      );
     const r = await referrals.create(
       ctx,
       {
@@ -257,7 +264,7 @@ export async function discharge(ctx: Ctx, id: number, input: StayDischarge): Pro
         toDepartmentId: input.downReferral.toDepartmentId,
         urgency: 'routine',
         reason: input.downReferral.reason,
-        diagnosisCode: diagnoses[0].code,
+        diagnosisCode,
         summary: { vitals: {} },
         dischargeSummary: input.downReferral.dischargeSummary,
         carePlan: input.downReferral.carePlan,

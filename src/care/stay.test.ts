@@ -137,9 +137,10 @@ describe('inpatient stays', () => {
       diagnosisCodes: ['I21.9'],
     });
     expect(missing.json().code).toBe('DOWN_REFERRAL_REQUIRED');
+    // a code of the full list (I21.002) goes down as its referral-list subcategory (I21.0)
     const d = await w.county.post(`/api/stays/${s.id}/discharge`, {
       disposition: 'down_referral',
-      diagnosisCodes: ['I21.9'],
+      diagnosisCodes: ['I21.002'],
       downReferral: downBody(w),
     });
     expect(d.statusCode, d.body).toBe(200);
@@ -150,7 +151,7 @@ describe('inpatient stays', () => {
       lengthOfStayDays: 1,
     });
     const ref = await w.county.get(`/api/referrals/${d.json().downReferralId}`);
-    expect(ref.json()).toMatchObject({ direction: 'down', residentId: residents[0] });
+    expect(ref.json()).toMatchObject({ direction: 'down', residentId: residents[0], diagnosis: { code: 'I21.0' } });
     expect(await occupancy(beds[0].id)).toEqual([]);
     const again = await w.county.post(`/api/stays/${s.id}/discharge`, {
       disposition: 'home',

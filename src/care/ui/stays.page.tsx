@@ -279,7 +279,10 @@ function StayDrawer({ id, onClose, onChanged }: { id: number; onClose: () => voi
                 form={transferForm}
                 layout="inline"
                 style={{ marginTop: 8 }}
-                onFinish={(v: Record<string, unknown>) => send.mutate({ path: '/transfer', body: v })}
+                onFinish={(v: Record<string, unknown>) =>
+                  // the form empties after the move: its bed is taken now
+                  send.mutate({ path: '/transfer', body: v }, { onSuccess: () => transferForm.resetFields() })
+                }
               >
                 <Form.Item name="departmentId" rules={[{ required: true, message: t('department') }]}>
                   <Select
