@@ -10,6 +10,7 @@ import { generateCounty } from '../seed/seed.ts';
 import { loadConfig, type Config } from './config.ts';
 import { APP_ROLE, newPool, openPglite, openServer, type Database, type Kdb } from './db.ts';
 import type { DB } from './db-types.ts';
+import { must } from './must.ts';
 import { createPlatform } from './platform.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
@@ -136,7 +137,7 @@ function migratedSnapshot(): Promise<Blob> {
     const file = path.join('.tmp', 'pglite-snapshots', `${hash.digest('hex').slice(0, 16)}.tar`);
     if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
     const database = await openPglite(undefined);
-    const blob = await database.dump!();
+    const blob = await must(database.dump, 'PGlite dump')();
     await database.close();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
