@@ -1,5 +1,5 @@
 import { Drawer, Select, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatDateTime, formatMoney } from '../../web/format.ts';
 import { useLang, useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
@@ -43,8 +43,14 @@ export function FigureRecords({
     ? { figure: cell.figure.key, part: cell.part, month: cell.month, orgId: cell.orgId, townshipId: cell.townshipId }
     : null;
   const key = JSON.stringify(filter);
-  // a new cell starts at page 1
-  useEffect(() => setPaging({ page: 1 }), [key, setPaging]);
+  // a new cell starts at page 1 (only when the cell changes: setPaging is a new function after
+  // every paging change, so an effect on it alone would page forever)
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    setPaging({ page: 1 });
+  }, [key, setPaging]);
   const query = { ...filter, page: list.params.page, pageSize: list.params.pageSize };
   const rows = useListQuery(['care-figure-records'], URL, figureRecordPage, query, { enabled: cell !== null });
   // a row adds what the numerator adds (a denominator of records adds 1 each)
