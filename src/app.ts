@@ -28,6 +28,7 @@ import { referralsRoutes } from './referrals/referral.routes.ts';
 import { careRoutes } from './care/care.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
 import { hisRoutes } from './his/his.routes.ts';
+import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
@@ -50,6 +51,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(referralsRoutes); // two-way referral, tiered-care centre, exam orders, beds, out-of-county visits
   await app.register(careRoutes); // visits, stays and charges: registration, diagnoses, prescriptions, fee lines, admissions
   await app.register(hisRoutes); // HIS interface: HL7 v2 messages over HTTP, senders, errors, matching, replay
+  await app.register(settlementRoutes); // one-stop settlement: desk, deposits, settlements, receivables, policy, figures, city
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 

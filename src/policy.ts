@@ -47,6 +47,11 @@ const CARE_FIGURE_READERS: readonly Role[] = ['bureau', 'admin', 'coordinator', 
 /** the records behind a figure are resident-level: not for the bureau (aggregates only) */
 const CARE_FIGURE_DRILLERS: readonly Role[] = ['admin', 'coordinator', 'township_doctor'];
 
+/** settlement (issue 15): the desk is the clerk's; the policy is the administrator's; figures for the county's managers */
+const SETTLEMENT_DESK: readonly Role[] = ['clerk'];
+const SETTLEMENT_READERS: readonly Role[] = ['clerk', 'admin'];
+const SETTLEMENT_FIGURES: readonly Role[] = ['clerk', 'admin', 'bureau'];
+
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
 
@@ -230,6 +235,30 @@ export const POLICIES: PolicyTable = {
   'POST /api/his/replay': p(['admin'], 'descendant'),
   'POST /api/his/senders': p(['admin'], 'descendant'),
   'PATCH /api/his/senders/:id': p(['admin'], 'descendant'),
+
+  // one-stop settlement (issue 15): a clerk reaches their own hospital; the group admin every one
+  'GET /api/settlement/desk': p(SETTLEMENT_DESK, 'descendant'),
+  'POST /api/settlement/admission-checks': p(SETTLEMENT_DESK, 'descendant'),
+  'POST /api/settlement/deposits': p(SETTLEMENT_DESK, 'descendant'),
+  'GET /api/settlement/day-report': p(SETTLEMENT_READERS, 'descendant'),
+  'POST /api/settlements': p(SETTLEMENT_DESK, 'descendant'),
+  'GET /api/settlements/:id': p(SETTLEMENT_READERS, 'descendant'),
+  'POST /api/settlements/:id/confirm': p(SETTLEMENT_DESK, 'descendant'),
+  'POST /api/settlements/:id/reverse': p(SETTLEMENT_DESK, 'descendant'),
+  'GET /api/settlements/:id/verify': p(SETTLEMENT_READERS, 'descendant'),
+  'GET /api/settlement/receivables': p(SETTLEMENT_READERS, 'descendant'),
+  'GET /api/settlement/receivables/summary': p(SETTLEMENT_READERS, 'descendant'),
+  'GET /api/settlement/claim-batches': p(SETTLEMENT_READERS, 'descendant'),
+  'POST /api/settlement/claim-batches': p(SETTLEMENT_READERS, 'descendant'),
+  'GET /api/settlement/claim-batches/:id': p(SETTLEMENT_READERS, 'descendant'),
+  'POST /api/settlement/claim-batches/:id/returns': p(SETTLEMENT_READERS, 'descendant'),
+  'GET /api/settlement/policy/versions': p(['admin', 'clerk'], 'descendant'),
+  'GET /api/settlement/policy/versions/:id': p(['admin', 'clerk'], 'descendant'),
+  'POST /api/settlement/policy/versions': p(['admin'], 'descendant'),
+  'PUT /api/settlement/policy/versions/:id': p(['admin'], 'descendant'),
+  'POST /api/settlement/policy/versions/:id/publish': p(['admin'], 'descendant'),
+  'GET /api/settlement/figures': p(SETTLEMENT_FIGURES, 'descendant'),
+  'GET /api/city/settlements': p(['city'], 'any'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),

@@ -3,6 +3,12 @@
 -- integer fen with ratios in basis points (src/settlement/calc.ts); a settlement keeps the
 -- version it used, its inputs and their hash, so recalculating it reproduces it to the fen.
 
+-- the city's supervisor (市级监管): reads the settlement feed only
+ALTER TABLE staff DROP CONSTRAINT staff_roles_check;
+ALTER TABLE staff ADD CONSTRAINT staff_roles_check CHECK (cardinality(roles) >= 1 AND roles <@ ARRAY[
+  'admin', 'bureau', 'coordinator', 'county_doctor', 'township_doctor', 'village_doctor', 'grid_member', 'expert',
+  'reader', 'dispatcher', 'pharmacist', 'clerk', 'auditor', 'city']::text[]);
+
 -- 人员类别 beyond 建档立卡 (registered_poor): 低保 / 特困, from the civil-affairs list
 ALTER TABLE residents ADD COLUMN assistance_category text
   CHECK (assistance_category IN ('low_income', 'extreme_poor'));
@@ -446,6 +452,26 @@ BEGIN
 END $$;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON settlement_policy_versions, settlement_rules, settlement_packages TO onecounty_app;
-GRANT SELECT, INSERT ON stay_finance, cash_movements, settlement_lines, payer_returns, payer_return_lines TO onecounty_app;
-GRANT SELECT, INSERT, UPDATE ON settlements, settlement_accumulators, claim_batches, receivables TO onecounty_app;
+GRANT SELECT, INSERT ON stay_finance, cash_movements, settlement_lines, payer_return_lines TO onecounty_app;
+GRANT SELECT, INSERT, UPDATE ON settlements, settlement_accumulators, claim_batches, receivables, payer_returns TO onecounty_app;
 GRANT SELECT ON settlement_feed TO onecounty_app;
+
+CREATE SEQUENCE settlement_no_seq;
+CREATE SEQUENCE cash_receipt_seq;
+CREATE SEQUENCE claim_batch_seq;
+GRANT USAGE ON SEQUENCE settlement_no_seq, cash_receipt_seq, claim_batch_seq TO onecounty_app;
+
+-- a settled stay or visit takes no more charges: its bill is what was settled (reverse first)
+CREATE FUNCTION fee_lines_not_settled() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM settlements s
+             WHERE s.kind = 'settlement' AND s.reversed_by_id IS NULL AND s.status = 'confirmed'
+               AND ((NEW.stay_id IS NOT NULL AND s.stay_id = NEW.stay_id)
+                 OR (NEW.visit_id IS NOT NULL AND s.visit_id = NEW.visit_id))) THEN
+    RAISE EXCEPTION 'already settled: charges need the settlement reversed first'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'fee_lines_not_settled';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER fee_lines_not_settled BEFORE INSERT ON fee_lines
+  FOR EACH ROW EXECUTE FUNCTION fee_lines_not_settled();

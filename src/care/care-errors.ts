@@ -15,6 +15,8 @@ export function careDbError(err: unknown): unknown {
       return conflict('EXTERNAL_NUMBER_TAKEN', '该就诊流水号已被使用');
     if (constraint === 'visits_queue_no') return conflict('QUEUE_NO_TAKEN', '排队号已被占用，请重试');
   }
+  if (err.code === '23514' && constraint === 'fee_lines_not_settled')
+    return conflict('ALREADY_SETTLED', '该次就诊已结算，不能再记费；如需更正请先冲销结算');
   if (err.code === '23514' && constraint === 'bed_occupancy_bed_open')
     return conflict('BED_NOT_OPEN', '该床位停用或维修中，不能安排患者');
   return err;

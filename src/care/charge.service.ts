@@ -1,3 +1,4 @@
+import { careDbError } from './care-errors.ts';
 import { AppError } from '../platform/errors.ts';
 import { must } from '../platform/must.ts';
 import type { Kdb } from '../platform/db.ts';
@@ -85,7 +86,9 @@ export async function addLines(
       created_by: createdBy,
     };
   });
-  const inserted = await cq.insertFeeLines(trx, rows);
+  const inserted = await cq.insertFeeLines(trx, rows).catch((err: unknown) => {
+    throw careDbError(err);
+  });
   const byExternal = new Map(
     inserted.filter((r) => r.external_line_id !== null).map((r) => [r.external_line_id, r.id]),
   );

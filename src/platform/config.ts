@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string;
   /** optional owner connection for migrations when serving runs as a restricted role */
   migrationDatabaseUrl: string;
+  /** the city database that subscribes to every county's settlement feed (empty: the city page reads this county's own feed) */
+  cityDatabaseUrl: string;
   dataDir: string;
   demoPassword: string;
   /** 'tiny' is the test county: seconds to generate, used by the browser tests */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? '',
+    cityDatabaseUrl: env.CITY_DATABASE_URL ?? '',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     demoPassword: env.DEMO_PASSWORD ?? 'OneCounty2026!',
     demoProfile: profile,

@@ -13,6 +13,7 @@ export const ROLES = [
   'pharmacist',
   'clerk',
   'auditor',
+  'city',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +31,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   pharmacist: '药师',
   clerk: '结算员',
   auditor: '审计员',
+  city: '市级监管',
 };
 
 export function isRole(value: string): value is Role {

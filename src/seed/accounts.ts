@@ -5,7 +5,7 @@ import type { CountyProfile } from './profiles.ts';
 import type { Rng } from './random.ts';
 
 /**
- * Who works where in the demo county: the 13 demo accounts (one per role, fixed names and
+ * Who works where in the demo county: the 14 demo accounts (one per role, fixed names and
  * places, printed on the console at start-up) and the extra staff that make lists, rosters
  * and scope checks look real.
  */
@@ -150,6 +150,15 @@ const DEMO_ACCOUNT_DEFS: readonly DemoAccountDef[] = [
     department: null,
     displayName: '闫红霞',
     title: '审计科科长',
+  },
+  {
+    username: 'city',
+    label: '市医保局监管员（只看各县结算汇总，无个人身份信息）',
+    roles: ['city'],
+    place: 'root',
+    department: null,
+    displayName: '任志刚',
+    title: '市医保局基金监管科',
   },
 ];
 

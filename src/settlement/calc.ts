@@ -168,7 +168,8 @@ const basicKey = {
   chronic: 'basic_chronic_fen',
 } as const;
 
-const capLeft = (capFen: number | null, usedFen: number) => (capFen === null ? Infinity : Math.max(0, capFen - usedFen));
+const capLeft = (capFen: number | null, usedFen: number) =>
+  capFen === null ? Infinity : Math.max(0, capFen - usedFen);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
@@ -214,7 +215,14 @@ export function calculate(input: CalcInput): CalcResult {
     .filter((g) => g.insurance_class === 'class_b')
     .reduce((s, g) => s + halfUp(g.amount_fen, g.self_pay_bp), 0);
   const inscp = total - fulamt - preself;
-  lines.push({ layer: 'split', base_fen: total, ratio_bp: null, amount_fen: inscp, rule_id: null, note: `合计 ${yuan(total)}，全自费 ${yuan(fulamt)}，乙类先行自付 ${yuan(preself)}，政策范围内 ${yuan(inscp)}` });
+  lines.push({
+    layer: 'split',
+    base_fen: total,
+    ratio_bp: null,
+    amount_fen: inscp,
+    rule_id: null,
+    note: `合计 ${yuan(total)}，全自费 ${yuan(fulamt)}，乙类先行自付 ${yuan(preself)}，政策范围内 ${yuan(inscp)}`,
+  });
 
   let dedc = 0;
   let hifp = 0;
@@ -233,9 +241,23 @@ export function calculate(input: CalcInput): CalcResult {
     hospPart = total - basis;
     const share = halfUp(basis, pkg.patient_share_bp);
     hifp = basis - share;
-    lines.push({ layer: 'package', base_fen: basis, ratio_bp: 10000 - pkg.patient_share_bp, amount_fen: hifp, rule_id: null, note: `单病种 ${pkg.code} ${pkg.disease_name}：定额 ${yuan(pkg.fixed_price_fen)}，个人负担 ${pkg.patient_share_bp / 100}%` });
+    lines.push({
+      layer: 'package',
+      base_fen: basis,
+      ratio_bp: 10000 - pkg.patient_share_bp,
+      amount_fen: hifp,
+      rule_id: null,
+      note: `单病种 ${pkg.code} ${pkg.disease_name}：定额 ${yuan(pkg.fixed_price_fen)}，个人负担 ${pkg.patient_share_bp / 100}%`,
+    });
     if (hospPart > 0)
-      lines.push({ layer: 'hospital', base_fen: total, ratio_bp: null, amount_fen: hospPart, rule_id: null, note: '超出定额部分由医院承担' });
+      lines.push({
+        layer: 'hospital',
+        base_fen: total,
+        ratio_bp: null,
+        amount_fen: hospPart,
+        rule_id: null,
+        note: '超出定额部分由医院承担',
+      });
     after[basicKey.inpatient] += hifp;
     // the patient's share goes on through the later layers as if it were compliant self-pay
     compliantLeft = share;
@@ -247,7 +269,8 @@ export function calculate(input: CalcInput): CalcResult {
   if (rules.basic) {
     const r = rules.basic;
     const dKey = deductibleKey[setting];
-    const dedRemaining = r.deductible_per === 'year' ? Math.max(0, (r.deductible_fen ?? 0) - before[dKey]) : (r.deductible_fen ?? 0);
+    const dedRemaining =
+      r.deductible_per === 'year' ? Math.max(0, (r.deductible_fen ?? 0) - before[dKey]) : (r.deductible_fen ?? 0);
     dedc = Math.min(inscp, dedRemaining);
     after[dKey] += dedc;
     const base = inscp - dedc;
@@ -257,8 +280,25 @@ export function calculate(input: CalcInput): CalcResult {
     poolSelf = base - hifp;
     after[bKey] += hifp;
     if (dedc > 0)
-      lines.push({ layer: 'deductible', base_fen: dedRemaining, ratio_bp: null, amount_fen: dedc, rule_id: r.id, note: `起付线（${r.deductible_per === 'year' ? '年度' : '每次'}）${yuan(r.deductible_fen ?? 0)}，本次支付 ${yuan(dedc)}` });
-    lines.push({ layer: 'basic', base_fen: base, ratio_bp: r.ratio_bp, amount_fen: hifp, rule_id: r.id, note: raw > hifp ? `年度统筹限额 ${yuan(r.annual_cap_fen ?? 0)} 已用 ${yuan(before[bKey])}，超出部分 ${yuan(raw - hifp)} 转个人` : '' });
+      lines.push({
+        layer: 'deductible',
+        base_fen: dedRemaining,
+        ratio_bp: null,
+        amount_fen: dedc,
+        rule_id: r.id,
+        note: `起付线（${r.deductible_per === 'year' ? '年度' : '每次'}）${yuan(r.deductible_fen ?? 0)}，本次支付 ${yuan(dedc)}`,
+      });
+    lines.push({
+      layer: 'basic',
+      base_fen: base,
+      ratio_bp: r.ratio_bp,
+      amount_fen: hifp,
+      rule_id: r.id,
+      note:
+        raw > hifp
+          ? `年度统筹限额 ${yuan(r.annual_cap_fen ?? 0)} 已用 ${yuan(before[bKey])}，超出部分 ${yuan(raw - hifp)} 转个人`
+          : '',
+    });
     compliantLeft = inscp - hifp;
   }
 
@@ -269,7 +309,14 @@ export function calculate(input: CalcInput): CalcResult {
     hifmi = Math.min(t.amount, capLeft(r.annual_cap_fen, before.serious_paid_fen));
     after.serious_base_fen += compliantLeft;
     after.serious_paid_fen += hifmi;
-    lines.push({ layer: 'serious', base_fen: t.base, ratio_bp: t.base > 0 ? Math.round(t.numerator / t.base) : null, amount_fen: hifmi, rule_id: r.id, note: `年度累计合规自付 ${yuan(before.serious_base_fen)} + 本次 ${yuan(compliantLeft)}，起付 ${yuan(r.threshold_fen ?? 0)}` });
+    lines.push({
+      layer: 'serious',
+      base_fen: t.base,
+      ratio_bp: t.base > 0 ? Math.round(t.numerator / t.base) : null,
+      amount_fen: hifmi,
+      rule_id: r.id,
+      note: `年度累计合规自付 ${yuan(before.serious_base_fen)} + 本次 ${yuan(compliantLeft)}，起付 ${yuan(r.threshold_fen ?? 0)}`,
+    });
     compliantLeft -= hifmi;
   }
   return finish();
@@ -287,7 +334,14 @@ export function calculate(input: CalcInput): CalcResult {
       const allowed = r.cap_period === 'year' ? Math.max(0, (r.cap_fen ?? 0) - before.own_paid_fen) : (r.cap_fen ?? 0);
       oth = Math.max(0, own - allowed);
       after.own_paid_fen += own - oth;
-      lines.push({ layer: 'doudi', base_fen: own, ratio_bp: null, amount_fen: oth, rule_id: r.id, note: `个人负担封顶 ${yuan(r.cap_fen ?? 0)}（${r.cap_period === 'year' ? '年度' : '每次'}，${r.cap_scope === 'compliant' ? '政策范围内' : '全部自付'}）` });
+      lines.push({
+        layer: 'doudi',
+        base_fen: own,
+        ratio_bp: null,
+        amount_fen: oth,
+        rule_id: r.id,
+        note: `个人负担封顶 ${yuan(r.cap_fen ?? 0)}（${r.cap_period === 'year' ? '年度' : '每次'}，${r.cap_scope === 'compliant' ? '政策范围内' : '全部自付'}）`,
+      });
     } else after.own_paid_fen += patientBefore;
     const psn = patientBefore - oth;
     lines.push({ layer: 'patient', base_fen: patientBefore, ratio_bp: null, amount_fen: psn, rule_id: null, note: '' });
@@ -313,13 +367,24 @@ export function calculate(input: CalcInput): CalcResult {
     return { fields, lines, after, package_id: packageId };
   }
 
-  function simpleLayer(layer: 'supplementary' | 'assistance', r: Rule | undefined, key: 'supplementary_fen' | 'assistance_fen'): number {
+  function simpleLayer(
+    layer: 'supplementary' | 'assistance',
+    r: Rule | undefined,
+    key: 'supplementary_fen' | 'assistance_fen',
+  ): number {
     if (!r) return 0;
     const base = Math.max(0, compliantLeft - (r.threshold_fen ?? 0));
     const raw = halfUp(base, r.ratio_bp ?? 0);
     const amount = Math.min(raw, capLeft(r.annual_cap_fen, before[key]));
     after[key] += amount;
-    lines.push({ layer, base_fen: base, ratio_bp: r.ratio_bp, amount_fen: amount, rule_id: r.id, note: raw > amount ? `年度限额 ${yuan(r.annual_cap_fen ?? 0)} 已用 ${yuan(before[key])}` : '' });
+    lines.push({
+      layer,
+      base_fen: base,
+      ratio_bp: r.ratio_bp,
+      amount_fen: amount,
+      rule_id: r.id,
+      note: raw > amount ? `年度限额 ${yuan(r.annual_cap_fen ?? 0)} 已用 ${yuan(before[key])}` : '',
+    });
     compliantLeft -= amount;
     return amount;
   }

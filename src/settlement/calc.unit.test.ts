@@ -75,7 +75,13 @@ describe('the worked cases of the issue, to the fen (fixture parameters, not off
   });
 
   it('case C: ¥3,000 all compliant → basic 2,160, serious 0, supplementary 420, assistance 294, patient 126', () => {
-    const r = calculate({ setting: 'inpatient', bill: bill(300_000, 0, 0), rules: FIXTURE, package: null, before: ZERO_ACCUMULATORS });
+    const r = calculate({
+      setting: 'inpatient',
+      bill: bill(300_000, 0, 0),
+      rules: FIXTURE,
+      package: null,
+      before: ZERO_ACCUMULATORS,
+    });
     expect(r.fields).toMatchObject({
       hifp_pay: 216_000,
       hifmi_pay: 0,
@@ -87,8 +93,20 @@ describe('the worked cases of the issue, to the fen (fixture parameters, not off
   });
 
   it('a second stay in the year: the serious-illness threshold counts what the first stay already paid', () => {
-    const first = calculate({ setting: 'inpatient', bill: bill(300_000, 0, 0), rules: FIXTURE, package: null, before: ZERO_ACCUMULATORS });
-    const second = calculate({ setting: 'inpatient', bill: bill(6_000_000, 0, 0), rules: FIXTURE, package: null, before: first.after });
+    const first = calculate({
+      setting: 'inpatient',
+      bill: bill(300_000, 0, 0),
+      rules: FIXTURE,
+      package: null,
+      before: ZERO_ACCUMULATORS,
+    });
+    const second = calculate({
+      setting: 'inpatient',
+      bill: bill(6_000_000, 0, 0),
+      rules: FIXTURE,
+      package: null,
+      before: first.after,
+    });
     // compliant self-pay of the second: 6,000,000 − (5,970,000 × 80% = 4,776,000) = 1,224,000;
     // cumulative 84,000 → 1,308,000; above 500,000: 808,000 × 65% = 525,200
     expect(second.fields.hifmi_pay).toBe(525_200);
@@ -112,22 +130,51 @@ describe('parts of the chain', () => {
     expect(tieredAmount(0, 400_000, 500_000, tiers).amount).toBe(0);
   });
   it('the annual fund cap passes the excess to the next layers', () => {
-    const rules: AppliedRules = { basic: rule({ deductible_fen: 0, deductible_per: 'year', ratio_bp: 9000, annual_cap_fen: 100_000 }) };
-    const r = calculate({ setting: 'inpatient', bill: bill(500_000, 0, 0), rules, package: null, before: { ...ZERO_ACCUMULATORS, basic_inpatient_fen: 60_000 } });
+    const rules: AppliedRules = {
+      basic: rule({ deductible_fen: 0, deductible_per: 'year', ratio_bp: 9000, annual_cap_fen: 100_000 }),
+    };
+    const r = calculate({
+      setting: 'inpatient',
+      bill: bill(500_000, 0, 0),
+      rules,
+      package: null,
+      before: { ...ZERO_ACCUMULATORS, basic_inpatient_fen: 60_000 },
+    });
     expect(r.fields.hifp_pay).toBe(40_000);
     expect(r.fields.psn_part_amt).toBe(460_000);
   });
   it('a yearly deductible is paid once in the year', () => {
     const rules: AppliedRules = { basic: rule({ deductible_fen: 50_000, deductible_per: 'year', ratio_bp: 5000 }) };
-    const a = calculate({ setting: 'inpatient', bill: bill(30_000, 0, 0), rules, package: null, before: ZERO_ACCUMULATORS });
+    const a = calculate({
+      setting: 'inpatient',
+      bill: bill(30_000, 0, 0),
+      rules,
+      package: null,
+      before: ZERO_ACCUMULATORS,
+    });
     expect(a.fields.act_pay_dedc).toBe(30_000);
     const b = calculate({ setting: 'inpatient', bill: bill(100_000, 0, 0), rules, package: null, before: a.after });
     expect(b.fields.act_pay_dedc).toBe(20_000);
     expect(b.fields.hifp_pay).toBe(40_000);
   });
   it('a per-case package: the fund pays the fixed price less the share, the hospital carries the overrun', () => {
-    const pkg: Package = { id: 9, code: 'PKG-APPEND', disease_name: '急性阑尾炎', icd_prefixes: ['K35'], hosp_level: 'county', org_id: null, fixed_price_fen: 800_000, patient_share_bp: 1000 };
-    const r = calculate({ setting: 'inpatient', bill: bill(900_000, 0, 0), rules: FIXTURE, package: pkg, before: ZERO_ACCUMULATORS });
+    const pkg: Package = {
+      id: 9,
+      code: 'PKG-APPEND',
+      disease_name: '急性阑尾炎',
+      icd_prefixes: ['K35'],
+      hosp_level: 'county',
+      org_id: null,
+      fixed_price_fen: 800_000,
+      patient_share_bp: 1000,
+    };
+    const r = calculate({
+      setting: 'inpatient',
+      bill: bill(900_000, 0, 0),
+      rules: FIXTURE,
+      package: pkg,
+      before: ZERO_ACCUMULATORS,
+    });
     expect(r.fields.hosp_part_amt).toBe(100_000);
     expect(r.fields.hifp_pay).toBe(720_000);
     // the ¥800 share: supplementary 50% → 400, assistance 70% of 400 → 280, patient 120
@@ -139,18 +186,56 @@ describe('parts of the chain', () => {
     expect(pickPackage([pkg], { diagnosisCode: 'K36', orgId: 1, hospLevel: 'county' })).toBeNull();
   });
   it('a negative class total is refused with a Chinese reason', () => {
-    expect(() => calculate({ setting: 'inpatient', bill: bill(-1, 0, 0), rules: FIXTURE, package: null, before: ZERO_ACCUMULATORS })).toThrow(/费用合计为负/);
+    expect(() =>
+      calculate({
+        setting: 'inpatient',
+        bill: bill(-1, 0, 0),
+        rules: FIXTURE,
+        package: null,
+        before: ZERO_ACCUMULATORS,
+      }),
+    ).toThrow(/费用合计为负/);
   });
   it('the most specific rule wins, person category before hospital level', () => {
     const all = [
-      rule({ id: 10, person_cat: '*', hosp_level: '*', deductible_fen: 60_000, deductible_per: 'stay', ratio_bp: 7500 }),
-      rule({ id: 11, person_cat: '*', hosp_level: 'county', deductible_fen: 60_000, deductible_per: 'stay', ratio_bp: 7500 }),
-      rule({ id: 12, person_cat: 'poor', hosp_level: '*', deductible_fen: 30_000, deductible_per: 'stay', ratio_bp: 8000 }),
+      rule({
+        id: 10,
+        person_cat: '*',
+        hosp_level: '*',
+        deductible_fen: 60_000,
+        deductible_per: 'stay',
+        ratio_bp: 7500,
+      }),
+      rule({
+        id: 11,
+        person_cat: '*',
+        hosp_level: 'county',
+        deductible_fen: 60_000,
+        deductible_per: 'stay',
+        ratio_bp: 7500,
+      }),
+      rule({
+        id: 12,
+        person_cat: 'poor',
+        hosp_level: '*',
+        deductible_fen: 30_000,
+        deductible_per: 'stay',
+        ratio_bp: 8000,
+      }),
     ];
-    expect(pickRules(all, { scheme: 'resident', personCat: 'poor', setting: 'inpatient', hospLevel: 'county' }).basic?.id).toBe(12);
-    expect(pickRules(all, { scheme: 'resident', personCat: 'general', setting: 'inpatient', hospLevel: 'county' }).basic?.id).toBe(11);
-    expect(pickRules(all, { scheme: 'resident', personCat: 'general', setting: 'inpatient', hospLevel: 'primary' }).basic?.id).toBe(10);
-    expect(pickRules(all, { scheme: 'none', personCat: 'general', setting: 'inpatient', hospLevel: 'primary' })).toEqual({});
+    expect(
+      pickRules(all, { scheme: 'resident', personCat: 'poor', setting: 'inpatient', hospLevel: 'county' }).basic?.id,
+    ).toBe(12);
+    expect(
+      pickRules(all, { scheme: 'resident', personCat: 'general', setting: 'inpatient', hospLevel: 'county' }).basic?.id,
+    ).toBe(11);
+    expect(
+      pickRules(all, { scheme: 'resident', personCat: 'general', setting: 'inpatient', hospLevel: 'primary' }).basic
+        ?.id,
+    ).toBe(10);
+    expect(
+      pickRules(all, { scheme: 'none', personCat: 'general', setting: 'inpatient', hospLevel: 'primary' }),
+    ).toEqual({});
   });
 });
 
@@ -174,14 +259,43 @@ describe('property: 10,000 random bills and parameter sets', () => {
       const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
       const rules: AppliedRules = {};
       if (r() < 0.9)
-        rules.basic = rule({ deductible_fen: int(200_000), deductible_per: pick(['stay', 'year'] as const), ratio_bp: int(10_001), annual_cap_fen: r() < 0.5 ? null : int(20_000_000) });
+        rules.basic = rule({
+          deductible_fen: int(200_000),
+          deductible_per: pick(['stay', 'year'] as const),
+          ratio_bp: int(10_001),
+          annual_cap_fen: r() < 0.5 ? null : int(20_000_000),
+        });
       if (r() < 0.7) {
         const t1 = int(5_000_000);
-        rules.serious = rule({ layer: 'serious', threshold_fen: int(2_000_000), tiers: [{ upto_fen: t1 + 1, ratio_bp: int(10_001) }, { upto_fen: null, ratio_bp: int(10_001) }], annual_cap_fen: r() < 0.5 ? null : int(50_000_000) });
+        rules.serious = rule({
+          layer: 'serious',
+          threshold_fen: int(2_000_000),
+          tiers: [
+            { upto_fen: t1 + 1, ratio_bp: int(10_001) },
+            { upto_fen: null, ratio_bp: int(10_001) },
+          ],
+          annual_cap_fen: r() < 0.5 ? null : int(50_000_000),
+        });
       }
-      if (r() < 0.5) rules.supplementary = rule({ layer: 'supplementary', ratio_bp: int(10_001), threshold_fen: r() < 0.5 ? null : int(100_000) });
-      if (r() < 0.6) rules.assistance = rule({ layer: 'assistance', ratio_bp: int(10_001), annual_cap_fen: r() < 0.3 ? null : int(5_000_000) });
-      if (r() < 0.6) rules.doudi = rule({ layer: 'doudi', cap_fen: int(1_000_000), cap_scope: pick(['all', 'compliant'] as const), cap_period: pick(['stay', 'year'] as const) });
+      if (r() < 0.5)
+        rules.supplementary = rule({
+          layer: 'supplementary',
+          ratio_bp: int(10_001),
+          threshold_fen: r() < 0.5 ? null : int(100_000),
+        });
+      if (r() < 0.6)
+        rules.assistance = rule({
+          layer: 'assistance',
+          ratio_bp: int(10_001),
+          annual_cap_fen: r() < 0.3 ? null : int(5_000_000),
+        });
+      if (r() < 0.6)
+        rules.doudi = rule({
+          layer: 'doudi',
+          cap_fen: int(1_000_000),
+          cap_scope: pick(['all', 'compliant'] as const),
+          cap_period: pick(['stay', 'year'] as const),
+        });
       const before = {
         ...ZERO_ACCUMULATORS,
         deductible_inpatient_fen: int(200_000),
@@ -196,11 +310,18 @@ describe('property: 10,000 random bills and parameter sets', () => {
       const res = calculate({ setting: 'inpatient', bill: b, rules, package: null, before });
       const f = res.fields;
       const msg = `seed ${seed}`;
-      expect(f.hifp_pay + f.hifmi_pay + f.hifob_pay + f.maf_pay + f.oth_pay + f.hosp_part_amt + f.psn_part_amt, msg).toBe(f.medfee_sumamt);
+      expect(
+        f.hifp_pay + f.hifmi_pay + f.hifob_pay + f.maf_pay + f.oth_pay + f.hosp_part_amt + f.psn_part_amt,
+        msg,
+      ).toBe(f.medfee_sumamt);
       for (const v of Object.values(f)) expect(v, msg).toBeGreaterThanOrEqual(0);
       if (rules.doudi) {
-        const cap = rules.doudi.cap_period === 'year' ? Math.max(0, (rules.doudi.cap_fen ?? 0) - before.own_paid_fen) : (rules.doudi.cap_fen ?? 0);
-        const capped = rules.doudi.cap_scope === 'all' ? f.psn_part_amt : f.psn_part_amt - f.preselfpay_amt - f.fulamt_ownpay_amt;
+        const cap =
+          rules.doudi.cap_period === 'year'
+            ? Math.max(0, (rules.doudi.cap_fen ?? 0) - before.own_paid_fen)
+            : (rules.doudi.cap_fen ?? 0);
+        const capped =
+          rules.doudi.cap_scope === 'all' ? f.psn_part_amt : f.psn_part_amt - f.preselfpay_amt - f.fulamt_ownpay_amt;
         expect(capped, msg).toBeLessThanOrEqual(cap);
       }
       // monotone: one more line never lowers what the patient pays

@@ -80,6 +80,7 @@ const ROLE_LABELS_EN: Record<Role, string> = {
   pharmacist: 'Pharmacist',
   clerk: 'Settlement clerk',
   auditor: 'Auditor',
+  city: 'City supervisor',
 };
 
 export function roleLabel(role: Role, lang: Lang): string {
