@@ -276,6 +276,7 @@ function addGroupExtras(r: Roster, profile: CountyProfile): void {
   r.add('guanli', 'admin', root, null, '信息中心工程师');
   r.add('weijian', 'bureau', root, null, '卫健局医政科科员');
   r.add('shenji', 'auditor', root, null, '审计专员');
+  r.add('shijian', 'city', root, null, '市医保局稽核员');
   r.add('xietiao', 'coordinator', people, 'referral', '转诊协调员');
   r.add('yuancheng', 'reader', people, 'ecg', '心电诊断医师');
   r.add('yuancheng', 'reader', people, 'ultrasound', '超声诊断医师');
