@@ -427,3 +427,21 @@ export async function dayReport(ctx: Ctx, input: { day: string; clerkId?: number
     return { day: input.day, clerks: [...clerks.values()] };
   });
 }
+
+/** the home page's counts: discharges waiting for settlement (over 3 days: first) and unchecked admissions */
+export async function deskCounts(ctx: Ctx, now: Date = new Date()) {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const { rows } = await sql<{ to_settle: string; old: string; to_check: string }>`
+      SELECT (SELECT count(*) FROM stays s WHERE s.org_id = ANY(${ctx.scope.orgIds}::int[]) AND s.status = 'discharged'
+                AND NOT EXISTS (SELECT 1 FROM settlements st WHERE st.stay_id = s.id AND st.kind = 'settlement'
+                                  AND st.reversed_by_id IS NULL AND st.status = 'confirmed'))::text AS to_settle,
+             (SELECT count(*) FROM stays s WHERE s.org_id = ANY(${ctx.scope.orgIds}::int[]) AND s.status = 'discharged'
+                AND s.discharged_at < ${new Date(now.getTime() - 3 * 86_400_000)}
+                AND NOT EXISTS (SELECT 1 FROM settlements st WHERE st.stay_id = s.id AND st.kind = 'settlement'
+                                  AND st.reversed_by_id IS NULL AND st.status = 'confirmed'))::text AS old,
+             (SELECT count(*) FROM stays s WHERE s.org_id = ANY(${ctx.scope.orgIds}::int[]) AND s.status = 'admitted'
+                AND NOT EXISTS (SELECT 1 FROM stay_finance f WHERE f.stay_id = s.id))::text AS to_check`.execute(trx);
+    const r = rows[0];
+    return { toSettle: Number(r?.to_settle ?? 0), toSettleOld: Number(r?.old ?? 0), toCheck: Number(r?.to_check ?? 0) };
+  });
+}

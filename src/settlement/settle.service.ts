@@ -115,7 +115,6 @@ async function visibleTarget(ctx: Ctx, trx: Kdb, ref: { stayId?: number; visitId
   return t;
 }
 
-
 /**
  * 计算: the settlement of a discharge (or visit) is created once — concurrent clicks meet at
  * the unique index and share one row — and (re)calculated while it is not confirmed.

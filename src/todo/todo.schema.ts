@@ -9,6 +9,8 @@ export const TODO_KEYS = [
   'sessions_as_expert',
   'sessions_at_my_org',
   'sessions_to_approve',
+  'discharges_to_settle',
+  'admissions_to_check',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

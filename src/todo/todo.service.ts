@@ -4,6 +4,7 @@ import { POLICIES } from '../policy.ts';
 import * as tasks from '../referrals/down-referral/task.service.ts';
 import * as exams from '../referrals/exam-order.service.ts';
 import * as referrals from '../referrals/referral.service.ts';
+import * as desk from '../settlement/desk.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
 type Route = keyof typeof POLICIES;
@@ -47,6 +48,11 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
     if (!isExpert && (mayCall || atDesk))
       add('sessions_at_my_org', s.orgToday, 0, mayCall ? '/clinics/console' : '/clinics');
     if (mayApprove) add('sessions_to_approve', s.pendingApproval, s.pendingApproval, '/clinics');
+  }
+  if (may('POST /api/settlements')) {
+    const d = await desk.deskCounts(ctx);
+    add('discharges_to_settle', d.toSettle, d.toSettleOld, '/settlement/desk?tab=discharged');
+    add('admissions_to_check', d.toCheck, 0, '/settlement/desk?tab=admitted');
   }
   return { items };
 }

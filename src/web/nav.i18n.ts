@@ -8,6 +8,23 @@ export const NAV_BLURBS = defineDict({
     '县域内就诊率、基层与中医占比、人次与手术增长、住院日、药占比，可查明细',
     'County-internal rates, primary and TCM shares, growth, length of stay, drug share, with the records',
   ],
+  settlementDesk: [
+    '入院核验、押金、出院与门诊一站式结算，打印结算单，日结',
+    'Admission check, deposits, one-stop discharge and outpatient settlement, statements, day report',
+  ],
+  receivables: [
+    '各支付方垫付应收、申报批次、回款对账与超期应收',
+    'Advances per payer, claim batches, returns and overdue receivables',
+  ],
+  settlementPolicy: [
+    '基本医保、大病、补充、救助与"136"兜底参数，按版本生效',
+    'Insurance parameters per layer, effective-dated versions',
+  ],
+  settlementFigures: [
+    '贫困人口住院报销比例、个人负担、垫付、单病种与基金县域内占比',
+    'Reimbursement ratios, own payment, advances, packages, fund shares',
+  ],
+  city: ['各县一站式结算实时汇总（逻辑复制）', "Every county's settlements, live (logical replication)"],
   wards: ['各科室病区与床位，占用随住院', 'Wards and beds per department; occupancy follows stays'],
   his: [
     '县级医院 HIS 的 HL7 接口：各发送方计数、延迟、出错与待匹配消息、重新处理',

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -34,6 +35,7 @@ export const NAV_GROUPS = [
   { key: 'clinics', label: 'navGroup.clinics', icon: <CalendarOutlined /> },
   { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
   { key: 'network', label: 'navGroup.network', icon: <ApartmentOutlined /> },
+  { key: 'settlement', label: 'navGroup.settlement', icon: <AccountBookOutlined /> },
   { key: 'stats', label: 'navGroup.stats', icon: <BarChartOutlined /> },
   { key: 'system', label: 'navGroup.system', icon: <SettingOutlined /> },
 ] as const satisfies ReadonlyArray<{ key: string; label: keyof typeof common; icon: ReactNode }>;
@@ -164,6 +166,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <LineChartOutlined />,
     needs: 'GET /api/care-figures',
     blurb: NAV_BLURBS.careFigures,
+  },
+  {
+    path: '/settlement/desk',
+    label: 'nav.settlementDesk',
+    group: 'settlement',
+    icon: <AccountBookOutlined />,
+    needs: 'GET /api/settlement/desk',
+    blurb: NAV_BLURBS.settlementDesk,
+  },
+  {
+    path: '/settlement/receivables',
+    label: 'nav.receivables',
+    group: 'settlement',
+    icon: <MoneyCollectOutlined />,
+    needs: 'GET /api/settlement/receivables',
+    blurb: NAV_BLURBS.receivables,
   },
   {
     path: '/clinics',

@@ -103,6 +103,16 @@ const routes: RouteObject[] = [
             'GET /api/care-figures',
             async () => (await import('../care/ui/figures.page.tsx')).CareFiguresPage,
           ),
+          page(
+            'settlement/desk',
+            'GET /api/settlement/desk',
+            async () => (await import('../settlement/ui/desk.page.tsx')).SettlementDeskPage,
+          ),
+          page(
+            'settlement/receivables',
+            'GET /api/settlement/receivables',
+            async () => (await import('../settlement/ui/receivables.page.tsx')).ReceivablesPage,
+          ),
           page('wards', 'GET /api/wards', async () => (await import('../orgs/ui/wards.page.tsx')).WardsPage),
           page(
             'bed-board',

@@ -6,6 +6,8 @@ import {
   SoundOutlined,
   SwapOutlined,
   AuditOutlined,
+  AccountBookOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -48,6 +50,13 @@ const KINDS: Record<
   },
   sessions_to_approve: {
     icon: <AuditOutlined />,
+  },
+  discharges_to_settle: {
+    icon: <AccountBookOutlined />,
+    attention: 'overdue',
+  },
+  admissions_to_check: {
+    icon: <SafetyCertificateOutlined />,
   },
 };
 

@@ -43,4 +43,12 @@ export const TODO_KINDS: Record<
     label: ['待审批门诊', 'Sessions to approve'],
     hint: ['超出补贴预算的坐诊安排', 'Sessions over the subsidy budget'],
   },
+  discharges_to_settle: {
+    label: ['待出院结算', 'Discharges to settle'],
+    hint: ['已出院尚未结算；红色为出院超过 3 天', 'Discharged, not yet settled; red: over 3 days'],
+  },
+  admissions_to_check: {
+    label: ['待入院核验', 'Admissions to check'],
+    hint: ['在院患者尚未核验险种与贫困身份', 'Inpatients whose insurance and poverty status are not checked'],
+  },
 };
