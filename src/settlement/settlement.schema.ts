@@ -136,6 +136,6 @@ export const batchCreate = z.object({
 });
 export const returnImport = z.object({
   fileName: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(1, '文件为空').max(14_000_000, '文件过大（最多 10 MB）'),
+  contentBase64: z.string().min(1, '文件为空').max(1_000_000, '文件过大（最多约 700 KB，请按月分批导入）'),
 });
 export const figuresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
