@@ -261,6 +261,37 @@ describe('reversal, accumulators and policy versions', () => {
   });
 });
 
+describe('outpatient settlement at the desk', () => {
+  const visitWith = async (residentId: number, code: string) => {
+    const v = await w.clerk.post(
+      '/api/visits',
+      { residentId, departmentId: w.cardiologyDept, diagnosisCodes: [code] },
+      { 'idempotency-key': key() },
+    );
+    expect(v.statusCode, v.body).toBe(201);
+    const id = v.json<{ id: number }>().id;
+    const fees = await w.clerk.post(`/api/visits/${id}/fee-lines`, {
+      lines: [
+        { itemCode: 'DRG-AMLO', quantity: 2 },
+        { itemCode: 'REG-GEN', quantity: 1 },
+      ],
+    });
+    expect(fees.statusCode, fees.body).toBe(200);
+    return { id, total: fees.json<{ fees: { totalFen: number } }>().fees.totalFen };
+  };
+  it('a hypertension visit is settled under 门诊慢特病 (70%); a cold at the county hospital has no 门诊统筹 there', async () => {
+    const chronic = await visitWith(residents[25], 'I10');
+    const s = (await w.clerk.post('/api/settlements', { visitId: chronic.id })).json();
+    expect(s.setting).toBe('chronic');
+    expect(s.fields.hifp_pay).toBe(Math.floor((chronic.total * 7000 + 5000) / 10000));
+    const ok = await w.clerk.post(`/api/settlements/${s.id}/confirm`, { inputHash: s.inputHash, method: 'wechat' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const cold = await visitWith(residents[26], 'J06.9');
+    const c = (await w.clerk.post('/api/settlements', { visitId: cold.id })).json();
+    expect(c).toMatchObject({ setting: 'outpatient', fields: { hifp_pay: 0, psn_part_amt: cold.total } });
+  });
+});
+
 describe('receivables and reconciliation', () => {
   it('a claim batch and a partly rejected return: matched, difference, rejected, unknown', async () => {
     const people = (await w.clerk.get('/api/settlement/receivables?payer=basic&status=open&pageSize=100')).json();
