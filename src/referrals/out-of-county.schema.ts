@@ -17,6 +17,8 @@ export const visitCreate = z.object({
   visitType: z.enum(VISIT_TYPES, { error: '就诊类型应为门诊或住院' }),
   diagnosisCode: z.string().trim().max(10).optional(),
   costFen: z.number().int('费用以分为单位').min(0).max(100_000_000).optional(),
+  /** what basic insurance paid (from the insurer's list), for the fund-share figures */
+  fundPaidFen: z.number().int('统筹支付以分为单位').min(0).max(100_000_000).optional(),
   reason: z.string().trim().max(200, '原因不能超过 200 个字').optional(),
 });
 export type VisitCreate = z.infer<typeof visitCreate>;

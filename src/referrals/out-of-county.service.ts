@@ -118,6 +118,14 @@ async function check(
     if (!/^\d{1,9}(\.\d{1,2})?$/.test(cost)) reasons.push('费用应为不超过两位小数的金额（元）');
     else costFen = Math.round(Number(cost) * 100);
   }
+  // 统筹支付: what the fund paid (from the insurer's out-of-county settlement list), for ⑧⑨
+  const fund = (raw.fundPaid ?? '').trim();
+  let fundPaidFen: number | undefined;
+  if (fund) {
+    if (!/^\d{1,9}(\.\d{1,2})?$/.test(fund)) reasons.push('统筹支付应为不超过两位小数的金额（元）');
+    else fundPaidFen = Math.round(Number(fund) * 100);
+    if (fundPaidFen !== undefined && costFen !== undefined && fundPaidFen > costFen) reasons.push('统筹支付不能大于费用');
+  }
   let resident: { id: number; org_id: number } | undefined;
   if (id.ok) {
     resident = await oq.residentByIdNumber(trx, id.info.normalized);
@@ -137,6 +145,7 @@ async function check(
         visitType: type,
         diagnosisCode: diagnosis?.code,
         costFen,
+        fundPaidFen,
         reason: (raw.reason ?? '').trim().slice(0, 200) || undefined,
       },
     },
@@ -164,6 +173,7 @@ async function insert(
       diagnosis_code: r.values.diagnosisCode ?? null,
       diagnosis_name: r.diagnosisName,
       cost_fen: r.values.costFen ?? null,
+      fund_paid_fen: r.values.fundPaidFen ?? null,
       reason: r.values.reason ?? null,
       source,
       import_batch: batch,
@@ -181,6 +191,7 @@ const asRow = (input: VisitCreate): Record<string, string> => ({
   visitType: input.visitType,
   diagnosisCode: input.diagnosisCode ?? '',
   cost: input.costFen === undefined ? '' : (input.costFen / 100).toFixed(2),
+  fundPaid: input.fundPaidFen === undefined ? '' : (input.fundPaidFen / 100).toFixed(2),
   reason: input.reason ?? '',
 });
 
@@ -216,6 +227,9 @@ const HEADERS: Record<string, string> = {
   '费用(元)': 'cost',
   费用: 'cost',
   cost_yuan: 'cost',
+  '统筹支付(元)': 'fundPaid',
+  统筹支付: 'fundPaid',
+  fund_paid_yuan: 'fundPaid',
   原因: 'reason',
   reason: 'reason',
 };

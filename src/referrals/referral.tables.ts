@@ -199,6 +199,7 @@ export interface OutOfCountyVisitsTable {
   diagnosis_code: string | null;
   diagnosis_name: string | null;
   cost_fen: number | null;
+  fund_paid_fen?: number | null;
   reason: string | null;
   source: VisitSource;
   import_batch: string | null;

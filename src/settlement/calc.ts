@@ -232,6 +232,8 @@ export function calculate(input: CalcInput): CalcResult {
   let packageId: number | null = null;
   // what of the compliant amount the patient still carries
   let compliantLeft = inscp;
+  // what the patient carries outside the compliant amount (全自费 + 乙类先行自付); none under a package
+  let ownOutside = fulamt + preself;
 
   const pkg = setting === 'inpatient' ? input.package : null;
   if (pkg) {
@@ -259,8 +261,10 @@ export function calculate(input: CalcInput): CalcResult {
         note: '超出定额部分由医院承担',
       });
     after[basicKey.inpatient] += hifp;
-    // the patient's share goes on through the later layers as if it were compliant self-pay
+    // the patient's share goes on through the later layers as if it were compliant self-pay; the
+    // fixed price covers the whole bill, so nothing outside the catalogue is the patient's on top
     compliantLeft = share;
+    ownOutside = 0;
     const fields = finish();
     return fields;
   }
@@ -326,7 +330,7 @@ export function calculate(input: CalcInput): CalcResult {
     const supp = simpleLayer('supplementary', rules.supplementary, 'supplementary_fen');
     const maf = simpleLayer('assistance', rules.assistance, 'assistance_fen');
     // 6. "136" 兜底: own payment above the cap (per stay or per year, all own payment or the compliant part)
-    const patientBefore = compliantLeft + preself + fulamt;
+    const patientBefore = compliantLeft + ownOutside;
     let oth = 0;
     if (rules.doudi) {
       const r = rules.doudi;
