@@ -50,6 +50,7 @@ export interface Package {
   org_id: number | null;
   fixed_price_fen: number;
   patient_share_bp: number;
+  doc_ref?: string | null;
 }
 
 /** the bill, summed per insurance class and 乙类 self-pay ratio (refund lines already netted) */

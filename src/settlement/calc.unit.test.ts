@@ -186,10 +186,30 @@ describe('parts of the chain', () => {
     expect(pickPackage([pkg], { diagnosisCode: 'K36', orgId: 1, hospLevel: 'county' })).toBeNull();
   });
   it('a package covers the whole bill: class B and outside-catalogue lines are not charged on top', () => {
-    const pkg: Package = { id: 9, code: 'PKG-APPEND', disease_name: '急性阑尾炎', icd_prefixes: ['K35'], hosp_level: 'county', org_id: null, fixed_price_fen: 800_000, patient_share_bp: 1000 };
-    const r = calculate({ setting: 'inpatient', bill: bill(300_000, 100_000, 10_000), rules: {}, package: pkg, before: ZERO_ACCUMULATORS });
+    const pkg: Package = {
+      id: 9,
+      code: 'PKG-APPEND',
+      disease_name: '急性阑尾炎',
+      icd_prefixes: ['K35'],
+      hosp_level: 'county',
+      org_id: null,
+      fixed_price_fen: 800_000,
+      patient_share_bp: 1000,
+    };
+    const r = calculate({
+      setting: 'inpatient',
+      bill: bill(300_000, 100_000, 10_000),
+      rules: {},
+      package: pkg,
+      before: ZERO_ACCUMULATORS,
+    });
     // basis = the whole bill (¥4,100 < ¥8,000): the patient pays 10%, the fund the rest
-    expect(r.fields).toMatchObject({ medfee_sumamt: 410_000, hifp_pay: 369_000, psn_part_amt: 41_000, hosp_part_amt: 0 });
+    expect(r.fields).toMatchObject({
+      medfee_sumamt: 410_000,
+      hifp_pay: 369_000,
+      psn_part_amt: 41_000,
+      hosp_part_amt: 0,
+    });
   });
   it('a negative class total is refused with a Chinese reason', () => {
     expect(() =>

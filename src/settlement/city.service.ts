@@ -39,7 +39,7 @@ const OVERVIEW = `
          sum(hosp_part_amt)::text AS hospital_fen,
          sum(medfee_sumamt - psn_part_amt - hosp_part_amt)::text AS advance_fen,
          sum(medfee_sumamt) FILTER (WHERE person_cat = 'poor' AND setting = 'inpatient')::text AS poor_total_fen,
-         sum(medfee_sumamt - psn_part_amt) FILTER (WHERE person_cat = 'poor' AND setting = 'inpatient')::text AS poor_paid_fen,
+         sum(fund_pay_sumamt) FILTER (WHERE person_cat = 'poor' AND setting = 'inpatient')::text AS poor_paid_fen,
          max(confirmed_at) AS last_confirmed_at
   FROM settlement_feed WHERE year = $1
   GROUP BY county_code, hosp_level ORDER BY county_code, hosp_level`;
@@ -61,10 +61,21 @@ export async function overview(ctx: Ctx, year: number, now: Date = new Date()) {
       detail: { year, source: ctx.platform.config.cityDatabaseUrl ? 'city' : 'local' },
     }),
   );
+  // the city's subscriptions: when each last heard from its county (the replication link, not the county's activity)
+  let replication: Array<{ name: string; receivedAt: string | null }> | null = null;
+  if (ctx.platform.config.cityDatabaseUrl)
+    replication = await feedQuery<{ subname: string; at: Date | null }>(
+      ctx,
+      `SELECT subname, last_msg_receipt_time AS at FROM pg_stat_subscription WHERE relid IS NULL ORDER BY subname`,
+      [],
+    )
+      .then((rows) => rows.map((r) => ({ name: r.subname, receivedAt: r.at ? new Date(r.at).toISOString() : null })))
+      .catch(() => null);
   const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
   return {
     source: ctx.platform.config.cityDatabaseUrl ? ('city' as const) : ('local' as const),
     year,
+    replication,
     counties: rows.map((r) => ({
       countyCode: String(r.county_code),
       countyName: String(r.county_name),
@@ -76,6 +87,8 @@ export async function overview(ctx: Ctx, year: number, now: Date = new Date()) {
       patientFen: n(r.patient_fen),
       hospitalFen: n(r.hospital_fen),
       advanceFen: n(r.advance_fen),
+      poorTotalFen: n(r.poor_total_fen),
+      poorPaidFen: n(r.poor_paid_fen),
       poorRatio: n(r.poor_total_fen) > 0 ? n(r.poor_paid_fen) / n(r.poor_total_fen) : null,
       lastConfirmedAt: r.last_confirmed_at ? new Date(r.last_confirmed_at).toISOString() : null,
       behindSeconds: r.last_confirmed_at

@@ -48,6 +48,7 @@ export function toPackage(p: Record<string, unknown>): Package {
     org_id: p.org_id === null ? null : Number(p.org_id),
     fixed_price_fen: Number(p.fixed_price_fen),
     patient_share_bp: Number(p.patient_share_bp),
+    doc_ref: (p.doc_ref as string | null) ?? null,
   };
 }
 

@@ -113,6 +113,21 @@ const routes: RouteObject[] = [
             'GET /api/settlement/receivables',
             async () => (await import('../settlement/ui/receivables.page.tsx')).ReceivablesPage,
           ),
+          page(
+            'settlement/policy',
+            'GET /api/settlement/policy/versions',
+            async () => (await import('../settlement/ui/policy.page.tsx')).SettlementPolicyPage,
+          ),
+          page(
+            'settlement/figures',
+            'GET /api/settlement/figures',
+            async () => (await import('../settlement/ui/figures.page.tsx')).SettlementFiguresPage,
+          ),
+          page(
+            'city',
+            'GET /api/city/settlements',
+            async () => (await import('../settlement/ui/city.page.tsx')).CitySupervisionPage,
+          ),
           page('wards', 'GET /api/wards', async () => (await import('../orgs/ui/wards.page.tsx')).WardsPage),
           page(
             'bed-board',

@@ -19,8 +19,6 @@ type FeedRow = CityOverview['recent'][number];
 const THIS_YEAR = Number(todayShanghai().slice(0, 4));
 const YEARS = Array.from({ length: 6 }, (_, i) => THIS_YEAR - i);
 const LEVEL_ORDER = ['primary', 'county', 'city', 'province'];
-/** a county whose last settlement is older than this is shown as behind */
-const BEHIND_AFTER_S = 60;
 
 const ratioText = (r: number | null | undefined) => (r == null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -94,11 +92,7 @@ export function CitySupervisionPage() {
       render: (_, r) => (
         <>
           <div>{formatDateTime(r.lastConfirmedAt, { seconds: true })}</div>
-          {r.behindSeconds !== null ? (
-            <Tag color={r.behindSeconds > BEHIND_AFTER_S ? 'red' : 'green'} data-behind={r.behindSeconds}>
-              {behindText(r.behindSeconds, t)}
-            </Tag>
-          ) : null}
+          {r.behindSeconds !== null ? <Tag data-since={r.behindSeconds}>{behindText(r.behindSeconds, t)}</Tag> : null}
         </>
       ),
     },
@@ -180,6 +174,13 @@ export function CitySupervisionPage() {
           type={d.source === 'city' ? 'success' : 'warning'}
           showIcon
           title={d.source === 'city' ? t('sourceCity') : t('sourceLocal')}
+          description={
+            d.replication?.length
+              ? d.replication
+                  .map((r) => t('replicationAt', { name: r.name, at: formatDateTime(r.receivedAt, { seconds: true }) }))
+                  .join('；')
+              : undefined
+          }
           style={{ marginBottom: 12 }}
           data-source={d.source}
         />
@@ -194,9 +195,6 @@ export function CitySupervisionPage() {
           locale={{ emptyText: t('noData') }}
           columns={countyColumns}
           dataSource={counties}
-          onRow={(r) => ({
-            style: r.behindSeconds !== null && r.behindSeconds > BEHIND_AFTER_S ? { background: '#fff1f0' } : undefined,
-          })}
         />
       </Card>
       <Card size="small" title={t('ratioByCounty')} style={{ marginTop: 12 }}>

@@ -22,7 +22,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { apiGet, apiSend } from '../../web/api.ts';
-import { useCurrentUser, useMayCall } from '../../web/current-user.ts';
+import { useMayCall } from '../../web/current-user.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
 import { applyServerError, validateWith } from '../../web/form-errors.ts';
 import { formatDateTime, formatMoney, todayShanghai, yuanToFen } from '../../web/format.ts';
@@ -32,7 +32,6 @@ import { Page } from '../../web/page.tsx';
 import { useIsMobile } from '../../web/use-is-mobile.ts';
 import { packageInput, policyDraftCreate, policyVersionSave, type RuleInput } from '../settlement.schema.ts';
 import {
-  apiPut,
   policyVersionDetail,
   policyVersions,
   type PolicyPackage,
@@ -722,7 +721,6 @@ function VersionView({
   const t = useT(settlementAdminMessages);
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
-  const me = useCurrentUser();
   const [form] = Form.useForm<Header>();
   const initial = useMemo(
     () => ({ rules: v.rules.map(toRuleInput), packages: v.packages.map(toPackageInput) }),
@@ -742,7 +740,7 @@ function VersionView({
   };
   const save = useMutation({
     mutationFn: (body: z.output<typeof policyVersionSave>) =>
-      apiPut(`/api/settlement/policy/versions/${v.id}`, body, policyVersionDetail, me.csrfToken),
+      apiSend('PUT', `/api/settlement/policy/versions/${v.id}`, body, policyVersionDetail),
     onSuccess: (saved) => {
       setError(null);
       void message.success(t('saved'));

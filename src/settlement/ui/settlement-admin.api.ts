@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ApiError } from '../../web/api.ts';
 
 /**
  * The response shapes of the policy, figures and city supervision endpoints (issue 15), as
@@ -160,6 +159,7 @@ export type SettlementFigures = z.infer<typeof settlementFigures>;
 export const cityOverview = z.object({
   source: z.enum(['city', 'local']),
   year: z.number(),
+  replication: z.array(z.object({ name: z.string(), receivedAt: z.string().nullable() })).nullable(),
   counties: z.array(
     z.object({
       countyCode: z.string(),
@@ -201,46 +201,3 @@ export const cityOverview = z.object({
   ),
 });
 export type CityOverview = z.infer<typeof cityOverview>;
-
-/**
- * PUT: src/web/api.ts `apiSend` only knows POST and PATCH, and the draft save is a PUT. Same
- * contract as apiSend (CSRF header from /me, ApiError with the server's Chinese message and
- * field, the answer parsed with its schema).
- */
-export async function apiPut<S extends z.ZodType>(
-  url: string,
-  body: unknown,
-  schema: S,
-  csrfToken: string,
-): Promise<z.output<S>> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-  }
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const b = json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
-    const str = (k: string) => (typeof b[k] === 'string' ? b[k] : undefined);
-    throw new ApiError(
-      res.status,
-      str('code') ?? `HTTP_${res.status}`,
-      str('message') ?? `服务器返回错误（${res.status}），请稍后重试`,
-      str('field'),
-      str('requestId'),
-      b,
-    );
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    console.error('response of', url, 'does not match its schema', parsed.error.issues);
-    throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据格式不正确，请刷新页面或联系管理员');
-  }
-  return parsed.data;
-}
