@@ -61,11 +61,17 @@ export interface VersionInForce {
   packages: Package[];
 }
 
+/**
+ * A published version never changes (the database refuses), so its rules are read once per
+ * process: keyed by id and publication instant, which no other database's version shares.
+ */
+const published = new Map<string, { rules: Rule[]; packages: Package[] }>();
+
 /** the published version in force on a Shanghai calendar day, with its rules and packages */
 export async function versionOn(trx: Kdb, countyId: number, day: string): Promise<VersionInForce | null> {
   const v = await trx
     .selectFrom('settlement_policy_versions')
-    .select(['id', 'version_no', 'title', 'demo'])
+    .select(['id', 'version_no', 'title', 'demo', 'published_at'])
     .where('county_id', '=', countyId)
     .where('status', '=', 'published')
     .where('effective_from', '<=', day)
@@ -73,7 +79,14 @@ export async function versionOn(trx: Kdb, countyId: number, day: string): Promis
     .limit(1)
     .executeTakeFirst();
   if (!v) return null;
-  return { id: v.id, versionNo: v.version_no, title: v.title, demo: v.demo, ...(await contentOf(trx, v.id)) };
+  const key = `${v.id}:${v.published_at ? new Date(v.published_at).toISOString() : ''}`;
+  let content = published.get(key);
+  if (!content) {
+    content = await contentOf(trx, v.id);
+    if (published.size > 100) published.clear();
+    published.set(key, content);
+  }
+  return { id: v.id, versionNo: v.version_no, title: v.title, demo: v.demo, ...content };
 }
 
 export async function contentOf(trx: Kdb, versionId: number): Promise<{ rules: Rule[]; packages: Package[] }> {
