@@ -326,7 +326,8 @@ export function calculate(input: CalcInput): CalcResult {
     const supp = simpleLayer('supplementary', rules.supplementary, 'supplementary_fen');
     const maf = simpleLayer('assistance', rules.assistance, 'assistance_fen');
     // 6. "136" 兜底: own payment above the cap (per stay or per year, all own payment or the compliant part)
-    const patientBefore = compliantLeft + preself + fulamt;
+    // under a package the share was taken of the whole bill (self-pay items included): it is all the patient carries
+    const patientBefore = compliantLeft + (packageId === null ? preself + fulamt : 0);
     let oth = 0;
     if (rules.doudi) {
       const r = rules.doudi;

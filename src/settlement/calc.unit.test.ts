@@ -185,6 +185,33 @@ describe('parts of the chain', () => {
     expect(pickPackage([pkg], { diagnosisCode: 'K35.800', orgId: 1, hospLevel: 'primary' })).toBeNull();
     expect(pickPackage([pkg], { diagnosisCode: 'K36', orgId: 1, hospLevel: 'county' })).toBeNull();
   });
+  it('a per-case package over a bill with 乙类 and self-pay items still balances: the share is all the patient carries', () => {
+    const pkg: Package = {
+      id: 9,
+      code: 'PKG-APPEND',
+      disease_name: '急性阑尾炎',
+      icd_prefixes: ['K35'],
+      hosp_level: 'county',
+      org_id: null,
+      fixed_price_fen: 800_000,
+      patient_share_bp: 1000,
+    };
+    const r = calculate({
+      setting: 'inpatient',
+      bill: bill(600_000, 200_000, 100_000),
+      rules: {},
+      package: pkg,
+      before: ZERO_ACCUMULATORS,
+    });
+    expect(r.fields).toMatchObject({
+      medfee_sumamt: 900_000,
+      fulamt_ownpay_amt: 100_000,
+      preselfpay_amt: 20_000,
+      hosp_part_amt: 100_000,
+      hifp_pay: 720_000,
+      psn_part_amt: 80_000,
+    });
+  });
   it('a negative class total is refused with a Chinese reason', () => {
     expect(() =>
       calculate({
