@@ -10,6 +10,7 @@ import { seedClinics } from './clinics.seed.ts';
 import { seedReferrals } from './referrals.seed.ts';
 import { seedCare, seedPriceList } from './care.seed.ts';
 import { seedHis } from './his.seed.ts';
+import { seedSettlement } from './settlement.seed.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -481,6 +482,11 @@ export async function seedFeatures(
   const hisStarted = performance.now();
   await seedHis(db, { countyId, seed: opts.seed, now });
   opts.onStep?.('HIS messages', performance.now() - hisStarted);
+  // one-stop settlement: the demo policy, a year of settlements of the stays and a sample of
+  // primary-level visits (jiexiu a smaller sample of its two million), reversals, claim batches
+  const settleStarted = performance.now();
+  await seedSettlement(db, { countyId, seed: opts.seed, now, visitShare: jiexiu ? 0.03 : 0.25 });
+  opts.onStep?.('settlements', performance.now() - settleStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
