@@ -40,7 +40,8 @@ export async function list(
              st.settlement_no, st.id AS settlement_id, o.name AS org_name, b.batch_no
       FROM receivables rc JOIN settlements st ON st.id = rc.settlement_id JOIN orgs o ON o.id = rc.org_id
       LEFT JOIN claim_batches b ON b.id = rc.batch_id
-      WHERE ${where} ORDER BY rc.opened_on, rc.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(
+      WHERE ${where}
+      ORDER BY CASE rc.status WHEN 'rejected' THEN 0 WHEN 'partly_paid' THEN 1 WHEN 'open' THEN 2 WHEN 'claimed' THEN 3 ELSE 4 END, rc.opened_on, rc.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(
       trx,
     );
     return {

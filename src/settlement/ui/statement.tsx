@@ -81,7 +81,7 @@ export function SettlementStatement({ s }: { s: SettlementDetail }) {
               <td>{formatDateTime(s.admittedAt)}</td>
               <th>{t('dischargedAt')}</th>
               <td>
-                {formatDateTime(s.dischargedAt)}（{s.lengthOfStayDays ?? '—'}）
+                {formatDateTime(s.dischargedAt)}（{t('los')} {s.lengthOfStayDays ?? '—'}）
               </td>
             </tr>
           ) : null}
