@@ -1290,6 +1290,12 @@ async function run(trx: Kdb, opts: SettlementSeedOptions, orgList: OrgInfo[]): P
   );
 
   done('settlement receivables');
+
+  // ⑧⑨: what the fund paid for the register's out-of-county stays, as the insurer's settlement
+  // list would say (demo: inpatient 55–65% of the cost at city/provincial hospitals, outpatient none)
+  await sql`UPDATE out_of_county_visits SET fund_paid_fen = CASE WHEN visit_type = 'inpatient'
+      THEN round(cost_fen * (0.55 + (abs(hashtext('fund:' || id)) % 11) / 100.0))::int ELSE 0 END
+    WHERE county_id = ${countyId} AND source = 'seed' AND cost_fen IS NOT NULL AND fund_paid_fen IS NULL`.execute(trx);
   return {
     versionId: version.id,
     settlements: settled.filter((s) => s.kind === 'settlement').length,
