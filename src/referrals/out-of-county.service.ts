@@ -124,7 +124,8 @@ async function check(
   if (fund) {
     if (!/^\d{1,9}(\.\d{1,2})?$/.test(fund)) reasons.push('统筹支付应为不超过两位小数的金额（元）');
     else fundPaidFen = Math.round(Number(fund) * 100);
-    if (fundPaidFen !== undefined && costFen !== undefined && fundPaidFen > costFen) reasons.push('统筹支付不能大于费用');
+    if (fundPaidFen !== undefined && costFen !== undefined && fundPaidFen > costFen)
+      reasons.push('统筹支付不能大于费用');
   }
   let resident: { id: number; org_id: number } | undefined;
   if (id.ok) {
