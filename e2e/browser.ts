@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -89,3 +89,54 @@ export async function searchResidents(page: Page, q: string): Promise<void> {
   await box.press('Enter');
   await page.waitForURL((u) => u.pathname === '/residents' && u.searchParams.get('q') === q);
 }
+
+export type Api = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
+
+/** A signed-in API client, for the set-up a group's staff does once (beds, policies, charges). */
+export async function signedInApi(baseUrl: string, username: string): Promise<Api> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} → ${res.status}`);
+  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const r = await fetch(`${baseUrl}${p}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${p} → ${r.status}: ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+}
+
+/** an antd Select inside `scope`: open it, type, pick the first option matching */
+export async function chooseOption(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  typed: string | null,
+  option: string | RegExp,
+): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  await select.click();
+  if (typed !== null) await select.fill(typed);
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.click();
+}
+
+/** an open modal or drawer by its title (antd does not name the dialog role after it) */
+export const dialog = (page: Page, title: string): Locator =>
+  page
+    .getByRole('dialog')
+    .filter({ has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: new RegExp(`^${title}$`) }) });

@@ -5,7 +5,7 @@ import { a01 } from '../src/his/fixtures/simulated-his.ts';
 import { frame, MllpDecoder } from '../src/his/mllp.ts';
 import { must } from '../src/platform/must.ts';
 import { checkDigit } from '../src/residents/id-number.ts';
-import { chromiumStatus, DEMO_PASSWORD, login, shot } from './browser.ts';
+import { chooseOption, chromiumStatus, dialog, login, shot, signedInApi, type Api } from './browser.ts';
 import { useJourney } from './journey.ts';
 
 /**
@@ -19,8 +19,6 @@ const status = chromiumStatus();
 const ZSM_FIRST17 = '14078119660412021';
 const ZSM_ID = ZSM_FIRST17 + checkDigit(ZSM_FIRST17);
 
-type Api = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
-
 describe.runIf(status.available)('visits, stays, the HIS interface and the figures in the browser', () => {
   const journey = useJourney({ mllp: true });
 
@@ -30,32 +28,7 @@ describe.runIf(status.available)('visits, stays, the HIS interface and the figur
     return page;
   }
 
-  /** A signed-in API client, for the set-up a group's staff does once (beds, requests, senders). */
-  async function api(username: string): Promise<Api> {
-    const res = await fetch(`${journey.url()}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const r = await fetch(`${journey.url()}${path}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    };
-  }
+  const api = (username: string): Promise<Api> => signedInApi(journey.url(), username);
 
   async function peopleHospital(call: Api) {
     const orgs = await call<Array<{ id: number; name: string; kind: string }>>('GET', '/api/orgs');
@@ -86,27 +59,7 @@ describe.runIf(status.available)('visits, stays, the HIS interface and the figur
     ).id;
   }
 
-  /** an antd Select inside `scope`: open it, type, pick the first option matching */
-  async function choose(
-    page: Page,
-    scope: Page | Locator,
-    label: string,
-    typed: string | null,
-    option: string | RegExp,
-  ) {
-    const select = scope.getByLabel(label, { exact: true });
-    await select.click();
-    if (typed !== null) await select.fill(typed);
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await item.click();
-  }
-
-  /** an open modal or drawer by its title (antd does not name the dialog role after it) */
-  const dialog = (page: Page, title: string) =>
-    page
-      .getByRole('dialog')
-      .filter({ has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: new RegExp(`^${title}$`) }) });
+  const choose = chooseOption;
 
   const card = (scope: Locator, title: string) =>
     scope.locator('.ant-card').filter({ has: scope.page().locator('.ant-card-head-title', { hasText: title }) });

@@ -1,10 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { must } from '../src/platform/must.ts';
 import { checkDigit } from '../src/residents/id-number.ts';
 import { todayInShanghai } from '../src/platform/calendar.ts';
 import { FIXTURE_PACKAGE, FIXTURE_RULES } from '../src/settlement/fixture-policy.ts';
-import { chromiumStatus, DEMO_PASSWORD, login, shot } from './browser.ts';
+import { chooseOption as choose, chromiumStatus, dialog, login, shot, signedInApi, type Api } from './browser.ts';
 import { useJourney } from './journey.ts';
 
 /**
@@ -15,8 +15,6 @@ import { useJourney } from './journey.ts';
  */
 const status = chromiumStatus();
 
-type Api = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
-
 describe.runIf(status.available)('one-stop settlement in the browser', () => {
   const journey = useJourney();
 
@@ -26,49 +24,7 @@ describe.runIf(status.available)('one-stop settlement in the browser', () => {
     return page;
   }
 
-  async function api(username: string): Promise<Api> {
-    const res = await fetch(`${journey.url()}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const r = await fetch(`${journey.url()}${path}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    };
-  }
-
-  async function choose(
-    page: Page,
-    scope: Page | Locator,
-    label: string,
-    typed: string | null,
-    option: string | RegExp,
-  ) {
-    const select = scope.getByLabel(label, { exact: true });
-    await select.click();
-    if (typed !== null) await select.fill(typed);
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await item.click();
-  }
-
-  const dialog = (page: Page, title: string) =>
-    page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: title }) });
+  const api = (username: string): Promise<Api> => signedInApi(journey.url(), username);
 
   /** how many pixels of an element's screenshot are dark: a blank or missing statement has none */
   async function darkPixels(page: Page, png: Buffer): Promise<number> {

@@ -12,6 +12,10 @@ import {
   pickPackage,
   pickRules,
   ZERO_ACCUMULATORS,
+  accDelta,
+  hospLevelOf,
+  negate,
+  personCatOf,
   type Accumulators,
   type BillGroup,
   type CalcResult,
@@ -312,25 +316,7 @@ interface Cash {
   at: string;
 }
 
-// what settle.queries.ts decides, repeated here (a feature reaches another only through its
-// service): the hospital level and person category of compute(), the accumulator arithmetic
-// of confirm() and reverse(). verify() in settlement-seed.test.ts holds them to it.
-const hospLevelOf = (orgKind: string, orgLevel: string): HospLevel =>
-  orgLevel === 'city'
-    ? 'city'
-    : orgLevel === 'provincial' || orgLevel === 'national'
-      ? 'province'
-      : orgKind === 'county_hospital' || orgLevel === 'county'
-        ? 'county'
-        : 'primary';
-const personCatOf = (registeredPoor: boolean, assistance: string | null): PersonCat =>
-  registeredPoor ? 'poor' : assistance === 'extreme_poor' || assistance === 'low_income' ? assistance : 'general';
 const ACC_KEYS = Object.keys(ZERO_ACCUMULATORS) as Array<keyof Accumulators>;
-const accDelta = (after: Accumulators, before: Accumulators): Accumulators =>
-  Object.fromEntries(ACC_KEYS.map((k) => [k, after[k] - before[k]])) as unknown as Accumulators;
-const negate = (a: Accumulators): Accumulators =>
-  Object.fromEntries(ACC_KEYS.map((k) => [k, -a[k]])) as unknown as Accumulators;
-
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 const ymd = (day: string) => day.replaceAll('-', '');
 /** 00:00 Asia/Shanghai of a day, as an instant */

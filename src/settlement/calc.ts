@@ -473,3 +473,25 @@ export function chronicCovers(rule: Rule | undefined, diagnosisCode: string | nu
   if (!rule || !diagnosisCode) return false;
   return (rule.diseases ?? []).some((p) => diagnosisCode.startsWith(p));
 }
+
+/** the hospital level the rules are keyed by, from the org's kind and level */
+export function hospLevelOf(orgKind: string, orgLevel: string): HospLevel {
+  if (orgLevel === 'city') return 'city';
+  if (orgLevel === 'provincial' || orgLevel === 'national') return 'province';
+  if (orgKind === 'county_hospital' || orgLevel === 'county') return 'county';
+  return 'primary';
+}
+
+/** 人员类别 from the resident index: 建档立卡 first, then the civil-affairs category */
+export function personCatOf(registeredPoor: boolean, assistance: string | null): PersonCat {
+  if (registeredPoor) return 'poor';
+  if (assistance === 'extreme_poor' || assistance === 'low_income') return assistance;
+  return 'general';
+}
+
+const ACC_KEYS = Object.keys(ZERO_ACCUMULATORS) as Array<keyof Accumulators>;
+/** what a settlement added to the person's year */
+export const accDelta = (after: Accumulators, before: Accumulators): Accumulators =>
+  Object.fromEntries(ACC_KEYS.map((k) => [k, after[k] - before[k]])) as unknown as Accumulators;
+export const negate = (a: Accumulators): Accumulators =>
+  Object.fromEntries(ACC_KEYS.map((k) => [k, -a[k]])) as unknown as Accumulators;

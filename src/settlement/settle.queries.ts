@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Kdb } from '../platform/db.ts';
 import {
+  personCatOf,
   ZERO_ACCUMULATORS,
   type Accumulators,
   type BillGroup,
-  type HospLevel,
   type PersonCat,
   type Scheme,
 } from './calc.ts';
@@ -28,18 +28,7 @@ export interface Target {
   payLater: boolean;
 }
 
-export function hospLevelOf(orgKind: string, orgLevel: string): HospLevel {
-  if (orgLevel === 'city') return 'city';
-  if (orgLevel === 'provincial' || orgLevel === 'national') return 'province';
-  if (orgKind === 'county_hospital' || orgLevel === 'county') return 'county';
-  return 'primary';
-}
-
-export function personCatOf(registeredPoor: boolean, assistance: string | null): PersonCat {
-  if (registeredPoor) return 'poor';
-  if (assistance === 'extreme_poor' || assistance === 'low_income') return assistance;
-  return 'general';
-}
+export { hospLevelOf, personCatOf } from './calc.ts';
 
 interface TargetRow {
   id: number;
@@ -157,10 +146,7 @@ export async function addToAccumulators(
     WHERE resident_id = ${residentId} AND year = ${year}`.execute(trx);
 }
 
-export const accDelta = (after: Accumulators, before: Accumulators): Accumulators =>
-  Object.fromEntries(ACC_COLUMNS.map((k) => [k, after[k] - before[k]])) as unknown as Accumulators;
-export const negate = (a: Accumulators): Accumulators =>
-  Object.fromEntries(ACC_COLUMNS.map((k) => [k, -a[k]])) as unknown as Accumulators;
+export { accDelta, negate } from './calc.ts';
 
 /** the deposit still held for a stay: deposits less their refunds less what live settlements applied */
 export async function depositBalance(trx: Kdb, stayId: number): Promise<number> {
