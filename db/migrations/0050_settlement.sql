@@ -475,3 +475,5 @@ BEGIN
 END $$;
 CREATE TRIGGER fee_lines_not_settled BEFORE INSERT ON fee_lines
   FOR EACH ROW EXECUTE FUNCTION fee_lines_not_settled();
+-- an out-of-county row learns what the fund paid when the insurer's list arrives
+GRANT UPDATE (fund_paid_fen) ON out_of_county_visits TO onecounty_app;
