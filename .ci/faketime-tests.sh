@@ -17,6 +17,7 @@ files=(
   src/clinics/stats.test.ts
   src/clinics/settings.test.ts
   src/clinics/clinic-scheduler.test.ts
+  src/settlement/settlement.test.ts
 )
 
 command -v faketime >/dev/null || { echo "faketime is missing (apt-get install faketime)" >&2; exit 2; }
