@@ -477,3 +477,17 @@ CREATE TRIGGER fee_lines_not_settled BEFORE INSERT ON fee_lines
   FOR EACH ROW EXECUTE FUNCTION fee_lines_not_settled();
 -- an out-of-county row learns what the fund paid when the insurer's list arrives
 GRANT UPDATE (fund_paid_fen) ON out_of_county_visits TO onecounty_app;
+
+-- a settled discharge stays discharged (a HIS A13 "cancel discharge" included): reverse the settlement first
+CREATE FUNCTION stays_not_settled() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF OLD.status = 'discharged' AND NEW.status <> 'discharged' AND EXISTS (
+       SELECT 1 FROM settlements s WHERE s.stay_id = OLD.id AND s.kind = 'settlement'
+         AND s.reversed_by_id IS NULL AND s.status = 'confirmed') THEN
+    RAISE EXCEPTION 'stay % is settled: reverse the settlement before cancelling the discharge', OLD.id
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'stays_settled';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER stays_not_settled BEFORE UPDATE OF status ON stays
+  FOR EACH ROW EXECUTE FUNCTION stays_not_settled();

@@ -15,6 +15,8 @@ export function careDbError(err: unknown): unknown {
       return conflict('EXTERNAL_NUMBER_TAKEN', '该就诊流水号已被使用');
     if (constraint === 'visits_queue_no') return conflict('QUEUE_NO_TAKEN', '排队号已被占用，请重试');
   }
+  if (err.code === '23514' && constraint === 'stays_settled')
+    return conflict('ALREADY_SETTLED', '该次住院已出院结算，不能撤销出院；如需更正请先冲销结算');
   if (err.code === '23514' && constraint === 'fee_lines_not_settled')
     return conflict('ALREADY_SETTLED', '该次就诊已结算，不能再记费；如需更正请先冲销结算');
   if (err.code === '23514' && constraint === 'bed_occupancy_bed_open')

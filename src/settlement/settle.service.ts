@@ -16,7 +16,7 @@ import {
   type NationalFields,
   type Setting,
 } from './calc.ts';
-import { noPolicy, versionOn } from './policy.service.ts';
+import { contentOf, noPolicy, versionOn } from './policy.service.ts';
 import * as q from './settle.queries.ts';
 
 export const FIELD_NAMES = [
@@ -387,7 +387,6 @@ export async function verify(ctx: Ctx, id: number) {
       setting: Setting;
       result: unknown;
     };
-    const { contentOf } = await import('./policy.service.ts');
     const content = await contentOf(trx, s.policy_version_id ?? 0);
     const rules = Object.fromEntries(
       Object.entries(stored.rules).map(([layer, r]) => [layer, content.rules.find((x) => x.id === r.id)]),

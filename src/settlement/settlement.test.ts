@@ -108,6 +108,11 @@ describe('the worked cases through the desk', () => {
     await expect(
       env.asOwner(`UPDATE settlement_rules SET ratio_bp = 9000 WHERE version_id = ${versionId}`),
     ).rejects.toThrow(/published/);
+    // a settled discharge cannot be cancelled (HIS A13 included) until the settlement is reversed
+    await expect(
+      env.asOwner(`UPDATE stays SET status = 'admitted', discharged_at = NULL, disposition = NULL, length_of_stay_days = NULL
+        WHERE id = (SELECT stay_id FROM settlements WHERE id = ${caseA.id})`),
+    ).rejects.toThrow(/settled/);
     const put = await admin.put(`/api/settlement/policy/versions/${versionId}`, {
       title: '改动版本',
       effectiveFrom: todayInShanghai(),
