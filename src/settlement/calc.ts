@@ -495,3 +495,32 @@ export const accDelta = (after: Accumulators, before: Accumulators): Accumulator
   Object.fromEntries(ACC_KEYS.map((k) => [k, after[k] - before[k]])) as unknown as Accumulators;
 export const negate = (a: Accumulators): Accumulators =>
   Object.fromEntries(ACC_KEYS.map((k) => [k, -a[k]])) as unknown as Accumulators;
+
+/** the national fields in their order */
+export const FIELD_NAMES = [
+  'medfee_sumamt',
+  'fulamt_ownpay_amt',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'act_pay_dedc',
+  'hifp_pay',
+  'pool_prop_selfpay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'hosp_part_amt',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+  'acct_pay',
+  'psn_cash_pay',
+] as const satisfies ReadonlyArray<keyof NationalFields>;
+
+/** which payer's receivable each fund field becomes */
+export const PAYER_FIELD = {
+  basic: 'hifp_pay',
+  serious: 'hifmi_pay',
+  supplementary: 'hifob_pay',
+  assistance: 'maf_pay',
+  doudi: 'oth_pay',
+} as const;

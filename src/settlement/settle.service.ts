@@ -8,44 +8,20 @@ import { canonicalJson } from '../platform/idempotency.ts';
 import {
   calculate,
   CalcError,
+  FIELD_NAMES,
+  PAYER_FIELD,
   chronicCovers,
   pickPackage,
   pickRules,
   type Accumulators,
   type CalcResult,
-  type NationalFields,
   type Setting,
 } from './calc.ts';
 import { contentOf, noPolicy, versionOn } from './policy.service.ts';
+import { detailIn } from './detail.service.ts';
 import * as q from './settle.queries.ts';
 
-export const FIELD_NAMES = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'pool_prop_selfpay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hosp_part_amt',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-] as const satisfies ReadonlyArray<keyof NationalFields>;
-
-/** which payer's receivable each fund field becomes */
-export const PAYER_FIELD = {
-  basic: 'hifp_pay',
-  serious: 'hifmi_pay',
-  supplementary: 'hifob_pay',
-  assistance: 'maf_pay',
-  doudi: 'oth_pay',
-} as const;
+export { FIELD_NAMES, PAYER_FIELD };
 
 export interface Computed {
   setting: Setting;
@@ -119,7 +95,7 @@ async function visibleTarget(ctx: Ctx, trx: Kdb, ref: { stayId?: number; visitId
  * 计算: the settlement of a discharge (or visit) is created once — concurrent clicks meet at
  * the unique index and share one row — and (re)calculated while it is not confirmed.
  */
-export async function calculateFor(ctx: Ctx, ref: { stayId?: number; visitId?: number }): Promise<number> {
+export async function calculateFor(ctx: Ctx, ref: { stayId?: number; visitId?: number }) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const t = await visibleTarget(ctx, trx, ref);
     const c = await compute(trx, t, false);
@@ -137,7 +113,7 @@ export async function calculateFor(ctx: Ctx, ref: { stayId?: number; visitId?: n
       FOR UPDATE`.execute(trx);
     const s = live[0];
     if (!s) throw new Error('settlement row vanished');
-    if (s.status === 'confirmed') return s.id;
+    if (s.status === 'confirmed') return detailIn(ctx, trx, s.id, false);
     await sql`UPDATE settlements SET status = 'calculated', setting = ${c.setting}, year = ${c.year}, settled_on = ${c.day},
         scheme = ${t.scheme}, person_cat = ${t.personCat}, pay_later = ${t.payLater}, policy_version_id = ${c.versionId},
         package_id = ${c.result.package_id}, inputs = ${JSON.stringify({ ...c.inputs, result: c.result })}::jsonb,
@@ -151,7 +127,7 @@ export async function calculateFor(ctx: Ctx, ref: { stayId?: number; visitId?: n
       residentId: t.residentId,
       detail: { inputHash: c.inputHash, psn: c.result.fields.psn_part_amt, total: c.result.fields.medfee_sumamt },
     });
-    return s.id;
+    return detailIn(ctx, trx, s.id, false);
   });
 }
 
@@ -168,7 +144,7 @@ export async function confirm(
   id: number,
   input: { inputHash: string; method: 'cash' | 'card' | 'wechat' | 'alipay' | 'transfer' },
   now: Date = new Date(),
-): Promise<number> {
+) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const { rows } = await sql<{
       id: number;
@@ -185,7 +161,7 @@ export async function confirm(
     const s = rows[0];
     if (!s || !ctx.scope.orgIds.includes(s.org_id)) throw notFound('结算单');
     if (s.status === 'confirmed') {
-      if (s.input_hash === input.inputHash) return s.id; // a second click on the same confirmation
+      if (s.input_hash === input.inputHash) return detailIn(ctx, trx, s.id, false); // a second click on the same confirmation
       throw conflict('ALREADY_CONFIRMED', '该结算单已确认');
     }
     const t = await visibleTarget(ctx, trx, s.stay_id !== null ? { stayId: s.stay_id } : { visitId: s.visit_id ?? 0 });
@@ -263,7 +239,7 @@ export async function confirm(
         collected,
       },
     });
-    return id;
+    return detailIn(ctx, trx, id, false);
   });
 }
 
@@ -272,7 +248,7 @@ export async function confirm(
  * the original took, an unclaimed receivable written off (a claimed one answered by a
  * negative receivable for the next batch), and the cash the patient paid refunded.
  */
-export async function reverse(ctx: Ctx, id: number, reason: string, now: Date = new Date()): Promise<number> {
+export async function reverse(ctx: Ctx, id: number, reason: string, now: Date = new Date()) {
   return withScope(ctx.db, ctx.scope, async (trx) => {
     const { rows } = await sql<
       Record<string, unknown> & {
@@ -353,7 +329,7 @@ export async function reverse(ctx: Ctx, id: number, reason: string, now: Date = 
       residentId: s.resident_id,
       detail: { reversal: no, reason },
     });
-    return rid;
+    return detailIn(ctx, trx, rid, false);
   });
 }
 

@@ -5,6 +5,7 @@ import { idempotencyHeaders, sendIdempotent } from '../platform/idempotency.ts';
 import { idParam } from '../platform/params.ts';
 import * as city from './city.service.ts';
 import * as desk from './desk.service.ts';
+import * as detail from './detail.service.ts';
 import * as figures from './figures.service.ts';
 import * as policy from './policy.service.ts';
 import * as receivables from './receivable.service.ts';
@@ -66,14 +67,13 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const id = await settle.calculateFor(ctxOf(req), req.body).catch((err: unknown) => {
+      return settle.calculateFor(ctxOf(req), req.body).catch((err: unknown) => {
         throw settle.settlementDbError(err);
       });
-      return desk.detail(ctxOf(req), id);
     },
   );
   app.get('/api/settlements/:id', { schema: { tags, summary: '结算单详情（结算单打印用）', params: idParam } }, (req) =>
-    desk.detail(ctxOf(req), req.params.id),
+    detail.detail(ctxOf(req), req.params.id),
   );
   app.post(
     '/api/settlements/:id/confirm',
@@ -86,20 +86,18 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const id = await settle.confirm(ctxOf(req), req.params.id, req.body).catch((err: unknown) => {
+      return settle.confirm(ctxOf(req), req.params.id, req.body).catch((err: unknown) => {
         throw settle.settlementDbError(err);
       });
-      return desk.detail(ctxOf(req), id);
     },
   );
   app.post(
     '/api/settlements/:id/reverse',
     { schema: { tags, summary: '冲销：生成负数结算单并退回年度累计', params: idParam, body: settlementReverse } },
     async (req) => {
-      const id = await settle.reverse(ctxOf(req), req.params.id, req.body.reason).catch((err: unknown) => {
+      return settle.reverse(ctxOf(req), req.params.id, req.body.reason).catch((err: unknown) => {
         throw settle.settlementDbError(err);
       });
-      return desk.detail(ctxOf(req), id);
     },
   );
   app.get(
