@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../platform/calendar.ts';
+import { addDays, todayInShanghai } from '../platform/calendar.ts';
 import { createTestEnv, type Client, type TestEnv } from '../platform/test-helpers.ts';
 import { key, referralWorld, type ReferralWorld } from '../referrals/referral-test-kit.ts';
 import { chargeExact, dischargedStay, publishFixturePolicy, settleStay, type Settled } from './settlement-test-kit.ts';
@@ -234,12 +234,13 @@ describe('reversal, accumulators and policy versions', () => {
 
   it('a new version changes new settlements only; the old one still reproduces', async () => {
     const first = await settleStay(w.clerk, await stay(residents[5], { aFen: 300_000, bFen: 0, selfFen: 0 }));
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    // the day after the server's Shanghai today: publishing is never back-dated
+    const tomorrow = addDays(todayInShanghai(), 1);
     const draft = (
       await admin.post('/api/settlement/policy/versions', {
         basedOn: versionId,
         title: '明年参数',
-        effectiveFrom: todayInShanghai(tomorrow),
+        effectiveFrom: tomorrow,
         docRef: '测试文件 2',
       })
     ).json();

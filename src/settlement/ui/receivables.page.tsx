@@ -39,10 +39,8 @@ import {
   type BatchRow,
   type ReceivableRow,
 } from './settlement.api.ts';
-import { PAYER_WORDS, settleMessages } from './settlement.i18n.ts';
+import { PAYER_WORDS, settleMessages, word } from './settlement.i18n.ts';
 
-const word = (map: Record<string, readonly [string, string]>, key: string | null | undefined, lang: string) =>
-  key ? (map[key]?.[lang === 'zh' ? 0 : 1] ?? key) : '—';
 const PAYERS = ['basic', 'serious', 'supplementary', 'assistance', 'doudi'] as const;
 const STATUS_COLOR: Record<string, string> = {
   open: 'orange',

@@ -209,3 +209,7 @@ export const PAYER_WORDS: Record<string, readonly [string, string]> = {
   assistance: ['医疗救助', 'Medical assistance'],
   doudi: ['兜底保障资金', '"136" cap fund'],
 };
+
+/** an enum value in the page's language (the key itself when the map does not know it) */
+export const word = (map: Record<string, readonly [string, string]>, key: string | null | undefined, lang: string) =>
+  key ? (map[key]?.[lang === 'zh' ? 0 : 1] ?? key) : '—';

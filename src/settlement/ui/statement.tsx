@@ -12,10 +12,8 @@ import {
   SCHEME,
   settleMessages,
   SEX,
+  word,
 } from './settlement.i18n.ts';
-
-const word = (map: Record<string, readonly [string, string]>, key: string | null | undefined, lang: string) =>
-  key ? (map[key]?.[lang === 'zh' ? 0 : 1] ?? key) : '—';
 
 /** the five payers in the order of the chain, with their national field */
 export const PAYER_ROWS = [
