@@ -168,8 +168,10 @@ describe.runIf(status.available)('one-stop settlement in the browser', () => {
     expect(text).toMatch(/\d{4}\*{10}\d{3}[\dX]/);
     for (const payer of ['基本医保统筹基金', '大病保险', '补充医疗保险', '医疗救助', '兜底保障资金'])
       expect(text).toContain(payer);
-    const png = await statement.screenshot();
-    expect(await darkPixels(page, png)).toBeGreaterThan(2_000);
+    // the preview fades in: look again until the text is drawn (a blank or missing statement never gets there)
+    await expect
+      .poll(async () => darkPixels(page, await statement.screenshot()), { timeout: 15_000 })
+      .toBeGreaterThan(2_000);
     await shot(page, 'settlement-03-statement');
   });
 
