@@ -11,6 +11,8 @@ import { seedReferrals } from './referrals.seed.ts';
 import { seedCare, seedPriceList } from './care.seed.ts';
 import { seedHis } from './his.seed.ts';
 import { seedSettlement } from './settlement.seed.ts';
+import { ensureStandardRules } from '../chronic/rule-set.ts';
+import '../family-doctor/fd.tables.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
@@ -424,6 +426,9 @@ export async function generateCounty(db: Kdb, opts: GenerateOptions): Promise<Ge
     opts.onProgress?.({ phase: 'staff', done: staff.length, total: staff.length });
     const residents = await insertResidents(trx, profile, countyId, byCode, rng, opts.onProgress);
     await seedPriceList(trx, countyId);
+    // the 规范's follow-up rules and the grid limits: policy data every county starts with
+    await ensureStandardRules(trx, countyId);
+    await trx.insertInto('fd_settings').values({ county_id: countyId }).execute();
     return { countyId, orgs: byCode.size, staff: staff.length, residents };
   });
 }
