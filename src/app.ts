@@ -29,6 +29,8 @@ import { careRoutes } from './care/care.routes.ts';
 import { todoRoutes } from './todo/todo.routes.ts';
 import { hisRoutes } from './his/his.routes.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
+import { familyDoctorRoutes } from './family-doctor/fd.routes.ts';
+import { chronicRoutes } from './chronic/chronic.routes.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
@@ -52,6 +54,8 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(careRoutes); // visits, stays and charges: registration, diagnoses, prescriptions, fee lines, admissions
   await app.register(hisRoutes); // HIS interface: HL7 v2 messages over HTTP, senders, errors, matching, replay
   await app.register(settlementRoutes); // one-stop settlement: desk, deposits, settlements, receivables, policy, figures, city
+  await app.register(familyDoctorRoutes); // family-doctor contracts: 1+1+N teams, versioned packages, signing, renewal, 履约
+  await app.register(chronicRoutes); // chronic registries, follow-ups by the 规范, grids, the village doctor's day list, figures
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 

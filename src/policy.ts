@@ -52,6 +52,15 @@ const SETTLEMENT_DESK: readonly Role[] = ['clerk'];
 const SETTLEMENT_READERS: readonly Role[] = ['clerk', 'admin'];
 const SETTLEMENT_FIGURES: readonly Role[] = ['clerk', 'admin', 'bureau'];
 
+/** family doctors and chronic grids (issue 11): who signs, who reads contracts, who follows up */
+const FD_SIGNERS: readonly Role[] = ['village_doctor', 'township_doctor'];
+const FD_READERS: readonly Role[] = [...FD_SIGNERS, 'county_doctor', 'admin'];
+const CHRONIC_CLINICIANS: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor'];
+/** grid members read their own grid's patients only (checked in the service) */
+const CHRONIC_READERS: readonly Role[] = [...CHRONIC_CLINICIANS, 'admin', 'grid_member'];
+const CHRONIC_FIGURES: readonly Role[] = ['bureau', 'admin', 'township_doctor', 'village_doctor'];
+const CHRONIC_DRILLERS: readonly Role[] = ['admin', 'township_doctor', 'village_doctor'];
+
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
 
@@ -259,6 +268,50 @@ export const POLICIES: PolicyTable = {
   'POST /api/settlement/policy/versions/:id/publish': p(['admin'], 'descendant'),
   'GET /api/settlement/figures': p(SETTLEMENT_FIGURES, 'descendant'),
   'GET /api/city/settlements': p(['city'], 'any'),
+
+  // family-doctor contracts (issue 11): a village doctor reaches their village, a township its villages
+  'GET /api/fd/teams': p([...FD_READERS, 'bureau'], 'descendant'),
+  'POST /api/fd/teams': p(['admin', 'township_doctor'], 'descendant'),
+  'GET /api/fd/packages': p([...FD_READERS, 'bureau'], 'any'),
+  'POST /api/fd/packages': p(['admin'], 'any'),
+  'GET /api/fd/settings': p([...FD_READERS, 'bureau', 'grid_member'], 'any'),
+  'PATCH /api/fd/settings': p(['admin'], 'any'),
+  'GET /api/fd/contracts': p(FD_READERS, 'descendant'),
+  'GET /api/fd/contracts/export': p(FD_READERS, 'descendant'),
+  'POST /api/fd/contracts': p(FD_SIGNERS, 'descendant'),
+  'GET /api/fd/contracts/:id': p(FD_READERS, 'descendant'),
+  'POST /api/fd/contracts/:id/renew': p(FD_SIGNERS, 'descendant'),
+  'POST /api/fd/contracts/:id/terminate': p(FD_SIGNERS, 'descendant'),
+  'POST /api/fd/contracts/:id/change-team': p(['township_doctor', 'admin'], 'descendant'),
+  'POST /api/fd/deliveries': p([...FD_SIGNERS, 'county_doctor'], 'descendant'),
+  'GET /api/fd/households/:id': p(FD_SIGNERS, 'descendant'),
+
+  // chronic registries, follow-ups, grids (issue 11)
+  'GET /api/chronic/cases': p(CHRONIC_READERS, 'descendant'),
+  'GET /api/chronic/cases/export': p([...CHRONIC_CLINICIANS, 'admin'], 'descendant'),
+  'POST /api/chronic/cases': p(CHRONIC_CLINICIANS, 'descendant'),
+  'GET /api/chronic/cases/:id': p(CHRONIC_READERS, 'descendant'),
+  'POST /api/chronic/cases/:id/transition': p(CHRONIC_CLINICIANS, 'descendant'),
+  'POST /api/chronic/followups': p(CHRONIC_CLINICIANS, 'descendant'),
+  'GET /api/chronic/rules': p([...CHRONIC_CLINICIANS, 'admin', 'bureau'], 'any'),
+  'POST /api/chronic/screenings': p(CHRONIC_CLINICIANS, 'descendant'),
+  'POST /api/chronic/calls': p(FD_SIGNERS, 'descendant'),
+  'GET /api/chronic/day-list': p(FD_SIGNERS, 'descendant'),
+  'GET /api/chronic/stream': p(FD_SIGNERS, 'descendant'),
+  'GET /api/grids': p([...FD_SIGNERS, 'admin'], 'descendant'),
+  'POST /api/grids': p([...FD_SIGNERS, 'admin'], 'descendant'),
+  'POST /api/grids/:id/patients': p(FD_SIGNERS, 'descendant'),
+  'POST /api/grids/:id/patients/:residentId/remove': p(FD_SIGNERS, 'descendant'),
+  'GET /api/grid/mine': p(['grid_member'], 'own'),
+  'POST /api/grid/readings': p(['grid_member'], 'own'),
+  'POST /api/grid/readings/:id/handle': p(FD_SIGNERS, 'descendant'),
+  'POST /api/grid/logs': p(['grid_member'], 'own'),
+  'GET /api/chronic/figures': p(CHRONIC_FIGURES, 'descendant'),
+  'GET /api/chronic/figures/records': p(CHRONIC_DRILLERS, 'descendant'),
+  'GET /api/chronic/figures/records/export': p(CHRONIC_DRILLERS, 'descendant'),
+  'GET /api/chronic/data-quality': p(['bureau', 'admin', 'township_doctor'], 'descendant'),
+  'GET /api/chronic/base-data': p(['bureau', 'admin', 'township_doctor'], 'descendant'),
+  'PUT /api/chronic/base-data': p(['bureau', 'admin'], 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),

@@ -429,8 +429,8 @@ BEGIN
 END $$;
 
 GRANT SELECT, INSERT, UPDATE ON fd_settings, fd_teams, fd_team_members, fd_contracts, fd_entitlements, chronic_cases,
-  grids, grid_doctor_loads, grid_readings, chronic_case_years, chronic_base_data, followups TO onecounty_app;
-GRANT SELECT, INSERT ON fd_packages, fd_package_items, fd_contract_packages, fd_contract_events, fd_deliveries,
+  grids, grid_doctor_loads, grid_readings, chronic_case_years, chronic_base_data, followups, fd_deliveries TO onecounty_app;
+GRANT SELECT, INSERT ON fd_packages, fd_package_items, fd_contract_packages, fd_contract_events,
   chronic_case_events, bp_screenings, followup_rule_sets, followup_rules, grid_logs, followup_calls TO onecounty_app;
 GRANT SELECT, INSERT, DELETE ON fd_team_villages, grid_patients TO onecounty_app;
 GRANT DELETE ON fd_team_members TO onecounty_app;

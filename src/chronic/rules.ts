@@ -33,7 +33,8 @@ export interface Facts {
   /** age in whole years on the visit day */
   age: number;
   visitDate: string;
-  metrics: Partial<Record<'sbp' | 'dbp' | 'heart_rate' | 'fbg' | 'temperature', number>>;
+  /** fbg: fasting glucose (the target); glucose: any glucose measured (the emergency signs) */
+  metrics: Partial<Record<'sbp' | 'dbp' | 'heart_rate' | 'fbg' | 'glucose' | 'temperature', number>>;
   /** emergency signs ticked on the form (consciousness, pregnancy ...) */
   flags: readonly string[];
   adr: 'none' | 'controllable' | 'uncontrollable';
@@ -171,8 +172,8 @@ export const STANDARD_RULES: readonly RuleRow[] = [
   t('t2dm', 'fbg', 7.0, null, null, '空腹血糖 < 7.0 mmol/L'),
   e('htn', 'sbp', '>=', 180, '收缩压 ≥ 180 mmHg'),
   e('htn', 'dbp', '>=', 110, '舒张压 ≥ 110 mmHg'),
-  e('t2dm', 'fbg', '>=', 16.7, '血糖 ≥ 16.7 mmol/L'),
-  e('t2dm', 'fbg', '<=', 3.9, '血糖 ≤ 3.9 mmol/L'),
+  e('t2dm', 'glucose', '>=', 16.7, '血糖 ≥ 16.7 mmol/L'),
+  e('t2dm', 'glucose', '<=', 3.9, '血糖 ≤ 3.9 mmol/L'),
   e('*', 'heart_rate', '>', 100, '心率 > 100 次/分'),
   e('*', 'temperature', '>', 39, '体温 > 39 ℃'),
   f('*', 'consciousness', '意识改变'),

@@ -1,0 +1,367 @@
+import { sql } from 'kysely';
+import { writeAudit } from '../platform/audit.ts';
+import type { Ctx } from '../platform/context.ts';
+import { withScope, type Kdb } from '../platform/db.ts';
+import { badRequest } from '../platform/errors.ts';
+import type { OrgTree } from '../platform/org-tree.ts';
+import type { FiguresQuery } from './chronic.schema.ts';
+
+/**
+ * 家庭医生与慢病管理的指标 (issue 11), read from the versioned views in db/views
+ * (indicator_chronic_* and indicator_fd_*), summed up the org tree to the level asked for:
+ * county, township, village or grid. Every figure carries its numerator and denominator.
+ */
+
+export const VIEWS = {
+  management: 'indicator_chronic_management_v01',
+  expected: 'indicator_chronic_expected_v01',
+  simple: 'indicator_chronic_simple_v01',
+  signing: 'indicator_fd_signing_v01',
+  renewal: 'indicator_fd_renewal_v01',
+  fulfilment: 'indicator_fd_fulfilment_v01',
+  quality: 'indicator_chronic_data_quality_v01',
+} as const;
+
+export const DEFINITIONS = {
+  signed: '签约率 = 年末（本年为今日）签约在有效期内的居民数 / 同日在世居民数；重点人群按当日档案',
+  renewed: '续签率 = 年内到期（截至今日）且已续签的签约数 / 年内到期的签约数（解约的不计）',
+  fulfilment: '履约率（合并）= Σ min(已用, 额度) / Σ 额度，按年内开始的签约；旁列各签约履约率的平均值',
+  managed: '管理率 = 年内有随访的患者数 / 应管理人数（35 岁以上人口 × 估计患病率，基础数据）',
+  standard_four: '规范管理率（口径一）= 年内面对面随访 ≥ 4 次的患者数 / 年内已管理患者数',
+  standard_quarterly: '规范管理率（口径二）= 四个季度每季至少 1 次面对面随访的患者数 / 年内已管理患者数',
+  controlled: '控制率 = 年内最近一次随访达标的患者数 / 年内已管理患者数',
+  simple: 'Simple 口径：9 月 30 日前登记的患者中，10–12 月有随访且达标者 / 非失访者；失访 = 全年无随访',
+} as const;
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: denominator > 0 ? Math.round((numerator * 1000) / denominator) / 10 : null,
+});
+
+interface DiseaseCells {
+  managed: number;
+  expected: number;
+  standard: number;
+  controlled: number;
+  simpleRegistered: number;
+  simpleLost: number;
+  simpleControlled: number;
+}
+interface Cells {
+  residents: Record<string, number>;
+  signed: Record<string, number>;
+  ended: number;
+  renewed: number;
+  contracts: number;
+  usedCapped: number;
+  quota: number;
+  meanRateSum: number;
+  htn: DiseaseCells;
+  t2dm: DiseaseCells;
+}
+const emptyDisease = (): DiseaseCells => ({
+  managed: 0,
+  expected: 0,
+  standard: 0,
+  controlled: 0,
+  simpleRegistered: 0,
+  simpleLost: 0,
+  simpleControlled: 0,
+});
+const emptyCells = (): Cells => ({
+  residents: {},
+  signed: {},
+  ended: 0,
+  renewed: 0,
+  contracts: 0,
+  usedCapped: 0,
+  quota: 0,
+  meanRateSum: 0,
+  htn: emptyDisease(),
+  t2dm: emptyDisease(),
+});
+
+export const POPULATIONS = ['all', 'elderly', 'child', 'poor', 'hypertension', 'diabetes'] as const;
+
+/** the area a village (and grid) row is summed into at a level */
+function areaOf(
+  tree: OrgTree,
+  level: FiguresQuery['level'],
+  countyId: number,
+  orgId: number,
+  gridId: number | null,
+): string | null {
+  if (level === 'county') return `county:${countyId}`;
+  if (level === 'village') return `org:${orgId}`;
+  if (level === 'grid') return gridId === null ? null : `grid:${gridId}`;
+  const parent = tree.get(orgId)?.parentId;
+  return parent ? `org:${parent}` : `org:${orgId}`;
+}
+
+export async function dashboard(ctx: Ctx, input: FiguresQuery) {
+  const tree = await ctx.platform.orgTree.fresh();
+  const countyId = ctx.actor.countyId;
+  const within = input.orgId ? new Set(tree.subtree(input.orgId)) : null;
+  if (input.orgId && !ctx.scope.orgIds.includes(input.orgId))
+    throw badRequest('ORG_OUT_OF_SCOPE', '只能查看本机构及下属机构的指标', 'orgId');
+  const visible = new Set(ctx.scope.orgIds);
+  const keep = (orgId: number) => visible.has(orgId) && (within === null || within.has(orgId));
+  const year = input.year;
+  const standardCol = input.caliber === 'four' ? 'standard_four' : 'standard_quarterly';
+  const rows = await withScope(ctx.db, ctx.scope, async (trx) => ({
+    management: await sql<{
+      org_id: number;
+      grid_id: number | null;
+      disease: 'htn' | 't2dm';
+      managed: number;
+      standard: number;
+      controlled: number;
+    }>`
+      SELECT org_id, grid_id, disease, managed, ${sql.ref(standardCol)} AS standard, controlled
+      FROM ${sql.table(VIEWS.management)} WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
+    expected: await sql<{ org_id: number; expected_htn: number; expected_t2dm: number }>`
+      SELECT org_id, expected_htn, expected_t2dm FROM ${sql.table(VIEWS.expected)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
+      trx,
+    ),
+    simple: await sql<{
+      org_id: number;
+      grid_id: number | null;
+      disease: 'htn' | 't2dm';
+      registered: number;
+      lost: number;
+      controlled: number;
+    }>`
+      SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
+    signing: await sql<{
+      org_id: number;
+      grid_id: number | null;
+      population: string;
+      residents: number;
+      signed: number;
+    }>`
+      SELECT org_id, grid_id, population, residents, signed FROM ${sql.table(VIEWS.signing)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
+    renewal: await sql<{ org_id: number; grid_id: number | null; ended: number; renewed: number }>`
+      SELECT org_id, grid_id, ended, renewed FROM ${sql.table(VIEWS.renewal)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
+      trx,
+    ),
+    fulfilment: await sql<{
+      org_id: number;
+      grid_id: number | null;
+      contracts: number;
+      used_capped: number;
+      quota: number;
+      mean_rate_sum: string;
+    }>`
+      SELECT org_id, grid_id, contracts, used_capped, quota, mean_rate_sum FROM ${sql.table(VIEWS.fulfilment)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
+    grids: await trx.selectFrom('grids').select(['id', 'name', 'org_id']).where('county_id', '=', countyId).execute(),
+    orgNames: await trx.selectFrom('orgs').select(['id', 'name', 'code']).where('county_id', '=', countyId).execute(),
+  }));
+  const areas = new Map<string, Cells>();
+  const total = emptyCells();
+  const add = (orgId: number, gridId: number | null, fn: (c: Cells) => void) => {
+    if (!keep(orgId)) return;
+    fn(total);
+    const key = areaOf(tree, input.level, countyId, orgId, gridId);
+    if (key === null) return;
+    let cells = areas.get(key);
+    if (!cells) areas.set(key, (cells = emptyCells()));
+    fn(cells);
+  };
+  for (const r of rows.management.rows)
+    add(r.org_id, r.grid_id, (c) => {
+      c[r.disease].managed += r.managed;
+      c[r.disease].standard += r.standard;
+      c[r.disease].controlled += r.controlled;
+    });
+  // base data has no grid: at the grid level the expected count stays with the total only
+  for (const r of rows.expected.rows)
+    add(r.org_id, null, (c) => {
+      c.htn.expected += r.expected_htn;
+      c.t2dm.expected += r.expected_t2dm;
+    });
+  for (const r of rows.simple.rows)
+    add(r.org_id, r.grid_id, (c) => {
+      c[r.disease].simpleRegistered += r.registered;
+      c[r.disease].simpleLost += r.lost;
+      c[r.disease].simpleControlled += r.controlled;
+    });
+  for (const r of rows.signing.rows)
+    add(r.org_id, r.grid_id, (c) => {
+      c.residents[r.population] = (c.residents[r.population] ?? 0) + r.residents;
+      c.signed[r.population] = (c.signed[r.population] ?? 0) + r.signed;
+    });
+  for (const r of rows.renewal.rows)
+    add(r.org_id, r.grid_id, (c) => {
+      c.ended += r.ended;
+      c.renewed += r.renewed;
+    });
+  for (const r of rows.fulfilment.rows)
+    add(r.org_id, r.grid_id, (c) => {
+      c.contracts += r.contracts;
+      c.usedCapped += r.used_capped;
+      c.quota += r.quota;
+      c.meanRateSum += Number(r.mean_rate_sum);
+    });
+  const names = new Map(rows.orgNames.map((o) => [`org:${o.id}`, { name: o.name, code: o.code }]));
+  for (const g of rows.grids)
+    names.set(`grid:${g.id}`, { name: g.name, code: `${names.get(`org:${g.org_id}`)?.code ?? ''}:${g.name}` });
+  names.set(`county:${countyId}`, { name: '全县', code: '' });
+  const shape = (c: Cells) => {
+    const disease = (d: DiseaseCells) => ({
+      managed: d.managed,
+      management: ratio(d.managed, d.expected),
+      standard: ratio(d.standard, d.managed),
+      controlled: ratio(d.controlled, d.managed),
+      simpleControlled: ratio(d.simpleControlled, d.simpleRegistered - d.simpleLost),
+      simpleLost: ratio(d.simpleLost, d.simpleRegistered),
+    });
+    return {
+      signed: Object.fromEntries(POPULATIONS.map((p) => [p, ratio(c.signed[p] ?? 0, c.residents[p] ?? 0)])) as Record<
+        (typeof POPULATIONS)[number],
+        Ratio
+      >,
+      renewed: ratio(c.renewed, c.ended),
+      fulfilment: ratio(c.usedCapped, c.quota),
+      fulfilmentMean: c.contracts ? Math.round((c.meanRateSum * 1000) / c.contracts) / 10 : null,
+      contracts: c.contracts,
+      htn: disease(c.htn),
+      t2dm: disease(c.t2dm),
+    };
+  };
+  const items = [...areas.entries()]
+    .map(([key, cells]) => ({
+      key,
+      id: Number(key.split(':')[1]),
+      name: names.get(key)?.name ?? key,
+      code: names.get(key)?.code ?? key,
+      ...shape(cells),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return {
+    year,
+    level: input.level,
+    caliber: input.caliber,
+    caliberLabel: input.caliber === 'four' ? DEFINITIONS.standard_four : DEFINITIONS.standard_quarterly,
+    fulfilmentState: '合并（pooled）：Σ 已用 / Σ 额度；平均值另列',
+    definitions: DEFINITIONS,
+    views: VIEWS,
+    total: shape(total),
+    items: items.map(({ code: _code, ...rest }) => rest),
+  };
+}
+
+/** per recording doctor: share of SBP readings ending in 0 and at 139/89 (flagged past the thresholds) */
+export async function dataQuality(ctx: Ctx, input: Pick<FiguresQuery, 'year' | 'orgId'>) {
+  const tree = await ctx.platform.orgTree.fresh();
+  const within = input.orgId ? new Set(tree.subtree(input.orgId)) : null;
+  const rows = await withScope(ctx.db, ctx.scope, async (trx: Kdb) =>
+    sql<{
+      staff_id: number;
+      name: string;
+      org_id: number;
+      org_name: string;
+      readings: number;
+      ending_zero: number;
+      at_139_89: number;
+    }>`
+      SELECT q.staff_id, s.display_name AS name, q.org_id, o.name AS org_name, q.readings, q.ending_zero, q.at_139_89
+      FROM ${sql.table(VIEWS.quality)} q JOIN staff s ON s.id = q.staff_id JOIN orgs o ON o.id = q.org_id
+      WHERE q.county_id = ${ctx.actor.countyId} AND q.year = ${input.year}
+      ORDER BY q.ending_zero::numeric / q.readings DESC, q.staff_id`.execute(trx),
+  );
+  const visible = new Set(ctx.scope.orgIds);
+  return {
+    year: input.year,
+    rule: '收缩压尾数为 0 的读数超过 50%，或 139/89 的读数超过 10%，即标出（随机时尾数为 0 约占 10%）',
+    items: rows.rows
+      .filter((r) => visible.has(r.org_id) && (within === null || within.has(r.org_id)))
+      .map((r) => {
+        const zero = ratio(r.ending_zero, r.readings);
+        const heap = ratio(r.at_139_89, r.readings);
+        return {
+          staffId: r.staff_id,
+          name: r.name,
+          orgName: r.org_name,
+          readings: r.readings,
+          endingZero: zero,
+          at139_89: heap,
+          flagged: r.readings >= 20 && ((zero.rate ?? 0) > 50 || (heap.rate ?? 0) > 10),
+        };
+      }),
+  };
+}
+
+/** 管理率's base data per village clinic for a year, with the 35+ count of the resident index as a hint */
+export async function baseData(ctx: Ctx, year: number) {
+  return withScope(ctx.db, ctx.scope, async (trx) => {
+    const { rows } = await sql<{
+      org_id: number;
+      name: string;
+      pop_35_plus: number | null;
+      htn_bp: number | null;
+      t2dm_bp: number | null;
+      indexed_35_plus: number;
+    }>`
+      SELECT o.id AS org_id, o.name, b.pop_35_plus, b.htn_prevalence_bp AS htn_bp, b.t2dm_prevalence_bp AS t2dm_bp,
+        (SELECT count(*)::int FROM residents r WHERE r.org_id = o.id AND r.deceased_on IS NULL
+           AND r.birth_date <= make_date(${year}::int - 35, 12, 31)) AS indexed_35_plus
+      FROM orgs o LEFT JOIN chronic_base_data b ON b.org_id = o.id AND b.year = ${year}
+      WHERE o.county_id = ${ctx.actor.countyId} AND o.kind = 'village_clinic' AND o.id = ANY(${sql.val(ctx.scope.orgIds)}::int[])
+      ORDER BY o.code`.execute(trx);
+    return {
+      year,
+      items: rows.map((r) => ({
+        orgId: r.org_id,
+        name: r.name,
+        pop35Plus: r.pop_35_plus,
+        htnPrevalencePct: r.htn_bp === null ? null : r.htn_bp / 100,
+        t2dmPrevalencePct: r.t2dm_bp === null ? null : r.t2dm_bp / 100,
+        indexed35Plus: r.indexed_35_plus,
+      })),
+    };
+  });
+}
+
+export async function saveBaseData(
+  ctx: Ctx,
+  input: {
+    year: number;
+    rows: Array<{ orgId: number; pop35Plus: number; htnPrevalencePct: number; t2dmPrevalencePct: number }>;
+  },
+) {
+  const tree = await ctx.platform.orgTree.fresh();
+  for (const r of input.rows) {
+    if (!ctx.scope.orgIds.includes(r.orgId) || tree.get(r.orgId)?.kind !== 'village_clinic')
+      throw badRequest('BASE_DATA_ORG', '基础数据按本辖区的村卫生室填写', 'rows');
+  }
+  await withScope(ctx.db, ctx.scope, async (trx) => {
+    for (const r of input.rows) {
+      const values = {
+        pop_35_plus: r.pop35Plus,
+        htn_prevalence_bp: Math.round(r.htnPrevalencePct * 100),
+        t2dm_prevalence_bp: Math.round(r.t2dmPrevalencePct * 100),
+        updated_by: ctx.actor.id,
+      };
+      await trx
+        .insertInto('chronic_base_data')
+        .values({ org_id: r.orgId, year: input.year, county_id: ctx.actor.countyId, ...values })
+        .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(values))
+        .execute();
+    }
+    await writeAudit(trx, ctx.audit, {
+      action: 'chronic.base_data.save',
+      resource: 'chronic_base_data',
+      detail: { year: input.year, rows: input.rows.length },
+    });
+  });
+  return baseData(ctx, input.year);
+}
