@@ -189,6 +189,15 @@ export async function todoCounts(ctx: Ctx, on = todayInShanghai()) {
       .where('alert', '=', true)
       .where('handled_at', 'is', null)
       .executeTakeFirstOrThrow();
-    return { overdue: r.overdue, today: r.today, alerts: a.n };
+    const s = await settings(trx, ctx.actor.countyId);
+    const k = await trx
+      .selectFrom('fd_contracts as c')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('c.status', '=', 'active')
+      .where(sql<boolean>`c.period @> ${on}::date`)
+      .where('c.signed_to', '<=', addDays(on, s.renewal_window_days))
+      .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM fd_contracts n WHERE n.renewed_from_id = c.id)`)
+      .executeTakeFirstOrThrow();
+    return { overdue: r.overdue, today: r.today, alerts: a.n, renewals: k.n };
   });
 }

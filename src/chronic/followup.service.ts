@@ -315,7 +315,10 @@ async function openReferralDraft(
   try {
     // the targets as GET /api/referral-targets answers them: its reach is the whole county
     const tree = await ctx.platform.orgTree.fresh();
-    const targets = await referrals.targets({ ...ctx, scope: { ...ctx.scope, orgIds: tree.county(ctx.actor.countyId) } }, 'up');
+    const targets = await referrals.targets(
+      { ...ctx, scope: { ...ctx.scope, orgIds: tree.county(ctx.actor.countyId) } },
+      'up',
+    );
     const target =
       (input.referralTargetOrgId ? targets.find((t) => t.id === input.referralTargetOrgId) : undefined) ??
       (r.referral === 'emergency' ? targets.find((t) => t.kind === 'county_hospital') : undefined) ??

@@ -11,6 +11,9 @@ export const TODO_KEYS = [
   'sessions_to_approve',
   'discharges_to_settle',
   'admissions_to_check',
+  'grid_alerts',
+  'followups_due',
+  'contracts_to_renew',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

@@ -5,6 +5,7 @@ import * as tasks from '../referrals/down-referral/task.service.ts';
 import * as exams from '../referrals/exam-order.service.ts';
 import * as referrals from '../referrals/referral.service.ts';
 import * as desk from '../settlement/desk.service.ts';
+import * as daylist from '../chronic/daylist.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
 type Route = keyof typeof POLICIES;
@@ -53,6 +54,12 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
     const d = await desk.deskCounts(ctx);
     add('discharges_to_settle', d.toSettle, d.toSettleOld, '/settlement/desk?tab=discharged');
     add('admissions_to_check', d.toCheck, 0, '/settlement/desk?tab=admitted');
+  }
+  if (may('GET /api/chronic/day-list')) {
+    const c = await daylist.todoCounts(ctx);
+    add('grid_alerts', c.alerts, c.alerts, '/chronic/day');
+    add('followups_due', c.overdue + c.today, c.overdue, '/chronic/day');
+    add('contracts_to_renew', c.renewals, 0, '/fd/contracts?view=renewal');
   }
   return { items };
 }

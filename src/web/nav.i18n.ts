@@ -2,6 +2,26 @@ import { defineDict } from './i18n.ts';
 
 /** One line per page for the home dashboard (nav.tsx). */
 export const NAV_BLURBS = defineDict({
+  dayList: [
+    '网格预警、逾期与到期随访、转诊草稿、下转任务、待续签，一屏做完',
+    'Alerts, follow-ups due, referral drafts, tasks, renewals',
+  ],
+  chronicCases: [
+    '高血压、糖尿病档案与规范随访，逾期与分类筛选',
+    'Hypertension and diabetes registry with 规范 follow-ups',
+  ],
+  myGrid: ['我网格里的患者：家庭血压、血糖、观察记录与每周交流', 'Your grid: home readings, observations, weekly log'],
+  grids: ['网格建立、编入患者（每格 ≤ 20 人，每位村医 ≤ 15 格）', 'Grids of ≤ 20 patients, ≤ 15 per village doctor'],
+  fdContracts: [
+    '签约、续签、解约、变更团队，待续签与签而不约名单，履约',
+    'Contracts, renewals, idle contracts, fulfilment',
+  ],
+  fdSign: ['手机上为居民或全户签约，手写签名', 'Sign a resident or a household on the phone'],
+  fdTeams: ['1+1+N 团队、服务村，服务包及其版本', '1+1+N teams, villages served, package versions'],
+  chronicFigures: [
+    '签约率、续签率、履约率、管理率、规范管理率、控制率，按乡镇/村/网格，可查名单',
+    'Coverage, renewal, fulfilment, management and control rates',
+  ],
   visits: ['挂号、诊断、检查、处方、记费与日结', 'Registration, diagnoses, exams, prescriptions, charges, day close'],
   stays: ['入院、转科、手术、出院（下转）', 'Admission, transfer, operations, discharge (down-referral)'],
   careFigures: [

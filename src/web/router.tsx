@@ -119,6 +119,38 @@ const routes: RouteObject[] = [
             async () => (await import('../settlement/ui/policy.page.tsx')).SettlementPolicyPage,
           ),
           page(
+            'chronic/day',
+            'GET /api/chronic/day-list',
+            async () => (await import('../chronic/ui/day-list.page.tsx')).DayListPage,
+          ),
+          page(
+            'chronic/cases',
+            'GET /api/chronic/cases',
+            async () => (await import('../chronic/ui/cases.page.tsx')).ChronicCasesPage,
+          ),
+          page('grid', 'GET /api/grid/mine', async () => (await import('../chronic/ui/my-grid.page.tsx')).MyGridPage),
+          page('grids', 'GET /api/grids', async () => (await import('../chronic/ui/grids.page.tsx')).GridsPage),
+          page(
+            'chronic/figures',
+            'GET /api/chronic/figures',
+            async () => (await import('../chronic/ui/figures.page.tsx')).ChronicFiguresPage,
+          ),
+          page(
+            'fd/contracts',
+            'GET /api/fd/contracts',
+            async () => (await import('../family-doctor/ui/contracts.page.tsx')).ContractsPage,
+          ),
+          page(
+            'fd/sign',
+            'POST /api/fd/contracts',
+            async () => (await import('../family-doctor/ui/sign.page.tsx')).SignPage,
+          ),
+          page(
+            'fd/teams',
+            'GET /api/fd/teams',
+            async () => (await import('../family-doctor/ui/teams.page.tsx')).TeamsPage,
+          ),
+          page(
             'settlement/figures',
             'GET /api/settlement/figures',
             async () => (await import('../settlement/ui/figures.page.tsx')).SettlementFiguresPage,

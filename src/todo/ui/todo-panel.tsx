@@ -8,6 +8,9 @@ import {
   AuditOutlined,
   AccountBookOutlined,
   SafetyCertificateOutlined,
+  AlertOutlined,
+  ScheduleOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -26,6 +29,9 @@ const KINDS: Record<
     attention?: keyof typeof todoMessages;
   }
 > = {
+  grid_alerts: { icon: <AlertOutlined />, attention: 'urgent' },
+  followups_due: { icon: <ScheduleOutlined />, attention: 'overdue' },
+  contracts_to_renew: { icon: <FileDoneOutlined /> },
   referrals_awaiting: {
     icon: <SwapOutlined />,
     attention: 'escalated',

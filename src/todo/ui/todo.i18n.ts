@@ -51,4 +51,16 @@ export const TODO_KINDS: Record<
     label: ['待入院核验', 'Admissions to check'],
     hint: ['在院患者尚未核验险种与贫困身份', 'Inpatients whose insurance and poverty status are not checked'],
   },
+  grid_alerts: {
+    label: ['网格预警', 'Grid alerts'],
+    hint: ['网格员报告的血压、血糖超标或需要医生处理', 'Readings past a threshold or a call for the doctor'],
+  },
+  followups_due: {
+    label: ['今日及逾期随访', 'Follow-ups due'],
+    hint: ['高血压、糖尿病随访：今日到期与已逾期', 'Due today and overdue'],
+  },
+  contracts_to_renew: {
+    label: ['待续签', 'Contracts to renew'],
+    hint: ['家庭医生签约到期前 30 天内尚未续签', 'Ending within the renewal window, not yet renewed'],
+  },
 };

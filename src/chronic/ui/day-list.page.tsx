@@ -1,0 +1,6 @@
+import { Card } from 'antd';
+
+/** placeholder: built in the issue-11 UI work */
+export function DayListPage() {
+  return <Card>建设中</Card>;
+}
