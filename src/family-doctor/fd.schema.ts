@@ -62,7 +62,7 @@ export type PackageCreate = z.infer<typeof packageCreate>;
 /** a drawn signature (PNG) or a scanned paper contract (PNG/JPEG), as a data URL */
 export const signatureImage = z
   .string()
-  .max(2_000_000, '签名图片不能超过 1.5 MB')
+  .max(900_000, '签名或扫描件图片过大（不超过约 600 KB），请压缩后再上传')
   .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]{100,}$/, '请手写签名或上传纸质协议扫描件（PNG/JPEG）');
 
 export const contractSign = z.object({
