@@ -66,7 +66,8 @@ export async function createCase(ctx: Ctx, input: z.infer<typeof caseCreate>) {
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('CASE_EXISTS', `该居民已有${DISEASE_LABELS[input.disease]}档案`);
+        if (isUniqueViolation(err, 'chronic_cases_resident_id_disease_key'))
+          throw conflict('CASE_EXISTS', `该居民已有${DISEASE_LABELS[input.disease]}档案`);
         throw err;
       });
     await trx

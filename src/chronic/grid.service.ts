@@ -95,7 +95,8 @@ export async function createGrid(ctx: Ctx, input: z.infer<typeof gridCreate>) {
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('MEMBER_HAS_GRID', '该网格员已负责一个网格');
+        if (isUniqueViolation(err, 'grids_member_staff_id_key'))
+          throw conflict('MEMBER_HAS_GRID', '该网格员已负责一个网格');
         throw err;
       });
     await writeAudit(trx, ctx.audit, { action: 'grid.create', resource: 'grid', resourceId: grid.id, detail: input });
@@ -142,7 +143,8 @@ export async function addPatient(ctx: Ctx, gridId: number, residentId: number) {
       .values({ grid_id: gridId, resident_id: residentId, org_id: g.org_id })
       .execute()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('ALREADY_IN_GRID', `${r.name}已在一个网格中`);
+        if (isUniqueViolation(err, 'grid_patients_resident_id_key'))
+          throw conflict('ALREADY_IN_GRID', `${r.name}已在一个网格中`);
         throw err;
       });
     await writeAudit(trx, ctx.audit, { action: 'grid.patient.add', resource: 'grid', resourceId: gridId, residentId });
@@ -385,7 +387,8 @@ export async function addLog(ctx: Ctx, input: z.infer<typeof gridLogCreate>) {
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('LOG_EXISTS', '本周的交流记录已填写');
+        if (isUniqueViolation(err, 'grid_logs_grid_id_week_start_key'))
+          throw conflict('LOG_EXISTS', '本周的交流记录已填写');
         throw err;
       });
     await writeAudit(trx, ctx.audit, { action: 'grid.log', resource: 'grid', resourceId: g.id });

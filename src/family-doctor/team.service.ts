@@ -129,7 +129,8 @@ export async function createTeam(ctx: Ctx, input: TeamCreate) {
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('TEAM_NAME_TAKEN', '该卫生院已有同名团队');
+        if (isUniqueViolation(err, 'fd_teams_org_id_name_key'))
+          throw conflict('TEAM_NAME_TAKEN', '该卫生院已有同名团队');
         throw err;
       });
     await trx
@@ -149,7 +150,8 @@ export async function createTeam(ctx: Ctx, input: TeamCreate) {
       .values(input.villageOrgIds.map((v) => ({ team_id: team.id, village_org_id: v })))
       .execute()
       .catch((err: unknown) => {
-        if (isUniqueViolation(err)) throw conflict('VILLAGE_TAKEN', '所选村已由其他团队服务');
+        if (isUniqueViolation(err, 'fd_team_villages_village_org_id_key'))
+          throw conflict('VILLAGE_TAKEN', '所选村已由其他团队服务');
         throw err;
       });
     await writeAudit(trx, ctx.audit, {
