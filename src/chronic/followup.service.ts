@@ -112,19 +112,6 @@ export async function saveFollowup(
   const today = todayInShanghai(now);
   if (input.visitDate > today) throw badRequest('VISIT_IN_FUTURE', '随访日期不能晚于今天', 'visitDate');
   const saved = await withScope(ctx.db, ctx.scope, async (trx) => {
-    const before = await storedResult(trx, input.id);
-    if (before) {
-      if (before.hash !== hash) throw conflict('CLIENT_ID_REUSED', '该随访编号已保存过不同内容，请刷新后重新填写');
-      const { hash: _h, residentId, disease, ...result } = before;
-      // a referral draft the first save could not open (or link) is opened now: it is keyed by the follow-up
-      return {
-        result,
-        replayed: true,
-        referralWanted: result.referral !== 'none' && result.referralId === null,
-        residentId,
-        disease,
-      };
-    }
     const c = await trx
       .selectFrom('chronic_cases as c')
       .innerJoin('residents as r', 'r.id', 'c.resident_id')
@@ -141,6 +128,20 @@ export async function saveFollowup(
       .where('c.id', '=', input.caseId)
       .forUpdate('c')
       .executeTakeFirst();
+    // the case is locked first: a retry racing its first attempt waits here, then finds it saved
+    const before = await storedResult(trx, input.id);
+    if (before) {
+      if (before.hash !== hash) throw conflict('CLIENT_ID_REUSED', '该随访编号已保存过不同内容，请刷新后重新填写');
+      const { hash: _h, residentId, disease, ...result } = before;
+      // a referral draft the first save could not open (or link) is opened now: it is keyed by the follow-up
+      return {
+        result,
+        replayed: true,
+        referralWanted: result.referral !== 'none' && result.referralId === null,
+        residentId,
+        disease,
+      };
+    }
     if (!c) throw notFound('慢病档案');
     if (c.disease !== 'htn' && c.disease !== 't2dm')
       throw badRequest('DISEASE_NOT_FOLLOWED', '该病种暂无规范随访表', 'caseId');
@@ -212,23 +213,29 @@ export async function saveFollowup(
         last_visit = greatest(y.last_visit, EXCLUDED.last_visit)`.execute(trx);
     const latest = c.last_followup_on === null || input.visitDate >= String(c.last_followup_on);
     const becomesManaged = c.state === 'confirmed' || c.state === 'lost';
-    await trx
-      .updateTable('chronic_cases')
-      .set({
-        ...(latest
-          ? {
-              last_followup_on: input.visitDate,
-              next_due: d.nextDue,
-              last_class: d.classification,
-              unsatisfied_streak: d.streak,
-            }
-          : {}),
-        ...(becomesManaged
-          ? { state: 'managed', managed_on: sql<string>`coalesce(managed_on, ${input.visitDate}::date)`, lost_on: null }
-          : {}),
-      })
-      .where('id', '=', c.id)
-      .execute();
+    // a back-entered visit older than the case's last one changes neither the due day nor the state
+    if (latest || becomesManaged)
+      await trx
+        .updateTable('chronic_cases')
+        .set({
+          ...(latest
+            ? {
+                last_followup_on: input.visitDate,
+                next_due: d.nextDue,
+                last_class: d.classification,
+                unsatisfied_streak: d.streak,
+              }
+            : {}),
+          ...(becomesManaged
+            ? {
+                state: 'managed',
+                managed_on: sql<string>`coalesce(managed_on, ${input.visitDate}::date)`,
+                lost_on: null,
+              }
+            : {}),
+        })
+        .where('id', '=', c.id)
+        .execute();
     if (becomesManaged)
       await trx
         .insertInto('chronic_case_events')

@@ -295,7 +295,7 @@ export async function recordReading(ctx: Ctx, input: ReadingCreate, now = new Da
     ];
     if (input.needsDoctor) reasons.push('网格员请村医处理');
     const alert = reasons.length > 0;
-    await trx
+    const inserted = await trx
       .insertInto('grid_readings')
       .values({
         id: input.id,
@@ -318,7 +318,20 @@ export async function recordReading(ctx: Ctx, input: ReadingCreate, now = new Da
         device_at: deviceAt ? new Date(deviceAt) : null,
         request_hash: hash,
       })
-      .execute();
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      // a retry racing its first attempt: the first one's answer
+      const first = await trx
+        .selectFrom('grid_readings')
+        .select(['id', 'request_hash', 'alert', 'alert_reasons'])
+        .where('id', '=', input.id)
+        .executeTakeFirstOrThrow();
+      if (first.request_hash !== hash)
+        throw conflict('CLIENT_ID_REUSED', '该记录编号已保存过不同内容，请刷新后重新填写');
+      return { result: { id: first.id, alert: first.alert, reasons: first.alert_reasons }, replayed: true };
+    }
     await writeAudit(trx, ctx.audit, {
       action: 'grid.reading',
       resource: 'grid_reading',
