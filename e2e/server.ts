@@ -98,6 +98,8 @@ export async function startServer(opts: { mllp?: boolean } = {}): Promise<Runnin
       DATABASE_URL: '',
       DEMO_PROFILE: smallProfile(),
       WEB_DIR: path.join(ROOT, 'dist/web'),
+      // journeys look at a figure right after the work that moves it: no snapshot age
+      FIGURES_MAX_AGE_MS: '0',
       LOG_LEVEL: 'warn',
       HIS_MLLP_PORT: mllpPort === undefined ? '' : String(mllpPort),
     },

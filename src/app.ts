@@ -31,6 +31,7 @@ import { hisRoutes } from './his/his.routes.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { familyDoctorRoutes } from './family-doctor/fd.routes.ts';
 import { chronicRoutes } from './chronic/chronic.routes.ts';
+import { figuresSnapshotJob } from './chronic/figures.service.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
@@ -67,6 +68,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
 function registerJobs(app: FastifyInstance): void {
   startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
   startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
+  startPeriodic(app, figuresSnapshotJob(app.platform.db, app.platform.orgTree)); // this year's contract figures per county (FIGURES_REFRESH_MS)
   startMllp(app); // the HIS interface's MLLP listener (HIS_MLLP_PORT; unset or 0 = off)
 }
 

@@ -414,6 +414,17 @@ CREATE TABLE followup_calls (
 );
 CREATE INDEX followup_calls_case_idx ON followup_calls (case_id, at);
 
+-- the contract-based figures (签约率, 续签率, 履约率) scan every resident and entitlement: their
+-- view rows are kept here per county and year, recomputed when older than FIGURES_MAX_AGE_MS
+-- (and refreshed in the background), so a dashboard reads a few hundred rows
+CREATE TABLE chronic_figure_snapshots (
+  county_id    integer NOT NULL,
+  year         integer NOT NULL,
+  rows         jsonb NOT NULL,
+  computed_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (county_id, year)
+);
+
 -- ---------------------------------------------------------------- row-level security
 DO $$
 DECLARE t text;
@@ -429,7 +440,8 @@ BEGIN
 END $$;
 
 GRANT SELECT, INSERT, UPDATE ON fd_settings, fd_teams, fd_team_members, fd_contracts, fd_entitlements, chronic_cases,
-  grids, grid_doctor_loads, grid_readings, chronic_case_years, chronic_base_data, followups, fd_deliveries TO onecounty_app;
+  grids, grid_doctor_loads, grid_readings, chronic_case_years, chronic_base_data, followups, fd_deliveries,
+  chronic_figure_snapshots TO onecounty_app;
 GRANT SELECT, INSERT ON fd_packages, fd_package_items, fd_contract_packages, fd_contract_events,
   chronic_case_events, bp_screenings, followup_rule_sets, followup_rules, grid_logs, followup_calls TO onecounty_app;
 GRANT SELECT, INSERT, DELETE ON fd_team_villages, grid_patients TO onecounty_app;

@@ -14,7 +14,7 @@ SELECT c.county_id, yr.year, c.org_id, gp.grid_id, c.disease,
        count(*) FILTER (WHERE y.case_id IS NULL)::int AS lost,
        count(*) FILTER (WHERE y.last_visit >= make_date(yr.year, 10, 1) AND y.last_controlled)::int AS controlled
 FROM chronic_cases c
-CROSS JOIN LATERAL (SELECT DISTINCT cy.year FROM chronic_case_years cy WHERE cy.county_id = c.county_id) yr
+JOIN (SELECT DISTINCT cy.county_id, cy.year FROM chronic_case_years cy) yr ON yr.county_id = c.county_id
 LEFT JOIN chronic_case_years y ON y.case_id = c.id AND y.year = yr.year
 LEFT JOIN grid_patients gp ON gp.resident_id = c.resident_id
 WHERE c.disease IN ('htn', 't2dm')

@@ -193,8 +193,16 @@ export interface FollowupCallsTable {
   at: Generated<Date>;
 }
 
+export interface ChronicFigureSnapshotsTable {
+  county_id: number;
+  year: number;
+  rows: unknown;
+  computed_at: Generated<Date>;
+}
+
 declare module '../platform/db-types.ts' {
   interface DB {
+    chronic_figure_snapshots: ChronicFigureSnapshotsTable;
     chronic_cases: ChronicCasesTable;
     chronic_case_events: ChronicCaseEventsTable;
     bp_screenings: BpScreeningsTable;

@@ -4,6 +4,8 @@ import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
 import type { OrgTree } from '../platform/org-tree.ts';
+import type { PeriodicJob } from '../platform/periodic.ts';
+import { todayInShanghai } from '../platform/calendar.ts';
 import type { FiguresQuery } from './chronic.schema.ts';
 
 /**
@@ -104,6 +106,91 @@ function areaOf(
   return parent ? `org:${parent}` : `org:${orgId}`;
 }
 
+interface ContractRows {
+  signing: Array<{ org_id: number; grid_id: number | null; population: string; residents: number; signed: number }>;
+  renewal: Array<{ org_id: number; grid_id: number | null; ended: number; renewed: number }>;
+  fulfilment: Array<{
+    org_id: number;
+    grid_id: number | null;
+    contracts: number;
+    used_capped: number;
+    quota: number;
+    mean_rate_sum: string;
+  }>;
+}
+
+/** the county's contract-based view rows for a year, computed now over the whole county */
+async function computeContractRows(db: Kdb, tree: OrgTree, countyId: number, year: number): Promise<ContractRows> {
+  return withScope(db, { userId: 0, orgIds: tree.county(countyId) }, async (trx) => ({
+    signing: (
+      await sql<ContractRows['signing'][number]>`
+      SELECT org_id, grid_id, population, residents, signed FROM ${sql.table(VIEWS.signing)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
+    ).rows,
+    renewal: (
+      await sql<ContractRows['renewal'][number]>`
+      SELECT org_id, grid_id, ended, renewed FROM ${sql.table(VIEWS.renewal)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
+        trx,
+      )
+    ).rows,
+    fulfilment: (
+      await sql<ContractRows['fulfilment'][number]>`
+      SELECT org_id, grid_id, contracts, used_capped, quota, mean_rate_sum::text FROM ${sql.table(VIEWS.fulfilment)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
+    ).rows,
+  }));
+}
+
+/**
+ * The contract-based rows from the snapshot when it is younger than maxAgeMs, else computed
+ * afresh and stored (every reader sees the same rows; the answer says when they were computed).
+ */
+export async function contractRows(
+  db: Kdb,
+  tree: OrgTree,
+  countyId: number,
+  year: number,
+  maxAgeMs: number,
+): Promise<{ rows: ContractRows; computedAt: string }> {
+  if (maxAgeMs > 0) {
+    const snap = await db
+      .selectFrom('chronic_figure_snapshots')
+      .select(['rows', 'computed_at'])
+      .where('county_id', '=', countyId)
+      .where('year', '=', year)
+      .where('computed_at', '>', sql<Date>`now() - make_interval(secs => ${maxAgeMs / 1000})`)
+      .executeTakeFirst();
+    if (snap) return { rows: snap.rows as ContractRows, computedAt: new Date(snap.computed_at).toISOString() };
+  }
+  return refreshContractRows(db, tree, countyId, year);
+}
+
+export async function refreshContractRows(db: Kdb, tree: OrgTree, countyId: number, year: number) {
+  const rows = await computeContractRows(db, tree, countyId, year);
+  const stored = await db
+    .insertInto('chronic_figure_snapshots')
+    .values({ county_id: countyId, year, rows: JSON.stringify(rows) })
+    .onConflict((oc) =>
+      oc.columns(['county_id', 'year']).doUpdateSet({ rows: JSON.stringify(rows), computed_at: sql`now()` }),
+    )
+    .returning('computed_at')
+    .executeTakeFirstOrThrow();
+  return { rows, computedAt: new Date(stored.computed_at).toISOString() };
+}
+
+/** Keeps this year's contract figures of every county fresh, so readers rarely compute them (FIGURES_REFRESH_MS). */
+export const figuresSnapshotJob = (db: Kdb, tree: OrgTree): PeriodicJob => ({
+  name: 'contract figures snapshot',
+  env: 'FIGURES_REFRESH_MS',
+  defaultMs: 20_000,
+  run: async () => {
+    await tree.fresh();
+    const counties = await db.selectFrom('fd_contracts').select('county_id').distinct().execute();
+    const year = Number(todayInShanghai().slice(0, 4));
+    for (const c of counties) await refreshContractRows(db, tree, c.county_id, year);
+  },
+});
+
 export async function dashboard(ctx: Ctx, input: FiguresQuery) {
   const tree = await ctx.platform.orgTree.fresh();
   const countyId = ctx.actor.countyId;
@@ -139,32 +226,10 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
     }>`
       SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
       WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
-    signing: await sql<{
-      org_id: number;
-      grid_id: number | null;
-      population: string;
-      residents: number;
-      signed: number;
-    }>`
-      SELECT org_id, grid_id, population, residents, signed FROM ${sql.table(VIEWS.signing)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
-    renewal: await sql<{ org_id: number; grid_id: number | null; ended: number; renewed: number }>`
-      SELECT org_id, grid_id, ended, renewed FROM ${sql.table(VIEWS.renewal)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
-      trx,
-    ),
-    fulfilment: await sql<{
-      org_id: number;
-      grid_id: number | null;
-      contracts: number;
-      used_capped: number;
-      quota: number;
-      mean_rate_sum: string;
-    }>`
-      SELECT org_id, grid_id, contracts, used_capped, quota, mean_rate_sum FROM ${sql.table(VIEWS.fulfilment)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
     grids: await trx.selectFrom('grids').select(['id', 'name', 'org_id']).where('county_id', '=', countyId).execute(),
     orgNames: await trx.selectFrom('orgs').select(['id', 'name', 'code']).where('county_id', '=', countyId).execute(),
   }));
+  const contract = await contractRows(ctx.db, tree, countyId, year, ctx.platform.config.figuresMaxAgeMs);
   const areas = new Map<string, Cells>();
   const total = emptyCells();
   const add = (orgId: number, gridId: number | null, fn: (c: Cells) => void) => {
@@ -194,17 +259,17 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
       c[r.disease].simpleLost += r.lost;
       c[r.disease].simpleControlled += r.controlled;
     });
-  for (const r of rows.signing.rows)
+  for (const r of contract.rows.signing)
     add(r.org_id, r.grid_id, (c) => {
       c.residents[r.population] = (c.residents[r.population] ?? 0) + r.residents;
       c.signed[r.population] = (c.signed[r.population] ?? 0) + r.signed;
     });
-  for (const r of rows.renewal.rows)
+  for (const r of contract.rows.renewal)
     add(r.org_id, r.grid_id, (c) => {
       c.ended += r.ended;
       c.renewed += r.renewed;
     });
-  for (const r of rows.fulfilment.rows)
+  for (const r of contract.rows.fulfilment)
     add(r.org_id, r.grid_id, (c) => {
       c.contracts += r.contracts;
       c.usedCapped += r.used_capped;
@@ -252,6 +317,8 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
     caliber: input.caliber,
     caliberLabel: input.caliber === 'four' ? DEFINITIONS.standard_four : DEFINITIONS.standard_quarterly,
     fulfilmentState: '合并（pooled）：Σ 已用 / Σ 额度；平均值另列',
+    /** when the contract-based figures (签约率, 续签率, 履约率) were computed; the rest are live */
+    contractFiguresAt: contract.computedAt,
     definitions: DEFINITIONS,
     views: VIEWS,
     total: shape(total),

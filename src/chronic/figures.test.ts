@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
 import { fdWorld, followupBody, managedCase, signBody, type FdWorld } from './chronic-test-kit.ts';
+import { refreshContractRows } from './figures.service.ts';
 
 /**
  * The figures on a small fixture whose numbers were worked out by hand (below, per figure).
@@ -229,5 +230,25 @@ describe('figures on the hand-worked fixture (2025)', () => {
     const caseId = await managedCase(w, A[9], 'htn', '2025-01-05');
     await w.village.post('/api/chronic/followups', followupBody(caseId, { visitDate: '2025-06-06' }));
     expect((await figures('year=2025&level=township')).total.htn.managed).toBe(before + 1);
+  });
+
+  it('with a max age, readers share one snapshot of the contract figures until it is refreshed', async () => {
+    const env2 = await createTestEnv({ figuresMaxAgeMs: 3_600_000 });
+    try {
+      const w2 = await fdWorld(env2);
+      const signed = async () => {
+        const f = (await w2.township.get('/api/chronic/figures?year=2025&level=county')).json();
+        return { n: f.total.signed.all.numerator as number, at: f.contractFiguresAt as string };
+      };
+      const first = await signed();
+      expect((await w2.village.post('/api/fd/contracts', signBody(w2, [w2.residents[0].id]))).statusCode).toBe(200);
+      expect(await signed()).toEqual(first);
+      await refreshContractRows(env2.db, env2.app.platform.orgTree, env2.countyId, 2025);
+      const after = await signed();
+      expect(after.n).toBe(first.n + 1);
+      expect(after.at > first.at).toBe(true);
+    } finally {
+      await env2.close();
+    }
   });
 });

@@ -153,7 +153,7 @@ function migratedSnapshot(): Promise<Blob> {
 /** A fresh database with the tiny demo county and the app on top, for one test file. */
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
   const { database, asOwner, drop } = await openTestDatabase();
-  const config = { ...loadConfig({}), loginRateLimit: 1000, ...overrides };
+  const config = { ...loadConfig({}), loginRateLimit: 1000, figuresMaxAgeMs: 0, ...overrides };
   const seeded = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: TEST_PASSWORD });
   const app = await buildApp(await createPlatform(database, config), { logger: Boolean(process.env.TEST_LOG) });
   await app.ready();
