@@ -363,13 +363,7 @@ export async function exportCases(ctx: Ctx, input: CaseQuery) {
 export async function getCase(ctx: Ctx, id: number) {
   return inScope(ctx, async (trx) => {
     const member = gridMemberOf(ctx);
-    const rows = await caseList(
-      trx,
-      ctx.actor.countyId,
-      { page: 1, pageSize: 1 } as CaseQuery,
-      todayInShanghai(),
-      member,
-    )
+    const rows = await caseList(trx, ctx.actor.countyId, { page: 1, pageSize: 1 }, todayInShanghai(), member)
       .where('c.id', '=', id)
       .execute();
     const c = rows[0];

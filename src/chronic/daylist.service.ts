@@ -3,7 +3,7 @@ import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope } from '../platform/db.ts';
 import { maskMobile } from '../platform/mask.ts';
-import { settings } from '../family-doctor/contract.queries.ts';
+import { fdSettings as settings } from '../family-doctor/contract.service.ts';
 import * as tasks from '../referrals/down-referral/task.service.ts';
 import * as worklist from '../referrals/worklist.service.ts';
 

@@ -6,7 +6,7 @@ import { withScope, type Kdb } from '../platform/db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import { requestHash } from '../platform/idempotency.ts';
-import type { ServiceKind } from '../family-doctor/fd.tables.ts';
+import type { ServiceKind } from '../family-doctor/fd.schema.ts';
 import { deliver } from '../family-doctor/fulfilment.ts';
 import * as referrals from '../referrals/referral.service.ts';
 import type { FollowupCreate } from './chronic.schema.ts';

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../platform/errors.ts';
 import { openEventStream, publish } from '../platform/events.ts';
 import { requestHash } from '../platform/idempotency.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
-import { settings } from '../family-doctor/contract.queries.ts';
+import { fdSettings as settings } from '../family-doctor/contract.service.ts';
 import type { gridCreate, gridLogCreate, ReadingCreate, readingHandle } from './chronic.schema.ts';
 import { CHRONIC_TOPIC } from './followup.service.ts';
 import { ruleSetOn } from './rule-set.ts';

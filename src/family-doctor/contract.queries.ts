@@ -148,17 +148,17 @@ export function contractList(db: Kdb, countyId: number, input: ContractQuery, on
   if (input.teamId) query = query.where('c.team_id', '=', input.teamId);
   if (input.orgId) query = query.where('c.org_id', '=', input.orgId);
   if (input.keyPop) query = query.where(sql<boolean>`${input.keyPop} = ANY(c.key_pops)`);
-  if (input.staffId)
-    query = query.where((eb) =>
-      eb.or([eb('c.doctor_staff_id', '=', input.staffId!), eb('g.member_staff_id', '=', input.staffId!)]),
-    );
-  if (input.q) {
-    const like = `%${input.q}%`;
+  const staffId = input.staffId;
+  if (staffId)
+    query = query.where((eb) => eb.or([eb('c.doctor_staff_id', '=', staffId), eb('g.member_staff_id', '=', staffId)]));
+  const q = input.q;
+  if (q) {
+    const like = `%${q}%`;
     query = query.where((eb) =>
       eb.or([
         eb('r.name', 'like', like),
-        eb('r.name_initials', 'like', `${input.q!.toLowerCase()}%`),
-        eb('r.id_number', '=', input.q!),
+        eb('r.name_initials', 'like', `${q.toLowerCase()}%`),
+        eb('r.id_number', '=', q),
       ]),
     );
   }

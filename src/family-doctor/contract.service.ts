@@ -20,6 +20,9 @@ import * as q from './contract.queries.ts';
 
 export const inScope = <T>(ctx: Ctx, fn: (trx: Kdb) => Promise<T>): Promise<T> => withScope(ctx.db, ctx.scope, fn);
 
+/** the feature's settings (grid limits, renewal window, idle days), for the chronic feature */
+export const fdSettings = (db: Kdb, countyId: number) => q.settings(db, countyId);
+
 /** one year from a day: the same day next year (29 Feb → 1 Mar) */
 export function yearAfter(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -302,7 +305,7 @@ export async function renew(ctx: Ctx, id: number, input: z.infer<typeof contract
       doctorStaffId: old.doctor_staff_id,
       cadreName: old.cadre_name,
       start,
-      keyPops: [...new Set([...(old.key_pops as KeyPop[]), ...(await recordedKeyPops(trx, old.resident_id, start))])],
+      keyPops: [...new Set([...old.key_pops, ...(await recordedKeyPops(trx, old.resident_id, start))])],
       signatureKind: input.signatureKind,
       signature: input.signature,
       householdNo: old.household_no,

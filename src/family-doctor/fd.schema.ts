@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQueryWith } from '../platform/list.schema.ts';
 import { isoDate, intQuery, personName } from '../platform/params.ts';
+export type { ServiceKind } from './fd.tables.ts';
 import { KEY_POPS, PACKAGE_CATEGORIES, PACKAGE_TARGETS, SERVICE_KINDS, TEAM_ROLES } from './fd.tables.ts';
 
 /** The family-doctor API's contract (issue 11), shared by the server and the web pages. */
@@ -50,11 +51,11 @@ export const packageCreate = z
     items: z.array(packageItem).min(1, '服务包至少包含一个服务项目').max(40),
   })
   .refine((p) => p.category === 'paid' || p.fundSelfFen === 0, {
-    message: '只有有偿服务包可以由个人付费',
+    error: '只有有偿服务包可以由个人付费',
     path: ['fundSelfFen'],
   })
   .refine((p) => new Set(p.items.map((i) => i.itemCode)).size === p.items.length, {
-    message: '服务项目编码不能重复',
+    error: '服务项目编码不能重复',
     path: ['items'],
   });
 export type PackageCreate = z.infer<typeof packageCreate>;

@@ -34,7 +34,17 @@ describe('GET /api/todo', () => {
       ['exams_to_perform', 'referrals_awaiting', 'sessions_at_my_org'].sort(),
     );
     expect([...(await todo(w.township)).keys()].sort()).toEqual(
-      ['down_referral_tasks', 'referrals_awaiting', 'sessions_at_my_org'].sort(),
+      [
+        'down_referral_tasks',
+        'referrals_awaiting',
+        'sessions_at_my_org',
+        'grid_alerts',
+        'followups_due',
+        'contracts_to_renew',
+      ].sort(),
+    );
+    expect([...(await todo(w.village)).keys()]).toEqual(
+      expect.arrayContaining(['grid_alerts', 'followups_due', 'contracts_to_renew']),
     );
     expect([...(await todo(reader)).keys()].sort()).toEqual(['exams_to_perform', 'exams_to_report']);
     expect([...(await todo(await env.login('auditor'))).keys()]).toEqual([]);
