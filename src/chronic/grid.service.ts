@@ -237,7 +237,7 @@ export async function mine(ctx: Ctx, on = todayInShanghai()) {
         patients: g.patients,
         orgName: g.org_name,
         doctorName: g.doctor_name,
-        doctorMobile: g.doctor_mobile,
+        doctorMobile: maskMobile(g.doctor_mobile),
       },
       patients: patients.map((p) => ({
         residentId: p.id,
