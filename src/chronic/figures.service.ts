@@ -112,6 +112,7 @@ interface ContractRows {
   fulfilment: Array<{
     org_id: number;
     grid_id: number | null;
+    team_id: number;
     contracts: number;
     used_capped: number;
     quota: number;
@@ -135,7 +136,7 @@ async function computeContractRows(db: Kdb, tree: OrgTree, countyId: number, yea
     ).rows,
     fulfilment: (
       await sql<ContractRows['fulfilment'][number]>`
-      SELECT org_id, grid_id, contracts, used_capped, quota, mean_rate_sum::text FROM ${sql.table(VIEWS.fulfilment)}
+      SELECT org_id, grid_id, team_id, contracts, used_capped, quota, mean_rate_sum::text FROM ${sql.table(VIEWS.fulfilment)}
       WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
     ).rows,
   }));
@@ -227,6 +228,7 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
       SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
       WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
     grids: await trx.selectFrom('grids').select(['id', 'name', 'org_id']).where('county_id', '=', countyId).execute(),
+    teams: await trx.selectFrom('fd_teams').select(['id', 'name']).where('county_id', '=', countyId).execute(),
     orgNames: await trx.selectFrom('orgs').select(['id', 'name', 'code']).where('county_id', '=', countyId).execute(),
   }));
   const contract = await contractRows(ctx.db, tree, countyId, year, ctx.platform.config.figuresMaxAgeMs);
@@ -269,6 +271,17 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
       c.ended += r.ended;
       c.renewed += r.renewed;
     });
+  // 履约率 per team as well (the team's contracts in the caller's reach), pooled with the mean beside
+  const teams = new Map<number, { contracts: number; used: number; quota: number; meanSum: number }>();
+  for (const r of contract.rows.fulfilment) {
+    if (!keep(r.org_id)) continue;
+    const t = teams.get(r.team_id) ?? { contracts: 0, used: 0, quota: 0, meanSum: 0 };
+    t.contracts += r.contracts;
+    t.used += r.used_capped;
+    t.quota += r.quota;
+    t.meanSum += Number(r.mean_rate_sum);
+    teams.set(r.team_id, t);
+  }
   for (const r of contract.rows.fulfilment)
     add(r.org_id, r.grid_id, (c) => {
       c.contracts += r.contracts;
@@ -322,6 +335,18 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
     definitions: DEFINITIONS,
     views: VIEWS,
     total: shape(total),
+    teams: rows.teams
+      .filter((t) => teams.has(t.id))
+      .map((t) => {
+        const f = teams.get(t.id) ?? { contracts: 0, used: 0, quota: 0, meanSum: 0 };
+        return {
+          id: t.id,
+          name: t.name,
+          contracts: f.contracts,
+          fulfilment: ratio(f.used, f.quota),
+          fulfilmentMean: f.contracts ? Math.round((f.meanSum * 1000) / f.contracts) / 10 : null,
+        };
+      }),
     items: items.map(({ code: _code, ...rest }) => rest),
   };
 }

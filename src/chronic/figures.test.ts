@@ -187,6 +187,15 @@ describe('figures on the hand-worked fixture (2025)', () => {
     // X' (BASIC + HTN: 3 + 8): health check + 3 follow-ups with 3 BP = 7 of 11; A5: 2 of 3; A6: 0 of 3
     expect(f.total.fulfilment).toEqual({ numerator: 9, denominator: 17, rate: 52.9 });
     expect(f.total.fulfilmentMean).toBe(43.4);
+    expect(f.teams).toEqual([
+      {
+        id: w.teamId,
+        name: '第一家庭医生团队',
+        contracts: 3,
+        fulfilment: { numerator: 9, denominator: 17, rate: 52.9 },
+        fulfilmentMean: 43.4,
+      },
+    ]);
   });
 
   it('drill-down names the patients behind a numerator and a denominator', async () => {
