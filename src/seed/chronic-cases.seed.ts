@@ -135,7 +135,7 @@ const drugsJson = (list: string[][][]) =>
 /**
  * Three calendar years of 规范 follow-ups: one visit a quarter for each managed case (a
  * fifth of the cases skip nearly half), and a two-week recheck after a share of the
- * uncontrolled visits (`recheck`), a third of those by phone. Half the cases are well
+ * uncontrolled visits (`recheck`), three in ten of those by phone. Half the cases are well
  * controlled (86% of visits), half not (20%); values follow, two village doctors round to 0 and pile up at 139/89, and the
  * classification, referral and next due come from the rule numbers (as decide() does).
  */
@@ -168,7 +168,7 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
        UNION ALL
        SELECT case_id, resident_id, org_id, disease, doctor, heaps, birth_date, uh, ub, ud, 'x' || q,
               visit_date + 14 + floor(ux * 5)::int, ends, managed_on,
-              CASE WHEN um < 0.35 THEN 'phone' ELSE 'clinic' END, ${u(c, 'fx', "case_id || ':' || q")} < pc
+              CASE WHEN um < 0.3 THEN 'phone' ELSE 'clinic' END, ${u(c, 'fx', "case_id || ':' || q")} < pc
        FROM main WHERE us >= skip AND uc >= pc AND ux < ${recheck}),
      g AS MATERIALIZED (
        SELECT f.*, ${key('g1')} AS u1, ${key('g2')} AS u2, ${key('g3')} AS u3, ${key('g4')} AS u4, ${key('g5')} AS u5,

@@ -102,11 +102,15 @@ export const NEW_COMPLICATION = REFERRAL_REASONS.newComplication;
 export async function run(trx: Kdb, text: string): Promise<number> {
   const started = performance.now();
   if (process.env.CHRONIC_SEED_EXPLAIN && /INSERT|UPDATE/.test(text) && !/^\s*CREATE/.test(text)) {
-    const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, TIMING OFF) ${text}`).execute(trx);
+    const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE) ${text}`).execute(trx);
     console.log(
       rows
         .map((r) => r['QUERY PLAN'])
-        .filter((l) => /Trigger|Execution|Insert on|Update on/.test(l))
+        .filter((l) =>
+          /Trigger|Execution|Insert on|Update on|^  ->|^->/.test(
+            l.trimStart().startsWith('->') ? l.replace(/^ {0,8}/, '') : l,
+          ),
+        )
         .join('\n'),
     );
     return 0;

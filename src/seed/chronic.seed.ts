@@ -72,7 +72,7 @@ export async function seedChronic(db: Kdb, opts: ChronicSeedOptions): Promise<Ch
     await step('chronic: packages', () => insertPackages(trx, c));
     await step('chronic: registries', () => insertCases(trx, c));
     // jiexiu rechecks more of the uncontrolled visits: the real county's million follow-ups in three years
-    const recheck = opts.scale === 'jiexiu' ? 0.8 : 0.5;
+    const recheck = opts.scale === 'jiexiu' ? 0.9 : 0.5;
     const followups = await step('chronic: follow-ups', () => insertFollowups(trx, c, recheck));
     await step('chronic: case-years and calls', async () => {
       await insertCaseYears(trx, c);
