@@ -1,7 +1,8 @@
 import type { Kdb } from '../platform/db.ts';
 import {
+  at,
   day,
-  localAt,
+  pastAt,
   NEW_COMPLICATION,
   quote,
   run,
@@ -67,13 +68,13 @@ export async function insertCases(trx: Kdb, c: ChronicSql): Promise<void> {
             CASE WHEN m.path = 'lost' THEN m.ended END,
             CASE WHEN m.path = 'died' THEN m.deceased_on WHEN m.path IN ('moved', 'refused') THEN m.ended END,
             CASE WHEN m.path IN ('died', 'moved', 'refused') THEN m.path END,
-            ${localAt('coalesce(m.managed_on, ' + d + ')', '10')}
+            ${pastAt(c, 'coalesce(m.managed_on, ' + d + ')', '10')}
      FROM m`,
   );
   await run(
     trx,
     `INSERT INTO chronic_case_events (case_id, org_id, from_state, to_state, on_date, reason, staff_id, at)
-     SELECT k.id, k.org_id, e.from_state, e.to_state, e.on_date, e.reason, v.doctor, ${localAt('e.on_date', '11')}
+     SELECT k.id, k.org_id, e.from_state, e.to_state, e.on_date, e.reason, v.doctor, ${pastAt(c, 'e.on_date', '11')}
      FROM chronic_cases k JOIN sx_vil v ON v.org_id = k.org_id
      CROSS JOIN LATERAL (VALUES
        (NULL, 'screened', k.screened_on, '首诊测血压/血糖筛查'),
@@ -135,9 +136,10 @@ const drugsJson = (list: string[][][]) =>
 /**
  * Three calendar years of 规范 follow-ups: one visit a quarter for each managed case (a
  * fifth of the cases skip nearly half), and a two-week recheck after a share of the
- * uncontrolled visits (`recheck`), three in ten of those by phone. Half the cases are well
- * controlled (86% of visits), half not (20%); values follow, two village doctors round to 0 and pile up at 139/89, and the
- * classification, referral and next due come from the rule numbers (as decide() does).
+ * uncontrolled visits (`recheck`), three in ten of those by phone. 46% of the cases are well
+ * controlled (86% of visits), the rest not (20%), which puts control at the year's last
+ * follow-up near 55%; values follow, two village doctors round to 0 and pile up at 139/89,
+ * and classification, referral and next due come from the rule numbers as decide() does.
  */
 export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number): Promise<number> {
   const d = day(c);
@@ -149,7 +151,7 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
      WITH k AS MATERIALIZED (
        SELECT k.id AS case_id, k.resident_id, k.org_id, k.disease, k.managed_on, v.doctor, v.vn IN (2, 3) AS heaps,
               res.birth_date, coalesce(k.lost_on, k.terminated_on, ${d} + 1) AS ends,
-              CASE WHEN ${u(c, 'fk1', 'k.id')} < 0.5 THEN 0.86 ELSE 0.2 END AS pc,
+              CASE WHEN ${u(c, 'fk1', 'k.id')} < 0.46 THEN 0.86 ELSE 0.2 END AS pc,
               CASE WHEN ${u(c, 'fk2', 'k.id')} < 0.8 THEN 0.01 ELSE 0.45 END AS skip,
               ${u(c, 'fk3', 'k.id')} AS uh, ${u(c, 'fk4', 'k.id')} AS ub, ${u(c, 'fk5', 'k.id')} AS ud
        FROM chronic_cases k JOIN sx_vil v ON v.org_id = k.org_id JOIN sx_res res ON res.id = k.resident_id
@@ -217,7 +219,7 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
                   || CASE WHEN NOT y.controlled AND y.streak >= 2 THEN ARRAY[${quote(TWICE_UNSATISFIED)}] ELSE '{}'::text[] END
                   || CASE WHEN y.complication = 'new' THEN ARRAY[${quote(NEW_COMPLICATION)}] ELSE '{}'::text[] END AS reasons,
                   y.u6 < 0.03 AS late,
-                  ${localAt('y.visit_date', '8 + floor(y.u2 * 9) + y.u3')} AS seen_at
+                  ${pastAt(c, 'y.visit_date', '8 + floor(y.u2 * 9) + y.u3')} AS seen_at
            FROM y)
      INSERT INTO followups (id, county_id, org_id, case_id, resident_id, disease, visit_date, mode, staff_id, form, sbp, dbp,
                             heart_rate, fbg_mmol, classification, controlled, referral, referral_reasons, next_due, rule_set_id,
@@ -245,8 +247,8 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
             CASE WHEN cardinality(z.reasons) = 0 AND z.controlled AND z.adr = 'none'
                  THEN (z.visit_date + interval '${r.satisfiedMonths} months')::date ELSE z.visit_date + ${r.otherDays} END,
             ${c.setId}, z.late, z.seen_at,
-            CASE WHEN z.late THEN z.seen_at + (2 + floor(z.u4 * 5)) * interval '1 day' + interval '9 hours'
-                 ELSE z.seen_at + interval '3 minutes' END,
+            least(${at(c)}, CASE WHEN z.late THEN z.seen_at + (2 + floor(z.u4 * 5)) * interval '1 day' + interval '9 hours'
+                                 ELSE z.seen_at + interval '3 minutes' END),
             md5('${c.seed}:fuh:' || z.id::text)
      FROM z`,
   );
@@ -307,7 +309,7 @@ export async function insertCalls(trx: Kdb, c: ChronicSql): Promise<void> {
        FROM chronic_cases k JOIN sx_vil v ON v.org_id = k.org_id
        WHERE k.county_id = ${c.county} AND k.state = 'managed' AND k.next_due < ${d} - 7)
      INSERT INTO followup_calls (county_id, org_id, case_id, outcome, note, staff_id, called_on, at)
-     SELECT ${c.county}, k.org_id, k.id, o.outcome, o.note, k.doctor, o.on_day, ${localAt('o.on_day', '15 + k.u3 * 3')}
+     SELECT ${c.county}, k.org_id, k.id, o.outcome, o.note, k.doctor, o.on_day, ${pastAt(c, 'o.on_day', '15 + k.u3 * 3')}
      FROM k CROSS JOIN LATERAL (
        SELECT CASE WHEN k.u2 < 0.68 THEN 'reached' WHEN k.u2 < 0.9 THEN 'unreachable' WHEN k.u2 < 0.95 THEN 'moved'
                    WHEN k.u2 < 0.98 THEN 'died' ELSE 'refused' END AS outcome,

@@ -1,5 +1,5 @@
 import type { Kdb } from '../platform/db.ts';
-import { CADRE_NAMES, day, localAt, quote, run, SIGNATURE_PNG, textArray, u, type ChronicSql } from './chronic-sql.ts';
+import { CADRE_NAMES, day, pastAt, quote, run, SIGNATURE_PNG, textArray, u, type ChronicSql } from './chronic-sql.ts';
 
 /** Share of living residents signed now (terminations take a little off). */
 const SIGNED = 0.7;
@@ -69,7 +69,7 @@ export async function insertContracts(trx: Kdb, c: ChronicSql): Promise<void> {
                                signed_by, device_at, created_at)
      SELECT ${c.county}, x.org_id, x.id, v.team_id, v.doctor, ${cadre}, daterange(y.lower, y.upper), y.signed_to, y.status,
             x.key_pops, 'drawn', ${quote(SIGNATURE_PNG)}, x.household_no, y.renewed_from_id, y.end_reason, y.ended_at,
-            v.doctor, ${localAt('y.lower', '10')}, ${localAt('y.lower', '10.2')}
+            v.doctor, ${pastAt(c, 'y.lower', '10')}, ${pastAt(c, 'y.lower', '10.2')}
      FROM sx_con x JOIN sx_vil v ON v.org_id = x.org_id ${rows}`;
   // predecessors (renewed, or lapsed: not signed now) first
   await run(
@@ -88,7 +88,7 @@ export async function insertContracts(trx: Kdb, c: ChronicSql): Promise<void> {
               (x.start + interval '1 year')::date AS signed_to,
               CASE WHEN x.terminated THEN 'terminated' ELSE 'active' END AS status, pc.id AS renewed_from_id,
               CASE WHEN x.terminated THEN (ARRAY['迁出本县', '本人申请解约', '更换签约团队', '长期外出务工'])[1 + floor(x.u1 * 4)::int] END AS end_reason,
-              CASE WHEN x.terminated THEN ${localAt('x.end_day', '9.5')} END AS ended_at) y
+              CASE WHEN x.terminated THEN ${pastAt(c, 'x.end_day', '9.5')} END AS ended_at) y
             WHERE x.signed`),
   );
   await run(
@@ -177,7 +177,7 @@ export async function insertDeliveries(trx: Kdb, c: ChronicSql): Promise<void> {
      INSERT INTO fd_deliveries (county_id, org_id, contract_id, entitlement_id, resident_id, service_kind, delivered_on, staff_id,
                                 source, source_ref, created_at)
      SELECT ${c.county}, n.org_id, n.contract_id, e.id, n.resident_id, n.kind, n.on_day, n.staff_id, n.source, n.ref,
-            ${localAt('n.on_day', '16')}
+            ${pastAt(c, 'n.on_day', '16')}
      FROM sx_del n LEFT JOIN e ON e.contract_id = n.contract_id AND e.service_kind = n.kind AND n.n > e.cum - e.quota AND n.n <= e.cum`,
   );
 }

@@ -34,6 +34,10 @@ export const at = (c: ChronicSql) => `'${c.now}'::timestamptz`;
 export const localAt = (date: string, hours: string) =>
   `((${date})::timestamp + (${hours}) * interval '1 hour') AT TIME ZONE 'Asia/Shanghai'`;
 
+/** The same, never after the reference instant (a time later today has not happened yet). */
+export const pastAt = (c: ChronicSql, date: string, hours: string) =>
+  `least(${localAt(date, hours)}, ${at(c)} - interval '5 minutes')`;
+
 export const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const textArray = (xs: readonly string[]) => `ARRAY[${xs.map(quote).join(', ')}]::text[]`;
 
@@ -100,26 +104,7 @@ export const NEW_COMPLICATION = REFERRAL_REASONS.newComplication;
 
 /** Runs one raw statement; returns the rows it touched. */
 export async function run(trx: Kdb, text: string): Promise<number> {
-  const started = performance.now();
-  if (process.env.CHRONIC_SEED_EXPLAIN && /INSERT|UPDATE/.test(text) && !/^\s*CREATE/.test(text)) {
-    const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE) ${text}`).execute(trx);
-    console.log(
-      rows
-        .map((r) => r['QUERY PLAN'])
-        .filter((l) =>
-          /Trigger|Execution|Insert on|Update on|^  ->|^->/.test(
-            l.trimStart().startsWith('->') ? l.replace(/^ {0,8}/, '') : l,
-          ),
-        )
-        .join('\n'),
-    );
-    return 0;
-  }
   const { numAffectedRows } = await sql.raw(text).execute(trx);
-  if (process.env.CHRONIC_SEED_DEBUG)
-    console.log(
-      `${Math.round(performance.now() - started)} ms ${numAffectedRows} ${text.slice(0, 60).replace(/\s+/g, ' ')}`,
-    );
   return Number(numAffectedRows ?? 0);
 }
 
