@@ -2,8 +2,10 @@ import type { Kdb } from '../platform/db.ts';
 import {
   at,
   day,
+  hash,
   pastAt,
   NEW_COMPLICATION,
+  part,
   quote,
   run,
   textArray,
@@ -34,13 +36,14 @@ export async function insertCases(trx: Kdb, c: ChronicSql): Promise<void> {
               greatest(1, count(*) FILTER (WHERE deceased_on IS NULL AND age >= 35 AND dm_mark))::float8 AS g
        FROM sx_res),
      p AS MATERIALIZED (
-       SELECT r.id, r.org_id, r.deceased_on, x.disease, ${u(c, 'cs0', 'r.id || x.disease')} AS u0,
-              ${u(c, 'cs1', 'r.id || x.disease')} AS u1, ${u(c, 'cs2', 'r.id || x.disease')} AS u2,
-              ${u(c, 'cs3', 'r.id || x.disease')} AS u3, ${u(c, 'cs4', 'r.id || x.disease')} AS u4,
-              ${u(c, 'cs5', 'r.id || x.disease')} AS u5
-       FROM sx_res r CROSS JOIN LATERAL (VALUES ('htn', r.htn_mark), ('t2dm', r.dm_mark)) x(disease, marked)
-       WHERE x.marked AND (r.age >= 35 AND r.deceased_on IS NULL
-                           OR r.birth_date <= r.deceased_on - interval '35 years' AND r.deceased_on < ${d})),
+       SELECT h.id, h.org_id, h.deceased_on, h.disease, ${part('h.a', 0)} AS u0, ${part('h.a', 1)} AS u1,
+              ${part('h.a', 2)} AS u2, ${part('h.a', 3)} AS u3, ${part('h.b', 0)} AS u4, ${part('h.b', 1)} AS u5
+       FROM (SELECT r.id, r.org_id, r.deceased_on, x.disease, ${hash(c, 'cs', 'r.id || x.disease')} AS a,
+                    ${hash(c, 'cs2', 'r.id || x.disease')} AS b
+             FROM sx_res r CROSS JOIN LATERAL (VALUES ('htn', r.htn_mark), ('t2dm', r.dm_mark)) x(disease, marked)
+             WHERE x.marked AND (r.age >= 35 AND r.deceased_on IS NULL
+                                 OR r.birth_date <= r.deceased_on - interval '35 years' AND r.deceased_on < ${d})
+             OFFSET 0) h),
      k AS (
        SELECT p.*,
               CASE WHEN p.deceased_on IS NOT NULL THEN 'died' WHEN p.u1 < 0.80 THEN 'managed' WHEN p.u1 < 0.85 THEN 'confirmed'
@@ -91,10 +94,10 @@ export async function insertCases(trx: Kdb, c: ChronicSql): Promise<void> {
     `WITH y AS (SELECT y, make_date(y, 1, 1) AS y0, least(make_date(y, 12, 31), ${d}) AS y1
                 FROM generate_series(${firstYear(c)}, ${firstYear(c)} + 2) y),
      p AS MATERIALIZED (
-       SELECT r.id, r.org_id, r.htn_mark, r.deceased_on, y.y, y.y0 + floor(${u(c, 'bp1', "r.id || ':' || y.y")} * (y.y1 - y.y0 + 1))::int AS on_day,
-              ${u(c, 'bp0', "r.id || ':' || y.y")} AS u0, ${u(c, 'bp2', "r.id || ':' || y.y")} AS u2,
-              ${u(c, 'bp3', "r.id || ':' || y.y")} AS u3
-       FROM sx_res r CROSS JOIN y WHERE r.birth_date <= y.y0 - interval '35 years')
+       SELECT h.id, h.org_id, h.htn_mark, h.deceased_on, h.y, h.y0 + floor(${part('h.h', 1)} * (h.y1 - h.y0 + 1))::int AS on_day,
+              ${part('h.h', 0)} AS u0, ${part('h.h', 2)} AS u2, ${part('h.h', 3)} AS u3
+       FROM (SELECT r.id, r.org_id, r.htn_mark, r.deceased_on, y.*, ${hash(c, 'bp', "r.id || ':' || y.y")} AS h
+             FROM sx_res r CROSS JOIN y WHERE r.birth_date <= y.y0 - interval '35 years' OFFSET 0) h)
      INSERT INTO bp_screenings (resident_id, year, county_id, org_id, screened_on, sbp, dbp, source)
      SELECT p.id, p.y, ${c.county}, p.org_id, p.on_day,
             CASE WHEN p.htn_mark THEN 126 + floor(p.u2 * 44) ELSE 104 + floor(p.u2 * 34) END,
@@ -144,7 +147,7 @@ const drugsJson = (list: string[][][]) =>
 export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number): Promise<number> {
   const d = day(c);
   const r = c.rules;
-  const key = (salt: string) => u(c, salt, `f.case_id || ':' || f.slot`);
+  const key = (salt: string) => hash(c, salt, `f.case_id || ':' || f.slot`);
   await run(
     trx,
     `CREATE TEMP TABLE sx_fu ON COMMIT DROP AS
@@ -158,11 +161,11 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
        WHERE k.county_id = ${c.county} AND k.managed_on IS NOT NULL),
      q AS (SELECT q, (make_date(${firstYear(c)}, 1, 1) + q * interval '3 months')::date AS q0 FROM generate_series(0, 11) q),
      main AS MATERIALIZED (
-       SELECT k.*, q.q, 'q' || q.q AS slot,
-              q.q0 + floor(${u(c, 'fm1', "k.case_id || ':' || q.q")} * ((q.q0 + interval '3 months')::date - q.q0))::int AS visit_date,
-              ${u(c, 'fm2', "k.case_id || ':' || q.q")} AS um, ${u(c, 'fm3', "k.case_id || ':' || q.q")} AS ux,
-              ${u(c, 'fm4', "k.case_id || ':' || q.q")} AS uc, ${u(c, 'fm5', "k.case_id || ':' || q.q")} AS us
-       FROM k CROSS JOIN q),
+       SELECT h.*, 'q' || h.q AS slot,
+              h.q0 + floor(${part('h.a', 0)} * ((h.q0 + interval '3 months')::date - h.q0))::int AS visit_date,
+              ${part('h.a', 1)} AS um, ${part('h.a', 2)} AS ux, ${part('h.a', 3)} AS uc, ${part('h.b', 0)} AS us
+       FROM (SELECT k.*, q.q, q.q0, ${hash(c, 'fm', "k.case_id || ':' || q.q")} AS a, ${hash(c, 'fm5', "k.case_id || ':' || q.q")} AS b
+             FROM k CROSS JOIN q OFFSET 0) h),
      f AS (
        SELECT case_id, resident_id, org_id, disease, doctor, heaps, birth_date, uh, ub, ud, slot, visit_date, ends, managed_on,
               CASE WHEN um < 0.05 THEN 'phone' WHEN um < 0.27 THEN 'home' ELSE 'clinic' END AS mode, uc < pc AS want
@@ -173,10 +176,12 @@ export async function insertFollowups(trx: Kdb, c: ChronicSql, recheck: number):
               CASE WHEN um < 0.3 THEN 'phone' ELSE 'clinic' END, ${u(c, 'fx', "case_id || ':' || q")} < pc
        FROM main WHERE us >= skip AND uc >= pc AND ux < ${recheck}),
      g AS MATERIALIZED (
-       SELECT f.*, ${key('g1')} AS u1, ${key('g2')} AS u2, ${key('g3')} AS u3, ${key('g4')} AS u4, ${key('g5')} AS u5,
-              ${key('g6')} AS u6, ${key('g7')} AS u7,
-              CASE WHEN f.birth_date <= f.visit_date - interval '${r.oldFrom} years' THEN ${r.sbpOld} ELSE ${r.sbpYoung} END AS t
-       FROM f WHERE f.visit_date <= ${d} AND f.visit_date >= f.managed_on AND f.visit_date < f.ends),
+       SELECT h.case_id, h.resident_id, h.org_id, h.disease, h.doctor, h.heaps, h.uh, h.ub, h.ud, h.slot, h.visit_date,
+              h.mode, h.want, h.t, ${part('h.a', 0)} AS u1, ${part('h.a', 1)} AS u2, ${part('h.a', 2)} AS u3,
+              ${part('h.a', 3)} AS u4, ${part('h.b', 0)} AS u5, ${part('h.b', 1)} AS u6, ${part('h.b', 2)} AS u7
+       FROM (SELECT f.*, ${key('g')} AS a, ${key('g2')} AS b,
+                    CASE WHEN f.birth_date <= f.visit_date - interval '${r.oldFrom} years' THEN ${r.sbpOld} ELSE ${r.sbpYoung} END AS t
+             FROM f WHERE f.visit_date <= ${d} AND f.visit_date >= f.managed_on AND f.visit_date < f.ends OFFSET 0) h),
      m AS (
        SELECT g.*,
               CASE WHEN g.u6 < 0.008 THEN ${r.sbpEmergency} + floor(g.u1 * 25)

@@ -1,5 +1,17 @@
 import type { Kdb } from '../platform/db.ts';
-import { CADRE_NAMES, day, pastAt, quote, run, SIGNATURE_PNG, textArray, u, type ChronicSql } from './chronic-sql.ts';
+import {
+  CADRE_NAMES,
+  day,
+  hash,
+  part,
+  pastAt,
+  quote,
+  run,
+  SIGNATURE_PNG,
+  textArray,
+  u,
+  type ChronicSql,
+} from './chronic-sql.ts';
 
 /** Share of living residents signed now (terminations take a little off). */
 const SIGNED = 0.7;
@@ -24,18 +36,19 @@ const WITH_PREDECESSOR = 0.45;
  */
 export async function insertContracts(trx: Kdb, c: ChronicSql): Promise<void> {
   const d = day(c);
-  const ru = (salt: string) => u(c, salt, 'r.id');
   await run(
     trx,
     `CREATE TEMP TABLE sx_con ON COMMIT DROP AS
      WITH k AS (SELECT resident_id, bool_or(disease = 'htn') AS htn, bool_or(disease = 't2dm') AS dm FROM chronic_cases
                 WHERE county_id = ${c.county} AND state IN ('managed', 'confirmed') GROUP BY resident_id),
      p AS MATERIALIZED (
-       SELECT r.id, r.org_id, r.sex, r.age, r.poor, r.household_no, coalesce(k.htn, false) AS htn, coalesce(k.dm, false) AS dm,
-              r.age >= 65 OR r.age <= 6 OR coalesce(k.htn OR k.dm, false) AS key_pop,
-              ${ru('ct0')} AS u0, ${ru('ct1')} AS u1, ${ru('ct2')} AS u2, ${ru('ct3')} AS u3, ${ru('ct4')} AS u4,
-              ${ru('ct5')} AS u5, ${ru('ct6')} AS u6
-       FROM sx_res r LEFT JOIN k ON k.resident_id = r.id WHERE r.deceased_on IS NULL),
+       SELECT h.id, h.org_id, h.sex, h.age, h.poor, h.household_no, h.htn, h.dm, h.key_pop,
+              ${part('h.a', 0)} AS u0, ${part('h.a', 1)} AS u1, ${part('h.a', 2)} AS u2, ${part('h.a', 3)} AS u3,
+              ${part('h.b', 0)} AS u4, ${part('h.b', 1)} AS u5, ${part('h.b', 2)} AS u6
+       FROM (SELECT r.id, r.org_id, r.sex, r.age, r.poor, r.household_no, coalesce(k.htn, false) AS htn,
+                    coalesce(k.dm, false) AS dm, r.age >= 65 OR r.age <= 6 OR coalesce(k.htn OR k.dm, false) AS key_pop,
+                    ${hash(c, 'ct', 'r.id')} AS a, ${hash(c, 'ct2', 'r.id')} AS b
+             FROM sx_res r LEFT JOIN k ON k.resident_id = r.id WHERE r.deceased_on IS NULL OFFSET 0) h),
      s AS (SELECT count(*)::float8 AS n, count(*) FILTER (WHERE poor)::float8 AS poor,
                   count(*) FILTER (WHERE key_pop AND NOT poor)::float8 AS key,
                   greatest(1, count(*) FILTER (WHERE NOT key_pop AND NOT poor))::float8 AS other FROM p),
@@ -124,15 +137,16 @@ export async function insertContracts(trx: Kdb, c: ChronicSql): Promise<void> {
  */
 export async function insertDeliveries(trx: Kdb, c: ChronicSql): Promise<void> {
   const d = day(c);
-  const cu = (salt: string) => u(c, salt, 'k.id');
   await run(
     trx,
     `CREATE TEMP TABLE sx_del ON COMMIT DROP AS
      WITH s AS MATERIALIZED (
-       SELECT k.id AS contract_id, k.org_id, k.resident_id, k.doctor_staff_id AS staff_id, lower(k.period) AS lo,
-              least(upper(k.period), ${d} + 1) AS hi, upper(k.period) > ${d} AND k.status = 'active' AS current,
-              ${cu('dl0')} AS u0, ${cu('dl1')} AS u1, ${cu('dl2')} AS u2, ${cu('dl3')} AS u3
-       FROM fd_contracts k WHERE k.county_id = ${c.county}),
+       SELECT h.contract_id, h.org_id, h.resident_id, h.staff_id, h.lo, h.hi, h.current,
+              ${part('h.h', 0)} AS u0, ${part('h.h', 1)} AS u1, ${part('h.h', 2)} AS u2, ${part('h.h', 3)} AS u3
+       FROM (SELECT k.id AS contract_id, k.org_id, k.resident_id, k.doctor_staff_id AS staff_id, lower(k.period) AS lo,
+                    least(upper(k.period), ${d} + 1) AS hi, upper(k.period) > ${d} AND k.status = 'active' AS current,
+                    ${hash(c, 'dl', 'k.id')} AS h
+             FROM fd_contracts k WHERE k.county_id = ${c.county} OFFSET 0) h),
      t AS (SELECT s.*, s.current AND s.u0 < 0.12 AS idle FROM s),
      d AS (
        SELECT k.id AS contract_id, k.org_id, f.resident_id, f.visit_date AS on_day, f.staff_id, 'followup' AS source,

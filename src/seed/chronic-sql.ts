@@ -26,6 +26,20 @@ export function u(c: ChronicSql, salt: string, key: string): string {
   return `((('x' || substr(md5('${c.seed}:${salt}:' || ${key}), 1, 8))::bit(32)::int::bigint & 2147483647)::float8 / 2147483648.0)`;
 }
 
+/**
+ * One md5 of the seed, a salt and a row key, to be cut into four uniform numbers by part():
+ * the md5 is most of u()'s cost, so the big statements compute it once in a subquery kept
+ * apart by OFFSET 0 (pulled up, each part would compute it again) and take up to four
+ * numbers from it.
+ */
+export function hash(c: ChronicSql, salt: string, key: string): string {
+  return `md5('${c.seed}:${salt}:' || ${key})`;
+}
+/** The k-th (0–3) uniform number in [0, 1) of a hash column. */
+export function part(h: string, k: 0 | 1 | 2 | 3): string {
+  return `((('x' || substr(${h}, ${1 + 8 * k}, 8))::bit(32)::int::bigint & 2147483647)::float8 / 2147483648.0)`;
+}
+
 /** The reference day as an SQL date literal. */
 export const day = (c: ChronicSql) => `'${c.today}'::date`;
 /** The reference instant as an SQL timestamptz literal. */
