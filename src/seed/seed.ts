@@ -11,6 +11,7 @@ import { seedReferrals } from './referrals.seed.ts';
 import { seedCare, seedPriceList } from './care.seed.ts';
 import { seedHis } from './his.seed.ts';
 import { seedSettlement } from './settlement.seed.ts';
+import { seedChronic } from './chronic.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
 import '../family-doctor/fd.tables.ts';
 
@@ -492,6 +493,11 @@ export async function seedFeatures(
   const settleStarted = performance.now();
   await seedSettlement(db, { countyId, seed: opts.seed, now, visitShare: jiexiu ? 0.03 : 0.25 });
   opts.onStep?.('settlements', performance.now() - settleStarted);
+  // family-doctor teams, packages and contracts, the chronic registries with three years of
+  // follow-ups, grids and their readings (issue 11), generated in PostgreSQL
+  const chronicStarted = performance.now();
+  await seedChronic(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
+  opts.onStep?.('chronic', performance.now() - chronicStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
