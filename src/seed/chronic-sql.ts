@@ -90,8 +90,8 @@ export function ruleNumbers(rows: readonly RuleRow[]): RuleNumbers {
   const old = target('sbp', true);
   const sbpE = emergency('sbp', '>=');
   const dbpE = emergency('dbp', '>=');
-  const fbgH = emergency('fbg', '>=');
-  const fbgL = emergency('fbg', '<=');
+  const fbgH = emergency('glucose', '>=');
+  const fbgL = emergency('glucose', '<=');
   const hr = emergency('heart_rate', '>');
   const satisfied = interval('satisfied');
   const adjust = interval('adjust');

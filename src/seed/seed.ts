@@ -13,7 +13,6 @@ import { seedHis } from './his.seed.ts';
 import { seedSettlement } from './settlement.seed.ts';
 import { seedChronic } from './chronic.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
-import '../family-doctor/fd.tables.ts';
 
 /**
  * The deterministic demo-county generator: same profile and seed, same county (ids and
