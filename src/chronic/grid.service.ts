@@ -26,33 +26,38 @@ import { emergencySigns } from './rules.ts';
 const inScope = <T>(ctx: Ctx, fn: (trx: Kdb) => Promise<T>) => withScope(ctx.db, ctx.scope, fn);
 
 export async function listGrids(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('grids as g')
-    .innerJoin('orgs as o', 'o.id', 'g.org_id')
-    .innerJoin('staff as m', 'm.id', 'g.member_staff_id')
-    .innerJoin('staff as d', 'd.id', 'g.doctor_staff_id')
-    .select([
-      'g.id',
-      'g.name',
-      'g.org_id',
-      'o.name as org_name',
-      'g.member_staff_id',
-      'm.display_name as member_name',
-      'g.doctor_staff_id',
-      'd.display_name as doctor_name',
-      'g.patients',
-    ])
-    .select(
-      sql<number>`(SELECT count(*)::int FROM grid_readings r WHERE r.grid_id = g.id AND r.alert AND r.handled_at IS NULL)`.as(
-        'open_alerts',
-      ),
-    )
-    .select(sql<string | null>`(SELECT max(l.week_start)::text FROM grid_logs l WHERE l.grid_id = g.id)`.as('last_log'))
-    .where('g.county_id', '=', ctx.actor.countyId)
-    .where('g.org_id', 'in', ctx.scope.orgIds)
-    .orderBy('o.code')
-    .orderBy('g.name')
-    .execute();
+  // under the caller's scope: row-level security shows the alerts and logs of their villages
+  const rows = await inScope(ctx, (trx) =>
+    trx
+      .selectFrom('grids as g')
+      .innerJoin('orgs as o', 'o.id', 'g.org_id')
+      .innerJoin('staff as m', 'm.id', 'g.member_staff_id')
+      .innerJoin('staff as d', 'd.id', 'g.doctor_staff_id')
+      .select([
+        'g.id',
+        'g.name',
+        'g.org_id',
+        'o.name as org_name',
+        'g.member_staff_id',
+        'm.display_name as member_name',
+        'g.doctor_staff_id',
+        'd.display_name as doctor_name',
+        'g.patients',
+      ])
+      .select(
+        sql<number>`(SELECT count(*)::int FROM grid_readings r WHERE r.grid_id = g.id AND r.alert AND r.handled_at IS NULL)`.as(
+          'open_alerts',
+        ),
+      )
+      .select(
+        sql<string | null>`(SELECT max(l.week_start)::text FROM grid_logs l WHERE l.grid_id = g.id)`.as('last_log'),
+      )
+      .where('g.county_id', '=', ctx.actor.countyId)
+      .where('g.org_id', 'in', ctx.scope.orgIds)
+      .orderBy('o.code')
+      .orderBy('g.name')
+      .execute(),
+  );
   const s = await settings(ctx.db, ctx.actor.countyId);
   return { maxPatients: s.grid_max_patients, maxGridsPerDoctor: s.doctor_max_grids, items: rows };
 }

@@ -111,6 +111,8 @@ describe('home readings and alerts', () => {
     expect(day.alerts[0].caseId).toBeGreaterThan(0);
     const todo = (await w.village.get('/api/todo')).json().items.find((i: { key: string }) => i.key === 'grid_alerts');
     expect(todo.count).toBe(1);
+    const grids = (await w.village.get('/api/grids')).json();
+    expect(grids.items.find((g: { id: number }) => g.id === gridId)).toMatchObject({ open_alerts: 1, patients: 4 });
     expect(
       (await w.village.post(`/api/grid/readings/${body.id}/handle`, { note: '已电话联系，明日来诊' })).statusCode,
     ).toBe(200);
