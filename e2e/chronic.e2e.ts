@@ -91,6 +91,8 @@ describe.runIf(status.available)('chronic grids and follow-ups in the browser', 
     const result = desk.getByTestId('followup-result');
     await result.waitFor({ timeout: 20_000 });
     await result.getByText('紧急转诊').waitFor();
+    // the follow-up answered the alert: it leaves the day list
+    await expect.poll(() => desk.locator('[data-alert-id]', { hasText: NAME }).count(), { timeout: 15_000 }).toBe(0);
     await shot(desk, 'chronic-03-followup-emergency');
 
     // the up-referral draft opens pre-filled with the BP

@@ -25,6 +25,7 @@ export const chronicMessages = defineDict({
   handleTitle: ['处理网格预警', 'Handle grid alert'],
   handleNote: ['处理说明（可选）', 'Note (optional)'],
   handled: ['预警已处理', 'Alert handled'],
+  handledByFollowup: ['已随访', 'Followed up'],
   followup: ['随访', 'Follow up'],
   call: ['电话', 'Call'],
   callTitle: ['电话联系结果', 'Call outcome'],

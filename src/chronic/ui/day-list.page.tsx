@@ -136,7 +136,7 @@ export function DayListPage() {
       {day.isError ? <ErrorAlert error={day.error} onRetry={() => void day.refetch()} /> : null}
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         {counts.map(([key, text, color]) => (
-          <Col key={key} xs={8} sm={6} lg={3}>
+          <Col key={key} xs={key === 'alerts' ? 24 : 8} sm={6} lg={3}>
             <Card size="small" className="oc-clickable-row" onClick={() => scrollToSection(key)}>
               <Statistic
                 title={text}
@@ -193,7 +193,7 @@ export function DayListPage() {
                         size={mobile ? 'large' : 'small'}
                         disabled={a.caseId === null}
                         title={a.caseId === null ? t('noCase') : undefined}
-                        onClick={() => a.caseId !== null && setTarget({ caseId: a.caseId })}
+                        onClick={() => a.caseId !== null && setTarget({ caseId: a.caseId, alertId: a.id })}
                       >
                         {t('followup')}
                       </Button>

@@ -29,7 +29,7 @@ import { todayShanghai } from '../../web/format.ts';
 import { useLang, useT } from '../../web/i18n.ts';
 import { DateInput } from '../../web/kit/date-input.tsx';
 import { useIsMobile } from '../../web/use-is-mobile.ts';
-import { CHRONIC_KEY, clientId, followupResult, useCase, type FollowupResult } from './chronic.api.ts';
+import { CHRONIC_KEY, clientId, followupResult, okId, useCase, type FollowupResult } from './chronic.api.ts';
 import {
   ADHERENCE,
   ADHERENCE_REASON,
@@ -113,6 +113,8 @@ export interface FollowupTarget {
   caseId: number;
   disease?: string;
   name?: string;
+  /** opened from a grid alert: saving the follow-up handles the alert */
+  alertId?: string;
 }
 
 /**
@@ -148,7 +150,16 @@ export function FollowupForm({
   const bmi = weight && height ? Math.round((weight / (height / 100) ** 2) * 10) / 10 : null;
   const save = useMutation({
     mutationFn: (body: unknown) => apiSend('POST', '/api/chronic/followups', body, followupResult),
-    onSuccess: (r) => {
+    onSuccess: async (r) => {
+      if (target.alertId)
+        await apiSend(
+          'POST',
+          `/api/grid/readings/${target.alertId}/handle`,
+          { note: t('handledByFollowup') },
+          okId,
+        ).catch(
+          () => undefined, // already handled by someone else: the follow-up is what counts
+        );
       void qc.invalidateQueries({ queryKey: CHRONIC_KEY });
       onSaved?.(r);
     },
