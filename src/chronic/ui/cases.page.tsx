@@ -46,6 +46,7 @@ import {
 } from './chronic.i18n.ts';
 import { readingText } from './day-list.page.tsx';
 import { FollowupForm } from './followup-form.tsx';
+import { clearEdited, clearErrors } from './form-kit.ts';
 import { Rows } from './rows.tsx';
 
 type Filters = {
@@ -448,6 +449,7 @@ function TransitionModal({ caseId, state, onClose }: { caseId: number; state: st
     onError: (err) => applyServerError(form, err, ['to', 'onDate', 'reason', 'note']),
   });
   const submit = () => {
+    clearErrors(form);
     const v = form.getFieldsValue() as Record<string, unknown>;
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
     const ok = validateWith(form, caseTransition, body);
@@ -455,7 +457,12 @@ function TransitionModal({ caseId, state, onClose }: { caseId: number; state: st
   };
   return (
     <Modal open title={t('transition')} onCancel={onClose} onOk={submit} confirmLoading={move.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ onDate: todayShanghai(), to: MOVES[state]?.[0] }}>
+      <Form
+        form={form}
+        onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
+        layout="vertical"
+        initialValues={{ onDate: todayShanghai(), to: MOVES[state]?.[0] }}
+      >
         <Form.Item name="to" label={t('toState')}>
           <Select
             aria-label={t('toState')}
@@ -496,12 +503,18 @@ function NewCaseModal({ onClose, onDone }: { onClose: () => void; onDone: (id: n
     onError: (err) => applyServerError(form, err, ['residentId', 'disease', 'state', 'onDate']),
   });
   const submit = () => {
+    clearErrors(form);
     const ok = validateWith(form, caseCreate, form.getFieldsValue());
     if (ok) create.mutate(ok);
   };
   return (
     <Modal open title={t('newCase')} onCancel={onClose} onOk={submit} confirmLoading={create.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ disease: 'htn', state: 'managed', onDate: todayShanghai() }}>
+      <Form
+        form={form}
+        onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
+        layout="vertical"
+        initialValues={{ disease: 'htn', state: 'managed', onDate: todayShanghai() }}
+      >
         <Form.Item name="residentId" label={t('resident')}>
           <ResidentSelect />
         </Form.Item>
@@ -534,6 +547,7 @@ export function ResidentSelect({
   orgId?: number;
 }) {
   const t = useT(chronicMessages);
+  const lang = useLang();
   const [q, setQ] = useState('');
   const found = useResidentSearch(q);
   return (
@@ -550,7 +564,7 @@ export function ResidentSelect({
         .filter((r) => orgId === undefined || r.orgId === orgId)
         .map((r) => ({
           value: r.id,
-          label: `${r.name} · ${r.sex === 'M' ? '男' : '女'} ${r.age}岁 · ${r.idNumber} · ${r.orgName}`,
+          label: `${r.name} · ${label(SEX, r.sex, lang)} ${t('years', { n: r.age })} · ${r.idNumber} · ${r.orgName}`,
         }))}
     />
   );

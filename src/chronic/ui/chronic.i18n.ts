@@ -102,6 +102,8 @@ export const chronicMessages = defineDict({
   drugName: ['药名', 'Drug'],
   drugDose: ['用法用量', 'Dose'],
   addDrug: ['添加药物', 'Add drug'],
+  remove: ['删除', 'Remove'],
+  perMinute: ['次/分', '/min'],
   note: ['备注', 'Note'],
   save: ['保存', 'Save'],
   cancel: ['取消', 'Cancel'],

@@ -51,6 +51,7 @@ import {
   SALT,
   SAMPLE,
 } from './chronic.i18n.ts';
+import { clearEdited, clearErrors } from './form-kit.ts';
 
 /** the form's fields that the schema knows at the top level (server errors go under them) */
 const FIELDS = Object.keys(followupCreate.shape);
@@ -171,6 +172,7 @@ export function FollowupForm({
     },
   });
   const submit = () => {
+    clearErrors(form);
     const payload = toPayload(form.getFieldsValue(true) as Values, id, target.caseId);
     const ok = validateWith(form, followupCreate, payload, { nested: true });
     if (!ok) {
@@ -253,7 +255,7 @@ export function FollowupForm({
           {grid(
             num('sbp', t('sbp'), 'mmHg'),
             num('dbp', t('dbp'), 'mmHg'),
-            num('heartRate', t('heartRate'), '次/分'),
+            num('heartRate', t('heartRate'), t('perMinute')),
             num('temperature', t('temperature'), '℃', 0.1),
             num('weightKg', t('weightKg'), 'kg', 0.1),
             num('targetWeightKg', t('targetWeightKg'), 'kg', 0.1),
@@ -389,7 +391,7 @@ export function FollowupForm({
                     <Form.Item name={[f.name, 'dose']} style={{ marginBottom: 8 }}>
                       <Input placeholder={t('drugDose')} aria-label={t('drugDose')} maxLength={40} />
                     </Form.Item>
-                    <Button icon={<DeleteOutlined />} aria-label="删除" onClick={() => remove(f.name)} />
+                    <Button icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => remove(f.name)} />
                   </Space>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', dose: '' })} block>
@@ -459,6 +461,7 @@ export function FollowupForm({
           {save.isError && !(save.error as { field?: string }).field ? <ErrorAlert error={save.error} /> : null}
           <Form
             form={form}
+            onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
             layout="vertical"
             size={mobile ? 'large' : 'middle'}
             initialValues={{

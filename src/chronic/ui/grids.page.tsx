@@ -30,6 +30,7 @@ import { useOrgs } from '../../orgs/ui/orgs.api.ts';
 import { ResidentSelect } from './cases.page.tsx';
 import { CHRONIC_KEY, casePage, okId, useGrids, type GridRow } from './chronic.api.ts';
 import { chronicMessages, DISEASE, label } from './chronic.i18n.ts';
+import { clearEdited, clearErrors } from './form-kit.ts';
 import { Rows } from './rows.tsx';
 
 /** 网格管理: grids of my villages, their load, alerts and meetings; place and remove patients. */
@@ -237,6 +238,7 @@ function NewGridModal({ onClose }: { onClose: () => void }) {
     onError: (err) => applyServerError(form, err, ['orgId', 'name', 'memberStaffId', 'doctorStaffId']),
   });
   const submit = () => {
+    clearErrors(form);
     const ok = validateWith(form, gridCreate, form.getFieldsValue());
     if (ok) create.mutate(ok);
   };
@@ -245,6 +247,7 @@ function NewGridModal({ onClose }: { onClose: () => void }) {
     <Modal open title={t('newGrid')} onCancel={onClose} onOk={submit} confirmLoading={create.isPending}>
       <Form
         form={form}
+        onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
         layout="vertical"
         initialValues={{
           orgId: initialOrg,
@@ -288,6 +291,7 @@ function AddPatientModal({ grid, onClose }: { grid: GridRow; onClose: () => void
     onError: (err) => applyServerError(form, err, ['residentId']),
   });
   const submit = () => {
+    clearErrors(form);
     const id = form.getFieldValue('residentId') as number | undefined;
     if (id) add.mutate(id);
     else form.setFields([{ name: 'residentId', errors: [t('residentSearch')] }]);
@@ -300,7 +304,11 @@ function AddPatientModal({ grid, onClose }: { grid: GridRow; onClose: () => void
       onOk={submit}
       confirmLoading={add.isPending}
     >
-      <Form form={form} layout="vertical">
+      <Form
+        form={form}
+        onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
+        layout="vertical"
+      >
         <Form.Item name="residentId" label={t('resident')}>
           <ResidentSelect orgId={grid.org_id} />
         </Form.Item>

@@ -40,6 +40,7 @@ import {
   READING_KIND,
   SEX,
 } from './chronic.i18n.ts';
+import { clearEdited, clearErrors } from './form-kit.ts';
 
 /** Monday of the county week a date is in */
 export function mondayOf(date: string): string {
@@ -170,6 +171,7 @@ function ReadingForm({ patient, onClose }: { patient: GridPatient; onClose: () =
     onError: (err) => applyServerError(form, err, ['sbp', 'dbp', 'glucose', 'glucoseTiming', 'note', 'kind']),
   });
   const submit = () => {
+    clearErrors(form);
     const v = form.getFieldsValue(true) as ReadingValues;
     const body = Object.fromEntries(
       Object.entries({
@@ -235,6 +237,7 @@ function ReadingForm({ patient, onClose }: { patient: GridPatient; onClose: () =
           {save.isError && !(save.error as { field?: string }).field ? <ErrorAlert error={save.error} /> : null}
           <Form
             form={form}
+            onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
             layout="vertical"
             size="large"
             initialValues={{ kind: 'bp', symptoms: [], needsDoctor: false, glucoseTiming: 'fasting' }}
@@ -329,13 +332,19 @@ function WeeklyLog({ logs }: { logs: Array<{ weekStart: string; attendees: numbe
     onError: (err) => applyServerError(form, err, ['weekStart', 'attendees', 'note']),
   });
   const submit = () => {
+    clearErrors(form);
     const v = form.getFieldsValue() as Record<string, unknown>;
     const ok = validateWith(form, gridLogCreate, { ...v, note: v.note ?? '' });
     if (ok) add.mutate(ok);
   };
   return (
     <Card size="small" title={t('weekly')}>
-      <Form form={form} layout="vertical" initialValues={{ weekStart: mondayOf(todayShanghai()), attendees: 1 }}>
+      <Form
+        form={form}
+        onValuesChange={(changed: Record<string, unknown>) => clearEdited(form, changed)}
+        layout="vertical"
+        initialValues={{ weekStart: mondayOf(todayShanghai()), attendees: 1 }}
+      >
         <Space wrap align="start">
           <Form.Item name="weekStart" label={t('weekStart')}>
             <DateInput aria-label={t('weekStart')} allowClear={false} />
