@@ -30,6 +30,7 @@ export const chronicMessages = defineDict({
   call: ['电话', 'Call'],
   callTitle: ['电话联系结果', 'Call outcome'],
   callSaved: ['联系结果已记录', 'Call outcome saved'],
+  callEnds: ['保存后该档案将终止管理', 'Saving ends the management of this record'],
   noCase: ['该患者无在管档案', 'No case under management'],
   name: ['姓名', 'Name'],
   sexAge: ['性别/年龄', 'Sex/age'],

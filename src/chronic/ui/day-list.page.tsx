@@ -374,9 +374,11 @@ function CallModal({ item, onClose }: { item: DueItem; onClose: () => void }) {
         value={outcome}
         onChange={(e) => setOutcome(e.target.value as string)}
         options={options(CALL_OUTCOME, lang)}
-        optionType="button"
-        style={{ marginBottom: 12 }}
+        style={{ marginBottom: 12, rowGap: 8 }}
       />
+      {outcome === 'moved' || outcome === 'died' || outcome === 'refused' ? (
+        <Typography.Paragraph type="warning">{t('callEnds')}</Typography.Paragraph>
+      ) : null}
       <Input.TextArea
         rows={2}
         maxLength={300}
