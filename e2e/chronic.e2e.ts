@@ -57,6 +57,13 @@ describe.runIf(status.available)('chronic grids and follow-ups in the browser', 
       ).id;
     await doctor('POST', `/api/grids/${gridId}/patients`, { residentId: resident.id });
 
+    // the county dashboard's count of managed hypertension patients this year, before the follow-up
+    const year = todayInShanghai().slice(0, 4);
+    type Figures = { total: { htn: { managed: number; controlled: { denominator: number } } } };
+    const managed = async () =>
+      (await doctor<Figures>('GET', `/api/chronic/figures?year=${year}&level=county`)).total.htn;
+    const before = await managed();
+
     // the doctor's day list is open before anything happens
     const desk = await as('village.doctor', 1360);
     await desk.goto(`${journey.url()}/chronic/day`);
@@ -104,6 +111,11 @@ describe.runIf(status.available)('chronic grids and follow-ups in the browser', 
       .waitFor({ timeout: 20_000 });
     await desk.getByText(NAME).first().waitFor();
     await shot(desk, 'chronic-04-referral-draft');
+
+    // the dashboard counts the follow-up at once: one more managed patient this year
+    const after = await managed();
+    expect(after.managed).toBe(before.managed + 1);
+    expect(after.controlled.denominator).toBe(before.controlled.denominator + 1);
   });
 
   it('no page broke', () => {
