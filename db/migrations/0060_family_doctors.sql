@@ -414,8 +414,8 @@ CREATE TABLE followup_calls (
 );
 CREATE INDEX followup_calls_case_idx ON followup_calls (case_id, at);
 
--- the contract-based figures (签约率, 续签率, 履约率) scan every resident and entitlement: their
--- view rows are kept here per county and year, recomputed when older than FIGURES_MAX_AGE_MS
+-- the figures' view rows (签约率 scans every resident, 履约率 every entitlement, 控制率 every
+-- case-year) are kept here per county and year, recomputed when older than FIGURES_MAX_AGE_MS
 -- (and refreshed in the background), so a dashboard reads a few hundred rows
 CREATE TABLE chronic_figure_snapshots (
   county_id    integer NOT NULL,

@@ -107,6 +107,24 @@ function areaOf(
 }
 
 interface ContractRows {
+  management: Array<{
+    org_id: number;
+    grid_id: number | null;
+    disease: 'htn' | 't2dm';
+    managed: number;
+    standard_four: number;
+    standard_quarterly: number;
+    controlled: number;
+  }>;
+  expected: Array<{ org_id: number; expected_htn: number; expected_t2dm: number }>;
+  simple: Array<{
+    org_id: number;
+    grid_id: number | null;
+    disease: 'htn' | 't2dm';
+    registered: number;
+    lost: number;
+    controlled: number;
+  }>;
   signing: Array<{ org_id: number; grid_id: number | null; population: string; residents: number; signed: number }>;
   renewal: Array<{ org_id: number; grid_id: number | null; ended: number; renewed: number }>;
   fulfilment: Array<{
@@ -120,9 +138,25 @@ interface ContractRows {
   }>;
 }
 
-/** the county's contract-based view rows for a year, computed now over the whole county */
+/** the county's view rows for a year (every figure of the dashboard), computed now over the whole county */
 async function computeContractRows(db: Kdb, tree: OrgTree, countyId: number, year: number): Promise<ContractRows> {
   return withScope(db, { userId: 0, orgIds: tree.county(countyId) }, async (trx) => ({
+    management: (
+      await sql<ContractRows['management'][number]>`
+      SELECT org_id, grid_id, disease, managed, standard_four, standard_quarterly, controlled
+      FROM ${sql.table(VIEWS.management)} WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
+    ).rows,
+    expected: (
+      await sql<ContractRows['expected'][number]>`
+      SELECT org_id, expected_htn, expected_t2dm FROM ${sql.table(VIEWS.expected)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
+        trx,
+      )
+    ).rows,
+    simple: (
+      await sql<ContractRows['simple'][number]>`
+      SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
+      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
+    ).rows,
     signing: (
       await sql<ContractRows['signing'][number]>`
       SELECT org_id, grid_id, population, residents, signed FROM ${sql.table(VIEWS.signing)}
@@ -143,7 +177,7 @@ async function computeContractRows(db: Kdb, tree: OrgTree, countyId: number, yea
 }
 
 /**
- * The contract-based rows from the snapshot when it is younger than maxAgeMs, else computed
+ * The view rows from the snapshot when it is younger than maxAgeMs, else computed
  * afresh and stored (every reader sees the same rows; the answer says when they were computed).
  */
 export async function contractRows(
@@ -179,14 +213,14 @@ export async function refreshContractRows(db: Kdb, tree: OrgTree, countyId: numb
   return { rows, computedAt: new Date(stored.computed_at).toISOString() };
 }
 
-/** Keeps this year's contract figures of every county fresh, so readers rarely compute them (FIGURES_REFRESH_MS). */
+/** Keeps this year's figures of every county fresh, so readers rarely compute them (FIGURES_REFRESH_MS). */
 export const figuresSnapshotJob = (db: Kdb, tree: OrgTree): PeriodicJob => ({
-  name: 'contract figures snapshot',
+  name: 'figures snapshot',
   env: 'FIGURES_REFRESH_MS',
   defaultMs: 20_000,
   run: async () => {
     await tree.fresh();
-    const counties = await db.selectFrom('fd_contracts').select('county_id').distinct().execute();
+    const counties = await db.selectFrom('chronic_cases').select('county_id').distinct().execute();
     const year = Number(todayInShanghai().slice(0, 4));
     for (const c of counties) await refreshContractRows(db, tree, c.county_id, year);
   },
@@ -201,32 +235,7 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
   const visible = new Set(ctx.scope.orgIds);
   const keep = (orgId: number) => visible.has(orgId) && (within === null || within.has(orgId));
   const year = input.year;
-  const standardCol = input.caliber === 'four' ? 'standard_four' : 'standard_quarterly';
   const rows = await withScope(ctx.db, ctx.scope, async (trx) => ({
-    management: await sql<{
-      org_id: number;
-      grid_id: number | null;
-      disease: 'htn' | 't2dm';
-      managed: number;
-      standard: number;
-      controlled: number;
-    }>`
-      SELECT org_id, grid_id, disease, managed, ${sql.ref(standardCol)} AS standard, controlled
-      FROM ${sql.table(VIEWS.management)} WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
-    expected: await sql<{ org_id: number; expected_htn: number; expected_t2dm: number }>`
-      SELECT org_id, expected_htn, expected_t2dm FROM ${sql.table(VIEWS.expected)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
-      trx,
-    ),
-    simple: await sql<{
-      org_id: number;
-      grid_id: number | null;
-      disease: 'htn' | 't2dm';
-      registered: number;
-      lost: number;
-      controlled: number;
-    }>`
-      SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx),
     grids: await trx.selectFrom('grids').select(['id', 'name', 'org_id']).where('county_id', '=', countyId).execute(),
     teams: await trx.selectFrom('fd_teams').select(['id', 'name']).where('county_id', '=', countyId).execute(),
     orgNames: await trx.selectFrom('orgs').select(['id', 'name', 'code']).where('county_id', '=', countyId).execute(),
@@ -243,19 +252,19 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
     if (!cells) areas.set(key, (cells = emptyCells()));
     fn(cells);
   };
-  for (const r of rows.management.rows)
+  for (const r of contract.rows.management)
     add(r.org_id, r.grid_id, (c) => {
       c[r.disease].managed += r.managed;
-      c[r.disease].standard += r.standard;
+      c[r.disease].standard += input.caliber === 'four' ? r.standard_four : r.standard_quarterly;
       c[r.disease].controlled += r.controlled;
     });
   // base data has no grid: at the grid level the expected count stays with the total only
-  for (const r of rows.expected.rows)
+  for (const r of contract.rows.expected)
     add(r.org_id, null, (c) => {
       c.htn.expected += r.expected_htn;
       c.t2dm.expected += r.expected_t2dm;
     });
-  for (const r of rows.simple.rows)
+  for (const r of contract.rows.simple)
     add(r.org_id, r.grid_id, (c) => {
       c[r.disease].simpleRegistered += r.registered;
       c[r.disease].simpleLost += r.lost;
@@ -330,8 +339,8 @@ export async function dashboard(ctx: Ctx, input: FiguresQuery) {
     caliber: input.caliber,
     caliberLabel: input.caliber === 'four' ? DEFINITIONS.standard_four : DEFINITIONS.standard_quarterly,
     fulfilmentState: '合并（pooled）：Σ 已用 / Σ 额度；平均值另列',
-    /** when the contract-based figures (签约率, 续签率, 履约率) were computed; the rest are live */
-    contractFiguresAt: contract.computedAt,
+    /** when the view rows behind these figures were computed (at most FIGURES_MAX_AGE_MS ago) */
+    computedAt: contract.computedAt,
     definitions: DEFINITIONS,
     views: VIEWS,
     total: shape(total),

@@ -247,7 +247,7 @@ describe('figures on the hand-worked fixture (2025)', () => {
       const w2 = await fdWorld(env2);
       const signed = async () => {
         const f = (await w2.township.get('/api/chronic/figures?year=2025&level=county')).json();
-        return { n: f.total.signed.all.numerator as number, at: f.contractFiguresAt as string };
+        return { n: f.total.signed.all.numerator as number, at: f.computedAt as string };
       };
       const first = await signed();
       expect((await w2.village.post('/api/fd/contracts', signBody(w2, [w2.residents[0].id]))).statusCode).toBe(200);
