@@ -223,7 +223,7 @@ export default async function run(): Promise<Record<string, unknown>> {
       snapshot_s: Math.round(snapshotSeconds * 10) / 10,
       aims: { dashboard_p95_ms: '< 100', daylist_p95_ms: '< 50', speedup: '≥ 10', fresh_s: '≤ 60' },
       seed_seconds: { residents: Math.round(residentSeconds), chronic: Math.round(chronicSeconds), ...seeded },
-      note: "follow-up figures are live (the case-year row moves in the follow-up's transaction); 签约率/续签率/履约率 come from a snapshot at most FIGURES_MAX_AGE_MS old (default 30 s, refreshed every 20 s)",
+      note: "the dashboard reads the views' rows from a per-county snapshot at most FIGURES_MAX_AGE_MS old (30 s), refreshed every 20 s in the background; fresh_s: how long a saved follow-up took to show on it",
     };
   } finally {
     await scratch.drop();
