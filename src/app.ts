@@ -31,7 +31,7 @@ import { hisRoutes } from './his/his.routes.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { familyDoctorRoutes } from './family-doctor/fd.routes.ts';
 import { chronicRoutes } from './chronic/chronic.routes.ts';
-import { figuresSnapshotJob } from './chronic/figures.service.ts';
+import { figuresSnapshotJob } from './chronic/figures-snapshot.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';

@@ -5,6 +5,9 @@ import { sendIdempotent } from '../platform/idempotency.ts';
 import { sendXlsx } from '../platform/list.ts';
 import { idParam, idParams, intQuery } from '../platform/params.ts';
 import * as cases from './case.service.ts';
+import * as caseList from './case-list.service.ts';
+import * as baseData from './base-data.service.ts';
+import * as readings from './grid-reading.service.ts';
 import {
   baseDataPut,
   callCreate,
@@ -37,12 +40,12 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chronic/cases',
     { schema: { tags, summary: '慢病档案列表（到期、逾期、分类筛选）', querystring: caseQuery } },
-    (req) => cases.listCases(ctxOf(req), req.query),
+    (req) => caseList.listCases(ctxOf(req), req.query),
   );
   app.get(
     '/api/chronic/cases/export',
     { schema: { tags, summary: '慢病档案导出 Excel', querystring: caseQuery } },
-    async (req, reply) => sendXlsx(reply, await cases.exportCases(ctxOf(req), req.query)),
+    async (req, reply) => sendXlsx(reply, await caseList.exportCases(ctxOf(req), req.query)),
   );
   app.post(
     '/api/chronic/cases',
@@ -52,7 +55,7 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chronic/cases/:id',
     { schema: { tags, summary: '慢病档案：随访记录、状态变化、联系记录、网格员记录', params: idParam } },
-    (req) => cases.getCase(ctxOf(req), req.params.id),
+    (req) => caseList.getCase(ctxOf(req), req.params.id),
   );
   app.post(
     '/api/chronic/cases/:id/transition',
@@ -107,7 +110,7 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chronic/stream',
     { schema: { tags, summary: '网格预警与随访的实时推送（Server-Sent Events）' } },
-    (req, reply) => grids.stream(ctxOf(req), req, reply),
+    (req, reply) => readings.stream(ctxOf(req), req, reply),
   );
   app.get('/api/grids', { schema: { tags, summary: '网格列表（网格员、负责村医、人数、未处理预警）' } }, (req) =>
     grids.listGrids(ctxOf(req)),
@@ -135,12 +138,12 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
         body: readingCreate,
       },
     },
-    async (req, reply) => sendIdempotent(reply, await grids.recordReading(ctxOf(req), req.body)),
+    async (req, reply) => sendIdempotent(reply, await readings.recordReading(ctxOf(req), req.body)),
   );
   app.post(
     '/api/grid/readings/:id/handle',
     { schema: { tags, summary: '村医处理网格预警', params: uuidParam, body: readingHandle } },
-    (req) => grids.handleAlert(ctxOf(req), req.params.id, req.body),
+    (req) => readings.handleAlert(ctxOf(req), req.params.id, req.body),
   );
   app.post('/api/grid/logs', { schema: { tags, summary: '网格每周交流记录', body: gridLogCreate } }, (req) =>
     grids.addLog(ctxOf(req), req.body),
@@ -186,9 +189,9 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ year: intQuery({ min: 2000, max: 2100 }) }),
       },
     },
-    (req) => figures.baseData(ctxOf(req), req.query.year),
+    (req) => baseData.baseData(ctxOf(req), req.query.year),
   );
   app.put('/api/chronic/base-data', { schema: { tags, summary: '填写基础数据', body: baseDataPut } }, (req) =>
-    figures.saveBaseData(ctxOf(req), req.body),
+    baseData.saveBaseData(ctxOf(req), req.body),
   );
 };

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import { writeAudit } from '../platform/audit.ts';
+import { contractRows, VIEWS } from './figures-snapshot.ts';
+export { VIEWS } from './figures-snapshot.ts';
+
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
 import type { OrgTree } from '../platform/org-tree.ts';
-import type { PeriodicJob } from '../platform/periodic.ts';
-import { todayInShanghai } from '../platform/calendar.ts';
+
 import type { FiguresQuery } from './chronic.schema.ts';
 
 /**
@@ -13,16 +14,6 @@ import type { FiguresQuery } from './chronic.schema.ts';
  * (indicator_chronic_* and indicator_fd_*), summed up the org tree to the level asked for:
  * county, township, village or grid. Every figure carries its numerator and denominator.
  */
-
-export const VIEWS = {
-  management: 'indicator_chronic_management_v01',
-  expected: 'indicator_chronic_expected_v01',
-  simple: 'indicator_chronic_simple_v01',
-  signing: 'indicator_fd_signing_v01',
-  renewal: 'indicator_fd_renewal_v01',
-  fulfilment: 'indicator_fd_fulfilment_v01',
-  quality: 'indicator_chronic_data_quality_v01',
-} as const;
 
 export const DEFINITIONS = {
   signed: '签约率 = 年末（本年为今日）签约在有效期内的居民数 / 同日在世居民数；重点人群按当日档案',
@@ -105,126 +96,6 @@ function areaOf(
   const parent = tree.get(orgId)?.parentId;
   return parent ? `org:${parent}` : `org:${orgId}`;
 }
-
-interface ContractRows {
-  management: Array<{
-    org_id: number;
-    grid_id: number | null;
-    disease: 'htn' | 't2dm';
-    managed: number;
-    standard_four: number;
-    standard_quarterly: number;
-    controlled: number;
-  }>;
-  expected: Array<{ org_id: number; expected_htn: number; expected_t2dm: number }>;
-  simple: Array<{
-    org_id: number;
-    grid_id: number | null;
-    disease: 'htn' | 't2dm';
-    registered: number;
-    lost: number;
-    controlled: number;
-  }>;
-  signing: Array<{ org_id: number; grid_id: number | null; population: string; residents: number; signed: number }>;
-  renewal: Array<{ org_id: number; grid_id: number | null; ended: number; renewed: number }>;
-  fulfilment: Array<{
-    org_id: number;
-    grid_id: number | null;
-    team_id: number;
-    contracts: number;
-    used_capped: number;
-    quota: number;
-    mean_rate_sum: string;
-  }>;
-}
-
-/** the county's view rows for a year (every figure of the dashboard), computed now over the whole county */
-async function computeContractRows(db: Kdb, tree: OrgTree, countyId: number, year: number): Promise<ContractRows> {
-  return withScope(db, { userId: 0, orgIds: tree.county(countyId) }, async (trx) => ({
-    management: (
-      await sql<ContractRows['management'][number]>`
-      SELECT org_id, grid_id, disease, managed, standard_four, standard_quarterly, controlled
-      FROM ${sql.table(VIEWS.management)} WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
-    ).rows,
-    expected: (
-      await sql<ContractRows['expected'][number]>`
-      SELECT org_id, expected_htn, expected_t2dm FROM ${sql.table(VIEWS.expected)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
-        trx,
-      )
-    ).rows,
-    simple: (
-      await sql<ContractRows['simple'][number]>`
-      SELECT org_id, grid_id, disease, registered, lost, controlled FROM ${sql.table(VIEWS.simple)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
-    ).rows,
-    signing: (
-      await sql<ContractRows['signing'][number]>`
-      SELECT org_id, grid_id, population, residents, signed FROM ${sql.table(VIEWS.signing)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
-    ).rows,
-    renewal: (
-      await sql<ContractRows['renewal'][number]>`
-      SELECT org_id, grid_id, ended, renewed FROM ${sql.table(VIEWS.renewal)} WHERE county_id = ${countyId} AND year = ${year}`.execute(
-        trx,
-      )
-    ).rows,
-    fulfilment: (
-      await sql<ContractRows['fulfilment'][number]>`
-      SELECT org_id, grid_id, team_id, contracts, used_capped, quota, mean_rate_sum::text FROM ${sql.table(VIEWS.fulfilment)}
-      WHERE county_id = ${countyId} AND year = ${year}`.execute(trx)
-    ).rows,
-  }));
-}
-
-/**
- * The view rows from the snapshot when it is younger than maxAgeMs, else computed
- * afresh and stored (every reader sees the same rows; the answer says when they were computed).
- */
-export async function contractRows(
-  db: Kdb,
-  tree: OrgTree,
-  countyId: number,
-  year: number,
-  maxAgeMs: number,
-): Promise<{ rows: ContractRows; computedAt: string }> {
-  if (maxAgeMs > 0) {
-    const snap = await db
-      .selectFrom('chronic_figure_snapshots')
-      .select(['rows', 'computed_at'])
-      .where('county_id', '=', countyId)
-      .where('year', '=', year)
-      .where('computed_at', '>', sql<Date>`now() - make_interval(secs => ${maxAgeMs / 1000})`)
-      .executeTakeFirst();
-    if (snap) return { rows: snap.rows as ContractRows, computedAt: new Date(snap.computed_at).toISOString() };
-  }
-  return refreshContractRows(db, tree, countyId, year);
-}
-
-export async function refreshContractRows(db: Kdb, tree: OrgTree, countyId: number, year: number) {
-  const rows = await computeContractRows(db, tree, countyId, year);
-  const stored = await db
-    .insertInto('chronic_figure_snapshots')
-    .values({ county_id: countyId, year, rows: JSON.stringify(rows) })
-    .onConflict((oc) =>
-      oc.columns(['county_id', 'year']).doUpdateSet({ rows: JSON.stringify(rows), computed_at: sql`now()` }),
-    )
-    .returning('computed_at')
-    .executeTakeFirstOrThrow();
-  return { rows, computedAt: new Date(stored.computed_at).toISOString() };
-}
-
-/** Keeps this year's figures of every county fresh, so readers rarely compute them (FIGURES_REFRESH_MS). */
-export const figuresSnapshotJob = (db: Kdb, tree: OrgTree): PeriodicJob => ({
-  name: 'figures snapshot',
-  env: 'FIGURES_REFRESH_MS',
-  defaultMs: 20_000,
-  run: async () => {
-    await tree.fresh();
-    const counties = await db.selectFrom('chronic_cases').select('county_id').distinct().execute();
-    const year = Number(todayInShanghai().slice(0, 4));
-    for (const c of counties) await refreshContractRows(db, tree, c.county_id, year);
-  },
-});
 
 export async function dashboard(ctx: Ctx, input: FiguresQuery) {
   const tree = await ctx.platform.orgTree.fresh();
@@ -399,70 +270,4 @@ export async function dataQuality(ctx: Ctx, input: Pick<FiguresQuery, 'year' | '
         };
       }),
   };
-}
-
-/** 管理率's base data per village clinic for a year, with the 35+ count of the resident index as a hint */
-export async function baseData(ctx: Ctx, year: number) {
-  return withScope(ctx.db, ctx.scope, async (trx) => {
-    const { rows } = await sql<{
-      org_id: number;
-      name: string;
-      pop_35_plus: number | null;
-      htn_bp: number | null;
-      t2dm_bp: number | null;
-      indexed_35_plus: number;
-    }>`
-      SELECT o.id AS org_id, o.name, b.pop_35_plus, b.htn_prevalence_bp AS htn_bp, b.t2dm_prevalence_bp AS t2dm_bp,
-        (SELECT count(*)::int FROM residents r WHERE r.org_id = o.id AND r.deceased_on IS NULL
-           AND r.birth_date <= make_date(${year}::int - 35, 12, 31)) AS indexed_35_plus
-      FROM orgs o LEFT JOIN chronic_base_data b ON b.org_id = o.id AND b.year = ${year}
-      WHERE o.county_id = ${ctx.actor.countyId} AND o.kind = 'village_clinic' AND o.id = ANY(${sql.val(ctx.scope.orgIds)}::int[])
-      ORDER BY o.code`.execute(trx);
-    return {
-      year,
-      items: rows.map((r) => ({
-        orgId: r.org_id,
-        name: r.name,
-        pop35Plus: r.pop_35_plus,
-        htnPrevalencePct: r.htn_bp === null ? null : r.htn_bp / 100,
-        t2dmPrevalencePct: r.t2dm_bp === null ? null : r.t2dm_bp / 100,
-        indexed35Plus: r.indexed_35_plus,
-      })),
-    };
-  });
-}
-
-export async function saveBaseData(
-  ctx: Ctx,
-  input: {
-    year: number;
-    rows: Array<{ orgId: number; pop35Plus: number; htnPrevalencePct: number; t2dmPrevalencePct: number }>;
-  },
-) {
-  const tree = await ctx.platform.orgTree.fresh();
-  for (const r of input.rows) {
-    if (!ctx.scope.orgIds.includes(r.orgId) || tree.get(r.orgId)?.kind !== 'village_clinic')
-      throw badRequest('BASE_DATA_ORG', '基础数据按本辖区的村卫生室填写', 'rows');
-  }
-  await withScope(ctx.db, ctx.scope, async (trx) => {
-    for (const r of input.rows) {
-      const values = {
-        pop_35_plus: r.pop35Plus,
-        htn_prevalence_bp: Math.round(r.htnPrevalencePct * 100),
-        t2dm_prevalence_bp: Math.round(r.t2dmPrevalencePct * 100),
-        updated_by: ctx.actor.id,
-      };
-      await trx
-        .insertInto('chronic_base_data')
-        .values({ org_id: r.orgId, year: input.year, county_id: ctx.actor.countyId, ...values })
-        .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(values))
-        .execute();
-    }
-    await writeAudit(trx, ctx.audit, {
-      action: 'chronic.base_data.save',
-      resource: 'chronic_base_data',
-      detail: { year: input.year, rows: input.rows.length },
-    });
-  });
-  return baseData(ctx, input.year);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../platform/test-helpers.ts';
 import { fdWorld, followupBody, managedCase, signBody, type FdWorld } from './chronic-test-kit.ts';
-import { refreshContractRows } from './figures.service.ts';
+import { refreshContractRows } from './figures-snapshot.ts';
 
 /**
  * The figures on a small fixture whose numbers were worked out by hand (below, per figure).

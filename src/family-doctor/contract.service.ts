@@ -1,19 +1,13 @@
 import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
-import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
+import { ageOn } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
-import type { z } from 'zod';
-import type {
-  ContractSign,
-  contractChangeTeam,
-  contractRenew,
-  contractTerminate,
-  deliveryCreate,
-} from './fd.schema.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+
+import type { ContractSign } from './fd.schema.ts';
 import type { KeyPop } from './fd.tables.ts';
-import { deliver, type DeliveryResult } from './fulfilment.ts';
+
 import * as q from './contract.queries.ts';
 
 /** 家庭医生签约 (issue 11): signing (a whole household at once), renewal, termination, change of team. */
@@ -54,7 +48,7 @@ export async function recordedKeyPops(trx: Kdb, residentId: number, on: string):
   return pops;
 }
 
-async function checkTeam(trx: Kdb, ctx: Ctx, teamId: number, doctorStaffId: number, on: string) {
+export async function checkTeam(trx: Kdb, ctx: Ctx, teamId: number, doctorStaffId: number, on: string) {
   const team = await trx
     .selectFrom('fd_teams')
     .select(['id', 'org_id', 'name', 'active'])
@@ -75,7 +69,7 @@ async function checkTeam(trx: Kdb, ctx: Ctx, teamId: number, doctorStaffId: numb
 }
 
 /** the packages a contract may be signed on: the version of each code in force on the start day */
-async function packagesInForce(trx: Kdb, ctx: Ctx, packageIds: readonly number[], on: string) {
+export async function packagesInForce(trx: Kdb, ctx: Ctx, packageIds: readonly number[], on: string) {
   const rows = await trx
     .selectFrom('fd_packages as p')
     .select(['p.id', 'p.code', 'p.name', 'p.category'])
@@ -106,7 +100,7 @@ async function packagesInForce(trx: Kdb, ctx: Ctx, packageIds: readonly number[]
 
 const OVERLAP = 'fd_contracts_one_per_period';
 
-async function insertContract(
+export async function insertContract(
   trx: Kdb,
   ctx: Ctx,
   c: {
@@ -238,7 +232,7 @@ export async function sign(ctx: Ctx, input: ContractSign): Promise<SignResult> {
   return { contracts: result };
 }
 
-async function loadContract(trx: Kdb, id: number) {
+export async function loadContract(trx: Kdb, id: number) {
   const c = await trx
     .selectFrom('fd_contracts')
     .select([
@@ -258,173 +252,4 @@ async function loadContract(trx: Kdb, id: number) {
     .executeTakeFirst();
   if (!c) throw notFound('签约');
   return { ...c, signed_to: String(c.signed_to) };
-}
-
-export async function renew(ctx: Ctx, id: number, input: z.infer<typeof contractRenew>, now = new Date()) {
-  return inScope(ctx, async (trx) => {
-    const replay = await trx
-      .selectFrom('fd_contracts')
-      .select(['id', 'renewed_from_id'])
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
-    if (replay) {
-      if (replay.renewed_from_id !== id) throw conflict('CLIENT_ID_REUSED', '客户端编号已用于另一份签约，请刷新后重试');
-      return { contractId: replay.id, replayed: true };
-    }
-    const old = await loadContract(trx, id);
-    if (old.status !== 'active') throw conflict('CONTRACT_ENDED', '该签约已解约，不能续签，请重新签约');
-    const settings = await q.settings(trx, ctx.actor.countyId);
-    const today = todayInShanghai(now);
-    if (today < addDays(old.signed_to, -settings.renewal_window_days))
-      throw conflict(
-        'RENEWAL_NOT_OPEN',
-        `续签在到期前 ${settings.renewal_window_days} 天开放（本签约 ${old.signed_to} 到期）`,
-      );
-    const start = old.signed_to < today ? today : old.signed_to;
-    let packageIds = input.packageIds;
-    if (!packageIds) {
-      const codes = await trx
-        .selectFrom('fd_contract_packages as cp')
-        .innerJoin('fd_packages as p', 'p.id', 'cp.package_id')
-        .select('p.code')
-        .where('cp.contract_id', '=', id)
-        .execute();
-      packageIds = await q.currentPackageIds(
-        trx,
-        ctx.actor.countyId,
-        codes.map((c) => c.code),
-        start,
-      );
-    }
-    await checkTeam(trx, ctx, old.team_id, old.doctor_staff_id, start);
-    const packages = await packagesInForce(trx, ctx, packageIds, start);
-    const newId = await insertContract(trx, ctx, {
-      residentId: old.resident_id,
-      orgId: old.org_id,
-      teamId: old.team_id,
-      doctorStaffId: old.doctor_staff_id,
-      cadreName: old.cadre_name,
-      start,
-      keyPops: [...new Set([...old.key_pops, ...(await recordedKeyPops(trx, old.resident_id, start))])],
-      signatureKind: input.signatureKind,
-      signature: input.signature,
-      householdNo: old.household_no,
-      renewedFromId: old.id,
-      clientId: input.clientId,
-      deviceAt: null,
-      packageIds: packages.map((p) => p.id),
-    }).catch((err: unknown) => {
-      if ((err as { constraint?: string }).constraint === 'fd_contracts_renewed_from_id_key')
-        throw conflict('ALREADY_RENEWED', '该签约已续签');
-      throw err;
-    });
-    await q.event(trx, {
-      contractId: newId,
-      orgId: old.org_id,
-      action: 'renew',
-      staffId: ctx.actor.id,
-      reason: null,
-      detail: { from: old.id },
-    });
-    await writeAudit(trx, ctx.audit, {
-      action: 'fd.contract.renew',
-      resource: 'fd_contract',
-      resourceId: newId,
-      residentId: old.resident_id,
-      detail: { from: old.id },
-    });
-    return { contractId: newId, replayed: false };
-  });
-}
-
-export async function terminate(ctx: Ctx, id: number, input: z.infer<typeof contractTerminate>) {
-  return inScope(ctx, async (trx) => {
-    const c = await loadContract(trx, id);
-    if (c.status !== 'active') throw conflict('CONTRACT_ENDED', '该签约已解约');
-    if (input.endDate <= c.start || input.endDate > c.signed_to)
-      throw badRequest('END_DATE_OUTSIDE', `解约日期应在 ${addDays(c.start, 1)} 至 ${c.signed_to} 之间`, 'endDate');
-    await sql`UPDATE fd_contracts SET status = 'terminated', ended_at = now(), end_reason = ${input.reason},
-      period = daterange(lower(period), ${input.endDate}::date, '[)') WHERE id = ${id}`.execute(trx);
-    await q.event(trx, {
-      contractId: id,
-      orgId: c.org_id,
-      action: 'terminate',
-      staffId: ctx.actor.id,
-      reason: input.reason,
-      detail: { endDate: input.endDate },
-    });
-    await writeAudit(trx, ctx.audit, {
-      action: 'fd.contract.terminate',
-      resource: 'fd_contract',
-      resourceId: id,
-      residentId: c.resident_id,
-      detail: { reason: input.reason, endDate: input.endDate },
-    });
-    return { contractId: id };
-  });
-}
-
-export async function changeTeam(ctx: Ctx, id: number, input: z.infer<typeof contractChangeTeam>, now = new Date()) {
-  return inScope(ctx, async (trx) => {
-    const c = await loadContract(trx, id);
-    if (c.status !== 'active') throw conflict('CONTRACT_ENDED', '该签约已解约，不能变更团队');
-    if (c.team_id === input.teamId && c.doctor_staff_id === input.doctorStaffId)
-      throw badRequest('NO_CHANGE', '新团队和签约医生与现在相同');
-    await checkTeam(trx, ctx, input.teamId, input.doctorStaffId, todayInShanghai(now));
-    await trx
-      .updateTable('fd_contracts')
-      .set({ team_id: input.teamId, doctor_staff_id: input.doctorStaffId })
-      .where('id', '=', id)
-      .execute();
-    const detail = {
-      fromTeam: c.team_id,
-      toTeam: input.teamId,
-      fromDoctor: c.doctor_staff_id,
-      toDoctor: input.doctorStaffId,
-    };
-    await q.event(trx, {
-      contractId: id,
-      orgId: c.org_id,
-      action: 'change_team',
-      staffId: ctx.actor.id,
-      reason: input.reason,
-      detail,
-    });
-    await writeAudit(trx, ctx.audit, {
-      action: 'fd.contract.change_team',
-      resource: 'fd_contract',
-      resourceId: id,
-      residentId: c.resident_id,
-      detail: { ...detail, reason: input.reason },
-    });
-    return { contractId: id };
-  });
-}
-
-/** A service delivered outside a follow-up (a health check, a home visit), entered by hand. */
-export async function recordDelivery(ctx: Ctx, input: z.infer<typeof deliveryCreate>): Promise<DeliveryResult> {
-  return inScope(ctx, async (trx) => {
-    const c = await loadContract(trx, input.contractId);
-    const result = await deliver(trx, {
-      countyId: ctx.actor.countyId,
-      residentId: c.resident_id,
-      serviceKind: input.serviceKind,
-      on: input.deliveredOn,
-      staffId: ctx.actor.id,
-      source: 'manual',
-      sourceRef: input.clientId,
-      contractId: c.id,
-    });
-    if (result.status === 'no_contract')
-      throw new AppError(422, 'NOT_IN_PERIOD', '服务日期不在该签约的有效期内', 'deliveredOn');
-    if (result.status !== 'duplicate')
-      await writeAudit(trx, ctx.audit, {
-        action: 'fd.delivery.create',
-        resource: 'fd_contract',
-        resourceId: c.id,
-        residentId: c.resident_id,
-        detail: { kind: input.serviceKind, counted: result.status === 'counted' },
-      });
-    return result;
-  });
 }

@@ -4,6 +4,7 @@ import { ctxOf } from '../platform/context.ts';
 import { sendXlsx } from '../platform/list.ts';
 import { idParam, isoDate } from '../platform/params.ts';
 import * as contracts from './contract.service.ts';
+import * as changes from './contract-change.service.ts';
 import * as lists from './contract-list.service.ts';
 import {
   contractChangeTeam,
@@ -70,22 +71,22 @@ export const familyDoctorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/fd/contracts/:id/renew',
     { schema: { tags, summary: '续签（到期前窗口内）', params: idParam, body: contractRenew } },
-    (req) => contracts.renew(ctxOf(req), req.params.id, req.body),
+    (req) => changes.renew(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/fd/contracts/:id/terminate',
     { schema: { tags, summary: '解约（须填原因）', params: idParam, body: contractTerminate } },
-    (req) => contracts.terminate(ctxOf(req), req.params.id, req.body),
+    (req) => changes.terminate(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/fd/contracts/:id/change-team',
     { schema: { tags, summary: '变更签约团队（须填原因）', params: idParam, body: contractChangeTeam } },
-    (req) => contracts.changeTeam(ctxOf(req), req.params.id, req.body),
+    (req) => changes.changeTeam(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/fd/deliveries',
     { schema: { tags, summary: '登记一次签约服务（体检、上门等）', body: deliveryCreate } },
-    (req) => contracts.recordDelivery(ctxOf(req), req.body),
+    (req) => changes.recordDelivery(ctxOf(req), req.body),
   );
   app.get(
     '/api/fd/households/:id',
