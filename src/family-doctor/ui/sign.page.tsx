@@ -328,23 +328,23 @@ export function SignPage() {
                     packageIds.filter((id) => current.find((x) => x.id === id)?.category === 'basic').length === 1 &&
                     packageIds.includes(p.id);
                   return (
-                    <Checkbox
-                      key={p.id}
-                      data-package={p.code}
-                      checked={packageIds.includes(p.id)}
-                      disabled={only}
-                      onChange={(e) =>
-                        setPackageIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))
-                      }
-                    >
-                      <Tag color={CATEGORY_COLOR[p.category]}>{t(p.category)}</Tag>
-                      {p.name}
-                      {suggested(p) ? (
-                        <Tag color="magenta" style={{ marginLeft: 6 }}>
-                          {t('suggested')}
-                        </Tag>
-                      ) : null}
-                    </Checkbox>
+                    <span key={p.id} data-package={p.code}>
+                      <Checkbox
+                        checked={packageIds.includes(p.id)}
+                        disabled={only}
+                        onChange={(e) =>
+                          setPackageIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))
+                        }
+                      >
+                        <Tag color={CATEGORY_COLOR[p.category]}>{t(p.category)}</Tag>
+                        {p.name}
+                        {suggested(p) ? (
+                          <Tag color="magenta" style={{ marginLeft: 6 }}>
+                            {t('suggested')}
+                          </Tag>
+                        ) : null}
+                      </Checkbox>
+                    </span>
                   );
                 })}
               </Space>
