@@ -292,6 +292,7 @@ function ContractDrawer({
               {d.fulfilment === null ? '—' : `${d.fulfilment}%`}
             </Descriptions.Item>
             <Descriptions.Item label={t('keyPop')} span={mobile ? 1 : 2}>
+              {d.keyPops.length === 0 ? t('none') : null}
               {d.keyPops.map((k) => (
                 <Tag key={k} color="gold">
                   {keyPopLabel(k, lang)}
@@ -312,40 +313,69 @@ function ContractDrawer({
             ) : null}
           </Space>
           <Typography.Title level={5}>{t('entitlements')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={d.entitlements}
-            scroll={{ x: 480 }}
-            columns={[
-              { title: t('packages'), dataIndex: 'packageName', width: 160 },
-              {
-                title: t('item'),
-                render: (_, e) => (
-                  <>
+          {mobile ? (
+            <div data-testid="entitlements">
+              {d.entitlements.map((e) => (
+                <div key={e.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+                  <div>
                     {e.name} {e.countsAsFollowup ? <Tag color="blue">{t('countsAsFollowup')}</Tag> : null}
-                  </>
-                ),
-              },
-              {
-                title: t('used'),
-                width: 150,
-                render: (_, e) => (
+                  </div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.packageName}
+                  </Typography.Text>
                   <Progress
                     size="small"
                     percent={Math.min(100, Math.round((e.used * 100) / e.quota))}
                     format={() => `${e.used}/${e.quota}`}
                   />
-                ),
-              },
-            ]}
-          />
+                </div>
+              ))}
+            </div>
+          ) : (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={d.entitlements}
+              scroll={{ x: 480 }}
+              columns={[
+                { title: t('packages'), dataIndex: 'packageName', width: 160 },
+                {
+                  title: t('item'),
+                  render: (_, e) => (
+                    <>
+                      {e.name} {e.countsAsFollowup ? <Tag color="blue">{t('countsAsFollowup')}</Tag> : null}
+                    </>
+                  ),
+                },
+                {
+                  title: t('used'),
+                  width: 150,
+                  render: (_, e) => (
+                    <Progress
+                      size="small"
+                      percent={Math.min(100, Math.round((e.used * 100) / e.quota))}
+                      format={() => `${e.used}/${e.quota}`}
+                    />
+                  ),
+                },
+              ]}
+            />
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('deliveries')}
           </Typography.Title>
           {d.deliveries.length === 0 ? (
             <Typography.Text type="secondary">{t('noDeliveries')}</Typography.Text>
+          ) : mobile ? (
+            <div>
+              {d.deliveries.map((x) => (
+                <div key={x.id} style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}>
+                  {x.deliveredOn} · {serviceKindLabel(x.serviceKind, lang)} · {sourceLabel(x.source, lang)}{' '}
+                  {x.counted ? <Tag color="green">{t('counted')}</Tag> : <Tag>{t('notCounted')}</Tag>}
+                </div>
+              ))}
+            </div>
           ) : (
             <Table
               size="small"

@@ -161,7 +161,8 @@ function TeamModal({ onClose }: { onClose: () => void }) {
       void qc.invalidateQueries({ queryKey: ['fd-teams'] });
       onClose();
     },
-    onError: (e) => applyServerError(form, e, ['orgId', 'name', 'leadStaffId', 'members', 'villageOrgIds']),
+    onError: (e) =>
+      applyServerError(form, e, ['orgId', 'name', 'leadStaffId', 'members', 'villageOrgIds'], { nested: true }),
   });
   const staffInput = (name: number) =>
     mayListStaff ? (
@@ -191,7 +192,7 @@ function TeamModal({ onClose }: { onClose: () => void }) {
       cancelText={t('cancel')}
       okButtonProps={{ loading: save.isPending }}
       onOk={() => {
-        const body = validateWith(form, teamCreate, form.getFieldsValue(true));
+        const body = validateWith(form, teamCreate, form.getFieldsValue(true), { nested: true });
         if (body) save.mutate(body);
       }}
       destroyOnHidden
@@ -319,7 +320,7 @@ function PackagesTab({ mayEdit }: { mayEdit: boolean }) {
           rowKey="id"
           dataSource={rows}
           pagination={false}
-          rowClassName={(p) => (p.current ? '' : 'fd-old-version')}
+          scroll={{ x: 1150 }}
           onRow={(p) =>
             ({
               'data-package': `${p.code}-${p.version}`,
@@ -330,7 +331,7 @@ function PackagesTab({ mayEdit }: { mayEdit: boolean }) {
             expandedRowRender: (p) => <PackageItems p={p} />,
           }}
           columns={[
-            { title: t('code'), dataIndex: 'code', width: 100 },
+            { title: t('code'), dataIndex: 'code', width: 110 },
             {
               title: t('version'),
               width: 90,
@@ -341,7 +342,11 @@ function PackagesTab({ mayEdit }: { mayEdit: boolean }) {
                 </Space>
               ),
             },
-            { title: t('name'), render: (_, p) => <Typography.Text strong={p.current}>{p.name}</Typography.Text> },
+            {
+              title: t('name'),
+              width: 220,
+              render: (_, p) => <Typography.Text strong={p.current}>{p.name}</Typography.Text>,
+            },
             {
               title: t('category'),
               width: 110,
@@ -438,7 +443,10 @@ function PackageModal({ base, onClose }: { base: FdPackage | null; onClose: () =
       void qc.invalidateQueries({ queryKey: ['fd-packages'] });
       onClose();
     },
-    onError: (e) => applyServerError(form, e, ['code', 'name', 'category', 'effectiveFrom', 'items', 'fundSelfFen']),
+    onError: (e) =>
+      applyServerError(form, e, ['code', 'name', 'category', 'effectiveFrom', 'items', 'fundSelfFen'], {
+        nested: true,
+      }),
   });
   const toFen = (y: unknown) => (typeof y === 'number' ? Math.round(y * 100) : 0);
   return (
@@ -462,7 +470,7 @@ function PackageModal({ base, onClose }: { base: FdPackage | null; onClose: () =
             fundInsuranceFen: toFen(v.fundInsuranceYuan),
             fundSelfFen: toFen(v.fundSelfYuan),
           },
-          {},
+          { nested: true },
         );
         if (body) save.mutate(body);
       }}
