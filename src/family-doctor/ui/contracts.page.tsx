@@ -252,7 +252,7 @@ function ContractDrawer({
             title={t('contractDoc')}
             paper="a4"
             size="small"
-            render={() => <ContractDocument d={d} />}
+            render={() => <ContractDocument d={d} renewalDays={settings.data?.renewalWindowDays ?? 30} />}
           />
         ) : null
       }
@@ -572,54 +572,60 @@ function ActionModal({
 }
 
 /** 协议书: the agreement as signed, for the A4 printer (the resident keeps one copy, the clinic one). */
-function ContractDocument({ d }: { d: ContractDetail }) {
+function ContractDocument({ d, renewalDays }: { d: ContractDetail; renewalDays: number }) {
+  const t = useT(fdMessages);
   const lang = useLang();
   const packages = [...new Set(d.entitlements.map((e) => e.packageName))];
+  const cell = { border: '1px solid #000', padding: 4 } as const;
   return (
     <div style={{ fontSize: 14, lineHeight: 1.8 }}>
-      <h2 style={{ textAlign: 'center' }}>家庭医生签约服务协议书</h2>
+      <h2 style={{ textAlign: 'center' }}>{t('contractDoc')}</h2>
       <p>
-        甲方（签约居民）：{d.residentName}，{d.sex === 'M' ? '男' : '女'}，{d.age} 岁，身份证号 {d.idNumber}
+        {t('docPartyA', {
+          name: d.residentName,
+          sex: d.sex === 'M' ? t('male') : t('female'),
+          age: d.age,
+          id: d.idNumber,
+        })}
       </p>
+      <p>{t('docPartyB', { team: d.teamName, doctor: d.doctorName, org: d.orgName })}</p>
       <p>
-        乙方（家庭医生团队）：{d.teamName}，签约医生 {d.doctorName}，{d.orgName}
+        {t('docPeriod', {
+          from: d.start,
+          to: d.signedTo,
+          pops: d.keyPops.map((k) => keyPopLabel(k, lang)).join('、') || t('none'),
+        })}
       </p>
-      <p>
-        服务期限：{d.start} 至 {d.signedTo}（不含当日）。重点人群：
-        {d.keyPops.map((k) => keyPopLabel(k, lang)).join('、') || '无'}
-      </p>
-      <p>服务包：{packages.join('、')}</p>
+      <p>{t('docPackages', { names: packages.join('、') })}</p>
       <table style={{ width: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
-            <th style={{ border: '1px solid #000', padding: 4 }}>服务项目</th>
-            <th style={{ border: '1px solid #000', padding: 4 }}>每期次数</th>
+            <th style={cell}>{t('item')}</th>
+            <th style={cell}>{t('quota')}</th>
           </tr>
         </thead>
         <tbody>
           {d.entitlements.map((e) => (
             <tr key={e.id}>
-              <td style={{ border: '1px solid #000', padding: 4 }}>{e.name}</td>
-              <td style={{ border: '1px solid #000', padding: 4, textAlign: 'center' }}>{e.quota}</td>
+              <td style={cell}>{e.name}</td>
+              <td style={{ ...cell, textAlign: 'center' }}>{e.quota}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p style={{ marginTop: 12 }}>
-        乙方按服务包为甲方提供上述服务；甲方如实提供健康信息，配合随访。任何一方可书面解约；期满前 30 天内可续签。
-      </p>
+      <p style={{ marginTop: 12 }}>{t('docTerms', { days: renewalDays })}</p>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 16 }}>
         <div>
-          甲方签名：
+          {t('docSignA')}
           <br />
-          <img src={d.signature} alt="签名" style={{ maxHeight: 90, maxWidth: 260 }} />
+          <img src={d.signature} alt={t('signature')} style={{ maxHeight: 90, maxWidth: 260 }} />
         </div>
         <div>
-          乙方：{d.doctorName}
+          {t('docSignB', { doctor: d.doctorName })}
           <br />
-          村干部（见证）：{d.cadreName ?? '＿＿＿＿'}
+          {t('docCadre', { name: d.cadreName ?? '＿＿＿＿' })}
           <br />
-          日期：{d.start}
+          {t('docDate', { date: d.start })}
         </div>
       </div>
     </div>

@@ -207,4 +207,7 @@ export function useSettings(enabled = true) {
   return useQuery({ queryKey: ['fd-settings'], queryFn: () => apiGet('/api/fd/settings', fdSettings), enabled });
 }
 
+/** a package item's unit as stored (data, not a word of the interface) */
+export const DEFAULT_UNIT = '次';
+
 export const newClientId = (): string => crypto.randomUUID();

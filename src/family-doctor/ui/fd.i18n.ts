@@ -157,6 +157,28 @@ export const fdMessages = defineDict({
   created: ['已建立', 'Created'],
   yuan: ['元', '¥'],
   none: ['无', 'None'],
+  // the printed agreement (协议书)
+  docPartyA: [
+    '甲方（签约居民）：{name}，{sex}，{age} 岁，身份证号 {id}',
+    'Party A (resident): {name}, {sex}, {age}, ID {id}',
+  ],
+  docPartyB: [
+    '乙方（家庭医生团队）：{team}，签约医生 {doctor}，{org}',
+    'Party B (team): {team}, doctor {doctor}, {org}',
+  ],
+  docPeriod: [
+    '服务期限：{from} 至 {to}（不含当日）。重点人群：{pops}',
+    'Period: {from} to {to} (exclusive). Key populations: {pops}',
+  ],
+  docPackages: ['服务包：{names}', 'Packages: {names}'],
+  docTerms: [
+    '乙方按服务包为甲方提供上述服务；甲方如实提供健康信息，配合随访。任何一方可书面解约；期满前 {days} 天内可续签。',
+    'Party B provides the services above; Party A gives true health information and takes part in follow-ups. Either party may end the agreement in writing; it may be renewed within {days} days before it ends.',
+  ],
+  docSignA: ['甲方签名：', 'Party A signature:'],
+  docSignB: ['乙方：{doctor}', 'Party B: {doctor}'],
+  docCadre: ['村干部（见证）：{name}', 'Village cadre (witness): {name}'],
+  docDate: ['日期：{date}', 'Date: {date}'],
 });
 
 const KEY_POP: Record<KeyPop, readonly [string, string]> = {

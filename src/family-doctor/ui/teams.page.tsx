@@ -34,6 +34,7 @@ import { Page } from '../../web/page.tsx';
 import { useIsMobile } from '../../web/use-is-mobile.ts';
 import { packageCreate, teamCreate } from '../fd.schema.ts';
 import {
+  DEFAULT_UNIT,
   fdSettings,
   PACKAGE_CATEGORIES,
   PACKAGE_TARGETS,
@@ -496,7 +497,7 @@ function PackageModal({ base, onClose }: { base: FdPackage | null; onClose: () =
             : {
                 category: 'basic',
                 effectiveFrom: todayShanghai(),
-                items: [{ unit: '次', quota: 1, countsAsFollowup: false }],
+                items: [{ unit: DEFAULT_UNIT, quota: 1, countsAsFollowup: false }],
               }
         }
       >
@@ -591,7 +592,7 @@ function PackageModal({ base, onClose }: { base: FdPackage | null; onClose: () =
                 <Button
                   type="dashed"
                   icon={<PlusOutlined />}
-                  onClick={() => add({ unit: '次', quota: 1, countsAsFollowup: false })}
+                  onClick={() => add({ unit: DEFAULT_UNIT, quota: 1, countsAsFollowup: false })}
                 >
                   {t('addItem')}
                 </Button>
