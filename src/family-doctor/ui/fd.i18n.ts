@@ -109,6 +109,7 @@ export const fdMessages = defineDict({
   replayedN: ['其中 {n} 人为重发（此前已保存，未重复签约）', '{n} were resends (already saved, not duplicated)'],
   signAnother: ['签下一户', 'Next household'],
   openList: ['查看签约列表', 'Open the list'],
+  conflictBack: ['返回选择成员（已签约的成员已标出）', 'Back to the members (those signed are marked)'],
   retryHint: [
     '网络中断后可直接再次提交：同一表单不会重复签约',
     'After a network error just submit again: no duplicates',

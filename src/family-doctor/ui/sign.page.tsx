@@ -95,7 +95,7 @@ export function SignPage() {
     (m) => m.fromDate <= startDate && (m.toDate === null || m.toDate >= startDate),
   );
   const members = home.data?.members ?? [];
-  const chosenMembers = members.filter((m) => chosen.includes(m.residentId));
+  const chosenMembers = members.filter((m) => chosen.includes(m.residentId) && m.contractId === null && !m.deceased);
   const pops = new Set(chosenMembers.flatMap((m) => m.keyPops));
   const suggested = (p: FdPackage) =>
     p.category === 'personalised' && (TARGET_POPS[p.target ?? ''] ?? []).some((k) => pops.has(k));
@@ -138,7 +138,11 @@ export function SignPage() {
       );
     },
     onMutate: () => setProblem(null),
-    onError: (e) => setProblem(isApiError(e) || e instanceof Error ? e.message : errorMessage(e)),
+    onError: (e) => {
+      setProblem(isApiError(e) || e instanceof Error ? e.message : errorMessage(e));
+      // someone signed a member meanwhile (all or none was saved): the household is read again to show who
+      if (isApiError(e) && e.status === 409) void home.refetch();
+    },
   });
   const restart = () => {
     submit.reset();
@@ -273,8 +277,8 @@ export function SignPage() {
           </Space>
           <div style={ACTIONS}>
             <Button onClick={() => setStep(0)}>{t('back')}</Button>
-            <Typography.Text type="secondary">{t('chosenN', { n: chosen.length })}</Typography.Text>
-            <Button type="primary" disabled={chosen.length === 0} onClick={toStep3}>
+            <Typography.Text type="secondary">{t('chosenN', { n: chosenMembers.length })}</Typography.Text>
+            <Button type="primary" disabled={chosenMembers.length === 0} onClick={toStep3}>
               {t('next')}
             </Button>
           </div>
@@ -400,7 +404,15 @@ export function SignPage() {
               data-testid="sign-error"
               style={{ marginTop: 12 }}
               title={problem}
-              description={isApiError(submit.error) && submit.error.status === 0 ? t('retryHint') : undefined}
+              description={
+                isApiError(submit.error) && submit.error.status === 0 ? (
+                  t('retryHint')
+                ) : isApiError(submit.error) && submit.error.status === 409 ? (
+                  <Button size="small" onClick={() => setStep(1)}>
+                    {t('conflictBack')}
+                  </Button>
+                ) : undefined
+              }
             />
           ) : null}
           <div style={ACTIONS}>
