@@ -103,6 +103,7 @@ function KpiCard({
   onDen,
   testId,
   denNote,
+  badge,
 }: {
   label: string;
   definition: string;
@@ -112,12 +113,20 @@ function KpiCard({
   onDen?: () => void;
   testId?: string;
   denNote?: string;
+  badge?: string;
 }) {
   const t = useT(chronicFiguresMessages);
   return (
     <Card
       size="small"
       data-figure={testId}
+      extra={
+        badge ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {badge}
+          </Typography.Text>
+        ) : null
+      }
       title={
         <Tooltip title={definition}>
           <span style={{ borderBottom: '1px dashed #999', cursor: 'help' }}>{label}</span>
@@ -349,7 +358,8 @@ function Kpis({ d, t, open, orgId }: { d: Dashboard; t: T; open: Opener; orgId?:
         {POPULATIONS.map((p) => (
           <Col key={p} xs={12} sm={8} lg={4}>
             <KpiCard
-              label={p === 'all' ? t('signed') : t('signedPop', { pop: t(POP_LABEL[p]) })}
+              label={p === 'all' ? t('signed') : t(POP_LABEL[p])}
+              badge={p === 'all' ? undefined : t('signed')}
               definition={def('signed')}
               r={c.signed[p] ?? { numerator: 0, denominator: 0, rate: null }}
               testId={`signed-${p}`}
