@@ -200,7 +200,14 @@ export function ContractsPage() {
               ),
           },
           { key: 'last', title: t('lastService'), width: 100, render: (r) => r.lastDelivery ?? '—' },
-          { key: 'status', title: t('status'), width: 130, mobile: 'extra', render: (r) => statusTag(r, t) },
+          {
+            key: 'status',
+            title: t('status'),
+            width: 130,
+            fixed: 'right',
+            mobile: 'extra',
+            render: (r) => statusTag(r, t),
+          },
         ]}
       />
       <ContractDrawer id={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
@@ -443,7 +450,10 @@ function ActionModal({
   const [clientId] = useState(newClientId);
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [reason, setReason] = useState('');
-  const [endDate, setEndDate] = useState<string | undefined>(todayShanghai());
+  // the day the contract stops: today, or the day after a contract that started today (the server wants end > start)
+  const [endDate, setEndDate] = useState<string | undefined>(
+    todayShanghai() > d.start ? todayShanghai() : addDays(d.start, 1),
+  );
   const [teamId, setTeamId] = useState<number | undefined>(d.teamId);
   const [doctorId, setDoctorId] = useState<number | undefined>();
   const [kind, setKind] = useState<ServiceKind | undefined>();
