@@ -31,6 +31,7 @@ export const dashboard = z.object({
   level: z.string(),
   caliber: z.string(),
   caliberLabel: z.string(),
+  computedAt: z.string(),
   fulfilmentState: z.string(),
   definitions: z.record(z.string(), z.string()),
   views: z.record(z.string(), z.string()),

@@ -43,6 +43,7 @@ export const chronicFiguresMessages = defineDict({
   denominator: ['分母', 'Denominator'],
   estimated: ['估计', 'estimate'],
   drillHint: ['点击分子或分母查看患者名单', 'Click a numerator or denominator for the named list'],
+  computedAt: ['指标计算于 {at}（至多 30 秒前）', 'Figures computed at {at} (at most 30 s ago)'],
   noDrill: ['局端只看汇总数，不看患者名单', 'The bureau sees aggregates only'],
   chartSigned: ['签约率（%）按地区', 'Signing rate (%) by area'],
   chartControl: ['控制率（%）按地区', 'Control rate (%) by area'],

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../web/format.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -251,7 +252,7 @@ function FiguresTab({ year, setYear }: { year: number; setYear: (y: number) => v
             style={{ marginBottom: 12 }}
             data-testid="caliber-label"
             title={t('caliberNow', { label: d.caliberLabel })}
-            description={mayDrill ? t('drillHint') : t('noDrill')}
+            description={`${mayDrill ? t('drillHint') : t('noDrill')} · ${t('computedAt', { at: formatDateTime(d.computedAt, { seconds: true }) })}`}
           />
           <Kpis d={d} t={t} open={open} orgId={orgId} />
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
