@@ -1,26 +1,22 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Checkbox,
   Col,
   Collapse,
-  Descriptions,
   Drawer,
   Form,
   Input,
   InputNumber,
   Radio,
-  Result,
   Row,
   Select,
   Space,
-  Tag,
   Typography,
 } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+
 import { followupCreate } from '../chronic.schema.ts';
 import { apiSend } from '../../web/api.ts';
 import { ErrorAlert } from '../../web/error-alert.tsx';
@@ -35,7 +31,6 @@ import {
   ADHERENCE_REASON,
   ADR,
   chronicMessages,
-  CLASS,
   COMPLICATION,
   DISEASE,
   DM_SYMPTOM,
@@ -52,63 +47,10 @@ import {
   SAMPLE,
 } from './chronic.i18n.ts';
 import { clearEdited, clearErrors } from './form-kit.ts';
+import { FollowupOutcome } from './followup-outcome.tsx';
+export { FollowupOutcome };
 
-/** the form's fields that the schema knows at the top level (server errors go under them) */
-const FIELDS = Object.keys(followupCreate.shape);
-
-/** which section holds a field: a server error opens it */
-const SECTION_OF: Record<string, string> = {
-  visitDate: 'visit',
-  mode: 'visit',
-  symptoms: 'symptoms',
-  otherSymptom: 'symptoms',
-  lifestyle: 'lifestyle',
-  lifestyleTarget: 'lifestyle',
-  psychology: 'lifestyle',
-  compliance: 'lifestyle',
-  glucose: 'tests',
-  hba1c: 'tests',
-  lipids: 'tests',
-  adherence: 'meds',
-  adherenceReason: 'meds',
-  adr: 'meds',
-  adrText: 'meds',
-  hypoglycaemia: 'meds',
-  drugs: 'meds',
-  complication: 'outcome',
-  complicationText: 'outcome',
-  emergencyFlags: 'outcome',
-  note: 'outcome',
-};
-const sectionOf = (field: string) => SECTION_OF[field] ?? 'signs';
-
-/** nulls and blanks (a cleared input) out, so the schema sees "not given" */
-function clean(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(clean);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (x === null || x === undefined || (typeof x === 'string' && x.trim() === '')) continue;
-      out[k] = clean(x);
-    }
-    return out;
-  }
-  return v;
-}
-
-type Values = Record<string, unknown> & {
-  glucose?: { value?: number | null; kind?: string; unit?: string; sample?: string };
-  lipids?: Record<string, number | null>;
-  drugs?: Array<{ name?: string; dose?: string }>;
-};
-
-function toPayload(v: Values, id: string, caseId: number) {
-  const c = clean(v) as Values;
-  const glucose = c.glucose?.value !== undefined ? c.glucose : undefined;
-  const lipids = c.lipids && Object.keys(c.lipids).length ? c.lipids : undefined;
-  const drugs = (c.drugs ?? []).filter((d) => d.name);
-  return { ...c, id, caseId, glucose, lipids, drugs, deviceAt: new Date().toISOString() };
-}
+import { FIELDS, sectionOf, toPayload, type Values } from './followup-payload.ts';
 
 export interface FollowupTarget {
   caseId: number;
@@ -490,52 +432,3 @@ export function FollowupForm({
 }
 
 /** 随访分类, next due, and a referral the rules asked for, with its draft */
-export function FollowupOutcome({ result }: { result: FollowupResult }) {
-  const t = useT(chronicMessages);
-  const lang = useLang();
-  const navigate = useNavigate();
-  const referral = result.referral !== 'none';
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="followup-result">
-      <Result
-        status={result.controlled ? 'success' : 'warning'}
-        title={t('saved')}
-        subTitle={result.lateEntry ? <Tag color="orange">{t('lateEntry')}</Tag> : undefined}
-        style={{ padding: 16 }}
-      />
-      <Descriptions bordered size="small" column={1}>
-        <Descriptions.Item label={t('classification')}>
-          <Tag color={result.classification === 1 ? 'green' : 'orange'}>
-            {label(CLASS, String(result.classification), lang)}
-          </Tag>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('nextDue')}>{result.nextDue}</Descriptions.Item>
-        <Descriptions.Item label={t('ruleSet')}>{result.ruleSet}</Descriptions.Item>
-      </Descriptions>
-      {referral ? (
-        <Alert
-          type={result.referral === 'emergency' ? 'error' : 'warning'}
-          showIcon
-          title={result.referral === 'emergency' ? t('referralEmergency') : t('referralRecommend')}
-          description={
-            <Space orientation="vertical">
-              <span>{result.reasons.join('；')}</span>
-              {result.referralError ? <Typography.Text type="danger">{result.referralError}</Typography.Text> : null}
-            </Space>
-          }
-          action={
-            result.referralId ? (
-              <Button
-                danger={result.referral === 'emergency'}
-                type="primary"
-                onClick={() => void navigate(`/referrals/${result.referralId}`)}
-              >
-                {t('viewDraft')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
-    </Space>
-  );
-}
