@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import pg from 'pg';
 
 /** Shared by benchmarks: a free port, and the real server as a child process on it. */
 export function freePort(): Promise<number> {
@@ -121,4 +122,38 @@ export async function login(url: string, username: string, password: string): Pr
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * A scratch database next to the one in `url` (an owner URL with CREATEDB), named
+ * oc_bench_<tag>_<time>, and a drop that removes it whatever is still connected.
+ */
+export async function scratchDatabase(url: string, tag: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `oc_bench_${tag}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (err) {
+    throw new Error(
+      `无法在 DATABASE_URL 的服务器上创建临时数据库（该账号需要 CREATEDB 权限）：${(err as Error).message}`,
+      { cause: err },
+    );
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
 }

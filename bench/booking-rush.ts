@@ -6,7 +6,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import type { DB } from '../src/platform/db-types.ts';
 import { openServer } from '../src/platform/db.ts';
 import { generateCounty } from '../src/seed/seed.ts';
-import { percentile, startServer } from './_server.ts';
+import { percentile, startServer, scratchDatabase } from './_server.ts';
 
 /**
  * A booking rush: 200 concurrent clients fire ≥5,000 booking attempts over HTTP (real server
@@ -28,36 +28,6 @@ const POOL = Number(process.env.BENCH_POOL ?? 10);
 const RESIDENTS = 1200;
 
 type Owner = Kysely<DB>;
-
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `oc_bench_rush_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    throw new Error(
-      `无法在 DATABASE_URL 的服务器上创建临时数据库（该账号需要 CREATEDB 权限）：${(err as Error).message}`,
-      { cause: err },
-    );
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
 
 /** 1,200 extra residents in the first village (the tiny county has 60), as the owner. */
 async function addResidents(owner: Owner, countyId: number): Promise<number[]> {
@@ -139,7 +109,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
-  const scratch = await scratchDatabase(config.databaseUrl);
+  const scratch = await scratchDatabase(config.databaseUrl, 'rush');
   try {
     const database = await openServer({ databaseUrl: scratch.url, migrationDatabaseUrl: '', poolSize: 4 });
     const { countyId } = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: config.demoPassword });

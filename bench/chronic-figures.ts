@@ -7,7 +7,7 @@ import type { DB } from '../src/platform/db-types.ts';
 import { openServer } from '../src/platform/db.ts';
 import { seedChronic } from '../src/seed/chronic.seed.ts';
 import { generateCounty } from '../src/seed/seed.ts';
-import { login, percentile, startServer } from './_server.ts';
+import { login, percentile, startServer, scratchDatabase } from './_server.ts';
 
 /**
  * The chronic-disease and contract figures at county scale (issue 11). A scratch database on
@@ -26,31 +26,6 @@ const DASHBOARD_N = Number(process.env.BENCH_DASHBOARD_N ?? 60);
 const DAYLIST_N = Number(process.env.BENCH_DAYLIST_N ?? 100);
 
 type Owner = Kysely<DB>;
-
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `oc_bench_chronic_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
 
 /** The dashboard's figures for the county by township, by plain aggregates over the raw tables. */
 async function baseline(owner: Owner, countyId: number, year: number): Promise<number> {
@@ -119,7 +94,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
-  const scratch = await scratchDatabase(config.databaseUrl);
+  const scratch = await scratchDatabase(config.databaseUrl, 'chronic');
   try {
     const now = new Date();
     const year = Number(shanghaiDate(now).slice(0, 4));

@@ -8,7 +8,7 @@ import type { DB } from '../src/platform/db-types.ts';
 import { openServer } from '../src/platform/db.ts';
 import { checkDigit } from '../src/residents/id-number.ts';
 import { generateCounty } from '../src/seed/seed.ts';
-import { freePort, startServer } from './_server.ts';
+import { freePort, startServer, scratchDatabase } from './_server.ts';
 
 /**
  * HL7 ingest: ≥ 20,000 ADT and DFT messages over MLLP from 4 concurrent senders (one
@@ -49,31 +49,6 @@ function idNumber(i: number): string {
   const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '');
   const first17 = `140502${ymd}${String(100 + Math.floor(i / 20000)).slice(-3)}`;
   return first17 + checkDigit(first17);
-}
-
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `oc_bench_hl7_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
 }
 
 /** residents with valid ID numbers, one per episode, in the county's first village */
@@ -313,7 +288,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
-  const scratch = await scratchDatabase(config.databaseUrl);
+  const scratch = await scratchDatabase(config.databaseUrl, 'hl7');
   try {
     const database = await openServer({ databaseUrl: scratch.url, migrationDatabaseUrl: '', poolSize: 4 });
     const { countyId } = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: config.demoPassword });

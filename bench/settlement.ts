@@ -18,7 +18,7 @@ import { contentOf } from '../src/settlement/policy.service.ts';
 import { FIXTURE_PACKAGE, FIXTURE_RULES } from '../src/settlement/settlement-test-kit.ts';
 import * as q from '../src/settlement/settle.queries.ts';
 import { compute, FIELD_NAMES, PAYER_FIELD } from '../src/settlement/settle.service.ts';
-import { percentile, startServer } from './_server.ts';
+import { percentile, startServer, scratchDatabase } from './_server.ts';
 
 /**
  * Discharge settlement at the desk: ≥ 10,000 discharged stays at the people's hospital settled
@@ -42,31 +42,6 @@ const WARM = Number(process.env.BENCH_WARM ?? 300);
 const POOL = Number(process.env.BENCH_POOL ?? 10);
 
 type Owner = Kysely<DB>;
-
-async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `oc_bench_settle_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
@@ -569,7 +544,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new Error('请设置 DATABASE_URL（数据库所有者账号），基准测试在 PostgreSQL 服务器上运行');
-  const scratch = await scratchDatabase(config.databaseUrl);
+  const scratch = await scratchDatabase(config.databaseUrl, 'settle');
   try {
     const database = await openServer({ databaseUrl: scratch.url, migrationDatabaseUrl: '', poolSize: 4 });
     const { countyId } = await generateCounty(database.db, { profile: 'tiny', seed: 1, password: config.demoPassword });
