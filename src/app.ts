@@ -31,6 +31,8 @@ import { hisRoutes } from './his/his.routes.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { familyDoctorRoutes } from './family-doctor/fd.routes.ts';
 import { chronicRoutes } from './chronic/chronic.routes.ts';
+import { pharmacyRoutes } from './pharmacy/pharmacy.routes.ts';
+import { supplyRoutes } from './supply/supply.routes.ts';
 import { figuresSnapshotJob } from './chronic/figures-snapshot.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
@@ -57,6 +59,8 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(settlementRoutes); // one-stop settlement: desk, deposits, settlements, receivables, policy, figures, city
   await app.register(familyDoctorRoutes); // family-doctor contracts: 1+1+N teams, versioned packages, signing, renewal, 履约
   await app.register(chronicRoutes); // chronic registries, follow-ups by the 规范, grids, the village doctor's day list, figures
+  await app.register(pharmacyRoutes); // drugs and consumables (六统一): catalogue, one price, procurement, distribution, stock, dispensing, trace codes, recall
+  await app.register(supplyRoutes); // sterile supply (packs, sterilisation loads, issue and use) and the medical-waste chain
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 

@@ -12,6 +12,8 @@ import { seedCare, seedPriceList } from './care.seed.ts';
 import { seedHis } from './his.seed.ts';
 import { seedSettlement } from './settlement.seed.ts';
 import { seedChronic } from './chronic.seed.ts';
+import { seedPharmacy } from './pharmacy.seed.ts';
+import { seedSupply } from './supply.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
 
 /**
@@ -497,6 +499,14 @@ export async function seedFeatures(
   const chronicStarted = performance.now();
   await seedChronic(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
   opts.onStep?.('chronic', performance.now() - chronicStarted);
+  // the drug catalogue, a year of procurement, distribution, stock and dispensing, a recalled batch (issue 14)
+  const pharmacyStarted = performance.now();
+  await seedPharmacy(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
+  opts.onStep?.('pharmacy', performance.now() - pharmacyStarted);
+  // sterile-supply loads and packs, medical-waste handovers (issue 14)
+  const supplyStarted = performance.now();
+  await seedSupply(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
+  opts.onStep?.('sterile supply and waste', performance.now() - supplyStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };

@@ -115,6 +115,7 @@ export const common = {
   'nav.referralDashboard': ['转诊指标', 'Referral figures'],
   'nav.careFigures': ['医共体运行指标', 'Medical group figures'],
   'navGroup.settlement': ['结算', 'Settlement'],
+  'navGroup.pharmacy': ['药品耗材', 'Drugs and supplies'],
   'nav.settlementDesk': ['一站式结算台', 'Settlement desk'],
   'nav.receivables': ['应收与对账', 'Receivables'],
   'nav.settlementPolicy': ['医保政策参数', 'Insurance policy'],

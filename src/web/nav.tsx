@@ -43,6 +43,7 @@ export const NAV_GROUPS = [
   { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
   { key: 'network', label: 'navGroup.network', icon: <ApartmentOutlined /> },
   { key: 'settlement', label: 'navGroup.settlement', icon: <AccountBookOutlined /> },
+  { key: 'pharmacy', label: 'navGroup.pharmacy', icon: <ExperimentOutlined /> },
   { key: 'stats', label: 'navGroup.stats', icon: <BarChartOutlined /> },
   { key: 'system', label: 'navGroup.system', icon: <SettingOutlined /> },
 ] as const satisfies ReadonlyArray<{ key: string; label: keyof typeof common; icon: ReactNode }>;
