@@ -313,6 +313,14 @@ export const POLICIES: PolicyTable = {
   'GET /api/chronic/base-data': p(['bureau', 'admin', 'township_doctor'], 'descendant'),
   'PUT /api/chronic/base-data': p(['bureau', 'admin'], 'descendant'),
 
+  // ---- drugs: catalogue and one price (issue 14)
+
+  // ---- drugs: requests, procurement, distribution, transfers (issue 14)
+
+  // ---- drugs: stock, dispensing, trace codes, recall, shortages, figures (issue 14)
+
+  // ---- sterile supply and medical waste (issue 14)
+
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),
   'GET /api/audit/verify': p(['auditor'], 'any'),

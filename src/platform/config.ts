@@ -27,6 +27,8 @@ export interface Config {
   poolSize: number;
   /** how old the contract-based figures (签约率, 续签率, 履约率) may be before a reader recomputes them; 0: always live */
   figuresMaxAgeMs: number;
+  /** the time services that price and date things by the clock use (drug prices, expiry): tests inject one */
+  now: () => Date;
   /** the reverse proxies whose X-Forwarded-* headers are believed (addresses / CIDRs); empty = none */
   trustProxy: string[];
   /** the resident's one-time code is also shown on the phone page (embedded demo county, console channel only) */
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     poolSize: int(env.DB_POOL_SIZE, 20),
     figuresMaxAgeMs: int(env.FIGURES_MAX_AGE_MS, 30_000),
+    now: () => new Date(),
     trustProxy: proxies(env.TRUST_PROXY),
     // a code shown on the page is a code anyone at the page can use: only for the embedded
     // demo county, and never when real text messages go out, whatever PORTAL_DEMO_CODES says

@@ -431,6 +431,13 @@ export async function generateCounty(db: Kdb, opts: GenerateOptions): Promise<Ge
     // the 规范's follow-up rules and the grid limits: policy data every county starts with
     await ensureStandardRules(trx, countyId);
     await trx.insertInto('fd_settings').values({ county_id: countyId }).execute();
+    // the group's central pharmacy (in the people's hospital) buys for and supplies every member (issue 14)
+    const people = profile.hospitals.find((h) => h.role === 'people');
+    if (people)
+      await trx
+        .insertInto('pharmacy_settings')
+        .values({ county_id: countyId, central_org_id: ref(byCode, people.code).id })
+        .execute();
     return { countyId, orgs: byCode.size, staff: staff.length, residents };
   });
 }

@@ -128,6 +128,14 @@ export const common = {
   'nav.grids': ['网格管理', 'Grids'],
   'nav.fdContracts': ['家庭医生签约', 'Family-doctor contracts'],
   'nav.fdSign': ['签约（手机）', 'Sign (phone)'],
+  // ---- drugs: catalogue (issue 14)
+
+  // ---- drugs: requests, procurement, distribution (issue 14)
+
+  // ---- drugs: stock, dispensing, recall, figures (issue 14)
+
+  // ---- sterile supply and medical waste (issue 14)
+
   'nav.fdTeams': ['团队与服务包', 'Teams and packages'],
   'nav.chronicFigures': ['签约与慢病指标', 'Contracts and chronic figures'],
   'nav.clinics': ['专家坐诊', 'Expert clinics'],

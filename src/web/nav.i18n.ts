@@ -18,6 +18,14 @@ export const NAV_BLURBS = defineDict({
   ],
   fdSign: ['手机上为居民或全户签约，手写签名', 'Sign a resident or a household on the phone'],
   fdTeams: ['1+1+N 团队、服务村，服务包及其版本', '1+1+N teams, villages served, package versions'],
+  // ---- drugs: catalogue (issue 14)
+
+  // ---- drugs: requests, procurement, distribution (issue 14)
+
+  // ---- drugs: stock, dispensing, recall, figures (issue 14)
+
+  // ---- sterile supply and medical waste (issue 14)
+
   chronicFigures: [
     '签约率、续签率、履约率、管理率、规范管理率、控制率，按乡镇/村/网格，可查名单',
     'Coverage, renewal, fulfilment, management and control rates',

@@ -127,6 +127,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     needs: 'GET /api/chronic/figures',
     blurb: NAV_BLURBS.chronicFigures,
   },
+  // ---- drugs: catalogue (issue 14)
+
+  // ---- drugs: requests, procurement, distribution (issue 14)
+
+  // ---- drugs: stock, dispensing, recall, figures (issue 14)
+
+  // ---- sterile supply and medical waste (issue 14)
+
   {
     path: '/orgs',
     label: 'nav.orgs',

@@ -150,6 +150,14 @@ const routes: RouteObject[] = [
             'GET /api/fd/teams',
             async () => (await import('../family-doctor/ui/teams.page.tsx')).TeamsPage,
           ),
+          // ---- drugs: catalogue (issue 14)
+
+          // ---- drugs: requests, procurement, distribution (issue 14)
+
+          // ---- drugs: stock, dispensing, recall, figures (issue 14)
+
+          // ---- sterile supply and medical waste (issue 14)
+
           page(
             'settlement/figures',
             'GET /api/settlement/figures',
