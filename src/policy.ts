@@ -70,6 +70,10 @@ const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePass
   beforePasswordChange,
 });
 
+/** drugs and supplies (issue 14): who dispenses (the counters of clinics and the pharmacy), who reads stock */
+const DISPENSERS: readonly Role[] = ['pharmacist', 'village_doctor', 'township_doctor'];
+const STOCK_READERS: readonly Role[] = [...DISPENSERS, 'admin', 'coordinator'];
+
 export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),
   'POST /api/auth/login': p([], 'public'),
@@ -318,6 +322,30 @@ export const POLICIES: PolicyTable = {
   // ---- drugs: requests, procurement, distribution, transfers (issue 14)
 
   // ---- drugs: stock, dispensing, trace codes, recall, shortages, figures (issue 14)
+  'GET /api/pharmacy/stock': p(STOCK_READERS, 'descendant'),
+  'GET /api/pharmacy/stock/export': p(STOCK_READERS, 'descendant'),
+  'GET /api/pharmacy/stock/moves': p(STOCK_READERS, 'descendant'),
+  'GET /api/pharmacy/stock/available': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/stream': p(STOCK_READERS, 'descendant'),
+  'POST /api/pharmacy/dispenses': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/dispenses': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/dispenses/:id': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/prescriptions': p(DISPENSERS, 'descendant'),
+  'POST /api/pharmacy/dispense-lines/:id/returns': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/trace-flags': p(['pharmacist', 'admin', 'township_doctor'], 'descendant'),
+  'POST /api/pharmacy/recalls': p(['pharmacist'], 'descendant'),
+  'GET /api/pharmacy/recalls': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/recalls/:id': p(DISPENSERS, 'descendant'),
+  'POST /api/pharmacy/recalls/:id/calls': p(DISPENSERS, 'descendant'),
+  'POST /api/pharmacy/recalls/:id/close': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/shortages': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/shortages': p(DISPENSERS, 'descendant'),
+  'POST /api/pharmacy/shortages/:id/step': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/stocktakes': p(STOCK_READERS, 'descendant'),
+  'POST /api/pharmacy/stocktakes': p(DISPENSERS, 'descendant'),
+  'GET /api/pharmacy/stocktakes/:id': p(STOCK_READERS, 'descendant'),
+  'PUT /api/pharmacy/stocktakes/:id': p(DISPENSERS, 'descendant'),
+  'POST /api/pharmacy/stocktakes/:id/decision': p(['pharmacist', 'township_doctor'], 'descendant'),
 
   // ---- sterile supply and medical waste (issue 14)
 

@@ -154,7 +154,7 @@ export async function receiveTraceCodes(
     .where('code', 'in', codes)
     .execute();
   if (known.length)
-    throw conflict('TRACE_CODE_KNOWN', `追溯码 ${known[0].code} 已入库过，不能重复入库`, { code: known[0].code });
+    throw conflict('TRACE_CODE_KNOWN', `追溯码 ${known[0].code} 已入库过，不能重复入库`, { traceCode: known[0].code });
   await trx
     .insertInto('trace_codes')
     .values(
