@@ -132,7 +132,13 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/pharmacy/stocktakes',
-    { schema: { tags, summary: '开始盘点（冻结账面数）', body: z.object({ orgId: intQuery() }) } },
+    {
+      schema: {
+        tags,
+        summary: '开始盘点（冻结账面数）',
+        body: z.object({ orgId: z.number({ error: '请选择机构' }).int().positive('请选择机构') }),
+      },
+    },
     (req) => stocktakes.openStocktake(ctxOf(req), req.body.orgId),
   );
   app.get('/api/pharmacy/stocktakes/:id', { schema: { tags, summary: '盘点单', params: idParam } }, (req) =>
