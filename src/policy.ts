@@ -346,6 +346,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/pharmacy/stocktakes/:id': p(STOCK_READERS, 'descendant'),
   'PUT /api/pharmacy/stocktakes/:id': p(DISPENSERS, 'descendant'),
   'POST /api/pharmacy/stocktakes/:id/decision': p(['pharmacist', 'township_doctor'], 'descendant'),
+  'GET /api/pharmacy/figures': p(['pharmacist', 'admin', 'bureau', 'coordinator', 'township_doctor'], 'descendant'),
 
   // ---- sterile supply and medical waste (issue 14)
 

@@ -158,3 +158,25 @@ describe('shortages (缺药登记) and stock-take (盘点)', () => {
     expect(await balance(env, batch)).toMatchObject({ in: 100, out: 3, available: 97 });
   });
 });
+
+describe('figures (药事指标)', () => {
+  it('counts what was dispensed per org from the versioned views', async () => {
+    const res = await w.pharmacist.get('/api/pharmacy/figures?year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json<{
+      byOrg: Array<{ orgId: number; amountFen: number; essentialFen: number; items: number; stockValueFen: number }>;
+      definitions: Record<string, string>;
+    }>();
+    const village = f.byOrg.find((o) => o.orgId === w.villageOrg);
+    // 72 capsules of a ¥ box of 24 at the demo price, all essential (the test item is 基药)
+    const [price] = await env.asOwner(
+      `SELECT price_fen FROM charge_prices WHERE item_code = 'DRG-AMOX' AND county_id = ${env.countyId}`,
+    );
+    expect(village?.amountFen).toBe(3 * Number(price.price_fen));
+    expect(village?.essentialFen).toBe(village?.amountFen);
+    expect(village?.items).toBe(1);
+    expect(village?.stockValueFen).toBeGreaterThan(0);
+    expect(f.definitions.essential).toContain('基药');
+    expect((await w.village.get('/api/pharmacy/figures?year=2026')).statusCode).toBe(403);
+  });
+});

@@ -25,6 +25,7 @@ import {
   stocktakeDecision,
 } from './stock.schema.ts';
 import * as stocktakes from './stocktake.service.ts';
+import { figures } from './figures.service.ts';
 import { listFlags } from './trace.service.ts';
 
 /** stock by batch, stock-take, dispensing with trace codes, returns, recall, shortages (issue 14) */
@@ -160,5 +161,18 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/pharmacy/stocktakes/:id/decision',
     { schema: { tags, summary: '盘点差异审核（另一人）', params: idParam, body: stocktakeDecision } },
     (req) => stocktakes.decideStocktake(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/pharmacy/figures',
+    {
+      schema: {
+        tags,
+        summary: '药事指标：基药与集采占比、药占比、近效期金额、周转天数、基药缺货天数、追溯码重复扫描、缺药取药时长',
+        querystring: z.object({
+          year: intQuery({ min: 2000, max: 2100, message: '年份应为 2000 到 2100 之间的整数' }),
+        }),
+      },
+    },
+    (req) => figures(ctxOf(req), req.query.year),
   );
 };
