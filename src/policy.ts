@@ -73,6 +73,12 @@ const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePass
 /** drugs and supplies (issue 14): who dispenses (the counters of clinics and the pharmacy), who reads stock */
 const DISPENSERS: readonly Role[] = ['pharmacist', 'village_doctor', 'township_doctor'];
 const STOCK_READERS: readonly Role[] = [...DISPENSERS, 'admin', 'coordinator'];
+/** sterile supply and medical waste (issue 14 part 7): the CSSD's work, the wards' use, the waste chain */
+const CSSD_STAFF: readonly Role[] = ['pharmacist', 'coordinator'];
+const PACK_USERS: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor', 'coordinator'];
+const PACK_READERS: readonly Role[] = [...new Set([...CSSD_STAFF, ...PACK_USERS, 'admin' as const])];
+const WASTE_STAFF: readonly Role[] = ['village_doctor', 'township_doctor', 'county_doctor', 'coordinator'];
+const SUPPLY_FIGURES: readonly Role[] = ['admin', 'bureau', 'coordinator'];
 
 export const POLICIES: PolicyTable = {
   'GET /api/health': p([], 'public'),
@@ -349,6 +355,29 @@ export const POLICIES: PolicyTable = {
   'GET /api/pharmacy/figures': p(['pharmacist', 'admin', 'bureau', 'coordinator', 'township_doctor'], 'descendant'),
 
   // ---- sterile supply and medical waste (issue 14)
+  // sterile supply and medical waste (issue 14 part 7)
+  'GET /api/sterile/pack-types': p(PACK_READERS, 'any'),
+  'POST /api/sterile/pack-types': p(CSSD_STAFF, 'descendant'),
+  'GET /api/sterile/loads': p([...CSSD_STAFF, 'admin'], 'descendant'),
+  'GET /api/sterile/loads/export': p([...CSSD_STAFF, 'admin'], 'descendant'),
+  'POST /api/sterile/loads': p(CSSD_STAFF, 'descendant'),
+  'GET /api/sterile/loads/:id': p([...CSSD_STAFF, 'admin'], 'descendant'),
+  'POST /api/sterile/loads/:id/result': p(CSSD_STAFF, 'descendant'),
+  'GET /api/sterile/packs': p(PACK_READERS, 'descendant'),
+  'GET /api/sterile/packs/export': p(PACK_READERS, 'descendant'),
+  'GET /api/sterile/packs/by-code/:code': p(PACK_READERS, 'descendant'),
+  'POST /api/sterile/packs/issue': p(CSSD_STAFF, 'descendant'),
+  'POST /api/sterile/packs/use': p(PACK_USERS, 'descendant'),
+  'POST /api/sterile/packs/return': p(PACK_USERS, 'descendant'),
+  'GET /api/waste/settings': p([...WASTE_STAFF, 'admin', 'bureau'], 'any'),
+  'POST /api/waste/settings': p(['admin'], 'any'),
+  'GET /api/waste/bags': p([...WASTE_STAFF, 'admin'], 'descendant'),
+  'GET /api/waste/bags/export': p([...WASTE_STAFF, 'admin'], 'descendant'),
+  'POST /api/waste/bags': p(WASTE_STAFF, 'descendant'),
+  'GET /api/waste/bags/:id': p([...WASTE_STAFF, 'admin'], 'descendant'),
+  'POST /api/waste/bags/:id/give': p(WASTE_STAFF, 'descendant'),
+  'POST /api/waste/bags/:id/receive': p(WASTE_STAFF, 'descendant'),
+  'GET /api/supply/figures': p(SUPPLY_FIGURES, 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),

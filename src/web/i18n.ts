@@ -138,6 +138,10 @@ export const common = {
 
   'nav.fdTeams': ['团队与服务包', 'Teams and packages'],
   'nav.chronicFigures': ['签约与慢病指标', 'Contracts and chronic figures'],
+  'nav.sterile': ['消毒供应', 'Sterile supply'],
+  'nav.waste': ['医疗废物', 'Medical waste'],
+  'nav.wasteRegister': ['登记医疗废物（手机）', 'Register waste (phone)'],
+  'nav.supplyFigures': ['消毒供应与医疗废物指标', 'Supply and waste figures'],
   'nav.clinics': ['专家坐诊', 'Expert clinics'],
   'nav.clinicConsole': ['叫号工作台', 'Calling console'],
   'nav.experts': ['专家名册', 'Expert roster'],

@@ -93,6 +93,19 @@ export const NAV_BLURBS = defineDict({
     '年度补贴预算、已支出与结余，各类活动补贴标准',
     'Annual subsidy budget, spent and left, rate per kind of session',
   ],
+  sterile: [
+    '灭菌锅次与监测结果（不合格整锅召回），无菌包发放、使用、退回，扫码',
+    'Sterilisation loads and indicators (a failure recalls the load), pack issue, use and return',
+  ],
+  waste: [
+    '医疗废物交接（产生→收集→转运站→处置），在途、待确认、重量差异、超时未收',
+    'Waste handovers: in transit, unconfirmed, weight discrepancies, overdue',
+  ],
+  wasteRegister: ['手机称重登记一袋（箱）医疗废物，重发不重复', 'Weigh and register a waste bag on the phone'],
+  supplyFigures: [
+    '医疗废物重量、未确认交接占比、灭菌监测不合格率与召回',
+    'Waste weight, unconfirmed handovers, sterilisation failures and recalls',
+  ],
   staff: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],
   audit: ['谁在何时查看或修改了什么，并校验哈希链', 'Who saw or changed what, and when; verify the hash chain'],
 });

@@ -135,6 +135,23 @@ const routes: RouteObject[] = [
             'GET /api/chronic/figures',
             async () => (await import('../chronic/ui/figures.page.tsx')).ChronicFiguresPage,
           ),
+          // sterile supply and medical waste (issue 14 part 7)
+          page(
+            'sterile',
+            'GET /api/sterile/packs',
+            async () => (await import('../supply/ui/sterile.page.tsx')).SterilePage,
+          ),
+          page('waste', 'GET /api/waste/bags', async () => (await import('../supply/ui/waste.page.tsx')).WastePage),
+          page(
+            'waste/register',
+            'POST /api/waste/bags',
+            async () => (await import('../supply/ui/waste-register.page.tsx')).WasteRegisterPage,
+          ),
+          page(
+            'supply/figures',
+            'GET /api/supply/figures',
+            async () => (await import('../supply/ui/supply-figures.page.tsx')).SupplyFiguresPage,
+          ),
           page(
             'fd/contracts',
             'GET /api/fd/contracts',
