@@ -323,6 +323,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/pharmacy/requests': p(PROCURE_READERS, 'descendant'),
   'GET /api/pharmacy/requests/export': p(PROCURE_READERS, 'descendant'),
   'GET /api/pharmacy/requests/proposal': p(REQUESTERS, 'descendant'),
+  'GET /api/pharmacy/requestable-drugs': p(REQUESTERS, 'descendant'),
   'POST /api/pharmacy/requests': p(REQUESTERS, 'descendant'),
   'POST /api/pharmacy/requests/:id/cancel': p(REQUESTERS, 'descendant'),
   'POST /api/pharmacy/purchase-orders': p(['pharmacist'], 'descendant'),

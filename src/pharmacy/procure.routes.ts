@@ -40,6 +40,17 @@ export const procureRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '按最低库存与近 30 天用量建议请领', querystring: proposeQuery } },
     (req) => requests.propose(ctxOf(req), req.query.orgId),
   );
+  app.get(
+    '/api/pharmacy/requestable-drugs',
+    {
+      schema: {
+        tags,
+        summary: '本机构级别可请领的药品（名称、拼音首字母、医保代码）',
+        querystring: z.object({ q: z.string().trim().max(40, '搜索词不能超过 40 个字').optional() }),
+      },
+    },
+    (req) => requests.requestableDrugs(ctxOf(req), req.query.q),
+  );
   app.post(
     '/api/pharmacy/requests',
     { schema: { tags, summary: '提交请领单（客户端编号幂等，保留设备时间）', body: requestCreate } },

@@ -255,3 +255,19 @@ export function assertSubmitted(rows: { id: number; status: string }[], ids: rea
   const bad = rows.find((r) => r.status !== 'submitted');
   if (bad) throw conflict('REQUEST_STATE', `请领单 ${bad.id} 已处理，不能再次汇总`);
 }
+
+/** the catalogue items the caller's org may request (its level), by name, initials or code */
+export async function requestableDrugs(ctx: Ctx, q: string | undefined) {
+  const level = orgLevel(ctx.platform.orgTree.get(ctx.actor.orgId)?.kind);
+  let query = ctx.db
+    .selectFrom('drugs')
+    .select(['id', 'generic_name as name', 'spec', 'pack_unit as unit', 'manufacturer'])
+    .where('county_id', '=', ctx.actor.countyId)
+    .where('active', '=', true)
+    .where(sql<boolean>`${level} = ANY (levels)`);
+  if (q)
+    query = query.where((eb) =>
+      eb.or([eb('generic_name', 'like', `%${q}%`), eb('pinyin', 'like', `${q.toLowerCase()}%`), eb('yb_code', '=', q)]),
+    );
+  return { items: await query.orderBy('generic_name').orderBy('id').limit(30).execute() };
+}
