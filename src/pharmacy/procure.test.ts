@@ -266,3 +266,50 @@ describe('request → purchase → receipt → distribution → discrepancy', ()
     }
   });
 });
+
+describe('调剂 between townships', () => {
+  it('a township asks another for stock; the pharmacist approves and ships; the township receives it', async () => {
+    const a = await owner(`SELECT org_id AS id FROM staff WHERE username = 'township.doctor'`);
+    const b = await owner(
+      `SELECT id FROM orgs WHERE kind IN ('township_center', 'community_center') AND county_id = ${env.countyId} AND id <> ${a.id} ORDER BY id LIMIT 1`,
+    );
+    const batch = await owner(
+      `INSERT INTO stock_batches (county_id, org_id, drug_id, batch_no, expiry_date) VALUES (${env.countyId}, ${b.id}, ${w.amlo}, 'TB1', '2028-03-31') RETURNING id`,
+    );
+    await env.asOwner(
+      `INSERT INTO stock_moves (county_id, org_id, batch_id, kind, qty, ref_kind) VALUES (${env.countyId}, ${b.id}, ${batch.id}, 'receive', 140, 'opening')`,
+    );
+    const adHoc = await w.township.post('/api/pharmacy/distributions', {
+      toOrgId: a.id,
+      lines: [{ drugId: w.amlo, packs: 2 }],
+    });
+    expect(adHoc.statusCode).toBe(403);
+    const res = await w.township.post('/api/pharmacy/distributions', {
+      kind: 'transfer',
+      fromOrgId: b.id,
+      toOrgId: a.id,
+      lines: [{ drugId: w.amlo, packs: 2 }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().distNo).toMatch(/^TJ20261202\d{4}$/);
+    const id = res.json().id;
+    expect((await w.township.post(`/api/pharmacy/distributions/${id}/approve`)).statusCode).toBe(403);
+    for (const step of ['approve', 'pick', 'ship'])
+      expect((await w.pharmacist.post(`/api/pharmacy/distributions/${id}/${step}`)).statusCode).toBe(200);
+    const detail = (await w.township.get(`/api/pharmacy/distributions/${id}`)).json();
+    const picks = detail.lines[0].picks.map((p: { id: number; packs: number }) => ({
+      pickId: p.id,
+      receivedPacks: p.packs,
+    }));
+    const got = await w.township.post(`/api/pharmacy/distributions/${id}/receive`, { picks });
+    expect(got.json()).toMatchObject({ status: 'received' });
+    const again = await w.township.post(`/api/pharmacy/distributions/${id}/receive`, { picks });
+    expect(again.json()).toMatchObject({ status: 'received', replayed: true });
+    expect(
+      await owner(`SELECT (qty_in - qty_out)::int AS n FROM stock_batches WHERE org_id = ${a.id} AND batch_no = 'TB1'`),
+    ).toEqual({ n: 56 });
+    expect(await owner(`SELECT (qty_in - qty_out)::int AS n FROM stock_batches WHERE id = ${batch.id}`)).toEqual({
+      n: 84,
+    });
+  });
+});
