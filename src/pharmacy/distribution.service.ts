@@ -28,6 +28,10 @@ import type { DistCreate, DistReceive } from './procure.schema.ts';
  * is the county pharmacists', whose scope is the whole county.
  */
 
+/** the receiving org's own staff, or its township centre's: never a county-level account on its behalf */
+export const isReceiver = (ctx: Ctx, toOrgId: number): boolean =>
+  ctx.platform.orgTree.subtree(ctx.actor.orgId).includes(toOrgId);
+
 const TOWNSHIP_KINDS = new Set(['township_center', 'community_center']);
 
 export async function createDistribution(ctx: Ctx, input: DistCreate) {
@@ -275,7 +279,7 @@ export async function receive(ctx: Ctx, id: number, input: DistReceive) {
   const countyId = ctx.actor.countyId;
   return inScope(ctx, async (trx) => {
     const d = await lockDist(trx, ctx, id);
-    if (!ctx.scope.orgIds.includes(d.to_org_id)) throw forbidden('只有收货机构可以确认收货');
+    if (!isReceiver(ctx, d.to_org_id)) throw forbidden('只有收货机构（或其上级卫生院）可以确认收货');
     if (d.status === 'received' || d.status === 'discrepancy' || d.status === 'resolved')
       return { id, status: d.status, replayed: true };
     if (d.status !== 'shipped') throw conflict('DIST_STATE', '只有已发货的配送单可以确认收货');

@@ -10,6 +10,7 @@ import {
   toXlsx,
   yuanCell,
 } from '../platform/list.ts';
+import { isReceiver } from './distribution.service.ts';
 import { inScope, mustFind } from './procure.shared.ts';
 import type { DistQuery, PoQuery } from './procure.schema.ts';
 
@@ -242,6 +243,7 @@ export async function distDetail(ctx: Ctx, id: number) {
       : [];
     return {
       ...d,
+      mayReceive: isReceiver(ctx, d.toOrgId),
       lines: lines.map((l) => ({
         ...l,
         picks: picks

@@ -192,6 +192,9 @@ describe('request → purchase → receipt → distribution → discrepancy', ()
       })),
     });
     expect(over.statusCode).toBe(400);
+    expect(detail.mayReceive).toBe(true);
+    const byPharmacist = await w.pharmacist.post(`/api/pharmacy/distributions/${distId}/receive`, { picks });
+    expect(byPharmacist.statusCode).toBe(403);
     const noNote = await w.village.post(`/api/pharmacy/distributions/${distId}/receive`, { picks });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().message).toMatch(/差异说明/);

@@ -166,7 +166,6 @@ function DistDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const lang = useLang();
   const qc = useQueryClient();
   const isPharmacist = useMayCall('POST /api/pharmacy/distributions/:id/approve');
-  const mayReceive = useMayCall('POST /api/pharmacy/distributions/:id/receive');
   const d = useQuery({
     queryKey: ['pharmacy-dist', id],
     queryFn: () => apiGet(`/api/pharmacy/distributions/${id}`, distDetail),
@@ -229,7 +228,7 @@ function DistDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               },
             ]}
           />
-          {x.status === 'shipped' && mayReceive ? <ReceiveForm d={x} onDone={refresh} /> : null}
+          {x.status === 'shipped' && x.mayReceive ? <ReceiveForm d={x} onDone={refresh} /> : null}
           {x.status === 'discrepancy' && isPharmacist ? <ResolveForm id={x.id} onDone={refresh} /> : null}
         </>
       ) : null}

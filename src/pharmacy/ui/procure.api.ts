@@ -114,6 +114,8 @@ export const distRow = z.object({
 export type DistRow = z.infer<typeof distRow>;
 export const distPage = pageOf(distRow);
 export const distDetail = distRow.extend({
+  /** the caller may confirm its receipt (the receiving org or its township centre) */
+  mayReceive: z.boolean(),
   lines: z.array(
     z.object({
       id: z.number(),
