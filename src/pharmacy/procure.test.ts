@@ -258,6 +258,44 @@ describe('request → purchase → receipt → distribution → discrepancy', ()
     ).toEqual({ left: 0 });
   });
 
+  it('publishes stock changes for live screens (SSE), to the orgs at both ends', async () => {
+    const seen: { orgIds: number[]; data: Record<string, unknown> }[] = [];
+    const stop = env.app.platform.events.subscribe('pharmacy.stock', (e) => seen.push(e));
+    const d = (
+      await w.pharmacist.post('/api/pharmacy/distributions', {
+        toOrgId: w.villageOrg,
+        lines: [{ drugId: w.metf, packs: 1 }],
+      })
+    ).json();
+    await w.pharmacist.post(`/api/pharmacy/distributions/${d.id}/approve`);
+    for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    expect(seen.map((e) => e.data.status)).toEqual(['requested', 'approved']);
+    expect(seen[1].orgIds.sort()).toEqual([w.centralOrg, w.villageOrg].sort());
+    const stream = await w.village.get('/api/pharmacy/procure-stream');
+    expect(stream.statusCode).toBe(406);
+  });
+
+  it('proposes a request from minimum stock and the last 30 days’ consumption', async () => {
+    await env.asOwner(
+      `INSERT INTO stock_levels (county_id, org_id, drug_id, min_packs, max_packs) VALUES
+         (${env.countyId}, ${w.villageOrg}, ${w.metf}, 5, 12), (${env.countyId}, ${w.villageOrg}, ${w.amlo}, 5, 20)`,
+    );
+    const before = (await w.village.get('/api/pharmacy/requests/proposal')).json();
+    expect(before.lines.map((l: { drugId: number; packs: number }) => [l.drugId, l.packs])).toEqual([[w.metf, 9]]);
+    await env.asOwner(
+      `INSERT INTO stock_moves (county_id, org_id, batch_id, kind, qty, ref_kind, at)
+       SELECT county_id, org_id, id, 'dispense', 224, 'dispense', '2026-11-20T02:00:00Z' FROM stock_batches
+       WHERE org_id = ${w.villageOrg} AND drug_id = ${w.amlo}`,
+    );
+    const after = (await w.village.get('/api/pharmacy/requests/proposal')).json();
+    expect(after.lines.find((l: { drugId: number }) => l.drugId === w.amlo)).toMatchObject({
+      availablePacks: 2,
+      usedPacks30d: 8,
+      packs: 18,
+    });
+  });
+
   it('exports the lists to Excel', async () => {
     for (const url of [
       '/api/pharmacy/requests/export',
