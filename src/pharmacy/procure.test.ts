@@ -84,11 +84,21 @@ describe('request → purchase → receipt → distribution → discrepancy', ()
     expect(await owner(`SELECT status FROM stock_requests WHERE id = ${r.id}`)).toEqual({ status: 'submitted' });
   });
 
+  it('voiding an order sends its requests back to be consolidated again', async () => {
+    const r = (await w.village.post('/api/pharmacy/requests', requestBody([{ drugId: w.amlo, packs: 1 }]))).json();
+    const [order] = (await w.pharmacist.post('/api/pharmacy/purchase-orders', { requestIds: [r.id] })).json().orders;
+    expect((await w.pharmacist.post(`/api/pharmacy/purchase-orders/${order.id}/cancel`)).statusCode).toBe(200);
+    expect(await owner(`SELECT status FROM stock_requests WHERE id = ${r.id}`)).toEqual({ status: 'submitted' });
+    expect((await w.pharmacist.post(`/api/pharmacy/purchase-orders/${order.id}/approve`)).statusCode).toBe(409);
+    await w.village.post(`/api/pharmacy/requests/${r.id}/cancel`);
+    expect(await owner(`SELECT status FROM stock_requests WHERE id = ${r.id}`)).toEqual({ status: 'cancelled' });
+  });
+
   it('the pharmacist consolidates into one order per supplier and moves it through its states', async () => {
     const res = await w.pharmacist.post('/api/pharmacy/purchase-orders', { requestIds: [requestId] });
     expect(res.statusCode, res.body).toBe(200);
     const [order] = res.json().orders;
-    expect(order.orderNo).toBe('CG202612020001');
+    expect(order.orderNo).toBe('CG202612020002');
     poId = order.id;
     expect(await owner(`SELECT status FROM stock_requests WHERE id = ${requestId}`)).toEqual({
       status: 'consolidated',

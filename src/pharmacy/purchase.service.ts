@@ -140,6 +140,32 @@ export async function transition(ctx: Ctx, id: number, action: PoAction) {
       mustFind(await trx.selectFrom('purchase_orders').select('id').where('id', '=', id).executeTakeFirst(), '采购单');
       throw conflict('PO_STATE', t.message);
     }
+    if (action === 'cancel') {
+      // the requests behind a voided order go back to the pharmacist's list
+      const lineIds = trx.selectFrom('purchase_order_lines').select('id').where('po_id', '=', id);
+      const reqIds = await trx
+        .selectFrom('stock_request_lines')
+        .select('request_id')
+        .distinct()
+        .where('po_line_id', 'in', lineIds)
+        .execute();
+      await trx
+        .updateTable('stock_request_lines')
+        .set({ po_line_id: null })
+        .where('po_line_id', 'in', lineIds)
+        .execute();
+      if (reqIds.length)
+        await trx
+          .updateTable('stock_requests')
+          .set({ status: 'submitted', decided_by: null, decided_at: null })
+          .where(
+            'id',
+            'in',
+            reqIds.map((r) => r.request_id),
+          )
+          .where('status', '=', 'consolidated')
+          .execute();
+    }
     await writeAudit(trx, ctx.audit, {
       action: `pharmacy.po.${action}`,
       resource: 'purchase_order',

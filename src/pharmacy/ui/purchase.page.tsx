@@ -196,7 +196,9 @@ function PoDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               {t('receipts')}：{d.receipts.map((r) => `${r.batchNo}（${r.expiryDate}）×${r.packs}`).join('；')}
             </Typography.Paragraph>
           ) : null}
-          {d.status === 'sent' || d.status === 'partially_received' ? <ReceiptForm po={d} onDone={refresh} /> : null}
+          {d.status === 'sent' || d.status === 'partially_received' ? (
+            <ReceiptForm key={d.receipts.length} po={d} onDone={refresh} />
+          ) : null}
         </>
       ) : null}
     </Drawer>
@@ -261,18 +263,10 @@ function ReceiptForm({ po, onDone }: { po: PoDetail; onDone: () => void }) {
               <InputNumber />
             </Form.Item>
             <Space wrap align="start">
-              <Form.Item
-                name={['lines', i, 'batchNo']}
-                label={`${t('batchNo')}（${l.name}）`}
-                rules={[{ required: true }]}
-              >
+              <Form.Item name={['lines', i, 'batchNo']} label={`${t('batchNo')}（${l.name}）`}>
                 <Input aria-label={`${t('batchNo')}（${l.name}）`} maxLength={30} style={{ width: 140 }} />
               </Form.Item>
-              <Form.Item
-                name={['lines', i, 'expiryDate']}
-                label={`${t('expiry')}（${l.name}）`}
-                rules={[{ required: true }]}
-              >
+              <Form.Item name={['lines', i, 'expiryDate']} label={`${t('expiry')}（${l.name}）`}>
                 <Input aria-label={`${t('expiry')}（${l.name}）`} placeholder="YYYY-MM-DD" style={{ width: 130 }} />
               </Form.Item>
               <Form.Item name={['lines', i, 'packs']} label={`${t('packs')}（${l.name}）`}>
