@@ -61,6 +61,10 @@ const CHRONIC_READERS: readonly Role[] = [...CHRONIC_CLINICIANS, 'admin', 'grid_
 const CHRONIC_FIGURES: readonly Role[] = ['bureau', 'admin', 'township_doctor', 'village_doctor'];
 const CHRONIC_DRILLERS: readonly Role[] = ['admin', 'township_doctor', 'village_doctor'];
 
+/** drugs (issue 14): who asks for stock and confirms its arrival, who sees requests and distributions */
+const REQUESTERS: readonly Role[] = ['village_doctor', 'township_doctor', 'pharmacist'];
+const PROCURE_READERS: readonly Role[] = [...REQUESTERS, 'admin', 'coordinator'];
+
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
 
@@ -326,6 +330,30 @@ export const POLICIES: PolicyTable = {
   // ---- drugs: catalogue and one price (issue 14)
 
   // ---- drugs: requests, procurement, distribution, transfers (issue 14)
+  'GET /api/pharmacy/requests': p(PROCURE_READERS, 'descendant'),
+  'GET /api/pharmacy/requests/export': p(PROCURE_READERS, 'descendant'),
+  'GET /api/pharmacy/requests/proposal': p(REQUESTERS, 'descendant'),
+  'GET /api/pharmacy/requestable-drugs': p(REQUESTERS, 'descendant'),
+  'POST /api/pharmacy/requests': p(REQUESTERS, 'descendant'),
+  'POST /api/pharmacy/requests/:id/cancel': p(REQUESTERS, 'descendant'),
+  'POST /api/pharmacy/purchase-orders': p(['pharmacist'], 'descendant'),
+  'GET /api/pharmacy/purchase-orders': p(['pharmacist', 'admin'], 'descendant'),
+  'GET /api/pharmacy/purchase-orders/export': p(['pharmacist', 'admin'], 'descendant'),
+  'GET /api/pharmacy/purchase-orders/:id': p(['pharmacist', 'admin'], 'descendant'),
+  'POST /api/pharmacy/purchase-orders/:id/:action': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/purchase-orders/:id/receipts': p(['pharmacist'], 'descendant'),
+  'GET /api/pharmacy/distributions': p(PROCURE_READERS, 'descendant'),
+  'GET /api/pharmacy/distributions/export': p(PROCURE_READERS, 'descendant'),
+  'GET /api/pharmacy/distributions/:id': p(PROCURE_READERS, 'descendant'),
+  // a distribution is the pharmacist's; a township may ask for a 调剂 (checked in the service)
+  'POST /api/pharmacy/distributions': p(['pharmacist', 'township_doctor'], 'descendant'),
+  'POST /api/pharmacy/distributions/:id/approve': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/distributions/:id/cancel': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/distributions/:id/pick': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/distributions/:id/ship': p(['pharmacist'], 'descendant'),
+  'POST /api/pharmacy/distributions/:id/receive': p(REQUESTERS, 'descendant'),
+  'POST /api/pharmacy/distributions/:id/resolve': p(['pharmacist'], 'descendant'),
+  'GET /api/pharmacy/procure-stream': p(PROCURE_READERS, 'descendant'),
 
   // ---- drugs: stock, dispensing, trace codes, recall, shortages, figures (issue 14)
   'GET /api/pharmacy/stock': p(STOCK_READERS, 'descendant'),

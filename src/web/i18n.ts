@@ -131,6 +131,9 @@ export const common = {
   // ---- drugs: catalogue (issue 14)
 
   // ---- drugs: requests, procurement, distribution (issue 14)
+  'nav.pharmacyRequests': ['请领', 'Stock requests'],
+  'nav.pharmacyPurchase': ['统一采购', 'Group purchasing'],
+  'nav.pharmacyDistribution': ['统一配送', 'Distribution'],
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
 

@@ -21,6 +21,18 @@ export const NAV_BLURBS = defineDict({
   // ---- drugs: catalogue (issue 14)
 
   // ---- drugs: requests, procurement, distribution (issue 14)
+  pharmacyRequests: [
+    '村、乡镇向中心药房请领药品耗材，可按库存下限与用量建议',
+    'Ask the central pharmacy for stock, or take the suggestion',
+  ],
+  pharmacyPurchase: [
+    '汇总请领单按配送企业生成采购单，按批号效期追溯码验收入库',
+    'Consolidate requests into purchase orders; receive by batch',
+  ],
+  pharmacyDistribution: [
+    '配送与调剂：审核、拣货、发货、收货确认，差异处理',
+    'Distribution and transfers: pick, ship, receive, discrepancies',
+  ],
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
 

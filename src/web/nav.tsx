@@ -130,6 +130,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // ---- drugs: catalogue (issue 14)
 
   // ---- drugs: requests, procurement, distribution (issue 14)
+  {
+    path: '/pharmacy/requests',
+    label: 'nav.pharmacyRequests',
+    group: 'pharmacy',
+    icon: <FormOutlined />,
+    needs: 'GET /api/pharmacy/requests',
+    blurb: NAV_BLURBS.pharmacyRequests,
+  },
+  {
+    path: '/pharmacy/purchase',
+    label: 'nav.pharmacyPurchase',
+    group: 'pharmacy',
+    icon: <ExperimentOutlined />,
+    needs: 'GET /api/pharmacy/purchase-orders',
+    blurb: NAV_BLURBS.pharmacyPurchase,
+  },
+  {
+    path: '/pharmacy/distribution',
+    label: 'nav.pharmacyDistribution',
+    group: 'pharmacy',
+    icon: <ApartmentOutlined />,
+    needs: 'GET /api/pharmacy/distributions',
+    blurb: NAV_BLURBS.pharmacyDistribution,
+  },
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
 

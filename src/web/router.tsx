@@ -170,6 +170,21 @@ const routes: RouteObject[] = [
           // ---- drugs: catalogue (issue 14)
 
           // ---- drugs: requests, procurement, distribution (issue 14)
+          page(
+            'pharmacy/requests',
+            'GET /api/pharmacy/requests',
+            async () => (await import('../pharmacy/ui/requests.page.tsx')).RequestsPage,
+          ),
+          page(
+            'pharmacy/purchase',
+            'GET /api/pharmacy/purchase-orders',
+            async () => (await import('../pharmacy/ui/purchase.page.tsx')).PurchasePage,
+          ),
+          page(
+            'pharmacy/distribution',
+            'GET /api/pharmacy/distributions',
+            async () => (await import('../pharmacy/ui/distribution.page.tsx')).DistributionPage,
+          ),
 
           // ---- drugs: stock, dispensing, recall, figures (issue 14)
 
