@@ -516,5 +516,5 @@ GRANT SELECT, INSERT ON stock_batches TO onecounty_app;
 -- moving a batch to another shelf; also what SELECT … FOR UPDATE in stock_claim needs
 GRANT UPDATE (location) ON stock_batches TO onecounty_app;
 GRANT DELETE ON stock_levels TO onecounty_app;
--- a dispensing's total is written once its batch lines are priced
-GRANT UPDATE (total_fen) ON dispenses TO onecounty_app;
+-- a dispensing takes its id first; one statement then writes its claim, its lines and itself
+GRANT USAGE ON SEQUENCE dispenses_id_seq TO onecounty_app;

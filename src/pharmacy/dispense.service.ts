@@ -7,7 +7,7 @@ import { withScope, type Kdb } from '../platform/db.ts';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../platform/errors.ts';
 import { publishCommitted } from '../platform/events.ts';
 import { assertSameRequest, requestHash, type Idempotent } from '../platform/idempotency.ts';
-import { claimFefo } from './stock.core.ts';
+import { maskMobile } from '../platform/mask.ts';
 import type { DispenseCreate } from './stock.schema.ts';
 import { dispenseView, type DispenseView } from './dispense-view.ts';
 import { assignTraceCodes, DuplicateTraceCode, flagDuplicate } from './trace.service.ts';
@@ -59,30 +59,30 @@ async function dispenseIn(
   hash: string,
 ): Promise<Idempotent<DispenseView>> {
   const countyId = ctx.actor.countyId;
-  const prior = await trx
-    .selectFrom('dispenses')
-    .select(['id', 'request_hash'])
-    .where('county_id', '=', countyId)
-    .where('client_id', '=', input.clientId)
-    .executeTakeFirst();
-  if (prior) {
-    assertSameRequest(prior.request_hash, hash, '次发药');
-    return { result: await dispenseView(trx, prior.id), replayed: true };
-  }
   const now = ctx.platform.config.now();
   const day = shanghaiDate(now);
-  const resident = await trx
-    .selectFrom('residents')
-    .select(['id', 'deceased_on'])
-    .where('id', '=', input.residentId)
-    .executeTakeFirst();
-  if (!resident) throw badRequest('RESIDENT_UNKNOWN', '居民不存在或不在您的管辖范围', 'residentId');
-  if (resident.deceased_on) throw badRequest('RESIDENT_DECEASED', '该居民已登记死亡，不能发药', 'residentId');
-
   const drugIds = [...new Set(input.lines.map((l) => l.drugId))];
   if (drugIds.length !== input.lines.length) throw badRequest('DRUG_REPEATED', '同一药品请合并为一行', 'lines');
-  const drugs = await drugsWithPrice(trx, countyId, drugIds, now);
-  const byId = new Map(drugs.map((d) => [d.id, d]));
+  // one round trip: an earlier dispensing under this client id, the resident, the org, each
+  // item with its price in force and what is available now, and the new dispensing's id
+  const look = await lookup(trx, {
+    countyId,
+    orgId,
+    clientId: input.clientId,
+    residentId: input.residentId,
+    drugIds,
+    at: now,
+    day,
+  });
+  if (look.prior) {
+    assertSameRequest(look.prior.hash, hash, '次发药');
+    return { result: await dispenseView(trx, look.prior.id), replayed: true };
+  }
+  const resident = look.resident;
+  if (!resident) throw badRequest('RESIDENT_UNKNOWN', '居民不存在或不在您的管辖范围', 'residentId');
+  if (resident.deceased_on) throw badRequest('RESIDENT_DECEASED', '该居民已登记死亡，不能发药', 'residentId');
+  const byId = new Map(look.drugs.map((d) => [d.id, d]));
+  const drugOf = (id: number) => must(byId.get(id), 'drug');
   input.lines.forEach((l, n) => {
     const d = byId.get(l.drugId);
     if (!d || !d.active) throw badRequest('DRUG_UNKNOWN', '药品不在本县目录中或已停用', `lines.${n}.drugId`);
@@ -100,84 +100,78 @@ async function dispenseIn(
       );
     if (d.unit_price_fen === null)
       throw badRequest('NO_PRICE', `「${d.generic_name}」此时没有执行价格，请先在药品目录定价`, `lines.${n}.drugId`);
+    // refused before anything is written or locked (the claim below is what guarantees it)
+    if (d.available < l.qty) throw short(d, d.available, l.qty);
   });
   const codes = input.lines.flatMap((l) => l.traceCodes);
   if (new Set(codes).size !== codes.length) throw badRequest('TRACE_CODE_REPEATED', '同一追溯码扫了两次', 'lines');
-  if (input.prescriptionId !== undefined) await checkPrescription(trx, input, drugs);
-
-  const head = await trx
-    .insertInto('dispenses')
-    .values({
-      county_id: countyId,
-      org_id: orgId,
-      resident_id: input.residentId,
-      prescription_id: input.prescriptionId ?? null,
-      client_id: input.clientId,
-      request_hash: hash,
-      total_fen: 0,
-      dispensed_by: ctx.actor.id,
-      dispensed_at: now,
-      device_at: input.deviceAt ? new Date(input.deviceAt) : null,
-      note: input.note ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
-  let total = 0;
-  const lineRows: Array<{ id: number; drugId: number; batchId: number }> = [];
-  for (const line of input.lines) {
-    const d = must(byId.get(line.drugId), 'drug');
-    const claimed = await claimFefo(trx, {
-      orgId,
-      drugId: d.id,
-      qty: line.qty,
-      day,
-      kind: 'dispense',
-      refKind: 'dispense',
-      refId: head.id,
-      staffId: ctx.actor.id,
-      at: now,
-    });
-    const got = claimed.reduce((s, c) => s + c.qty, 0);
-    if (got < line.qty)
-      throw conflict(
-        'STOCK_SHORT',
-        `「${d.generic_name}」库存不足：可发 ${got}${d.min_unit}（不含过期和召回批次），需要 ${line.qty}${d.min_unit}`,
-        { drugId: d.id, available: got },
-      );
-    const rows = claimed.map((c) => {
-      const price = must(d.unit_price_fen, 'price');
-      const amount = Math.round((c.qty * price) / d.pack_qty);
-      total += amount;
-      return {
-        dispense_id: head.id,
-        county_id: countyId,
-        org_id: orgId,
-        resident_id: input.residentId,
-        drug_id: d.id,
-        batch_id: c.batchId,
-        qty: c.qty,
-        unit_price_fen: price,
-        price_id: d.price_id,
-        pack_qty: d.pack_qty,
-        amount_fen: amount,
-        usage: line.usage,
-        dispensed_at: now,
-      };
-    });
-    const ids = await trx.insertInto('dispense_lines').values(rows).returning(['id', 'batch_id']).execute();
-    for (const r of ids) lineRows.push({ id: r.id, drugId: d.id, batchId: r.batch_id });
+  if (input.prescriptionId !== undefined) await checkPrescription(trx, input, look.drugs);
+  const id = look.next_id;
+  // the audit row first: the batch locks the claim takes are then held for one statement and the commit
+  await writeAudit(trx, ctx.audit, {
+    action: 'pharmacy.dispense',
+    resource: 'dispense',
+    resourceId: id,
+    residentId: input.residentId,
+    detail: { orgId, lines: input.lines.map((l) => ({ drugId: l.drugId, qty: l.qty })) },
+  });
+  // items in id order, so two dispensings of the same items lock their batches in the same order
+  const lines = [...input.lines].sort((a, b) => a.drugId - b.drugId);
+  const price = (drugId: number) => must(drugOf(drugId).unit_price_fen, 'price');
+  const { rows } = await sql<{
+    id: number;
+    drug_id: number;
+    batch_id: number;
+    qty: number;
+    amount_fen: number;
+    batch_no: string;
+    expiry_date: string;
+    total_fen: number;
+  }>`
+    WITH x AS (
+      SELECT * FROM unnest(${lines.map((l) => l.drugId)}::int[], ${lines.map((l) => l.qty)}::int[],
+        ${lines.map((l) => price(l.drugId))}::int[], ${lines.map((l) => drugOf(l.drugId).price_id)}::int[],
+        ${lines.map((l) => drugOf(l.drugId).pack_qty)}::int[], ${lines.map((l) => l.usage)}::text[])
+        WITH ORDINALITY AS x(drug_id, qty, price, price_id, pack, usage, n)
+    ), c AS (
+      SELECT x.drug_id, x.price, x.price_id, x.pack, x.usage, s.batch_id, s.qty, s.batch_no, s.expiry_date
+      FROM x CROSS JOIN LATERAL stock_claim(${orgId}::int, x.drug_id, x.qty, ${day}::date, 'dispense', 'dispense',
+        ${id}::int, ${ctx.actor.id}::int, ${now}::timestamptz) s
+    ), l AS (
+      INSERT INTO dispense_lines (dispense_id, county_id, org_id, resident_id, drug_id, batch_id, qty, unit_price_fen,
+        price_id, pack_qty, amount_fen, usage, dispensed_at)
+      SELECT ${id}, ${countyId}, ${orgId}, ${input.residentId}, c.drug_id, c.batch_id, c.qty, c.price, c.price_id, c.pack,
+        round(c.qty::numeric * c.price / c.pack), c.usage, ${now}::timestamptz
+      FROM c
+      RETURNING id, drug_id, batch_id, qty, amount_fen
+    ), h AS (
+      INSERT INTO dispenses (id, county_id, org_id, resident_id, prescription_id, client_id, request_hash, total_fen,
+        dispensed_by, dispensed_at, device_at, note)
+      SELECT ${id}, ${countyId}, ${orgId}, ${input.residentId}, ${input.prescriptionId ?? null}::int,
+        ${input.clientId}::uuid, ${hash}, coalesce((SELECT sum(amount_fen) FROM l), 0), ${ctx.actor.id},
+        ${now}::timestamptz, ${input.deviceAt ?? null}::timestamptz, ${input.note ?? null}
+      RETURNING total_fen
+    )
+    SELECT l.id, l.drug_id, l.batch_id, l.qty, l.amount_fen, c.batch_no, c.expiry_date, h.total_fen
+    FROM l JOIN c ON c.batch_id = l.batch_id AND c.drug_id = l.drug_id CROSS JOIN h
+    ORDER BY l.id`.execute(trx);
+  for (const line of lines) {
+    const got = rows.filter((r) => r.drug_id === line.drugId).reduce((n, r) => n + r.qty, 0);
+    // another counter took the stock since the look: the whole dispensing is rolled back
+    if (got < line.qty) throw short(drugOf(line.drugId), got, line.qty);
   }
-  for (const line of input.lines)
-    await assignTraceCodes(trx, {
+  const traced = new Map<number, string[]>();
+  for (const line of input.lines) {
+    const assigned = await assignTraceCodes(trx, {
       countyId,
       orgId,
       drugId: line.drugId,
       codes: line.traceCodes,
-      lines: lineRows.filter((l) => l.drugId === line.drugId),
+      lines: rows.filter((r) => r.drug_id === line.drugId).map((r) => ({ id: r.id, batchId: r.batch_id })),
       at: now,
     });
-  await sql`UPDATE dispenses SET total_fen = ${total} WHERE id = ${head.id}`.execute(trx);
+    for (const a of assigned) traced.set(a.lineId, [...(traced.get(a.lineId) ?? []), a.code]);
+  }
   if (input.prescriptionId !== undefined) {
     const done = await trx
       .updateTable('prescriptions')
@@ -187,41 +181,108 @@ async function dispenseIn(
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw conflict('ALREADY_DISPENSED', '该处方已发药或已作废');
   }
-  await writeAudit(trx, ctx.audit, {
-    action: 'pharmacy.dispense',
-    resource: 'dispense',
-    resourceId: head.id,
-    residentId: input.residentId,
-    detail: { orgId, lines: input.lines.map((l) => ({ drugId: l.drugId, qty: l.qty })), totalFen: total },
-  });
-  return { result: await dispenseView(trx, head.id), replayed: false };
+  const usage = new Map(input.lines.map((l) => [l.drugId, l.usage]));
+  return {
+    result: {
+      id,
+      orgId,
+      orgName: look.org_name ?? '',
+      residentId: resident.id,
+      residentName: resident.name,
+      sex: resident.sex,
+      mobile: maskMobile(resident.mobile),
+      prescriptionId: input.prescriptionId ?? null,
+      totalFen: Number(rows[0]?.total_fen ?? 0),
+      dispensedAt: now.toISOString(),
+      deviceAt: input.deviceAt ? new Date(input.deviceAt).toISOString() : null,
+      dispensedBy: ctx.actor.displayName,
+      note: input.note ?? null,
+      lines: rows.map((r) => {
+        const d = drugOf(r.drug_id);
+        return {
+          id: r.id,
+          drugId: r.drug_id,
+          name: d.generic_name,
+          brandName: d.brand_name,
+          spec: d.spec,
+          minUnit: d.min_unit,
+          packUnit: d.pack_unit,
+          packQty: d.pack_qty,
+          qty: r.qty,
+          returnedQty: 0,
+          unitPriceFen: price(r.drug_id),
+          amountFen: Number(r.amount_fen),
+          usage: usage.get(r.drug_id) ?? '',
+          batchNo: r.batch_no,
+          expiryDate: r.expiry_date,
+          traceCodes: traced.get(r.id) ?? [],
+        };
+      }),
+    },
+    replayed: false,
+  };
 }
 
-async function drugsWithPrice(trx: Kdb, countyId: number, ids: number[], at: Date) {
-  return trx
-    .selectFrom('drugs as d')
-    .leftJoin('charge_prices as p', (j) =>
-      j
-        .onRef('p.item_code', '=', 'd.charge_code')
-        .on('p.county_id', '=', countyId)
-        .on('p.valid_from', '<=', at)
-        .on((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', at)])),
-    )
-    .select([
-      'd.id',
-      'd.generic_name',
-      'd.charge_code',
-      'd.pack_qty',
-      'd.pack_unit',
-      'd.min_unit',
-      'd.split_allowed',
-      'd.active',
-      'p.id as price_id',
-      'p.price_fen as unit_price_fen',
-    ])
-    .where('d.county_id', '=', countyId)
-    .where('d.id', 'in', ids)
-    .execute();
+const short = (d: { id: number; generic_name: string; min_unit: string }, got: number, want: number) =>
+  conflict(
+    'STOCK_SHORT',
+    `「${d.generic_name}」库存不足：可发 ${got}${d.min_unit}（不含过期和召回批次），需要 ${want}${d.min_unit}`,
+    { drugId: d.id, available: got },
+  );
+
+interface Looked {
+  prior: { id: number; hash: string } | null;
+  resident: { id: number; name: string; sex: 'M' | 'F'; mobile: string | null; deceased_on: string | null } | null;
+  org_name: string | null;
+  next_id: number;
+  drugs: Array<{
+    id: number;
+    generic_name: string;
+    brand_name: string | null;
+    spec: string;
+    charge_code: string;
+    pack_qty: number;
+    pack_unit: string;
+    min_unit: string;
+    split_allowed: boolean;
+    active: boolean;
+    price_id: number | null;
+    unit_price_fen: number | null;
+    available: number;
+  }>;
+}
+
+async function lookup(
+  trx: Kdb,
+  a: {
+    countyId: number;
+    orgId: number;
+    clientId: string;
+    residentId: number;
+    drugIds: number[];
+    at: Date;
+    day: string;
+  },
+): Promise<Looked> {
+  const { rows } = await sql<Looked>`
+    SELECT
+      (SELECT json_build_object('id', x.id, 'hash', x.request_hash) FROM dispenses x
+        WHERE x.county_id = ${a.countyId} AND x.client_id = ${a.clientId}::uuid) AS prior,
+      (SELECT json_build_object('id', r.id, 'name', r.name, 'sex', r.sex, 'mobile', r.mobile, 'deceased_on', r.deceased_on)
+        FROM residents r WHERE r.id = ${a.residentId}) AS resident,
+      (SELECT o.name FROM orgs o WHERE o.id = ${a.orgId}) AS org_name,
+      nextval(pg_get_serial_sequence('dispenses', 'id'))::int AS next_id,
+      coalesce((SELECT json_agg(json_build_object(
+          'id', d.id, 'generic_name', d.generic_name, 'brand_name', d.brand_name, 'spec', d.spec,
+          'charge_code', d.charge_code, 'pack_qty', d.pack_qty, 'pack_unit', d.pack_unit, 'min_unit', d.min_unit,
+          'split_allowed', d.split_allowed, 'active', d.active, 'price_id', p.id, 'unit_price_fen', p.price_fen,
+          'available', coalesce((SELECT sum(b.qty_in - b.qty_out - b.qty_blocked) FROM stock_batches b
+                                 WHERE b.org_id = ${a.orgId} AND b.drug_id = d.id AND b.expiry_date >= ${a.day}::date), 0)))
+        FROM drugs d
+        LEFT JOIN charge_prices p ON p.item_code = d.charge_code AND p.county_id = ${a.countyId}
+          AND p.valid_from <= ${a.at}::timestamptz AND (p.valid_to IS NULL OR p.valid_to > ${a.at}::timestamptz)
+        WHERE d.county_id = ${a.countyId} AND d.id = ANY(${a.drugIds}::int[])), '[]'::json) AS drugs`.execute(trx);
+  return rows[0];
 }
 
 async function checkPrescription(

@@ -36,11 +36,11 @@ export async function assignTraceCodes(
     lines: ReadonlyArray<{ id: number; batchId: number }>;
     at: Date;
   },
-): Promise<void> {
-  if (a.codes.length === 0) return;
+): Promise<Array<{ code: string; lineId: number }>> {
+  if (a.codes.length === 0) return [];
   const first = a.lines[0];
   // a known code goes to the line of its own batch when there is one
-  const { rows: marked } = await sql<{ code: string }>`
+  const { rows: marked } = await sql<{ code: string; line_id: number }>`
     UPDATE trace_codes t
     SET status = 'dispensed', org_id = ${a.orgId}, dispensed_at = ${a.at},
         dispense_line_id = coalesce(
@@ -48,10 +48,11 @@ export async function assignTraceCodes(
            WHERE l.batch_id = t.batch_id LIMIT 1), ${first.id})
     WHERE t.county_id = ${a.countyId} AND t.code = ANY(${[...a.codes]}::text[]) AND t.drug_id = ${a.drugId}
       AND t.status IN ('in_stock', 'returned')
-    RETURNING t.code`.execute(trx);
+    RETURNING t.code, t.dispense_line_id AS line_id`.execute(trx);
   const done = new Set(marked.map((r) => r.code));
   const rest = a.codes.filter((c) => !done.has(c));
-  if (rest.length === 0) return;
+  const assigned = marked.map((m) => ({ code: m.code, lineId: m.line_id }));
+  if (rest.length === 0) return assigned;
   const known = await trx
     .selectFrom('trace_codes as t')
     .leftJoin('dispense_lines as l', 'l.id', 't.dispense_line_id')
@@ -76,7 +77,7 @@ export async function assignTraceCodes(
   }
   // codes the system never received (stock from before trace codes were collected)
   const fresh = rest.filter((c) => !known.some((k) => k.code === c));
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return assigned;
   const inserted = await trx
     .insertInto('trace_codes')
     .values(
@@ -99,6 +100,7 @@ export async function assignTraceCodes(
     const lost = fresh.find((c) => !inserted.some((i) => i.code === c)) ?? fresh[0];
     throw new DuplicateTraceCode(lost, a.drugId, null, null, null, null);
   }
+  return [...assigned, ...fresh.map((code) => ({ code, lineId: first.id }))];
 }
 
 function duplicate(

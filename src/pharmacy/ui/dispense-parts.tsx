@@ -102,7 +102,7 @@ export function ReturnButton({ line }: { line: DispenseView['lines'][number] }) 
           onFinish={(v) => send.mutate(v)}
         >
           <Form.Item name="qty" label={t('returnQty')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={left} precision={0} addonAfter={line.minUnit} />
+            <InputNumber min={1} max={left} precision={0} suffix={line.minUnit} />
           </Form.Item>
           <Form.Item name="reason" label={t('returnReason')} rules={[{ required: true, min: 2 }]}>
             <Input maxLength={100} />
@@ -151,7 +151,7 @@ export function Shortages() {
     onError: (e) => void message.error(e.message),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={t('shortageNew')}>
         <ErrorAlert error={create.error} />
         <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} initialValues={{ packs: 1 }}>

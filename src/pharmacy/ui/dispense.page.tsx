@@ -97,7 +97,7 @@ function Counter() {
     const stock = await Promise.all(
       p.lines.map((l) =>
         l.drugId === null
-          ? null
+          ? Promise.resolve(null)
           : apiGet('/api/pharmacy/stock/available', availableList, { orgId: me.org.id, q: l.itemName }).then(
               (r) => r.items.find((i) => i.id === l.drugId) ?? null,
             ),
@@ -115,9 +115,9 @@ function Counter() {
     );
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small">
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <ResidentSelect
             value={residentId}
             onChange={(v) => {
@@ -156,7 +156,7 @@ function Counter() {
         </Space>
       </Card>
       <Card size="small">
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           {lines.map((l, n) => (
             <Space key={l.key} wrap align="start" data-line={n}>
               <DrugPicker
@@ -170,7 +170,7 @@ function Counter() {
                 precision={0}
                 value={l.qty}
                 onChange={(v) => patch(l.key, { qty: v ?? undefined })}
-                addonAfter={l.drug?.minUnit}
+                suffix={l.drug?.minUnit}
                 style={{ width: 130 }}
               />
               <Input

@@ -156,7 +156,7 @@ function RecallView({ id }: { id: number }) {
   const d: RecallDetail | undefined = r.data;
   if (!d) return <ErrorAlert error={r.error} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}

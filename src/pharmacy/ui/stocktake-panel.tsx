@@ -34,7 +34,7 @@ export function StocktakePanel() {
   });
   const choices = (orgs.data ?? []).filter((o) => o.id === me.org.id || o.parentId === me.org.id);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {choices.length > 1 ? (
           <Select
