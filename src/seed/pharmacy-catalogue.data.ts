@@ -197,6 +197,7 @@ export const LEGACY_ITEMS: ReadonlyArray<{
   },
   { code: 'DRG-LIANHUA', generic: '连花清瘟胶囊', form: '胶囊剂', spec: '0.35g', packQty: 24, min: '粒', atc: 'ZA04A' },
   { code: 'DRG-DANSHEN', generic: '复方丹参滴丸', form: '滴丸剂', spec: '27mg', packQty: 180, min: '丸', atc: 'ZA12B' },
+  { code: 'DRG-TCMHERB', generic: '中药饮片', form: '饮片', spec: '每剂', packQty: 1, min: '剂', atc: 'ZA99Z' },
   {
     code: 'CON-SYRINGE',
     generic: '一次性使用无菌注射器',
@@ -208,5 +209,15 @@ export const LEGACY_ITEMS: ReadonlyArray<{
   },
   { code: 'CON-IVSET', generic: '一次性使用输液器', form: '输液器', spec: '带针', packQty: 1, min: '套', atc: '0102' },
   { code: 'CON-CATH', generic: '一次性使用导尿包', form: '导尿包', spec: '14Fr', packQty: 1, min: '个', atc: '0401' },
+  {
+    code: 'CON-STENT',
+    generic: '冠状动脉药物洗脱支架',
+    form: '支架',
+    spec: '3.0×18mm',
+    packQty: 1,
+    min: '个',
+    atc: '0701',
+  },
+  { code: 'CON-SUTURE', generic: '可吸收性外科缝线', form: '缝线', spec: '3-0', packQty: 1, min: '根', atc: '0501' },
   { code: 'CON-DRESS', generic: '无菌敷料', form: '敷料', spec: '10×10cm', packQty: 1, min: '块', atc: '0304' },
 ];
