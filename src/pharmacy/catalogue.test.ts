@@ -102,6 +102,29 @@ describe('catalogue', () => {
   });
 });
 
+describe('who keeps the catalogue', () => {
+  it('a pharmacist outside the central pharmacy reads it but may not change it', async () => {
+    const [s] = await env.asOwner(`SELECT central_org_id FROM pharmacy_settings WHERE county_id = ${env.countyId}`);
+    // move the central pharmacy elsewhere for a moment: the people's hospital pharmacist is then an outsider
+    await env.asOwner(`UPDATE pharmacy_settings SET central_org_id = (SELECT min(id) FROM orgs
+      WHERE county_id = ${env.countyId} AND kind = 'township_center') WHERE county_id = ${env.countyId}`);
+    try {
+      expect((await pharmacist.get('/api/pharmacy/catalogue')).statusCode).toBe(200);
+      const res = await pharmacist.post('/api/pharmacy/catalogue', {
+        item: item({ ybCode: 'XC08CAA001A001010100077' }),
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toContain('中心药房');
+      const admin = await env.login('admin');
+      expect((await admin.get('/api/pharmacy/suppliers')).statusCode).toBe(200);
+    } finally {
+      await env.asOwner(
+        `UPDATE pharmacy_settings SET central_org_id = ${Number(s.central_org_id)} WHERE county_id = ${env.countyId}`,
+      );
+    }
+  });
+});
+
 describe('one price', () => {
   it('switches at 00:00 Shanghai for the whole county; the line before midnight keeps its price', async () => {
     const id = (await pharmacist.get('/api/pharmacy/catalogue?q=XC08CAA001A001010100001')).json().items[0].id as number;
