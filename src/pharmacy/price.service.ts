@@ -19,7 +19,13 @@ export interface PriceInForce {
   unitPriceFen: number;
 }
 
-/** The price (per pack) of a charge item in force at an instant, or null when it has none. */
+/**
+ * The price of a charge item in force at an instant, or null when it has none. For a catalogue
+ * item the price is per pack (drugs.pack_unit): a dispensing line of qty in the smallest unit
+ * costs round(qty × unitPriceFen / pack_qty); keep priceId and unitPriceFen on the line so a
+ * later change never rewrites it. Ranges are [valid_from, valid_to): at the switch instant
+ * itself the new price applies.
+ */
 export async function priceInForce(
   trx: Kdb,
   countyId: number,
