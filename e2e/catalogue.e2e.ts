@@ -5,7 +5,8 @@ import { useJourney } from './journey.ts';
 
 /**
  * Issue 14 journey (catalogue and one price): the central pharmacist imports a GB18030 CSV on
- * 药品目录 and reads the row report (one bad row rejected with its reason); then on a 375 px
+ * 药品目录 and reads the row report (one bad row rejected with its reason), adds an item through
+ * the 新增品种 form; then on a 375 px
  * phone finds an item by its pinyin initials, opens it and schedules a price change from
  * tomorrow 00:00, which the price history shows as planned.
  */
@@ -23,7 +24,7 @@ const CSV = [
 describe.runIf(status.available)('drug catalogue in the browser', () => {
   const journey = useJourney();
 
-  it('imports a GB18030 CSV with a row report, then schedules a price change on the phone', async () => {
+  it('imports a GB18030 CSV with a row report, adds an item, then schedules a price change on the phone', async () => {
     const { page } = await journey.newPage(1280, 900);
     await login(page, journey.url(), 'pharmacist');
     await openFromMenu(page, '药品目录');
@@ -37,6 +38,24 @@ describe.runIf(status.available)('drug catalogue in the browser', () => {
     await imp.getByText('共 3 行：新增 2，更新 0，未变 0，拒绝 1').waitFor();
     await expect(imp.getByText(/23 位/).first().isVisible()).resolves.toBe(true);
     await shot(page, 'catalogue-import');
+
+    await imp
+      .getByRole('button', { name: 'Close' })
+      .click()
+      .catch(() => page.keyboard.press('Escape'));
+    await page.getByRole('button', { name: '新增品种' }).click();
+    const form = dialog(page, '新增品种');
+    await form.getByLabel('医保编码', { exact: true }).fill('XR05CBA001A001010109903');
+    await form.getByLabel('通用名', { exact: true }).fill('盐酸氨溴索片');
+    await form.getByLabel('剂型', { exact: true }).fill('片剂');
+    await form.getByLabel('规格', { exact: true }).fill('30mg');
+    await form.getByLabel('包装单位', { exact: true }).fill('盒');
+    await form.getByLabel('最小单位', { exact: true }).fill('片');
+    await form.getByLabel('包装数量（最小单位/包装）', { exact: true }).fill('20');
+    await form.getByLabel('生产企业', { exact: true }).fill('山西太行药业股份有限公司');
+    await form.getByRole('button', { name: '新增品种' }).click();
+    await page.getByText('已保存').waitFor();
+    await page.locator('[data-yb-code="XR05CBA001A001010109903"]').waitFor();
 
     const phone = (await journey.newPage(375, 812, true)).page;
     await login(phone, journey.url(), 'pharmacist');

@@ -27,6 +27,7 @@ import { DateInput } from '../../web/kit/date-input.tsx';
 import { useIsMobile } from '../../web/use-is-mobile.ts';
 import { drugRow, importResult, priceHistory, priceResult, type DrugRow, type ImportResult } from './catalogue.api.ts';
 import { catalogueMessages } from './catalogue.i18n.ts';
+import { DrugForm } from './catalogue-form.tsx';
 
 export type T = Translate<typeof catalogueMessages>;
 
@@ -47,7 +48,9 @@ export function DrugDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const t = useT(catalogueMessages);
   const mobile = useIsMobile();
   const mayChange = useMayCall('POST /api/pharmacy/catalogue/:id/prices');
+  const mayEdit = useMayCall('PUT /api/pharmacy/catalogue/:id');
   const [changing, setChanging] = useState(false);
+  const [editing, setEditing] = useState(false);
   const item = useQuery({
     queryKey: ['pharmacy-drug', id],
     queryFn: () => apiGet(`/api/pharmacy/catalogue/${id}`, drugRow),
@@ -68,10 +71,19 @@ export function DrugDrawer({ id, onClose }: { id: number | null; onClose: () => 
       size={mobile ? '100%' : 640}
       destroyOnHidden
       extra={
-        mayChange && d ? (
-          <Button type="primary" aria-label={t('changePrice')} onClick={() => setChanging(true)}>
-            {t('changePrice')}
-          </Button>
+        d ? (
+          <Space wrap>
+            {mayEdit ? (
+              <Button aria-label={t('edit')} onClick={() => setEditing(true)}>
+                {t('edit')}
+              </Button>
+            ) : null}
+            {mayChange ? (
+              <Button type="primary" aria-label={t('changePrice')} onClick={() => setChanging(true)}>
+                {t('changePrice')}
+              </Button>
+            ) : null}
+          </Space>
         ) : null
       }
     >
@@ -126,6 +138,7 @@ export function DrugDrawer({ id, onClose }: { id: number | null; onClose: () => 
         }))}
       />
       {d ? <PriceDialog open={changing} drugId={d.id} onClose={() => setChanging(false)} t={t} /> : null}
+      {d && editing ? <DrugForm open item={d} onClose={() => setEditing(false)} /> : null}
     </Drawer>
   );
 }

@@ -87,3 +87,16 @@ export const importResult = z.object({
   ),
 });
 export type ImportResult = z.infer<typeof importResult>;
+
+export const supplierList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      creditCode: z.string().nullable(),
+      contact: z.string().nullable(),
+      phone: z.string().nullable(),
+      active: z.boolean(),
+    }),
+  ),
+});

@@ -8,6 +8,7 @@ import { useListParams, useListQuery } from '../../web/kit/list-params.ts';
 import { Page } from '../../web/page.tsx';
 import { CLASSES, DRUG_KINDS, drugPage, LEVELS, type DrugRow } from './catalogue.api.ts';
 import { classTag, DrugDrawer, ImportDialog } from './catalogue-dialogs.tsx';
+import { DrugForm } from './catalogue-form.tsx';
 import { catalogueMessages } from './catalogue.i18n.ts';
 
 type Filters = {
@@ -27,6 +28,8 @@ export function CataloguePage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const mayImport = useMayCall('POST /api/pharmacy/catalogue/import');
+  const mayCreate = useMayCall('POST /api/pharmacy/catalogue');
+  const [creating, setCreating] = useState(false);
   const { page: _p, pageSize: _s, sort: _o, ...exportQuery } = list.params;
   const yesNo = (key: 'essential' | 'vbp' | 'active', label: string, yes: string) => (
     <Select
@@ -46,11 +49,18 @@ export function CataloguePage() {
     <Page
       title={t('title')}
       extra={
-        mayImport ? (
-          <Button aria-label={t('importTitle')} onClick={() => setImporting(true)}>
-            {t('importTitle')}
-          </Button>
-        ) : null
+        <Space wrap>
+          {mayCreate ? (
+            <Button type="primary" aria-label={t('create')} onClick={() => setCreating(true)}>
+              {t('create')}
+            </Button>
+          ) : null}
+          {mayImport ? (
+            <Button aria-label={t('importTitle')} onClick={() => setImporting(true)}>
+              {t('importTitle')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <DataList<DrugRow>
@@ -156,6 +166,7 @@ export function CataloguePage() {
       />
       <DrugDrawer id={openId} onClose={() => setOpenId(null)} />
       <ImportDialog open={importing} onClose={() => setImporting(false)} />
+      <DrugForm open={creating} item={null} onClose={() => setCreating(false)} />
     </Page>
   );
 }
