@@ -64,6 +64,9 @@ const CHRONIC_DRILLERS: readonly Role[] = ['admin', 'township_doctor', 'village_
 /** drugs (issue 14): who asks for stock and confirms its arrival, who sees requests and distributions */
 const REQUESTERS: readonly Role[] = ['village_doctor', 'township_doctor', 'pharmacist'];
 const PROCURE_READERS: readonly Role[] = [...REQUESTERS, 'admin', 'coordinator'];
+/** drugs (issue 14): the one catalogue is read by everyone who prescribes, dispenses or bills; kept by the central pharmacy (checked in the service) and the administrator */
+const CATALOGUE_EDITORS: readonly Role[] = ['pharmacist', 'admin'];
+const CATALOGUE_READERS: readonly Role[] = [...CATALOGUE_EDITORS, ...CLINICAL, 'clerk', 'bureau'];
 
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
@@ -328,6 +331,18 @@ export const POLICIES: PolicyTable = {
   'PUT /api/chronic/base-data': p(['bureau', 'admin'], 'descendant'),
 
   // ---- drugs: catalogue and one price (issue 14)
+  'GET /api/pharmacy/catalogue': p(CATALOGUE_READERS, 'any'),
+  'GET /api/pharmacy/catalogue/export': p(CATALOGUE_READERS, 'any'),
+  'GET /api/pharmacy/catalogue/import/template': p(CATALOGUE_EDITORS, 'any'),
+  'GET /api/pharmacy/catalogue/imports': p(CATALOGUE_EDITORS, 'any'),
+  'POST /api/pharmacy/catalogue/import': p(CATALOGUE_EDITORS, 'any'),
+  'POST /api/pharmacy/catalogue': p(CATALOGUE_EDITORS, 'any'),
+  'GET /api/pharmacy/catalogue/:id': p(CATALOGUE_READERS, 'any'),
+  'PUT /api/pharmacy/catalogue/:id': p(CATALOGUE_EDITORS, 'any'),
+  'GET /api/pharmacy/catalogue/:id/prices': p(CATALOGUE_READERS, 'any'),
+  'POST /api/pharmacy/catalogue/:id/prices': p(CATALOGUE_EDITORS, 'any'),
+  'GET /api/pharmacy/suppliers': p(CATALOGUE_READERS, 'any'),
+  'POST /api/pharmacy/suppliers': p(CATALOGUE_EDITORS, 'any'),
 
   // ---- drugs: requests, procurement, distribution, transfers (issue 14)
   'GET /api/pharmacy/requests': p(PROCURE_READERS, 'descendant'),

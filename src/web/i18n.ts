@@ -129,6 +129,7 @@ export const common = {
   'nav.fdContracts': ['家庭医生签约', 'Family-doctor contracts'],
   'nav.fdSign': ['签约（手机）', 'Sign (phone)'],
   // ---- drugs: catalogue (issue 14)
+  'nav.drugCatalogue': ['药品目录', 'Drug catalogue'],
 
   // ---- drugs: requests, procurement, distribution (issue 14)
   'nav.pharmacyRequests': ['请领', 'Stock requests'],

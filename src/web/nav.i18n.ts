@@ -19,6 +19,10 @@ export const NAV_BLURBS = defineDict({
   fdSign: ['手机上为居民或全户签约，手写签名', 'Sign a resident or a household on the phone'],
   fdTeams: ['1+1+N 团队、服务村，服务包及其版本', '1+1+N teams, villages served, package versions'],
   // ---- drugs: catalogue (issue 14)
+  drugCatalogue: [
+    '全县一个目录：医保编码、拼音检索、甲乙类与基药集采，统一价格与调价、表格导入',
+    'One county catalogue: codes, pinyin search, classes, one price, import',
+  ],
 
   // ---- drugs: requests, procurement, distribution (issue 14)
   pharmacyRequests: [

@@ -128,6 +128,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     blurb: NAV_BLURBS.chronicFigures,
   },
   // ---- drugs: catalogue (issue 14)
+  {
+    path: '/pharmacy/catalogue',
+    label: 'nav.drugCatalogue',
+    group: 'pharmacy',
+    icon: <MedicineBoxOutlined />,
+    needs: 'GET /api/pharmacy/catalogue',
+    blurb: NAV_BLURBS.drugCatalogue,
+  },
 
   // ---- drugs: requests, procurement, distribution (issue 14)
   {

@@ -168,6 +168,11 @@ const routes: RouteObject[] = [
             async () => (await import('../family-doctor/ui/teams.page.tsx')).TeamsPage,
           ),
           // ---- drugs: catalogue (issue 14)
+          page(
+            'pharmacy/catalogue',
+            'GET /api/pharmacy/catalogue',
+            async () => (await import('../pharmacy/ui/catalogue.page.tsx')).CataloguePage,
+          ),
 
           // ---- drugs: requests, procurement, distribution (issue 14)
           page(
