@@ -110,13 +110,25 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
 }
 
 export async function login(url: string, username: string, password: string): Promise<string> {
+  return (await loginWithCsrf(url, username, password)).cookie;
+}
+
+/** A session cookie and its CSRF token, for benchmarks that write (POST with `x-csrf-token`). */
+export async function loginWithCsrf(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return {
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0],
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {
