@@ -137,6 +137,10 @@ export const common = {
   'nav.pharmacyDistribution': ['统一配送', 'Distribution'],
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
+  'nav.drugDispense': ['发药', 'Dispensing'],
+  'nav.drugStock': ['库存管理', 'Stock'],
+  'nav.drugRecalls': ['药品召回', 'Recalls'],
+  'nav.drugFigures': ['药事指标', 'Drug figures'],
 
   // ---- sterile supply and medical waste (issue 14)
 

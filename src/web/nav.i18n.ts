@@ -39,6 +39,22 @@ export const NAV_BLURBS = defineDict({
   ],
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
+  drugDispense: [
+    '按处方或简易处方发药，近效期先出，扫追溯码，打印用药标签，退药与缺药登记',
+    'Dispense first-expiry-first, scan trace codes, labels, returns, shortages',
+  ],
+  drugStock: [
+    '按批次的库存、近效期与过期、封存、库存流水，盘点与差异审核',
+    'Stock by batch, near expiry, blocked, ledger, stock-take',
+  ],
+  drugRecalls: [
+    '按批号召回：全县即时封存，列出领药居民逐一联系',
+    'Recall a batch: blocked county-wide, every recipient listed to call',
+  ],
+  drugFigures: [
+    '基药与集采占比、药占比、近效期金额、周转天数、缺货天数、回流药信号',
+    'Essential and VBP shares, drug share, near expiry, turnover, stock-outs',
+  ],
 
   // ---- sterile supply and medical waste (issue 14)
 

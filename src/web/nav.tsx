@@ -164,6 +164,38 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 
   // ---- drugs: stock, dispensing, recall, figures (issue 14)
+  {
+    path: '/pharmacy/dispense',
+    label: 'nav.drugDispense',
+    group: 'pharmacy',
+    icon: <MedicineBoxOutlined />,
+    needs: 'POST /api/pharmacy/dispenses',
+    blurb: NAV_BLURBS.drugDispense,
+  },
+  {
+    path: '/pharmacy/stock',
+    label: 'nav.drugStock',
+    group: 'pharmacy',
+    icon: <TableOutlined />,
+    needs: 'GET /api/pharmacy/stock',
+    blurb: NAV_BLURBS.drugStock,
+  },
+  {
+    path: '/pharmacy/recalls',
+    label: 'nav.drugRecalls',
+    group: 'pharmacy',
+    icon: <AuditOutlined />,
+    needs: 'GET /api/pharmacy/recalls',
+    blurb: NAV_BLURBS.drugRecalls,
+  },
+  {
+    path: '/pharmacy/figures',
+    label: 'nav.drugFigures',
+    group: 'stats',
+    icon: <LineChartOutlined />,
+    needs: 'GET /api/pharmacy/figures',
+    blurb: NAV_BLURBS.drugFigures,
+  },
 
   // ---- sterile supply and medical waste (issue 14)
 

@@ -192,6 +192,26 @@ const routes: RouteObject[] = [
           ),
 
           // ---- drugs: stock, dispensing, recall, figures (issue 14)
+          page(
+            'pharmacy/stock',
+            'GET /api/pharmacy/stock',
+            async () => (await import('../pharmacy/ui/stock.page.tsx')).StockPage,
+          ),
+          page(
+            'pharmacy/dispense',
+            'POST /api/pharmacy/dispenses',
+            async () => (await import('../pharmacy/ui/dispense.page.tsx')).DispensePage,
+          ),
+          page(
+            'pharmacy/recalls',
+            'GET /api/pharmacy/recalls',
+            async () => (await import('../pharmacy/ui/recalls.page.tsx')).RecallsPage,
+          ),
+          page(
+            'pharmacy/figures',
+            'GET /api/pharmacy/figures',
+            async () => (await import('../pharmacy/ui/figures.page.tsx')).DrugFiguresPage,
+          ),
 
           // ---- sterile supply and medical waste (issue 14)
 
