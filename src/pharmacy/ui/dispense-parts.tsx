@@ -94,7 +94,7 @@ export function ReturnButton({ line }: { line: DispenseView['lines'][number] }) 
         onOk={() => form.submit()}
         confirmLoading={send.isPending}
       >
-        <ErrorAlert error={send.error} />
+        {send.error ? <ErrorAlert error={send.error} /> : null}
         <Form
           form={form}
           layout="vertical"
@@ -153,7 +153,7 @@ export function Shortages() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={t('shortageNew')}>
-        <ErrorAlert error={create.error} />
+        {create.error ? <ErrorAlert error={create.error} /> : null}
         <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} initialValues={{ packs: 1 }}>
           <Form.Item name="residentId" style={{ minWidth: 260 }}>
             <ResidentSelect />

@@ -37,7 +37,7 @@ export function DrugFiguresPage() {
         />
       }
     >
-      <ErrorAlert error={f.error} />
+      {f.error ? <ErrorAlert error={f.error} /> : null}
       {d ? (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Row gutter={[12, 12]}>

@@ -150,7 +150,9 @@ function SheetModal({ id, onClose }: { id: number; onClose: () => void }) {
         ) : null
       }
     >
-      <ErrorAlert error={save.error ?? decide.error ?? sheet.error} />
+      {(save.error ?? decide.error ?? sheet.error) ? (
+        <ErrorAlert error={save.error ?? decide.error ?? sheet.error} />
+      ) : null}
       <Table
         size="small"
         rowKey="batchId"
