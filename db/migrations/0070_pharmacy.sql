@@ -485,6 +485,23 @@ CREATE TABLE drug_shortages (
 );
 CREATE INDEX drug_shortages_org_idx ON drug_shortages (org_id, status);
 
+-- The dispensing preflight, before any transaction: per (dispensing, item) what is available
+-- now at the org (unexpired, not blocked) and whether that client id was already used. Past
+-- RLS on purpose: the route has already checked the org is the caller's, and it answers
+-- quantities only. Concurrent dispensings share one call (src/pharmacy/dispense.service.ts);
+-- a refusal here needs no transaction, a go-ahead is still decided by stock_claim.
+CREATE FUNCTION dispense_preflight(p_county integer[], p_client uuid[], p_org integer[], p_drug integer[], p_day date)
+RETURNS TABLE (i integer, available bigint, prior boolean, name text, unit text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT x.i::integer,
+         coalesce((SELECT sum(b.qty_in - b.qty_out - b.qty_blocked) FROM stock_batches b
+                   WHERE b.org_id = x.org AND b.drug_id = x.drug AND b.expiry_date >= p_day), 0)::bigint,
+         EXISTS (SELECT 1 FROM dispenses d WHERE d.county_id = x.county AND d.client_id = x.client),
+         dr.generic_name, dr.min_unit
+  FROM unnest(p_county, p_client, p_org, p_drug) WITH ORDINALITY AS x(county, client, org, drug, i)
+  LEFT JOIN drugs dr ON dr.id = x.drug AND dr.county_id = x.county
+$$;
+
 -- ---------------------------------------------------------------- row-level security
 DO $$
 DECLARE t text;

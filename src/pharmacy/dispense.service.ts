@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { batcherPerDb } from '../platform/batch.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiDate } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -24,6 +25,28 @@ export async function dispense(ctx: Ctx, input: DispenseCreate): Promise<Idempot
   const hash = requestHash(input);
   const orgId = input.orgId ?? ctx.actor.orgId;
   if (!ctx.scope.orgIds.includes(orgId)) throw forbidden('只能为本机构（或下属机构）发药');
+  // a line the stock cannot fill is refused before any transaction (a new request, not a resend)
+  const now = ctx.platform.config.now();
+  const pre = await Promise.all(
+    input.lines.map((l) =>
+      preflight(ctx.db, {
+        countyId: ctx.actor.countyId,
+        clientId: input.clientId,
+        orgId,
+        drugId: l.drugId,
+        day: shanghaiDate(now),
+      }),
+    ),
+  );
+  const shortLine = input.lines.findIndex((l, n) => pre[n].name !== null && !pre[n].prior && pre[n].available < l.qty);
+  if (shortLine >= 0) {
+    const p = pre[shortLine];
+    throw short(
+      { id: input.lines[shortLine].drugId, generic_name: p.name ?? '', min_unit: p.unit },
+      p.available,
+      input.lines[shortLine].qty,
+    );
+  }
   try {
     const result = await withScope(ctx.db, ctx.scope, (trx) => dispenseIn(trx, ctx, input, orgId, hash));
     if (!result.replayed)
@@ -50,6 +73,31 @@ export async function dispense(ctx: Ctx, input: DispenseCreate): Promise<Idempot
     throw err;
   }
 }
+
+interface PreflightInput {
+  countyId: number;
+  clientId: string;
+  orgId: number;
+  drugId: number;
+  day: string;
+}
+/** concurrent dispensings ask together: one statement answers every line that queued meanwhile */
+const preflight = batcherPerDb(
+  async (db: Kdb, ps: readonly PreflightInput[]) => {
+    const { rows } = await sql<{
+      i: number;
+      available: number;
+      prior: boolean;
+      name: string | null;
+      unit: string | null;
+    }>`
+      SELECT i, available, prior, name, unit FROM dispense_preflight(${ps.map((p) => p.countyId)}::int[],
+        ${ps.map((p) => p.clientId)}::uuid[], ${ps.map((p) => p.orgId)}::int[], ${ps.map((p) => p.drugId)}::int[],
+        ${ps[0].day}::date) ORDER BY i`.execute(db);
+    return rows.map((r) => ({ available: Number(r.available), prior: r.prior, name: r.name, unit: r.unit ?? '' }));
+  },
+  { maxInFlight: 2 },
+);
 
 async function dispenseIn(
   trx: Kdb,
