@@ -14,6 +14,9 @@ export const TODO_KEYS = [
   'grid_alerts',
   'followups_due',
   'contracts_to_renew',
+  'stock_near_expiry',
+  'recall_calls',
+  'deliveries_to_receive',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

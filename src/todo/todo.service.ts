@@ -6,6 +6,7 @@ import * as exams from '../referrals/exam-order.service.ts';
 import * as referrals from '../referrals/referral.service.ts';
 import * as desk from '../settlement/desk.service.ts';
 import * as daylist from '../chronic/daylist.service.ts';
+import { pharmacyTodo } from '../pharmacy/todo-counts.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
 type Route = keyof typeof POLICIES;
@@ -60,6 +61,12 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
     add('grid_alerts', c.alerts, c.alerts, '/chronic/day');
     add('followups_due', c.overdue + c.today, c.overdue, '/chronic/day');
     add('contracts_to_renew', c.renewals, 0, '/fd/contracts?view=renewal');
+  }
+  if (may('POST /api/pharmacy/dispenses')) {
+    const p = await pharmacyTodo(ctx);
+    add('stock_near_expiry', p.near, p.expired, '/pharmacy/stock?view=near_expiry');
+    add('recall_calls', p.to_call, 0, '/pharmacy/recalls');
+    add('deliveries_to_receive', p.to_receive, p.overdue, '/pharmacy/distribution');
   }
   return { items };
 }

@@ -41,6 +41,9 @@ describe('GET /api/todo', () => {
         'grid_alerts',
         'followups_due',
         'contracts_to_renew',
+        'stock_near_expiry',
+        'recall_calls',
+        'deliveries_to_receive',
       ].sort(),
     );
     expect([...(await todo(w.village)).keys()]).toEqual(

@@ -11,6 +11,9 @@ import {
   AlertOutlined,
   ScheduleOutlined,
   FileDoneOutlined,
+  FieldTimeOutlined,
+  InboxOutlined,
+  PhoneOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -32,6 +35,9 @@ const KINDS: Record<
   grid_alerts: { icon: <AlertOutlined />, attention: 'urgent' },
   followups_due: { icon: <ScheduleOutlined />, attention: 'overdue' },
   contracts_to_renew: { icon: <FileDoneOutlined /> },
+  stock_near_expiry: { icon: <FieldTimeOutlined />, attention: 'overdue' },
+  recall_calls: { icon: <PhoneOutlined /> },
+  deliveries_to_receive: { icon: <InboxOutlined />, attention: 'overdue' },
   referrals_awaiting: {
     icon: <SwapOutlined />,
     attention: 'escalated',

@@ -63,4 +63,19 @@ export const TODO_KINDS: Record<
     label: ['待续签', 'Contracts to renew'],
     hint: ['家庭医生签约到期前 30 天内尚未续签', 'Ending within the renewal window, not yet renewed'],
   },
+  stock_near_expiry: {
+    label: ['近效期药品', 'Stock near expiry'],
+    hint: [
+      '在库批次 90 天内到期；已过期仍在库的优先处理',
+      'Batches expiring within 90 days; expired ones on the shelf first',
+    ],
+  },
+  recall_calls: {
+    label: ['召回待联系', 'Recall calls'],
+    hint: ['进行中的召回批次，领过药而尚未联系的居民', 'Residents who received a recalled batch, not yet called'],
+  },
+  deliveries_to_receive: {
+    label: ['待收货', 'Deliveries to receive'],
+    hint: ['中心药房已发货、本机构尚未确认收货的配送单', 'Shipped to you, not yet received'],
+  },
 };
