@@ -211,7 +211,7 @@ function Counter() {
               {t('dispense')}
             </Button>
           </Space>
-          <ErrorAlert error={submit.error} />
+          {submit.isError ? <ErrorAlert error={submit.error} /> : null}
         </Space>
       </Card>
       {done ? <Dispensed d={done} /> : null}

@@ -110,7 +110,7 @@ function StartRecall({ onClose, onStarted }: { onClose: () => void; onStarted: (
       okButtonProps={{ danger: true }}
       confirmLoading={start.isPending}
     >
-      <ErrorAlert error={start.error} />
+      {start.isError ? <ErrorAlert error={start.error} /> : null}
       <Form form={form} layout="vertical" initialValues={{ level: '2' }} onFinish={(v) => start.mutate(v)}>
         <Form.Item name="drugId" label={t('drug')} rules={[{ required: true }]}>
           <Select
@@ -154,7 +154,7 @@ function RecallView({ id }: { id: number }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: PHARMACY_KEY }),
   });
   const d: RecallDetail | undefined = r.data;
-  if (!d) return <ErrorAlert error={r.error} />;
+  if (!d) return r.isError ? <ErrorAlert error={r.error} /> : null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Descriptions
