@@ -85,8 +85,9 @@ export async function seedSupply(db: Kdb, opts: SupplySeedOptions): Promise<void
       r AS (
         SELECT r.id, CASE WHEN o.kind = 'village_clinic' THEN o.parent_id ELSE r.org_id END AS township FROM residents r
         JOIN orgs o ON o.id = r.org_id WHERE r.county_id = ${county} AND r.deceased_on IS NULL),
-      rn AS (SELECT id, township, row_number() OVER (PARTITION BY township ORDER BY id) - 1 AS n,
-                    count(*) OVER (PARTITION BY township) AS cnt FROM r),
+      rn AS (SELECT id, township, row_number() OVER (PARTITION BY township ORDER BY id) - 1 AS n FROM r),
+      -- the residents per township apart, so the pick below is an equality join (township, n)
+      rc AS (SELECT township, count(*) AS cnt FROM r GROUP BY township),
       x AS (
         SELECT p.*, c.townships[1 + floor(p.u1 * cardinality(c.townships))::int] AS township, c.staff_a,
                (${today} - p.load_date) AS age, p.load_date + p.shelf_days AS expires_on
@@ -116,7 +117,8 @@ export async function seedSupply(db: Kdb, opts: SupplySeedOptions): Promise<void
              CASE WHEN y.was = 'returned' THEN (SELECT min(id) FROM staff WHERE org_id = y.township) END,
              CASE WHEN y.was = 'returned' THEN least(${now}, ((least(y.expires_on, ${today}))::timestamp + interval '15 hours') AT TIME ZONE 'Asia/Shanghai') END,
              CASE WHEN y.load_status = 'failed' THEN ((y.load_date + 2)::timestamp + interval '9 hours') AT TIME ZONE 'Asia/Shanghai' END
-      FROM y LEFT JOIN rn ON rn.township = y.township AND rn.n = floor(y.u3 * rn.cnt)::int
+      FROM y LEFT JOIN rc ON rc.township = y.township
+      LEFT JOIN rn ON rn.township = y.township AND rn.n = floor(y.u3 * rc.cnt)::int
       WHERE y.was <> 'used' OR rn.id IS NOT NULL`);
 
     await seedWaste(run, county, now, u);
