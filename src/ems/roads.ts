@@ -286,32 +286,35 @@ export function travelTimes(g: RoadGraph, fromNodeId: number, toNodeIds: readonl
   const from = g.graph.getNode(fromNodeId);
   if (!from) throw new RangeError(`road node ${fromNodeId} is not in the graph`);
   const { offsets, targets, seconds, metres } = g.csr;
-  const n = g.nodeCount;
-  const dist = new Float64Array(n).fill(Infinity);
-  const len = new Float64Array(n);
-  const done = new Uint8Array(n);
-  const wanted = new Uint8Array(n);
+  const w = workspace(g);
+  const { dist, len, seen, done, wanted, heap } = w;
+  // a new stamp instead of clearing the arrays: a node's entries count only when stamped this search
+  const gen = ++w.gen;
   let remaining = 0;
   for (const id of toNodeIds) {
     const i = g.graph.getNode(id)?.data.index;
-    if (i !== undefined && !wanted[i]) {
-      wanted[i] = 1;
+    if (i !== undefined && wanted[i] !== gen) {
+      wanted[i] = gen;
       remaining += 1;
     }
   }
-  const heap = new MinHeap(Math.max(16, targets.length + 1));
   const s = from.data.index;
+  heap.size = 0;
   dist[s] = 0;
+  len[s] = 0;
+  seen[s] = gen;
   heap.push(0, s);
   while (remaining > 0 && heap.size > 0) {
-    const [d, u] = heap.pop();
-    if (done[u] || d > dist[u]) continue;
-    done[u] = 1;
-    if (wanted[u]) remaining -= 1;
+    const d = heap.minKey();
+    const u = heap.pop();
+    if (done[u] === gen || d > dist[u]) continue;
+    done[u] = gen;
+    if (wanted[u] === gen) remaining -= 1;
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
       const v = targets[k];
       const nd = d + seconds[k];
-      if (nd < dist[v]) {
+      if (seen[v] !== gen || nd < dist[v]) {
+        seen[v] = gen;
         dist[v] = nd;
         len[v] = len[u] + metres[k];
         heap.push(nd, v);
@@ -320,9 +323,41 @@ export function travelTimes(g: RoadGraph, fromNodeId: number, toNodeIds: readonl
   }
   return toNodeIds.map((id) => {
     const i = g.graph.getNode(id)?.data.index;
-    if (i === undefined || !done[i]) return null;
+    if (i === undefined || done[i] !== gen) return null;
     return { nodeId: id, seconds: dist[i], metres: len[i] };
   });
+}
+
+/** Scratch arrays of one graph's searches, reused: a search allocates nothing but its answer. */
+interface Workspace {
+  gen: number;
+  dist: Float64Array;
+  len: Float64Array;
+  seen: Uint32Array;
+  done: Uint32Array;
+  wanted: Uint32Array;
+  heap: MinHeap;
+}
+
+const workspaces = new WeakMap<RoadGraph, Workspace>();
+
+function workspace(g: RoadGraph): Workspace {
+  let w = workspaces.get(g);
+  // searches are synchronous, so one workspace per graph is never used by two at once
+  if (!w || w.gen >= 0xfffffffe) {
+    const n = g.nodeCount;
+    w = {
+      gen: 0,
+      dist: new Float64Array(n),
+      len: new Float64Array(n),
+      seen: new Uint32Array(n),
+      done: new Uint32Array(n),
+      wanted: new Uint32Array(n),
+      heap: new MinHeap(Math.max(16, g.csr.targets.length + 1)),
+    };
+    workspaces.set(g, w);
+  }
+  return w;
 }
 
 const finders = new WeakMap<RoadGraph, PathFinder<RoadNodeData>>();
@@ -461,8 +496,14 @@ class MinHeap {
     this.vals[i] = val;
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.vals[0]];
+  /** the smallest key (the heap must not be empty) */
+  minKey(): number {
+    return this.keys[0];
+  }
+
+  /** removes the entry with the smallest key and returns its value */
+  pop(): number {
+    const top = this.vals[0];
     const last = --this.size;
     const key = this.keys[last];
     const val = this.vals[last];
