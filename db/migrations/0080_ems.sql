@@ -259,7 +259,9 @@ CREATE TABLE ems_events (
   CONSTRAINT ems_events_once UNIQUE (mission_id, milestone)
 );
 
-CREATE FUNCTION ems_event_order() RETURNS trigger LANGUAGE plpgsql AS $$
+-- SECURITY DEFINER: the order is checked against every milestone of the mission, whatever the
+-- writer may see, and without row-level security's per-row checks (a bulk back-entry stays fast)
+CREATE FUNCTION ems_event_order() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE clash record;
 BEGIN
   SELECT e.milestone, e.at, m.label AS other_label, n.label AS new_label,
@@ -336,7 +338,7 @@ CREATE INDEX ems_preadmissions_dest_idx ON ems_preadmissions (dest_org_id, statu
 ALTER TABLE ems_calls ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ems_calls_by_org ON ems_calls
   USING (org_id = ANY ((SELECT app_org_ids())::integer[])
-         OR id IN (SELECT call_id FROM ems_missions))
+         OR EXISTS (SELECT 1 FROM ems_missions m WHERE m.call_id = ems_calls.id))
   WITH CHECK (org_id = ANY ((SELECT app_org_ids())::integer[]));
 ALTER TABLE ems_missions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ems_missions_by_org ON ems_missions
@@ -350,14 +352,14 @@ BEGIN
   FOREACH t IN ARRAY ARRAY['ems_events', 'ems_observations']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY %I ON %I USING (mission_id IN (SELECT id FROM ems_missions))'
-      ' WITH CHECK (mission_id IN (SELECT id FROM ems_missions))', t || '_by_mission', t);
+    EXECUTE format('CREATE POLICY %I ON %I USING (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id))'
+      ' WITH CHECK (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id))', t || '_by_mission', t);
   END LOOP;
 END $$;
 ALTER TABLE ems_preadmissions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ems_preadmissions_by_mission ON ems_preadmissions
-  USING (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR mission_id IN (SELECT id FROM ems_missions))
-  WITH CHECK (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR mission_id IN (SELECT id FROM ems_missions));
+  USING (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id))
+  WITH CHECK (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id));
 
 GRANT SELECT ON ems_vehicle_rules, ems_complaints, ems_milestones, ems_milestone_order TO onecounty_app;
 -- the county's roads, stations and fleet are set up by the administrator (and the demo seed)

@@ -9,6 +9,7 @@ import {
   ACTION_LABELS,
   nextStatus,
   STEP_MILESTONE,
+  VEHICLE_RULES,
   VEHICLE_STATUS_LABELS,
   type Channel,
   type Milestone,
@@ -83,6 +84,7 @@ async function stampOnce(
   milestone: Milestone,
   at: Date,
   source: 'crew' | 'hospital' | 'dispatcher',
+  clientId: string | null = null,
 ) {
   await trx
     .insertInto('ems_events')
@@ -94,6 +96,7 @@ async function stampOnce(
       source,
       recorded_at: ctx.platform.config.now(),
       recorded_by: ctx.actor.id,
+      client_id: clientId,
     })
     .onConflict((oc) => oc.constraint('ems_events_once').doNothing())
     .execute();
@@ -115,6 +118,9 @@ export async function step(ctx: Ctx, missionId: number, input: StepBody) {
     if (input.action === 'stand_down' && m.status === 'cancelled') return { m, changed: false };
     if (!isActive(m.status)) throw conflict('MISSION_ENDED', '该任务已结束，不能再操作');
     const to = nextStatus(vehicle.status, input.action);
+    // pressed twice (two ids for one press on a flaky connection): the vehicle is already there
+    if (!to && VEHICLE_RULES.some((r) => r.action === input.action && r.to === vehicle.status))
+      return { m, changed: false };
     if (!to)
       throw conflict(
         'STEP_NOT_ALLOWED',
@@ -128,7 +134,8 @@ export async function step(ctx: Ctx, missionId: number, input: StepBody) {
       .where('id', '=', m.id)
       .execute();
     const milestone = STEP_MILESTONE[input.action];
-    if (milestone) await insertEvent(ctx, trx, m.id, milestone, input.at, sourceOf(ctx), input.clientId);
+    // the hospital may have stamped the door before the crew pressed 到达医院: the first time stands
+    if (milestone) await stampOnce(ctx, trx, m.id, milestone, input.at, sourceOf(ctx), input.clientId);
     // reaching the patient is the first medical contact unless the crew recorded it apart
     if (input.action === 'arrive_scene') await stampOnce(ctx, trx, m.id, 'fmc', input.at, sourceOf(ctx));
     if (!isActive(status)) {
@@ -202,8 +209,13 @@ const VALUE_SCHEMAS: Record<ObservationKind, z.ZodType<Record<string, unknown>>>
       temp: z.number().min(30, '体温应在 30–43 ℃').max(43, '体温应在 30–43 ℃').optional(),
     })
     .refine((v) => Object.keys(v).length > 0, '请至少填写一项生命体征'),
-  gcs: z.object({ total: z.number().int().min(3, 'GCS 应在 3–15').max(15, 'GCS 应在 3–15') }),
-  fast: z.object({ face: z.boolean(), arm: z.boolean(), speech: z.boolean() }),
+  gcs: z.object({
+    total: z.number().int().min(3, 'GCS 应在 3–15').max(15, 'GCS 应在 3–15'),
+    eye: z.number().int().min(1, '睁眼评分应在 1–4').max(4, '睁眼评分应在 1–4').optional(),
+    verbal: z.number().int().min(1, '语言评分应在 1–5').max(5, '语言评分应在 1–5').optional(),
+    motor: z.number().int().min(1, '运动评分应在 1–6').max(6, '运动评分应在 1–6').optional(),
+  }),
+  fast: z.object({ face: z.boolean(), arm: z.boolean(), speech: z.boolean(), positive: z.boolean().optional() }),
   stroke_scale: z.object({ nihss: z.number().int().min(0, 'NIHSS 应在 0–42').max(42, 'NIHSS 应在 0–42') }),
   glucose: z.object({ mmol: z.number().min(0.5, '血糖应在 0.5–35 mmol/L').max(35, '血糖应在 0.5–35 mmol/L') }),
   ecg: z.object({

@@ -14,6 +14,7 @@ import { seedSettlement } from './settlement.seed.ts';
 import { seedChronic } from './chronic.seed.ts';
 import { seedPharmacy } from './pharmacy.seed.ts';
 import { seedSupply } from './supply.seed.ts';
+import { seedRoads } from './ems-roads.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
 
 /**
@@ -514,6 +515,10 @@ export async function seedFeatures(
   const supplyStarted = performance.now();
   await seedSupply(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
   opts.onStep?.('sterile supply and waste', performance.now() - supplyStarted);
+  // the county's road network for the nearest unit by road time (issue 13)
+  const emsStarted = performance.now();
+  await seedRoads(db, { countyId, seed: opts.seed, scale: jiexiu ? 'jiexiu' : 'demo' });
+  opts.onStep?.('120 roads', performance.now() - emsStarted);
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
