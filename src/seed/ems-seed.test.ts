@@ -45,12 +45,14 @@ beforeAll(async () => {
        SET ROLE ${APP_ROLE}`,
     )
     .execute(database.db);
-  // the demo account the lead adds in accounts.ts: the crew of the people's hospital emergency department
+  // the demo account `crew` (accounts.ts) of the people's hospital emergency department, until accounts.ts has it
   await sql`
     INSERT INTO staff (county_id, org_id, department_id, username, display_name, title, roles, password_hash,
                        must_change_password)
     SELECT s.county_id, s.org_id, s.department_id, 'crew', '韩志强', '院前急救医师', ARRAY['crew'], s.password_hash, false
-    FROM staff s WHERE s.username = 'dispatcher'`.execute(database.db);
+    FROM staff s WHERE s.username = 'dispatcher' AND NOT EXISTS (SELECT 1 FROM staff WHERE username = 'crew')`.execute(
+    database.db,
+  );
   const started = performance.now();
   result = await seedEms(database.db, {
     countyId,

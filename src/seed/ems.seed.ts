@@ -22,8 +22,12 @@ import { Rng } from './random.ts';
  * vehicle never carries two missions at once: calls are handed to a station's vehicles in
  * turn, and a call that would find its vehicle still busy is dropped.
  *
- * Needs to run as a role that may INSERT into ems_stations and ems_vehicles (0080 grants
- * onecounty_app SELECT and SELECT, UPDATE only; see the report of the seed branch).
+ * Runs after the road seed: a station's node is its org's road node (NULL without roads).
+ * Needs a role that may INSERT into ems_stations and ems_vehicles (0080 grants onecounty_app
+ * SELECT and SELECT, UPDATE only). Most of the time goes into the milestones' per-row order
+ * trigger (0.1 ms of CPU each on PGlite, 40,000 on the demo scale); with 0080's events policy,
+ * `mission_id IN (SELECT id FROM ems_missions)`, each of its lookups also hashes every visible
+ * mission, which makes the year quadratic (demo: 33 s on PostgreSQL instead of 4 s).
  */
 export interface EmsSeedOptions {
   countyId: number;
@@ -48,7 +52,7 @@ export interface EmsSeedResult {
 /** Calls in the year before `now` (about; a few are dropped, see above). */
 const CALLS: Record<EmsSeedOptions['scale'], number> = { demo: 3_000, jiexiu: 8_000 };
 /** candidates generated per call kept: some fall outside the year or find their vehicle busy */
-const OVERSAMPLE = 1.06;
+const OVERSAMPLE = 1.005;
 /** share of calls from the county seat itself (no village) */
 const CITY_SHARE: Record<EmsSeedOptions['scale'], number> = { demo: 0.3, jiexiu: 0.25 };
 /** villages this far west of the county seat are in the 吕梁 foothills: the road seed's mountain roads */
@@ -240,6 +244,9 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
 
   return withScope(db, { userId: 0, orgIds: orgs.map((o) => o.id) }, async (trx) => {
     const run = (text: string) => sql.raw(text).execute(trx);
+    // the generator's statements join working tables never analyzed and are estimated huge: no
+    // JIT (seconds of compiling on a server), hash joins rather than nested loops
+    await run('SET LOCAL jit = off');
     const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       const started = performance.now();
       const out = await fn();
@@ -324,6 +331,7 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
         GROUP BY org_id`);
     });
     const villages = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ems_seed_vil`.execute(trx)).rows[0].n;
+    await run('SET LOCAL enable_nestloop = off');
     await step('ems: a year of calls and missions', () =>
       insertHistory(trx, {
         county,
@@ -336,6 +344,8 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
         villages,
       }),
     );
+    // the order trigger's one-mission lookups want their index scans back
+    await run('SET LOCAL enable_nestloop = on');
     await step('ems: milestones', () => insertHistoryEvents(trx, county));
     await step('ems: pre-admissions and observations', () => insertHistoryRecords(trx, county, salt));
     await step('ems: live calls and missions', () =>
