@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two files at once even on a 2-core machine (the default there is one): most of a file's
+    // time is spent waiting on a database server, a browser or the app's server process.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     projects: [
       {
         test: {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { APP_ROLE, openPglite, withScope, type Database } from '../platform/db.ts';
+import { openPglite, withScope, type Database } from '../platform/db.ts';
 import { verifyPassword } from '../platform/password.ts';
 import { generateCounty } from './seed.ts';
 import { seedEms, type EmsSeedResult } from './ems.seed.ts';
+import { seedRoads } from './ems-roads.seed.ts';
 
 /**
  * The issue-13 demo data on the demo county, checked in SQL: the fleet and its crews, a year of
@@ -24,35 +25,7 @@ beforeAll(async () => {
   if (!onPglite) return;
   database = await openPglite(undefined);
   ({ countyId } = await generateCounty(database.db, { profile: 'demo', seed: 2026, password: PASSWORD }));
-  // What migration 0081 has to give the seed (0080 grants onecounty_app SELECT on ems_stations and
-  // SELECT, UPDATE on ems_vehicles, so the serving role cannot insert a fleet), and the events
-  // policy in the correlated form: `mission_id IN (SELECT id FROM ems_missions)` hashes every
-  // visible mission for each row the order trigger reads (about 5 ms per milestone at 3,000
-  // missions: the demo year's 43,000 milestones took 230 s against 20 s).
-  await sql
-    .raw(
-      `RESET ROLE;
-       GRANT INSERT ON ems_stations, ems_vehicles TO ${APP_ROLE};
-       ALTER POLICY ems_events_by_mission ON ems_events
-         USING (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id))
-         WITH CHECK (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id));
-       ALTER POLICY ems_observations_by_mission ON ems_observations
-         USING (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id))
-         WITH CHECK (EXISTS (SELECT 1 FROM ems_missions m WHERE m.id = mission_id));
-       -- the road seed's node of the people's hospital (the other orgs have none here)
-       INSERT INTO road_nodes (id, county_id, lat, lng, kind, org_id, name)
-       SELECT ${countyId} * 1000000 + 1, ${countyId}, lat, lng, 'hospital', id, name FROM orgs WHERE code = 'JX-RMYY';
-       SET ROLE ${APP_ROLE}`,
-    )
-    .execute(database.db);
-  // the demo account `crew` (accounts.ts) of the people's hospital emergency department, until accounts.ts has it
-  await sql`
-    INSERT INTO staff (county_id, org_id, department_id, username, display_name, title, roles, password_hash,
-                       must_change_password)
-    SELECT s.county_id, s.org_id, s.department_id, 'crew', '韩志强', '院前急救医师', ARRAY['crew'], s.password_hash, false
-    FROM staff s WHERE s.username = 'dispatcher' AND NOT EXISTS (SELECT 1 FROM staff WHERE username = 'crew')`.execute(
-    database.db,
-  );
+  await seedRoads(database.db, { countyId, seed: 2026, scale: 'demo' });
   const started = performance.now();
   result = await seedEms(database.db, {
     countyId,

@@ -36,6 +36,11 @@ export interface EmsSeedOptions {
   now: Date;
   scale: 'demo' | 'jiexiu';
   onStep?: (step: string, ms: number) => void;
+  /**
+   * false: the fleet only, at the county seat's stations, with no history (the small county of
+   * the browser tests, where the demo crew's ambulance is the one recommended)
+   */
+  history?: boolean;
 }
 
 export interface EmsSeedResult {
@@ -259,7 +264,7 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
       .filter((o) => o.kind === 'township_center' && o.lat !== null && o.lng !== null)
       .map((o) => ({ o, d: distanceKm(o, people) }))
       .sort((a, b) => b.d - a.d || a.o.id - b.o.id)
-      .slice(0, TOWNSHIP_STATIONS)
+      .slice(0, opts.history === false ? 0 : TOWNSHIP_STATIONS)
       .map((x) => x.o)
       .sort((a, b) => a.code.localeCompare(b.code));
     const stations: StationPlan[] = [
@@ -282,6 +287,18 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
       }),
     );
     const stationIds = vehicles.stationIds;
+
+    if (opts.history === false)
+      return {
+        stations: stations.length,
+        vehicles: vehicles.count,
+        crew: vehicles.crew,
+        calls: 0,
+        missions: 0,
+        events: 0,
+        preadmissions: 0,
+        observations: 0,
+      };
 
     // ------------------------------------------------------------ working tables
     const dispatchOrg =

@@ -15,6 +15,7 @@ import { seedChronic } from './chronic.seed.ts';
 import { seedPharmacy } from './pharmacy.seed.ts';
 import { seedSupply } from './supply.seed.ts';
 import { seedRoads } from './ems-roads.seed.ts';
+import { seedEms } from './ems.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
 
 /**
@@ -478,7 +479,11 @@ export async function seedFeatures(
   countyId: number,
   opts: { profile: ProfileName; seed: number; now?: Date; onStep?: (step: string, ms: number) => void },
 ): Promise<{ screenUrls: string[] }> {
-  if (opts.profile === 'tiny') return { screenUrls: [] };
+  // the browser tests' small county gets the roads and the fleet (no history) for the 120 journey
+  if (opts.profile === 'tiny') {
+    await seedEmergency(db, countyId, { ...opts, now: opts.now ?? new Date() });
+    return { screenUrls: [] };
+  }
   const now = opts.now ?? new Date();
   const jiexiu = opts.profile === 'jiexiu';
   await seedReferrals(db, { countyId, seed: opts.seed, perMonth: jiexiu ? 120 : 40, now });
@@ -515,11 +520,24 @@ export async function seedFeatures(
   const supplyStarted = performance.now();
   await seedSupply(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
   opts.onStep?.('sterile supply and waste', performance.now() - supplyStarted);
-  // the county's road network for the nearest unit by road time (issue 13)
-  const emsStarted = performance.now();
-  await seedRoads(db, { countyId, seed: opts.seed, scale: jiexiu ? 'jiexiu' : 'demo' });
-  opts.onStep?.('120 roads', performance.now() - emsStarted);
+  // 120 (issue 13): the road network, stations, fleet and crews, a year of calls and missions
+  await seedEmergency(db, countyId, { ...opts, now });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
+}
+
+/** 120 (issue 13): the road network, stations, fleet and crews; a year of calls and missions except on 'tiny' */
+async function seedEmergency(
+  db: Kdb,
+  countyId: number,
+  opts: { profile: ProfileName; seed: number; now: Date; onStep?: (step: string, ms: number) => void },
+): Promise<void> {
+  const started = performance.now();
+  const scale = opts.profile === 'jiexiu' ? 'jiexiu' : 'demo';
+  await seedRoads(db, { countyId, seed: opts.seed, scale });
+  opts.onStep?.('120 roads', performance.now() - started);
+  const emsStarted = performance.now();
+  await seedEms(db, { countyId, seed: opts.seed, now: opts.now, scale, history: opts.profile !== 'tiny' });
+  opts.onStep?.('120 calls and missions', performance.now() - emsStarted);
 }
