@@ -99,8 +99,8 @@ describe.runIf(onPglite)('120 demo data', () => {
         (SELECT count(*) FROM ems_vehicles v JOIN staff s ON s.username = 'crew' AND s.id = v.crew_staff_ids[1]
          WHERE v.call_sign = '介休120-01') AS crew_account_on_01`);
     expect(s.stations).toBe(6);
-    expect(s.with_node).toBe(1);
-    expect(s.node_matches).toBe(1);
+    expect(s.with_node).toBe(6);
+    expect(s.node_matches).toBe(6);
     expect(s.townships).toBe(4);
     expect(s.ambulances).toBe(20);
     expect(s.ct).toBe(1);
