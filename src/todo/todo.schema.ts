@@ -17,6 +17,10 @@ export const TODO_KEYS = [
   'stock_near_expiry',
   'recall_calls',
   'deliveries_to_receive',
+  'ems_calls_waiting',
+  'ems_missions_active',
+  'ems_my_missions',
+  'ems_patients_expected',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

@@ -7,6 +7,7 @@ import * as referrals from '../referrals/referral.service.ts';
 import * as desk from '../settlement/desk.service.ts';
 import * as daylist from '../chronic/daylist.service.ts';
 import { pharmacyTodo } from '../pharmacy/todo-counts.service.ts';
+import { crewTodo, dispatchTodo, hospitalTodo } from '../ems/todo-counts.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
 type Route = keyof typeof POLICIES;
@@ -67,6 +68,16 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
     add('stock_near_expiry', p.near, p.expired, '/pharmacy/stock?view=near_expiry');
     add('recall_calls', p.to_call, 0, '/pharmacy/recalls');
     add('deliveries_to_receive', p.to_receive, p.overdue, '/pharmacy/distribution');
+  }
+  if (may('POST /api/ems/calls/:id/dispatch')) {
+    const d = await dispatchTodo(ctx);
+    add('ems_calls_waiting', d.calls, d.calls_old, '/ems/board');
+    add('ems_missions_active', d.missions, d.not_out, '/ems/missions?active=true');
+  }
+  if (may('GET /api/ems/my-missions')) add('ems_my_missions', await crewTodo(ctx), 0, '/ems/crew');
+  if (may('POST /api/ems/preadmissions/:id/arrive')) {
+    const h = await hospitalTodo(ctx);
+    add('ems_patients_expected', h.expected, h.no_team, '/ems/preadmissions');
   }
   return { items };
 }

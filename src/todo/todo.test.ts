@@ -44,6 +44,7 @@ describe('GET /api/todo', () => {
         'stock_near_expiry',
         'recall_calls',
         'deliveries_to_receive',
+        'ems_patients_expected',
       ].sort(),
     );
     expect([...(await todo(w.village)).keys()]).toEqual(

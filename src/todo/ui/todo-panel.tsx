@@ -14,6 +14,8 @@ import {
   FieldTimeOutlined,
   InboxOutlined,
   PhoneOutlined,
+  CarOutlined,
+  MedicineBoxOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -38,6 +40,10 @@ const KINDS: Record<
   stock_near_expiry: { icon: <FieldTimeOutlined />, attention: 'overdue' },
   recall_calls: { icon: <PhoneOutlined /> },
   deliveries_to_receive: { icon: <InboxOutlined />, attention: 'overdue' },
+  ems_calls_waiting: { icon: <PhoneOutlined />, attention: 'urgent' },
+  ems_missions_active: { icon: <CarOutlined />, attention: 'overdue' },
+  ems_my_missions: { icon: <CarOutlined /> },
+  ems_patients_expected: { icon: <MedicineBoxOutlined />, attention: 'urgent' },
   referrals_awaiting: {
     icon: <SwapOutlined />,
     attention: 'escalated',

@@ -78,4 +78,29 @@ export const TODO_KINDS: Record<
     label: ['待收货', 'Deliveries to receive'],
     hint: ['中心药房已发货、本机构尚未确认收货的配送单', 'Shipped to you, not yet received'],
   },
+  ems_calls_waiting: {
+    label: ['待派车呼救', 'Calls waiting'],
+    hint: [
+      '已接听、尚未派车的 120 呼救；等待超过 1 分钟的优先',
+      'Answered 120 calls with no vehicle yet; over a minute first',
+    ],
+  },
+  ems_missions_active: {
+    label: ['进行中任务', 'Missions under way'],
+    hint: [
+      '已派车、尚未完成的出车任务；派车 3 分钟仍未出车的优先',
+      'Dispatched and not finished; not out 3 minutes after dispatch first',
+    ],
+  },
+  ems_my_missions: {
+    label: ['我的出车任务', 'My missions'],
+    hint: ['本车组进行中的任务', 'Missions your crew is on'],
+  },
+  ems_patients_expected: {
+    label: ['院前预警待接收', 'Patients on their way'],
+    hint: [
+      '120 预警送往本院的患者；尚未启动救治团队的优先',
+      'Pre-alerted patients coming to you; no team activated first',
+    ],
+  },
 };
