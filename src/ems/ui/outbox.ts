@@ -119,6 +119,15 @@ interface Stored {
 
 const MAX_FAILURES = 20;
 
+function readStored(storage: OutboxStorage | null, key: string): Partial<Stored> {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as Partial<Stored>) : {};
+  } catch {
+    return {}; // storage disabled, or a half-written value
+  }
+}
+
 function isEntry(x: unknown): x is OutboxEntry {
   if (!x || typeof x !== 'object') return false;
   const e = x as Record<string, unknown>;
@@ -150,18 +159,7 @@ export class Outbox {
 
   /** Reads the stored state again (another tab of the same phone may have changed it). */
   reload(): void {
-    let raw: string | null = null;
-    try {
-      raw = this.opts.storage?.getItem(this.opts.key) ?? null;
-    } catch {
-      raw = null;
-    }
-    let parsed: Partial<Stored> = {};
-    try {
-      parsed = raw ? (JSON.parse(raw) as Partial<Stored>) : {};
-    } catch {
-      parsed = {};
-    }
+    const parsed = readStored(this.opts.storage, this.opts.key);
     this.items = Array.isArray(parsed.entries) ? parsed.entries.filter(isEntry) : [];
     this.failed = Array.isArray(parsed.failures) ? parsed.failures.filter((f) => isEntry(f.entry)) : [];
     this.emit();
