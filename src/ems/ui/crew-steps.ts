@@ -14,7 +14,14 @@ export const MISSION_STATUSES = [
 ] as const;
 export type MissionStatus = (typeof MISSION_STATUSES)[number];
 
-export const STEP_ACTIONS = ['depart', 'arrive_scene', 'leave_scene', 'arrive_hospital', 'clear', 'stand_down'] as const;
+export const STEP_ACTIONS = [
+  'depart',
+  'arrive_scene',
+  'leave_scene',
+  'arrive_hospital',
+  'clear',
+  'stand_down',
+] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 /** the main line: 出车 → 到达现场 → 离开现场 → 到达医院 → 任务完成 */

@@ -112,7 +112,13 @@ describe('Outbox', () => {
   it('on no answer keeps the entry, holds back those behind it, and waits longer each time', async () => {
     let now = 10_000;
     const srv = server([down, 'throw', err(503), ok, ok]);
-    const box = new Outbox({ storage: new MemoryStorage(), key: KEY, send: srv.send, now: () => now, random: () => 0.5 });
+    const box = new Outbox({
+      storage: new MemoryStorage(),
+      key: KEY,
+      send: srv.send,
+      now: () => now,
+      random: () => 0.5,
+    });
     box.add(entry(1, 'step', 'depart'));
     box.add(entry(2, 'step', 'arrive_scene'));
 
