@@ -10,7 +10,6 @@ import {
   Radio,
   Select,
   Space,
-  Switch,
   Tabs,
   Tag,
   Typography,
@@ -122,7 +121,6 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
   });
   const [scale, setScale] = useState<{ scale: string; score?: number | null }>({ scale: 'NIHSS' });
   const [lkw, setLkw] = useState<Dayjs | null>(null);
-  const [onsetKnown, setOnsetKnown] = useState(true);
   const total = gcs.e && gcs.v && gcs.m ? gcs.e + gcs.v + gcs.m : null;
   const positive = fast.face || fast.arm || fast.speech;
   return (
@@ -226,7 +224,6 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
             aria-label={t('lastKnownWell')}
             defaultPickerValue={dayjs(shanghaiWall(Date.now()), PICKER_FORMAT)}
           />
-          <Switch checked={onsetKnown} onChange={setOnsetKnown} /> <span>{t('onsetKnown')}</span>
           <Button
             type="primary"
             disabled={!lkw}
@@ -238,12 +235,7 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
                 kind: 'event',
                 what: 'last_known_well',
                 url: `/api/ems/missions/${missionId}/events`,
-                body: () => ({
-                  milestone: 'last_known_well',
-                  at,
-                  source: 'crew',
-                  note: onsetKnown ? undefined : 'onset_unknown',
-                }),
+                body: () => ({ milestone: 'last_known_well', at, source: 'crew' }),
               });
               void message.success(t('recordedLocal'));
               setLkw(null);

@@ -8,7 +8,7 @@ import { useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import { CrewRecords, PrealertForm } from './crew-forms.tsx';
 import { isStepAction, nextStep, sideStep, statusAfter, type MissionStatus, type StepAction } from './crew-steps.ts';
-import { useEmsLive, useMyMissions, type MissionDetail } from './ems.api.ts';
+import { callFacts, useEmsLive, useMyMissions, type MissionDetail } from './ems.api.ts';
 import { emsMessages } from './ems.i18n.ts';
 import { CHANNEL_COLOR, clockSeconds, MISSION_COLOR, TRIAGE_COLOR, word, type EmsT } from './ems-labels.ts';
 import { RiskBadges } from './mission.page.tsx';
@@ -101,11 +101,11 @@ export function EmsCrewPage() {
 
 function MissionView({ mission, outbox }: { mission: MissionDetail; outbox: CrewOutbox }) {
   const t = useT(emsMessages);
-  const call = mission.call ?? {};
+  const call = callFacts(mission);
   const status = statusAfter(mission.status, pendingSteps(outbox.entries, mission.id));
   const ended = status === 'completed' || status === 'cancelled';
   const patient = [
-    call.patientLabel ?? mission.patientLabel,
+    call.patientLabel,
     call.patientSex ? word(t, 'sex', call.patientSex) : null,
     call.patientAge != null ? String(call.patientAge) : null,
   ]
@@ -125,7 +125,7 @@ function MissionView({ mission, outbox }: { mission: MissionDetail; outbox: Crew
         data-testid="crew-mission"
       >
         <Typography.Title level={4} style={{ margin: '0 0 6px' }}>
-          <EnvironmentOutlined /> {call.address ?? mission.address ?? '—'}
+          <EnvironmentOutlined /> {call.address ?? '—'}
         </Typography.Title>
         <Space size={4} wrap style={{ marginBottom: 6 }}>
           {call.triageLevel ? (

@@ -192,6 +192,19 @@ export const missionItem = z.object({
   address: z.string().nullable().optional(),
   createdAt: z.string(),
   etaSceneMin: z.coerce.number().nullable().optional(),
+  endedAt: z.string().nullable().optional(),
+  vehicleId: z.number().optional(),
+  vehicleStatus: z.string().optional(),
+  destOrgId: z.number().nullable().optional(),
+  complaintName: z.string().nullable().optional(),
+  triageLevel: z.number().nullable().optional(),
+  patientSex: z.string().nullable().optional(),
+  patientAge: z.number().nullable().optional(),
+  callerPhone: z.string().nullable().optional(),
+  lat: z.number().nullable().optional(),
+  lng: z.number().nullable().optional(),
+  residentId: z.number().nullable().optional(),
+  backfilled: z.boolean().optional(),
 });
 export type MissionItem = z.infer<typeof missionItem>;
 export const missionPage = z.object({
@@ -209,6 +222,7 @@ export const missionEvent = z.object({
   source: loose(SOURCES),
   recordedAt: z.string().nullable().optional(),
   recordedBy: z.union([z.string(), z.number()]).nullable().optional(),
+  note: z.string().nullable().optional(),
 });
 export type MissionEvent = z.infer<typeof missionEvent>;
 
@@ -264,8 +278,6 @@ export type Risk = z.infer<typeof risk>;
 export const missionDetail = missionItem.extend({
   call: call.partial().nullable().optional(),
   vehicle: vehicle.partial().nullable().optional(),
-  destOrgId: z.number().nullable().optional(),
-  residentId: z.number().nullable().optional(),
   events: z.array(missionEvent).default([]),
   observations: z.array(observation).default([]),
   preadmission: preadmission.partial().nullable().optional(),
@@ -274,6 +286,21 @@ export const missionDetail = missionItem.extend({
   nextActions: z.array(z.unknown()).default([]),
 });
 export type MissionDetail = z.infer<typeof missionDetail>;
+
+/** The call's facts of a mission, whether the server sends them flat on the mission or as a nested call. */
+export function callFacts(m: MissionDetail) {
+  const c = m.call ?? {};
+  return {
+    complaintName: m.complaintName ?? c.complaintName ?? null,
+    triageLevel: m.triageLevel ?? c.triageLevel ?? null,
+    patientLabel: m.patientLabel ?? c.patientLabel ?? null,
+    patientSex: m.patientSex ?? c.patientSex ?? null,
+    patientAge: m.patientAge ?? c.patientAge ?? null,
+    callerPhone: m.callerPhone ?? c.callerPhone ?? null,
+    address: m.address ?? c.address ?? null,
+    note: c.note ?? null,
+  };
+}
 
 // ---------------------------------------------------------------- reads
 

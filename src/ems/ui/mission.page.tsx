@@ -29,6 +29,7 @@ import { common, useT } from '../../web/i18n.ts';
 import { PrintButton } from '../../web/kit/print.tsx';
 import { Page } from '../../web/page.tsx';
 import {
+  callFacts,
   fileUrl,
   MILESTONES,
   useEmsLive,
@@ -158,9 +159,9 @@ export function RiskBadges({ risks }: { risks: readonly Risk[] }) {
 
 function CallCard({ m }: { m: MissionDetail }) {
   const t = useT(emsMessages);
-  const call = m.call ?? {};
+  const call = callFacts(m);
   const patient = [
-    call.patientLabel ?? m.patientLabel,
+    call.patientLabel,
     call.patientSex ? word(t, 'sex', call.patientSex) : null,
     call.patientAge != null ? String(call.patientAge) : null,
   ]
@@ -185,7 +186,7 @@ function CallCard({ m }: { m: MissionDetail }) {
             ),
           },
           { key: 'patient', label: t('patient'), children: patient || '—' },
-          { key: 'addr', label: t('address'), children: call.address ?? m.address ?? '—' },
+          { key: 'addr', label: t('address'), children: call.address ?? '—' },
           {
             key: 'phone',
             label: t('callerPhone'),
@@ -257,6 +258,7 @@ export function MissionTimeline({ events }: { events: readonly MissionEvent[] })
                   </Typography.Text>
                 </div>
               ) : null}
+              {e.note ? <Typography.Text type="secondary">{e.note}</Typography.Text> : null}
             </div>
           ),
         };
@@ -410,7 +412,7 @@ function BackfillForm({ missionId }: { missionId: number }) {
 
 /** The A4 record: the call, the timeline with sources, the intervals and the observations. */
 function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
-  const call = m.call ?? {};
+  const call = callFacts(m);
   return (
     <div className="oc-doc">
       <h1>{t('printTitle')}</h1>
@@ -424,11 +426,11 @@ function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
             <th>{t('complaint')}</th>
             <td>{call.complaintName ?? '—'}</td>
             <th>{t('patient')}</th>
-            <td>{call.patientLabel ?? m.patientLabel ?? '—'}</td>
+            <td>{call.patientLabel ?? '—'}</td>
           </tr>
           <tr>
             <th>{t('address')}</th>
-            <td>{call.address ?? m.address ?? '—'}</td>
+            <td>{call.address ?? '—'}</td>
             <th>{t('destination')}</th>
             <td>{m.destOrgName ?? '—'}</td>
           </tr>
