@@ -238,7 +238,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     needs: 'GET /api/ems/preadmissions',
     blurb: NAV_BLURBS.emsPreadmissions,
   },
-
+  {
+    path: '/ems/figures',
+    label: 'nav.emsFigures',
+    group: 'ems',
+    icon: <LineChartOutlined />,
+    needs: 'GET /api/ems/figures',
+    blurb: NAV_BLURBS.emsFigures,
+  },
   {
     path: '/orgs',
     label: 'nav.orgs',

@@ -237,6 +237,11 @@ const routes: RouteObject[] = [
             'GET /api/ems/preadmissions',
             async () => (await import('../ems/ui/preadmissions.page.tsx')).EmsPreadmissionsPage,
           ),
+          page(
+            'ems/figures',
+            'GET /api/ems/figures',
+            async () => (await import('../ems/ui/EmsFiguresPage.tsx')).EmsFiguresPage,
+          ),
 
           page(
             'settlement/figures',
