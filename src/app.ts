@@ -33,6 +33,8 @@ import { familyDoctorRoutes } from './family-doctor/fd.routes.ts';
 import { chronicRoutes } from './chronic/chronic.routes.ts';
 import { pharmacyRoutes } from './pharmacy/pharmacy.routes.ts';
 import { supplyRoutes } from './supply/supply.routes.ts';
+import { emsRoutes } from './ems/ems.routes.ts';
+import { emsFigureRoutes } from './ems/figures.routes.ts';
 import { figuresSnapshotJob } from './chronic/figures-snapshot.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
@@ -61,6 +63,8 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(chronicRoutes); // chronic registries, follow-ups by the 规范, grids, the village doctor's day list, figures
   await app.register(pharmacyRoutes); // drugs and consumables (六统一): catalogue, one price, procurement, distribution, stock, dispensing, trace codes, recall
   await app.register(supplyRoutes); // sterile supply (packs, sterilisation loads, issue and use) and the medical-waste chain
+  await app.register(emsRoutes); // 120: calls, fleet by road time, dispatch (one winner per vehicle), the crew's phone, 上车即入院, timelines
+  await app.register(emsFigureRoutes); // 120 and the five centres' figures from db/views/indicator_ems_*
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 

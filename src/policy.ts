@@ -71,6 +71,13 @@ const CATALOGUE_READERS: readonly Role[] = [...CATALOGUE_EDITORS, ...CLINICAL, '
 const STAFF_CONTACT_ROLES: readonly Role[] = ['admin', 'coordinator'];
 export const seesStaffContact = (role: Role | null): boolean => role !== null && STAFF_CONTACT_ROLES.includes(role);
 
+/** 120 and the five centres (issue 13): the dispatch centre, the crews, the receiving hospitals */
+const EMS_DISPATCH: readonly Role[] = ['dispatcher'];
+const EMS_HOSPITAL: readonly Role[] = ['county_doctor', 'township_doctor'];
+const EMS_ALL: readonly Role[] = ['dispatcher', 'crew', ...EMS_HOSPITAL];
+const EMS_READERS: readonly Role[] = ['dispatcher', 'admin', ...EMS_HOSPITAL];
+const EMS_FIGURE_READERS: readonly Role[] = ['admin', 'bureau', 'coordinator', 'dispatcher', ...EMS_HOSPITAL];
+
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
   roles,
   relation,
@@ -421,6 +428,38 @@ export const POLICIES: PolicyTable = {
   'POST /api/waste/bags/:id/give': p(WASTE_STAFF, 'descendant'),
   'POST /api/waste/bags/:id/receive': p(WASTE_STAFF, 'descendant'),
   'GET /api/supply/figures': p(SUPPLY_FIGURES, 'descendant'),
+
+  // ---- 120 emergency dispatch and the five centres (issue 13). Every call and mission carries
+  // the dispatch centre's org, the vehicle's station and the destination: 'descendant' lets the
+  // dispatch centre see the county's work, a station or hospital its own, a crew (checked in the
+  // service) only the missions it is on.
+  'GET /api/ems/complaints': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/places': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/hospitals': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/vehicles': p(['dispatcher', 'admin', 'crew'], 'descendant'),
+  'POST /api/ems/vehicles/:id/status': p(['dispatcher', 'crew'], 'descendant'),
+  'POST /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
+  'GET /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
+  'GET /api/ems/calls/:id': p(EMS_DISPATCH, 'descendant'),
+  'GET /api/ems/calls/:id/recommend': p(EMS_DISPATCH, 'descendant'),
+  'POST /api/ems/calls/:id/dispatch': p(EMS_DISPATCH, 'descendant'),
+  'POST /api/ems/calls/:id/cancel': p(EMS_DISPATCH, 'descendant'),
+  'GET /api/ems/missions': p(EMS_READERS, 'descendant'),
+  'GET /api/ems/missions/export': p(EMS_READERS, 'descendant'),
+  'GET /api/ems/my-missions': p(['crew'], 'descendant'),
+  'GET /api/ems/missions/:id': p(EMS_ALL, 'descendant'),
+  'POST /api/ems/missions/:id/step': p(['crew', 'dispatcher'], 'descendant'),
+  'POST /api/ems/missions/:id/events': p(EMS_ALL, 'descendant'),
+  'POST /api/ems/missions/:id/observations': p(['crew', ...EMS_HOSPITAL], 'descendant'),
+  'GET /api/ems/observations/:id/file': p(EMS_ALL, 'descendant'),
+  'POST /api/ems/missions/:id/prealert': p(['crew', 'dispatcher'], 'descendant'),
+  'GET /api/ems/preadmissions': p(EMS_HOSPITAL, 'descendant'),
+  'POST /api/ems/preadmissions/:id/activate': p(EMS_HOSPITAL, 'descendant'),
+  'POST /api/ems/preadmissions/:id/arrive': p(EMS_HOSPITAL, 'descendant'),
+  'POST /api/ems/preadmissions/:id/merge': p(EMS_HOSPITAL, 'descendant'),
+  'GET /api/ems/stream': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/figures': p(EMS_FIGURE_READERS, 'descendant'),
+  'GET /api/ems/figures/export': p(EMS_FIGURE_READERS, 'descendant'),
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),

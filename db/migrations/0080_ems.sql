@@ -359,8 +359,9 @@ CREATE POLICY ems_preadmissions_by_mission ON ems_preadmissions
   USING (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR mission_id IN (SELECT id FROM ems_missions))
   WITH CHECK (dest_org_id = ANY ((SELECT app_org_ids())::integer[]) OR mission_id IN (SELECT id FROM ems_missions));
 
-GRANT SELECT ON ems_vehicle_rules, ems_complaints, ems_milestones, ems_milestone_order, road_nodes, road_edges,
-  ems_stations TO onecounty_app;
-GRANT SELECT, UPDATE ON ems_vehicles TO onecounty_app;
+GRANT SELECT ON ems_vehicle_rules, ems_complaints, ems_milestones, ems_milestone_order TO onecounty_app;
+-- the county's roads, stations and fleet are set up by the administrator (and the demo seed)
+GRANT SELECT, INSERT ON road_nodes, road_edges, ems_stations TO onecounty_app;
+GRANT SELECT, INSERT, UPDATE ON ems_vehicles TO onecounty_app;
 GRANT SELECT, INSERT, UPDATE ON ems_calls, ems_missions, ems_preadmissions TO onecounty_app;
 GRANT SELECT, INSERT ON ems_events, ems_observations TO onecounty_app;

@@ -440,17 +440,26 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 // ------------------------------------------------------------------ loading and the cache
 
-const cache = new Map<number, Promise<RoadGraph>>();
+/** per database (a test process may open several), per county */
+const caches = new WeakMap<Kdb, Map<number, Promise<RoadGraph>>>();
+const allCaches = new Set<Map<number, Promise<RoadGraph>>>();
 
 /** The county's road graph, read once and kept until invalidateRoadGraph(countyId). */
 export function loadRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {
-  let graph = cache.get(countyId);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+    allCaches.add(cache);
+  }
+  const own = cache;
+  let graph = own.get(countyId);
   if (!graph) {
     graph = readRoadGraph(db, countyId);
-    cache.set(countyId, graph);
+    own.set(countyId, graph);
     // a failed read is not cached: the next call tries again
     graph.catch(() => {
-      if (cache.get(countyId) === graph) cache.delete(countyId);
+      if (own.get(countyId) === graph) own.delete(countyId);
     });
   }
   return graph;
@@ -458,7 +467,7 @@ export function loadRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {
 
 /** Forget a county's graph (after its roads change); the next loadRoadGraph reads it again. */
 export function invalidateRoadGraph(countyId: number): void {
-  cache.delete(countyId);
+  for (const cache of allCaches) cache.delete(countyId);
 }
 
 async function readRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {

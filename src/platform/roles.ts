@@ -14,6 +14,7 @@ export const ROLES = [
   'clerk',
   'auditor',
   'city',
+  'crew',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -32,6 +33,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   clerk: '结算员',
   auditor: '审计员',
   city: '市级监管',
+  crew: '急救人员',
 };
 
 export function isRole(value: string): value is Role {

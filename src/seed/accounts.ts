@@ -5,7 +5,7 @@ import type { CountyProfile } from './profiles.ts';
 import type { Rng } from './random.ts';
 
 /**
- * Who works where in the demo county: the 14 demo accounts (one per role, fixed names and
+ * Who works where in the demo county: the 15 demo accounts (one per role, fixed names and
  * places, printed on the console at start-up) and the extra staff that make lists, rosters
  * and scope checks look real.
  */
@@ -123,6 +123,15 @@ const DEMO_ACCOUNT_DEFS: readonly DemoAccountDef[] = [
     department: 'emergency',
     displayName: '任海军',
     title: '120调度员',
+  },
+  {
+    username: 'crew',
+    label: '急救人员（人民医院急诊科 120 车组）',
+    roles: ['crew'],
+    place: 'people',
+    department: 'emergency',
+    displayName: '韩志强',
+    title: '急诊科主治医师（随车）',
   },
   {
     username: 'pharmacist',

@@ -57,7 +57,7 @@ export interface PartnerDef {
   departments: readonly DepartmentDef[];
 }
 
-/** Extra staff beyond the 14 demo accounts; counts are per org (or per department). */
+/** Extra staff beyond the 15 demo accounts; counts are per org (or per department). */
 export interface Staffing {
   villageDoctorsPerClinic: number;
   gridMembersPerClinic: number;

@@ -81,6 +81,7 @@ const ROLE_LABELS_EN: Record<Role, string> = {
   clerk: 'Settlement clerk',
   auditor: 'Auditor',
   city: 'City supervisor',
+  crew: 'Ambulance crew',
 };
 
 export function roleLabel(role: Role, lang: Lang): string {

@@ -1,0 +1,115 @@
+import type { Ctx } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
+import { CHANNEL_NEEDS, hospitals } from './fleet.service.ts';
+import { inScope } from './ems.shared.ts';
+import { ACCESS, loadRoadGraph, nearestNode, travelTimes, type RoadGraph } from './roads.ts';
+
+/**
+ * 就近派车 (issue 13 part 3): free vehicles ranked by road time from their station to the
+ * scene, and destination hospitals by capability for the channel, then road time from the
+ * scene. Roads are two-way, so one search from the scene answers every target.
+ */
+
+export interface Ranked {
+  vehicles: Array<{
+    vehicleId: number;
+    callSign: string;
+    kind: string;
+    negativePressure: boolean;
+    stationName: string;
+    status: string;
+    minutes: number | null;
+    km: number | null;
+  }>;
+  hospitals: Array<{
+    orgId: number;
+    name: string;
+    minutes: number | null;
+    km: number | null;
+    capable: boolean;
+    capabilities: string[];
+  }>;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** road minutes and km from a point to nodes, the off-road stretch to the nearest node included */
+export function fromScene(g: RoadGraph, lat: number, lng: number, nodeIds: ReadonlyArray<number | null>) {
+  const scene = nearestNode(g, lat, lng);
+  if (!scene) return nodeIds.map(() => null);
+  const times = travelTimes(
+    g,
+    scene.nodeId,
+    nodeIds.map((n) => n ?? Number.NaN),
+  );
+  const offRoadM = scene.metres * ACCESS.winding;
+  const offRoadS = offRoadM / (ACCESS.speedKmh / 3.6);
+  return times.map((t) =>
+    t ? { minutes: round1((t.seconds + offRoadS) / 60), km: round1((t.metres + offRoadM) / 1000) } : null,
+  );
+}
+
+export async function recommend(ctx: Ctx, callId: number): Promise<Ranked> {
+  const { call, vehicles } = await inScope(ctx, async (trx) => {
+    const call = await trx
+      .selectFrom('ems_calls')
+      .select(['id', 'lat', 'lng', 'channel'])
+      .where('id', '=', callId)
+      .where('county_id', '=', ctx.actor.countyId)
+      .executeTakeFirst();
+    if (!call) throw notFound('呼救记录');
+    const vehicles = await trx
+      .selectFrom('ems_vehicles as v')
+      .innerJoin('ems_stations as s', 's.id', 'v.station_id')
+      .select([
+        'v.id',
+        'v.call_sign',
+        'v.kind',
+        'v.negative_pressure',
+        'v.status',
+        's.name as station_name',
+        's.node_id',
+      ])
+      .where('v.county_id', '=', ctx.actor.countyId)
+      .where('v.status', 'in', ['available', 'returning'])
+      .execute();
+    return { call, vehicles };
+  });
+  const [g, places] = await Promise.all([
+    loadRoadGraph(ctx.db, ctx.actor.countyId),
+    hospitals(ctx.db, ctx.actor.countyId),
+  ]);
+  const times = fromScene(g, Number(call.lat), Number(call.lng), [
+    ...vehicles.map((v) => v.node_id),
+    ...places.map((h) => h.nodeId),
+  ]);
+  const need = CHANNEL_NEEDS[call.channel] ?? null;
+  const rankedVehicles = vehicles
+    .map((v, i) => ({
+      vehicleId: v.id,
+      callSign: v.call_sign,
+      kind: v.kind,
+      negativePressure: v.negative_pressure,
+      stationName: v.station_name,
+      status: v.status,
+      minutes: times[i]?.minutes ?? null,
+      km: times[i]?.km ?? null,
+    }))
+    // the mobile CT goes to stroke calls only; otherwise it stays free for them
+    .filter((v) => v.kind !== 'mobile_ct' || call.channel === 'stroke')
+    .sort((a, b) => (a.minutes ?? Infinity) - (b.minutes ?? Infinity) || a.vehicleId - b.vehicleId);
+  const rankedHospitals = places
+    .map((h, i) => {
+      const t = times[vehicles.length + i];
+      return {
+        orgId: h.orgId,
+        name: h.name,
+        minutes: t?.minutes ?? null,
+        km: t?.km ?? null,
+        capable: need === null || h.capabilities.includes(need),
+        capabilities: h.capabilities,
+      };
+    })
+    .sort((a, b) => Number(b.capable) - Number(a.capable) || (a.minutes ?? Infinity) - (b.minutes ?? Infinity));
+  return { vehicles: rankedVehicles, hospitals: rankedHospitals };
+}
