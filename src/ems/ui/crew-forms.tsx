@@ -147,7 +147,7 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
             type="primary"
             disabled={total === null}
             onClick={() => {
-              record('gcs', { ...gcs, total });
+              record('gcs', { eye: gcs.e, verbal: gcs.v, motor: gcs.m, total });
               setGcs({});
             }}
           >
@@ -273,7 +273,7 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
             type="primary"
             disabled={glucose === null}
             onClick={() => {
-              record('glucose', { mmol: glucose });
+              record('glucose', { mmolL: glucose });
               setGlucose(null);
             }}
           >
@@ -359,6 +359,7 @@ function Ecg({ missionId, submit }: { missionId: number; submit: Submit }) {
   const record = useObservation(missionId, submit);
   const [file, setFile] = useState<File | null>(null);
   const [finding, setFinding] = useState('');
+  const [stemi, setStemi] = useState(false);
   const [busy, setBusy] = useState(false);
   const tooBig = file !== null && file.size > MAX_FILE_BYTES;
   const upload = async () => {
@@ -366,13 +367,14 @@ function Ecg({ missionId, submit }: { missionId: number; submit: Submit }) {
     setBusy(true);
     try {
       const base64 = await readBase64(file);
-      record('ecg', compact({ finding: finding.trim() }), {
+      record('ecg', compact({ summary: finding.trim(), stemi: stemi || undefined }), {
         name: file.name.slice(-120),
         type: file.type || 'application/octet-stream',
         base64,
       });
       setFile(null);
       setFinding('');
+      setStemi(false);
     } catch {
       void message.error(t('ecgPick'));
     } finally {
@@ -405,6 +407,9 @@ function Ecg({ missionId, submit }: { missionId: number; submit: Submit }) {
         maxLength={200}
         onChange={(e) => setFinding(e.target.value)}
       />
+      <Checkbox checked={stemi} onChange={(e) => setStemi(e.target.checked)}>
+        {t('stemi')}
+      </Checkbox>
       <Button
         type="primary"
         size="large"

@@ -3,26 +3,12 @@
  * (src/ems/ems.states.ts on the server). Steps still waiting in the outbox count as done, so
  * after 出车 offline the button already says 到达现场.
  */
-export const MISSION_STATUSES = [
-  'dispatched',
-  'en_route',
-  'on_scene',
-  'to_hospital',
-  'at_hospital',
-  'completed',
-  'cancelled',
-] as const;
-export type MissionStatus = (typeof MISSION_STATUSES)[number];
+import { CREW_STEPS, MISSION_STATUSES, type CrewStep, type MissionStatus } from '../ems.states.ts';
 
-export const STEP_ACTIONS = [
-  'depart',
-  'arrive_scene',
-  'leave_scene',
-  'arrive_hospital',
-  'clear',
-  'stand_down',
-] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
+export { MISSION_STATUSES };
+export type { MissionStatus };
+export const STEP_ACTIONS = CREW_STEPS;
+export type StepAction = CrewStep;
 
 /** the main line: 出车 → 到达现场 → 离开现场 → 到达医院 → 任务完成 */
 const NEXT: Record<MissionStatus, StepAction | null> = {

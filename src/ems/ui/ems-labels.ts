@@ -96,9 +96,13 @@ export function observationText(t: EmsT, kind: string, value: Record<string, unk
       add('RR', v('rr'));
       add('T', v('temp') === null ? null : `${v('temp')}℃`);
       break;
-    case 'gcs':
-      parts.push(`GCS ${v('total') ?? '?'} (E${v('e') ?? '?'}V${v('v') ?? '?'}M${v('m') ?? '?'})`);
+    case 'gcs': {
+      const e = v('eye') ?? v('e');
+      const vv = v('verbal') ?? v('v');
+      const m = v('motor') ?? v('m');
+      parts.push(`GCS ${v('total') ?? '?'} (E${e ?? '?'}V${vv ?? '?'}M${m ?? '?'})`);
       break;
+    }
     case 'fast':
       parts.push(value.positive ? t('fastPositive') : t('fastNegative'));
       if (value.face) parts.push(t('fastFace'));
@@ -108,14 +112,18 @@ export function observationText(t: EmsT, kind: string, value: Record<string, unk
     case 'stroke_scale':
       parts.push(`${v('scale') ?? ''} ${v('score') ?? ''}`.trim());
       break;
-    case 'glucose':
-      add(t('glucose'), v('mmol') === null ? null : `${v('mmol')} ${t('unit.mmol')}`);
+    case 'glucose': {
+      const mmol = v('mmolL') ?? v('mmol');
+      add(t('glucose'), mmol === null ? null : `${mmol} ${t('unit.mmol')}`);
       break;
+    }
     case 'gestation':
       parts.push(`${v('weeks') ?? '?'}${t('unit.week')}${v('days') ? `+${v('days')}${t('unit.day')}` : ''}`);
       break;
     case 'ecg':
-      parts.push(v('finding') ?? '');
+      if (value.stemi === true) parts.push('STEMI');
+      parts.push(v('rhythm') ?? '');
+      parts.push(v('summary') ?? v('finding') ?? '');
       break;
     case 'treatment':
     case 'note':

@@ -2,6 +2,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { apiGet, apiSend, type Query } from '../../web/api.ts';
+import {
+  CHANNELS,
+  EVENT_SOURCES as SOURCES,
+  MILESTONES,
+  OBSERVATION_KINDS,
+  TEAMS,
+  VEHICLE_STATUSES,
+  type Channel,
+  type Milestone,
+  type ObservationKind,
+  type Team,
+} from '../ems.states.ts';
 import { MISSION_STATUSES } from './crew-steps.ts';
 
 /**
@@ -11,69 +23,13 @@ import { MISSION_STATUSES } from './crew-steps.ts';
  */
 export const EMS_KEY = ['ems'] as const;
 
-export const CHANNELS = ['chest_pain', 'stroke', 'trauma', 'maternal', 'neonatal', 'general'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const TEAMS = ['chest_pain', 'stroke', 'trauma', 'maternal', 'neonatal'] as const;
-export type Team = (typeof TEAMS)[number];
-export const VEHICLE_STATUSES = [
-  'available',
-  'dispatched',
-  'en_route',
-  'on_scene',
-  'to_hospital',
-  'at_hospital',
-  'returning',
-  'out_of_service',
-] as const;
+// the coded values are the server's own lists (src/ems/ems.states.ts)
+export { CHANNELS, MILESTONES, OBSERVATION_KINDS, SOURCES, TEAMS, VEHICLE_STATUSES };
+export type { Channel, Milestone, ObservationKind, Team };
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
-export const VEHICLE_KINDS = ['transport', 'emergency', 'micu', 'mobile_ct'] as const;
+export type Source = (typeof SOURCES)[number];
 export const CALL_STATUSES = ['open', 'dispatched', 'closed', 'cancelled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-export const SOURCES = ['device', 'crew', 'dispatcher', 'hospital', 'backfill'] as const;
-export type Source = (typeof SOURCES)[number];
-export const CAPABILITIES = ['pci', 'stroke', 'obstetrics', 'neonatal', 'trauma'] as const;
-export const OBSERVATION_KINDS = [
-  'vitals',
-  'gcs',
-  'fast',
-  'stroke_scale',
-  'glucose',
-  'ecg',
-  'treatment',
-  'gestation',
-  'note',
-] as const;
-export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
-export const MILESTONES = [
-  'last_known_well',
-  'call_received',
-  'call_answered',
-  'dispatch_decided',
-  'crew_notified',
-  'departed',
-  'on_scene',
-  'fmc',
-  'first_ecg',
-  'ecg_transmitted',
-  'ecg_read',
-  'prealert',
-  'left_scene',
-  'door',
-  'triage',
-  'obstetric_team',
-  'diagnosis',
-  'consent_started',
-  'consent_signed',
-  'ct_start',
-  'cathlab_activated',
-  'cathlab_arrived',
-  'needle',
-  'wire',
-  'door_out',
-  'handover',
-  'available',
-] as const;
-export type Milestone = (typeof MILESTONES)[number];
 
 /** an enum the server may grow: an unknown value still parses (shown as it is) instead of failing the page */
 const loose = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -256,6 +212,8 @@ export const preadmission = z.object({
   arrivedAt: z.string().nullable().optional(),
   edBypass: z.boolean().nullable().optional(),
   visitId: z.number().nullable().optional(),
+  missionStatus: z.string().optional(),
+  events: z.array(z.object({ milestone: z.string(), at: z.string() })).default([]),
 });
 export type Preadmission = z.infer<typeof preadmission>;
 

@@ -280,6 +280,7 @@ export const emsMessages = defineDict({
   ecgPick: ['拍照或选择心电图文件', 'Take a photo or pick the ECG file'],
   ecgTooBig: ['文件超过 5 MB，请压缩或重新拍照', 'The file is over 5 MB'],
   ecgFinding: ['初步判读', 'First reading'],
+  stemi: ['ST 段抬高型心梗（STEMI）', 'STEMI'],
   ecgFindingHint: ['如：V1–V4 ST 段抬高', 'e.g. ST elevation V1–V4'],
   prealert: ['院前预警', 'Pre-alert'],
   prealertEta: ['预计到达（分钟）', 'ETA (minutes)'],

@@ -141,7 +141,7 @@ function PreCard({ p, now }: { p: Preadmission; now: number }) {
   const mission = useMission(p.missionId);
   const post = usePostEvent();
   const [arriving, setArriving] = useState(false);
-  const done = new Map((mission.data?.events ?? []).map((e) => [e.milestone, e.at]));
+  const done = new Map((mission.data?.events ?? p.events).map((e) => [e.milestone, e.at]));
   const expected = p.status === 'expected';
 
   const stamp = async (milestone: Milestone) => {
