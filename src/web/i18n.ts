@@ -145,6 +145,15 @@ export const common = {
 
   // ---- sterile supply and medical waste (issue 14)
 
+  // ---- 120 and the five centres (issue 13)
+  'navGroup.ems': ['120急救', 'Emergency (120)'],
+  'nav.emsBoard': ['调度台', 'Dispatch board'],
+  'nav.emsMissions': ['出车任务', 'Missions'],
+  'nav.emsCrew': ['车组（手机）', 'Crew (phone)'],
+  'nav.emsPreadmissions': ['院前预警', 'Pre-arrival alerts'],
+  'nav.emsFigures': ['急救统计', 'Emergency figures'],
+  'crumb.emsMission': ['急救时间轴', 'Mission timeline'],
+
   'nav.fdTeams': ['团队与服务包', 'Teams and packages'],
   'nav.chronicFigures': ['签约与慢病指标', 'Contracts and chronic figures'],
   'nav.sterile': ['消毒供应', 'Sterile supply'],

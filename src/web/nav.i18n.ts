@@ -138,6 +138,21 @@ export const NAV_BLURBS = defineDict({
     '医疗废物重量、未确认交接占比、灭菌监测不合格率与召回',
     'Waste weight, unconfirmed handovers, sterilisation failures and recalls',
   ],
+  // ---- 120 and the five centres (issue 13)
+  emsBoard: [
+    '受理120来电、县域地图、按路网时间推荐车辆并派车，超时告警',
+    'Take 120 calls, county map, nearest vehicle by road, dispatch, alarms',
+  ],
+  emsMissions: ['出车任务与急救时间轴、时间间隔达标、补录、导出', 'Missions, timelines, intervals, back-entry, export'],
+  emsCrew: [
+    '车组手机：一键记录出车到完成、生命体征、心电图、院前预警，弱网可用',
+    'Crew phone: steps, vitals, ECG, pre-alert, offline-safe',
+  ],
+  emsPreadmissions: [
+    '即将到院的急救患者：倒计时、一键启动团队、院内节点、到院与关联居民',
+    'Patients on their way: countdown, team activation, hospital milestones, arrival',
+  ],
+  emsFigures: ['胸痛、卒中、创伤、危重孕产妇与新生儿五大中心时间指标', 'Time figures of the five centres'],
   staff: ['新建账号、停用启用、重置密码', 'Create, disable and reset staff accounts'],
   audit: ['谁在何时查看或修改了什么，并校验哈希链', 'Who saw or changed what, and when; verify the hash chain'],
 });

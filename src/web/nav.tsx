@@ -1,5 +1,10 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
+  CarOutlined,
+  DashboardOutlined,
+  MobileOutlined,
+  NotificationOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -39,6 +44,7 @@ export const NAV_GROUPS = [
   { key: 'care', label: 'navGroup.care', icon: <MedicineBoxOutlined /> },
   { key: 'family', label: 'navGroup.family', icon: <HeartOutlined /> },
   { key: 'referral', label: 'navGroup.referral', icon: <SwapOutlined /> },
+  { key: 'ems', label: 'navGroup.ems', icon: <AlertOutlined /> },
   { key: 'clinics', label: 'navGroup.clinics', icon: <CalendarOutlined /> },
   { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
   { key: 'network', label: 'navGroup.network', icon: <ApartmentOutlined /> },
@@ -199,6 +205,47 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
   // ---- sterile supply and medical waste (issue 14)
 
+  // ---- 120 and the five centres (issue 13)
+  {
+    path: '/ems/board',
+    label: 'nav.emsBoard',
+    group: 'ems',
+    icon: <DashboardOutlined />,
+    needs: 'POST /api/ems/calls',
+    blurb: NAV_BLURBS.emsBoard,
+  },
+  {
+    path: '/ems/missions',
+    label: 'nav.emsMissions',
+    group: 'ems',
+    icon: <CarOutlined />,
+    needs: 'GET /api/ems/missions',
+    blurb: NAV_BLURBS.emsMissions,
+  },
+  {
+    path: '/ems/crew',
+    label: 'nav.emsCrew',
+    group: 'ems',
+    icon: <MobileOutlined />,
+    needs: 'GET /api/ems/my-missions',
+    blurb: NAV_BLURBS.emsCrew,
+  },
+  {
+    path: '/ems/preadmissions',
+    label: 'nav.emsPreadmissions',
+    group: 'ems',
+    icon: <NotificationOutlined />,
+    needs: 'GET /api/ems/preadmissions',
+    blurb: NAV_BLURBS.emsPreadmissions,
+  },
+  {
+    path: '/ems/figures',
+    label: 'nav.emsFigures',
+    group: 'ems',
+    icon: <LineChartOutlined />,
+    needs: 'GET /api/ems/figures',
+    blurb: NAV_BLURBS.emsFigures,
+  },
   {
     path: '/orgs',
     label: 'nav.orgs',
@@ -488,6 +535,7 @@ const SUB_PAGES: ReadonlyArray<{
   { pattern: /^\/residents\/\d+$/, label: 'crumb.resident' },
   { pattern: /^\/residents\/(\d+)\/edit$/, label: 'crumb.residentEdit', parent: (m) => `/residents/${m[1]}` },
   { pattern: /^\/clinics\/sessions\/\d+$/, label: 'crumb.session' },
+  { pattern: /^\/ems\/missions\/\d+$/, label: 'crumb.emsMission' },
 ];
 
 export interface Crumb {

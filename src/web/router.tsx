@@ -215,6 +215,34 @@ const routes: RouteObject[] = [
 
           // ---- sterile supply and medical waste (issue 14)
 
+          // ---- 120 and the five centres (issue 13)
+          page('ems/board', 'POST /api/ems/calls', async () => (await import('../ems/ui/board.page.tsx')).EmsBoardPage),
+          page(
+            'ems/missions',
+            'GET /api/ems/missions',
+            async () => (await import('../ems/ui/missions.page.tsx')).EmsMissionsPage,
+          ),
+          page(
+            'ems/missions/:id',
+            'GET /api/ems/missions/:id',
+            async () => (await import('../ems/ui/mission.page.tsx')).EmsMissionPage,
+          ),
+          page(
+            'ems/crew',
+            'GET /api/ems/my-missions',
+            async () => (await import('../ems/ui/crew.page.tsx')).EmsCrewPage,
+          ),
+          page(
+            'ems/preadmissions',
+            'GET /api/ems/preadmissions',
+            async () => (await import('../ems/ui/preadmissions.page.tsx')).EmsPreadmissionsPage,
+          ),
+          page(
+            'ems/figures',
+            'GET /api/ems/figures',
+            async () => (await import('../ems/ui/EmsFiguresPage.tsx')).EmsFiguresPage,
+          ),
+
           page(
             'settlement/figures',
             'GET /api/settlement/figures',
