@@ -27,6 +27,7 @@ const ACCOUNTS = [
   'expert',
   'reader',
   'dispatcher',
+  'crew',
   'pharmacist',
   'clerk',
   'auditor',

@@ -76,6 +76,8 @@ const EMS_DISPATCH: readonly Role[] = ['dispatcher'];
 const EMS_HOSPITAL: readonly Role[] = ['county_doctor', 'township_doctor'];
 const EMS_ALL: readonly Role[] = ['dispatcher', 'crew', ...EMS_HOSPITAL];
 const EMS_READERS: readonly Role[] = ['dispatcher', 'admin', ...EMS_HOSPITAL];
+/** who may open one mission: those who work it, and the administrator (read only) */
+const EMS_VIEWERS: readonly Role[] = [...EMS_ALL, 'admin'];
 const EMS_FIGURE_READERS: readonly Role[] = ['admin', 'bureau', 'coordinator', 'dispatcher', ...EMS_HOSPITAL];
 
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
@@ -433,9 +435,9 @@ export const POLICIES: PolicyTable = {
   // the dispatch centre's org, the vehicle's station and the destination: 'descendant' lets the
   // dispatch centre see the county's work, a station or hospital its own, a crew (checked in the
   // service) only the missions it is on.
-  'GET /api/ems/complaints': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/complaints': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/places': p(EMS_ALL, 'descendant'),
-  'GET /api/ems/hospitals': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/hospitals': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/vehicles': p(['dispatcher', 'admin', 'crew'], 'descendant'),
   'POST /api/ems/vehicles/:id/status': p(['dispatcher', 'crew'], 'descendant'),
   'POST /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
@@ -447,17 +449,17 @@ export const POLICIES: PolicyTable = {
   'GET /api/ems/missions': p(EMS_READERS, 'descendant'),
   'GET /api/ems/missions/export': p(EMS_READERS, 'descendant'),
   'GET /api/ems/my-missions': p(['crew'], 'descendant'),
-  'GET /api/ems/missions/:id': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/missions/:id': p(EMS_VIEWERS, 'descendant'),
   'POST /api/ems/missions/:id/step': p(['crew', 'dispatcher'], 'descendant'),
   'POST /api/ems/missions/:id/events': p(EMS_ALL, 'descendant'),
   'POST /api/ems/missions/:id/observations': p(['crew', ...EMS_HOSPITAL], 'descendant'),
-  'GET /api/ems/observations/:id/file': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/observations/:id/file': p(EMS_VIEWERS, 'descendant'),
   'POST /api/ems/missions/:id/prealert': p(['crew', 'dispatcher'], 'descendant'),
   'GET /api/ems/preadmissions': p(EMS_HOSPITAL, 'descendant'),
   'POST /api/ems/preadmissions/:id/activate': p(EMS_HOSPITAL, 'descendant'),
   'POST /api/ems/preadmissions/:id/arrive': p(EMS_HOSPITAL, 'descendant'),
   'POST /api/ems/preadmissions/:id/merge': p(EMS_HOSPITAL, 'descendant'),
-  'GET /api/ems/stream': p(EMS_ALL, 'descendant'),
+  'GET /api/ems/stream': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/figures': p(EMS_FIGURE_READERS, 'descendant'),
   'GET /api/ems/figures/export': p(EMS_FIGURE_READERS, 'descendant'),
 
