@@ -269,7 +269,9 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
       .sort((a, b) => a.code.localeCompare(b.code));
     const stations: StationPlan[] = [
       { org: people, name: `${people.name}急救站`, role: 'people', mountain: false },
-      ...(mch ? [{ org: mch, name: `${mch.name}急救站`, role: 'mch' as const, mountain: false }] : []),
+      ...(mch && opts.history !== false
+        ? [{ org: mch, name: `${mch.name}急救站`, role: 'mch' as const, mountain: false }]
+        : []),
       ...townships.map((o) => ({
         org: o,
         name: `${shortTownship(o.name)}急救分站`,
@@ -284,6 +286,7 @@ export async function seedEms(db: Kdb, opts: EmsSeedOptions): Promise<EmsSeedRes
         people,
         stations,
         shortCounty,
+        live: opts.history !== false,
       }),
     );
     const stationIds = vehicles.stationIds;
@@ -406,7 +409,15 @@ interface Fleet {
  */
 async function insertFleet(
   trx: Kdb,
-  c: { county: number; seedNum: number; people: OrgRow; stations: readonly StationPlan[]; shortCounty: string },
+  c: {
+    county: number;
+    seedNum: number;
+    people: OrgRow;
+    stations: readonly StationPlan[];
+    shortCounty: string;
+    /** false: every vehicle available (no live missions are generated) */
+    live: boolean;
+  },
 ): Promise<Fleet> {
   const { county, stations } = c;
   const townshipCount = stations.filter((s) => s.role === 'township').length;
@@ -490,14 +501,16 @@ async function insertFleet(
   // chest-pain patient in; the first ambulance of a mountain station (else any township) is on its way out
   const ambulances = plans.filter((v) => v.kind !== 'mobile_ct');
   const a = ambulances[0];
-  a.status = 'to_hospital';
-  a.live = 'A';
+  if (c.live) {
+    a.status = 'to_hospital';
+    a.live = 'A';
+  }
   const townshipOf = (v: VehiclePlan) => stations[v.station].role === 'township';
   const b =
     ambulances.find((v) => townshipOf(v) && stations[v.station].mountain) ??
     ambulances.find(townshipOf) ??
     ambulances.find((v) => v !== a);
-  if (b) {
+  if (b && c.live) {
     b.status = 'en_route';
     b.live = 'B';
   }
@@ -510,7 +523,7 @@ async function insertFleet(
       (!b || v.station !== b.station) &&
       v.status === 'available',
   );
-  if (workshop) workshop.status = 'out_of_service';
+  if (workshop && c.live) workshop.status = 'out_of_service';
 
   const demoHash = await trx
     .selectFrom('staff')
@@ -560,7 +573,8 @@ async function insertFleet(
     return row.id;
   });
   const crewIds = (v: VehiclePlan) => [
-    ...(v.live === 'A' && crewAccount !== undefined ? [crewAccount] : []),
+    // the demo crew account rides the first ambulance (the live chest-pain case's, when there is one)
+    ...(v === a && crewAccount !== undefined ? [crewAccount] : []),
     ...v.crew.map((p) => staffId.get(p.username) ?? 0),
   ];
   const vehicleRows = plans.map((v, ord) => ({
