@@ -307,9 +307,9 @@ export const emsMessages = defineDict({
 
   // ---- pre-admissions
   expected: ['待到达', 'Expected'],
-  arrived: ['已到院', 'Arrived'],
+  arrived: ['已到院（24小时）', 'Arrived (24 h)'],
   noExpected: ['暂无预计到达的患者', 'No patients expected'],
-  noArrived: ['暂无已到院的患者', 'No arrivals'],
+  noArrived: ['最近 24 小时没有到院的急救患者', 'No arrivals in the last 24 hours'],
   etaIn: ['预计 {m} 分 {s} 秒后到达', 'Arriving in {m} min {s} s'],
   etaOver: ['已超过预计到达时间 {m} 分钟', '{m} min past the ETA'],
   etaUnknown: ['未报告到达时间', 'No ETA'],
