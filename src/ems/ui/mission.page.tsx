@@ -224,7 +224,7 @@ function CallCard({ m }: { m: MissionDetail }) {
 function duration(t: EmsT, minutes: number | null, target: number | null): string {
   if (minutes === null) return '—';
   if (target !== null && target < 1) return t('secondsShort', { n: Math.round(minutes * 60) });
-  return t('minutes', { n: minutes.toFixed(minutes < 10 ? 1 : 0) });
+  return t('minutes', { n: Number.isInteger(minutes) ? minutes : minutes.toFixed(minutes < 10 ? 1 : 0) });
 }
 
 function sortedEvents(events: readonly MissionEvent[]): MissionEvent[] {
@@ -290,19 +290,23 @@ function IntervalTable({ m }: { m: MissionDetail }) {
             key: 'min',
             title: t('duration'),
             align: 'right',
-            render: (_, i) => duration(t, i.minutes, i.target),
+            render: (_, i) => <span style={{ whiteSpace: 'nowrap' }}>{duration(t, i.minutes, i.target)}</span>,
           },
           {
             key: 'target',
             title: t('target'),
             align: 'right',
-            render: (_, i) => (i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`),
+            render: (_, i) => (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}
+              </span>
+            ),
           },
           {
             key: 'met',
             title: '',
             render: (_, i) =>
-              i.met === null ? (
+              i.target === null ? null : i.minutes === null || i.met === null ? (
                 <Tag>{t('pendingInterval')}</Tag>
               ) : i.met ? (
                 <Tag color="green">{t('met')}</Tag>
@@ -475,7 +479,7 @@ function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
               <td>{i.label}</td>
               <td>{duration(t, i.minutes, i.target)}</td>
               <td>{i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}</td>
-              <td>{i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
+              <td>{i.target === null ? '' : i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
             </tr>
           ))}
         </tbody>
