@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { useOrgs } from '../../orgs/ui/orgs.api.ts';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
+import { formatDateTime } from '../../web/format.ts';
 import { useT } from '../../web/i18n.ts';
 import { Page } from '../../web/page.tsx';
 import {
@@ -23,6 +24,12 @@ import { RecommendPanel } from './recommend-panel.tsx';
 
 /** 3 minutes from the dispatch order to the wheels turning */
 export const DEPART_LIMIT_S = 180;
+
+/** how long a vehicle has been in its status: `3:07` within the hour, then the time it began (`03-02 14:05`) */
+function sinceText(now: number, iso: string): string {
+  const s = (now - Date.parse(iso)) / 1000;
+  return s < 3600 ? mmss(s) : formatDateTime(iso).slice(5);
+}
 
 /** Vehicles sent more than 3 minutes ago and still standing (status dispatched). */
 export function notDeparted(vehicles: readonly Vehicle[], now: number): Vehicle[] {
@@ -203,7 +210,6 @@ function CallList({
         loading={loading}
         pagination={false}
         dataSource={calls}
-        scroll={{ x: 480 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noOpenCalls')} /> }}
         rowClassName={(c) =>
           ['oc-clickable-row', c.id === selected ? 'oc-ems-selected' : '', alarmed(c) ? 'oc-ems-alarm-row' : '']
@@ -215,7 +221,7 @@ function CallList({
           {
             key: 'wait',
             title: t('waiting'),
-            width: 78,
+            width: 70,
             render: (_, c) => (
               <Tooltip title={`${t('received')} ${clockSeconds(c.receivedAt)}`}>
                 <span className="oc-mono">{mmss((now - Date.parse(c.receivedAt)) / 1000)}</span>
@@ -226,18 +232,24 @@ function CallList({
             key: 'what',
             title: t('complaint'),
             render: (_, c) => (
-              <Space size={2} wrap>
-                <Tag color={TRIAGE_COLOR[c.triageLevel]} variant="filled">
-                  {word(t, 'triage', c.triageLevel).split(' ')[0]}
-                </Tag>
-                <Tag color={CHANNEL_COLOR[c.channel]} variant="filled">
-                  {word(t, 'channel', c.channel)}
-                </Tag>
-                <span>{c.complaintName}</span>
-              </Space>
+              <div>
+                <Space size={2} wrap>
+                  <Tag color={TRIAGE_COLOR[c.triageLevel]} variant="filled">
+                    {word(t, 'triage', c.triageLevel).split(' ')[0]}
+                  </Tag>
+                  <Tag color={CHANNEL_COLOR[c.channel]} variant="filled">
+                    {word(t, 'channel', c.channel)}
+                  </Tag>
+                  <span>{c.complaintName}</span>
+                </Space>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.villageName ?? c.address}
+                  </Typography.Text>
+                </div>
+              </div>
             ),
           },
-          { key: 'where', title: t('place'), render: (_, c) => c.villageName ?? c.address },
           {
             key: 'status',
             title: t('status'),
@@ -249,7 +261,7 @@ function CallList({
                   {c.missions.map((m) =>
                     lateIds.has(m.vehicleId) ? (
                       <Tag key={m.id} color="red" icon={<AlertOutlined />} className="oc-ems-alarm">
-                        {t('alarmNotDeparted', { callSign: m.callSign })}
+                        {t('alarmNotDepartedShort', { callSign: m.callSign })}
                       </Tag>
                     ) : (
                       <Tag key={m.id} color={MISSION_COLOR[m.status] ?? 'default'}>
@@ -301,7 +313,15 @@ function VehicleTable({
         scroll={{ x: 900 }}
         rowClassName={(v) => (lateIds.has(v.id) ? 'oc-ems-alarm-row' : '')}
         columns={[
-          { key: 'cs', title: t('callSign'), render: (_, v) => <Typography.Text strong>{v.callSign}</Typography.Text> },
+          {
+            key: 'cs',
+            title: t('callSign'),
+            render: (_, v) => (
+              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                {v.callSign}
+              </Typography.Text>
+            ),
+          },
           { key: 'plate', title: t('plate'), render: (_, v) => <span className="oc-mono">{v.plate}</span> },
           {
             key: 'kind',
@@ -332,8 +352,8 @@ function VehicleTable({
             key: 'since',
             title: t('statusSince'),
             render: (_, v) => (
-              <Tooltip title={clockSeconds(v.statusAt)}>
-                <span className="oc-mono">{mmss((now - Date.parse(v.statusAt)) / 1000)}</span>
+              <Tooltip title={formatDateTime(v.statusAt, { seconds: true })}>
+                <span className="oc-mono">{sinceText(now, v.statusAt)}</span>
               </Tooltip>
             ),
           },

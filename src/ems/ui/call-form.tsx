@@ -4,10 +4,12 @@ import {
   Badge,
   Button,
   Card,
+  Col,
   Form,
   Input,
   InputNumber,
   Radio,
+  Row,
   Select,
   Space,
   Tag,
@@ -61,10 +63,9 @@ export function applyPlace(
   form: FormInstance<CallFormValues>,
   p: { orgId: number; name: string; lat: number | null; lng: number | null; township?: string | null },
 ): void {
-  const address = p.township && !p.name.startsWith(p.township) ? `${p.township}${p.name}` : p.name;
   form.setFieldsValue({
     place: p.name,
-    address,
+    address: p.name,
     villageOrgId: p.orgId,
     ...(p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng } : {}),
   });
@@ -235,42 +236,49 @@ export function CallForm({
             options={(complaints.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
           />
         </Form.Item>
-        <Space size={12} wrap style={{ width: '100%' }}>
-          <Form.Item name="triageLevel" label={t('triage')} rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={[1, 2, 3, 4].map((n) => ({ value: n, label: word(t, 'triage', n).split(' ')[0] }))}
-            />
-          </Form.Item>
-          <Form.Item name="channel" label={t('channel')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 130 }}
-              options={CHANNELS.map((c) => ({
-                value: c,
-                label: <Tag color={CHANNEL_COLOR[c]}>{word(t, 'channel', c)}</Tag>,
-              }))}
-            />
-          </Form.Item>
-        </Space>
-        <Space size={12} wrap style={{ width: '100%' }} align="start">
-          <Form.Item name="patientLabel" label={t('patientLabel')} rules={[{ max: 40 }]}>
-            <Input placeholder={t('patientLabelHint')} style={{ width: 170 }} maxLength={40} />
-          </Form.Item>
-          <Form.Item name="patientSex" label={t('sex')}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'M', label: t('sex.M') },
-                { value: 'F', label: t('sex.F') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="patientAge" label={t('age')}>
-            <InputNumber min={0} max={120} style={{ width: 80 }} inputMode="numeric" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="note" label={t('note')}>
+        <Form.Item name="triageLevel" label={t('triage')} rules={[{ required: true }]}>
+          <Radio.Group
+            block
+            optionType="button"
+            buttonStyle="solid"
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: word(t, 'triage', n).split(' ')[0] }))}
+          />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="channel" label={t('channel')} rules={[{ required: true }]}>
+              <Select
+                options={CHANNELS.map((c) => ({
+                  value: c,
+                  label: <Tag color={CHANNEL_COLOR[c]}>{word(t, 'channel', c)}</Tag>,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="patientAge" label={t('age')}>
+              <InputNumber min={0} max={120} style={{ width: '100%' }} inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item name="patientLabel" label={t('patientLabel')} rules={[{ max: 40 }]}>
+              <Input placeholder={t('patientLabelHint')} maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="patientSex" label={t('sex')}>
+              <Radio.Group
+                block
+                optionType="button"
+                options={[
+                  { value: 'M', label: t('sex.M') },
+                  { value: 'F', label: t('sex.F') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label={t('note')} style={{ marginBottom: 12 }}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Space>

@@ -92,7 +92,8 @@ export function CountyMap(props: CountyMapProps) {
   const { orgs, vehicles, calls, selectedCallId, picked } = props;
   const picking = props.onPick !== null;
   const option = useMemo<MapOption>(() => {
-    const located = orgs.filter((o) => o.lat !== null && o.lng !== null && o.active);
+    // the county's own network: partner hospitals in the city or the capital would shrink the county to a dot
+    const located = orgs.filter((o) => o.lat !== null && o.lng !== null && o.active && o.kind !== 'partner_hospital');
     const at = (o: Org): [number, number] => [o.lng ?? 0, o.lat ?? 0];
     const orgPoints = (kinds: readonly string[]): Datum[] =>
       located
@@ -154,7 +155,7 @@ export function CountyMap(props: CountyMapProps) {
           symbolSize: 14,
           itemStyle: { color: '#389e0d' },
           label: label(true, '#237804'),
-          data: orgPoints(['county_hospital', 'partner_hospital']),
+          data: orgPoints(['county_hospital']),
         },
         {
           name: t('map.vehicleFree'),

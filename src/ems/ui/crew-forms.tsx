@@ -8,7 +8,6 @@ import {
   Input,
   InputNumber,
   Radio,
-  Select,
   Space,
   Tabs,
   Tag,
@@ -52,10 +51,12 @@ function useObservation(missionId: number, submit: Submit) {
   };
 }
 
+/** the server's plausible range (crew.service.ts VALUE_SCHEMAS); whole numbers unless a step is given */
 const num = (min: number, max: number, step = 1) => ({
   min,
   max,
   step,
+  precision: step < 1 ? 1 : 0,
   inputMode: step < 1 ? ('decimal' as const) : ('numeric' as const),
   size: 'large' as const,
   style: { width: '100%' },
@@ -82,22 +83,22 @@ function Vitals({ missionId, submit }: { missionId: number; submit: Submit }) {
     >
       <div className="oc-ems-grid">
         <Form.Item name="sbp" label={t('sbp')}>
-          <InputNumber {...num(30, 300)} suffix={<Unit>{t('unit.mmHg')}</Unit>} />
+          <InputNumber {...num(40, 300)} suffix={<Unit>{t('unit.mmHg')}</Unit>} />
         </Form.Item>
         <Form.Item name="dbp" label={t('dbp')}>
-          <InputNumber {...num(10, 200)} suffix={<Unit>{t('unit.mmHg')}</Unit>} />
+          <InputNumber {...num(20, 200)} suffix={<Unit>{t('unit.mmHg')}</Unit>} />
         </Form.Item>
         <Form.Item name="hr" label={t('hr')}>
-          <InputNumber {...num(0, 300)} suffix={<Unit>{t('unit.perMin')}</Unit>} />
+          <InputNumber {...num(20, 250)} suffix={<Unit>{t('unit.perMin')}</Unit>} />
         </Form.Item>
         <Form.Item name="spo2" label={t('spo2')}>
-          <InputNumber {...num(30, 100)} suffix={<Unit>{t('unit.pct')}</Unit>} />
+          <InputNumber {...num(50, 100)} suffix={<Unit>{t('unit.pct')}</Unit>} />
         </Form.Item>
         <Form.Item name="rr" label={t('rr')}>
-          <InputNumber {...num(0, 80)} suffix={<Unit>{t('unit.perMin')}</Unit>} />
+          <InputNumber {...num(4, 60)} suffix={<Unit>{t('unit.perMin')}</Unit>} />
         </Form.Item>
         <Form.Item name="temp" label={t('temp')}>
-          <InputNumber {...num(30, 45, 0.1)} suffix={<Unit>{t('unit.c')}</Unit>} />
+          <InputNumber {...num(30, 43, 0.1)} suffix={<Unit>{t('unit.c')}</Unit>} />
         </Form.Item>
       </div>
       <Button type="primary" htmlType="submit" size="large" block>
@@ -119,7 +120,7 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
     arm: false,
     speech: false,
   });
-  const [scale, setScale] = useState<{ scale: string; score?: number | null }>({ scale: 'NIHSS' });
+  const [nihss, setNihss] = useState<number | null>(null);
   const [lkw, setLkw] = useState<Dayjs | null>(null);
   const total = gcs.e && gcs.v && gcs.m ? gcs.e + gcs.v + gcs.m : null;
   const positive = fast.face || fast.arm || fast.speech;
@@ -171,7 +172,7 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
           <Button
             type="primary"
             onClick={() => {
-              record('fast', { ...fast, positive });
+              record('fast', { ...fast });
               setFast({ face: false, arm: false, speech: false });
             }}
           >
@@ -182,29 +183,24 @@ function Neuro({ missionId, submit }: { missionId: number; submit: Submit }) {
       <section>
         <Typography.Text strong>{t('strokeScale')}</Typography.Text>
         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
-          <Select
-            value={scale.scale}
-            style={{ width: 110 }}
-            aria-label={t('scaleName')}
-            onChange={(v: string) => setScale((s) => ({ ...s, scale: v }))}
-            options={['NIHSS', 'CPSS', 'LAPSS', 'mRS'].map((v) => ({ value: v, label: v }))}
-          />
           <InputNumber
             min={0}
             max={42}
+            precision={0}
             inputMode="numeric"
+            prefix={<Unit>NIHSS</Unit>}
             placeholder={t('score')}
-            aria-label={t('score')}
-            value={scale.score}
-            onChange={(v) => setScale((s) => ({ ...s, score: v }))}
+            aria-label={t('strokeScale')}
+            value={nihss}
+            onChange={setNihss}
             style={{ flex: 1 }}
           />
           <Button
             type="primary"
-            disabled={scale.score == null}
+            disabled={nihss === null}
             onClick={() => {
-              record('stroke_scale', { scale: scale.scale, score: scale.score });
-              setScale((s) => ({ scale: s.scale }));
+              record('stroke_scale', { nihss });
+              setNihss(null);
             }}
           >
             {t('record')}
@@ -253,7 +249,7 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
   const t = useT(emsMessages);
   const record = useObservation(missionId, submit);
   const [glucose, setGlucose] = useState<number | null>(null);
-  const [gest, setGest] = useState<{ weeks?: number | null; days?: number | null }>({});
+  const [weeks, setWeeks] = useState<number | null>(null);
   const [treatment, setTreatment] = useState('');
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -261,7 +257,7 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
         <Typography.Text strong>{t('glucose')}</Typography.Text>
         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
           <InputNumber
-            {...num(0.5, 40, 0.1)}
+            {...num(0.5, 35, 0.1)}
             size="middle"
             value={glucose}
             onChange={setGlucose}
@@ -273,7 +269,7 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
             type="primary"
             disabled={glucose === null}
             onClick={() => {
-              record('glucose', { mmolL: glucose });
+              record('glucose', { mmol: glucose });
               setGlucose(null);
             }}
           >
@@ -285,31 +281,22 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
         <Typography.Text strong>{t('gestation')}</Typography.Text>
         <Space.Compact style={{ width: '100%', marginTop: 6 }}>
           <InputNumber
-            min={4}
+            min={12}
             max={45}
+            precision={0}
             inputMode="numeric"
-            value={gest.weeks}
-            onChange={(v) => setGest((g) => ({ ...g, weeks: v }))}
-            aria-label={t('weeks')}
+            value={weeks}
+            onChange={setWeeks}
+            aria-label={t('gestation')}
             suffix={<Unit>{t('unit.week')}</Unit>}
-            style={{ flex: 1 }}
-          />
-          <InputNumber
-            min={0}
-            max={6}
-            inputMode="numeric"
-            value={gest.days}
-            onChange={(v) => setGest((g) => ({ ...g, days: v }))}
-            aria-label={t('days')}
-            suffix={<Unit>{t('unit.day')}</Unit>}
             style={{ flex: 1 }}
           />
           <Button
             type="primary"
-            disabled={gest.weeks == null}
+            disabled={weeks === null}
             onClick={() => {
-              record('gestation', compact({ weeks: gest.weeks, days: gest.days }));
-              setGest({});
+              record('gestation', { weeks });
+              setWeeks(null);
             }}
           >
             {t('record')}
@@ -320,7 +307,7 @@ function Other({ missionId, submit }: { missionId: number; submit: Submit }) {
         <Typography.Text strong>{t('treatment')}</Typography.Text>
         <Input.TextArea
           rows={2}
-          maxLength={500}
+          maxLength={200}
           style={{ marginTop: 6 }}
           placeholder={t('treatmentHint')}
           aria-label={t('treatment')}
@@ -367,7 +354,7 @@ function Ecg({ missionId, submit }: { missionId: number; submit: Submit }) {
     setBusy(true);
     try {
       const base64 = await readBase64(file);
-      record('ecg', compact({ summary: finding.trim(), stemi: stemi || undefined }), {
+      record('ecg', compact({ note: finding.trim(), stemi: stemi || undefined }), {
         name: file.name.slice(-120),
         type: file.type || 'application/octet-stream',
         base64,

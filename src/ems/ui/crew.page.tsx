@@ -154,9 +154,11 @@ function MissionView({ mission, outbox }: { mission: MissionDetail; outbox: Crew
       <StepButton mission={mission} status={status} outbox={outbox} />
       {ended ? null : (
         <>
-          <Card size="small" title={t('prealert')}>
-            <PrealertForm mission={mission} submit={outbox.submit} />
-          </Card>
+          {status === 'at_hospital' ? null : (
+            <Card size="small" title={t('prealert')}>
+              <PrealertForm mission={mission} submit={outbox.submit} />
+            </Card>
+          )}
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
             <CrewRecords mission={mission} submit={outbox.submit} />
           </Card>

@@ -100,20 +100,22 @@ export function observationText(t: EmsT, kind: string, value: Record<string, unk
       const e = v('eye') ?? v('e');
       const vv = v('verbal') ?? v('v');
       const m = v('motor') ?? v('m');
-      parts.push(`GCS ${v('total') ?? '?'} (E${e ?? '?'}V${vv ?? '?'}M${m ?? '?'})`);
+      parts.push(`GCS ${v('total') ?? '?'}${e && vv && m ? ` (E${e}V${vv}M${m})` : ''}`);
       break;
     }
-    case 'fast':
-      parts.push(value.positive ? t('fastPositive') : t('fastNegative'));
+    case 'fast': {
+      const positive = value.positive ?? (value.face === true || value.arm === true || value.speech === true);
+      parts.push(positive ? t('fastPositive') : t('fastNegative'));
       if (value.face) parts.push(t('fastFace'));
       if (value.arm) parts.push(t('fastArm'));
       if (value.speech) parts.push(t('fastSpeech'));
       break;
+    }
     case 'stroke_scale':
-      parts.push(`${v('scale') ?? ''} ${v('score') ?? ''}`.trim());
+      parts.push(v('nihss') === null ? `${v('scale') ?? ''} ${v('score') ?? ''}`.trim() : `NIHSS ${v('nihss')}`);
       break;
     case 'glucose': {
-      const mmol = v('mmolL') ?? v('mmol');
+      const mmol = v('mmol') ?? v('mmolL');
       add(t('glucose'), mmol === null ? null : `${mmol} ${t('unit.mmol')}`);
       break;
     }
@@ -123,7 +125,7 @@ export function observationText(t: EmsT, kind: string, value: Record<string, unk
     case 'ecg':
       if (value.stemi === true) parts.push('STEMI');
       parts.push(v('rhythm') ?? '');
-      parts.push(v('summary') ?? v('finding') ?? '');
+      parts.push(v('note') ?? v('summary') ?? '');
       break;
     case 'treatment':
     case 'note':

@@ -220,6 +220,13 @@ function CallCard({ m }: { m: MissionDetail }) {
   );
 }
 
+/** an interval in minutes, or in seconds where the target is under a minute (the 10-second answer) */
+function duration(t: EmsT, minutes: number | null, target: number | null): string {
+  if (minutes === null) return '—';
+  if (target !== null && target < 1) return t('secondsShort', { n: Math.round(minutes * 60) });
+  return t('minutes', { n: Number.isInteger(minutes) ? minutes : minutes.toFixed(minutes < 10 ? 1 : 0) });
+}
+
 function sortedEvents(events: readonly MissionEvent[]): MissionEvent[] {
   return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
@@ -281,21 +288,25 @@ function IntervalTable({ m }: { m: MissionDetail }) {
           { key: 'label', title: t('interval'), render: (_, i) => i.label },
           {
             key: 'min',
-            title: t('minShort'),
+            title: t('duration'),
             align: 'right',
-            render: (_, i) => (i.minutes === null ? '—' : i.minutes.toFixed(i.minutes < 10 ? 1 : 0)),
+            render: (_, i) => <span style={{ whiteSpace: 'nowrap' }}>{duration(t, i.minutes, i.target)}</span>,
           },
           {
             key: 'target',
             title: t('target'),
             align: 'right',
-            render: (_, i) => (i.target === null ? '—' : `≤ ${i.target}`),
+            render: (_, i) => (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}
+              </span>
+            ),
           },
           {
             key: 'met',
             title: '',
             render: (_, i) =>
-              i.met === null ? (
+              i.target === null ? null : i.minutes === null || i.met === null ? (
                 <Tag>{t('pendingInterval')}</Tag>
               ) : i.met ? (
                 <Tag color="green">{t('met')}</Tag>
@@ -466,9 +477,9 @@ function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
           {m.intervals.map((i) => (
             <tr key={i.key}>
               <td>{i.label}</td>
-              <td>{i.minutes === null ? '—' : t('minutes', { n: i.minutes.toFixed(1) })}</td>
-              <td>{i.target === null ? '—' : `≤ ${i.target}`}</td>
-              <td>{i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
+              <td>{duration(t, i.minutes, i.target)}</td>
+              <td>{i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}</td>
+              <td>{i.target === null ? '' : i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
             </tr>
           ))}
         </tbody>

@@ -66,6 +66,9 @@ const HOSPITAL_MILESTONES: readonly Milestone[] = [
   'door_out',
 ];
 
+/** 已到院 shows the arrivals of the last 24 hours: their hospital milestones are still being stamped */
+const RECENT_MS = 24 * 3600_000;
+
 const isTeam = (c: string): c is Team => (TEAMS as readonly string[]).includes(c);
 
 /**
@@ -80,9 +83,13 @@ export function EmsPreadmissionsPage() {
   const [tab, setTab] = useState<'expected' | 'arrived'>('expected');
   const list = usePreadmissions(tab);
   const now = useNow(1000);
-  const items = [...(list.data ?? [])].sort(
-    (a, b) => Date.parse(a.etaAt ?? a.arrivedAt ?? '') - Date.parse(b.etaAt ?? b.arrivedAt ?? ''),
-  );
+  const items =
+    tab === 'expected'
+      ? [...(list.data ?? [])].sort((a, b) => Date.parse(a.etaAt ?? '') - Date.parse(b.etaAt ?? ''))
+      : // the patients of the last day, newest first: the year's arrivals are in 出车任务
+        (list.data ?? [])
+          .filter((p) => p.arrivedAt && Date.parse(p.arrivedAt) >= now - RECENT_MS)
+          .sort((a, b) => Date.parse(b.arrivedAt ?? '') - Date.parse(a.arrivedAt ?? ''));
   return (
     <Page
       title={t('preTitle')}
@@ -235,7 +242,7 @@ function PreCard({ p, now }: { p: Preadmission; now: number }) {
           </Typography.Text>
         ) : null}
       </Space>
-      {arriving ? <ArriveModal p={p} onClose={() => setArriving(false)} /> : null}
+      {arriving ? <ArriveModal p={p} doorAt={done.get('door') ?? null} onClose={() => setArriving(false)} /> : null}
     </Card>
   );
 }
@@ -288,7 +295,11 @@ function TeamButton({ p }: { p: Preadmission }) {
   );
 }
 
-function ArriveModal({ p, onClose }: { p: Preadmission; onClose: () => void }) {
+/**
+ * 到院: the door time is now, or the one the crew already recorded with 到达医院 (the patient
+ * came through the door then; a later time would put the door after the triage stamped since).
+ */
+function ArriveModal({ p, doorAt, onClose }: { p: Preadmission; doorAt: string | null; onClose: () => void }) {
   const t = useT(emsMessages);
   const { message } = App.useApp();
   const arrive = useArrive();
@@ -322,7 +333,7 @@ function ArriveModal({ p, onClose }: { p: Preadmission; onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ at: dayjs(shanghaiWall(Date.now()), PICKER_FORMAT), edBypass: false }}
+        initialValues={{ at: dayjs(shanghaiWall(doorAt ?? Date.now()), PICKER_FORMAT), edBypass: false }}
       >
         <Form.Item name="at" label={t('at')} rules={[{ required: true }]}>
           <DatePicker showTime format={PICKER_FORMAT} needConfirm={false} style={{ width: '100%' }} />

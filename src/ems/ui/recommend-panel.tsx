@@ -18,6 +18,8 @@ import {
 
 type RecVehicle = Recommendation['vehicles'][number];
 
+const TOP = 8;
+
 /** The message of a 409 VEHICLE_BUSY: which mission the vehicle is on now, in the dispatcher's words. */
 export function busyMessage(t: EmsT, err: unknown, callSign: string): string | null {
   if (!isApiError(err) || err.code !== 'VEHICLE_BUSY') return null;
@@ -49,6 +51,11 @@ export function RecommendPanel({ call, onCancelled }: { call: Call; onCancelled:
     setDest(undefined);
   }, [call.id]);
   const chosen = dest ?? hospitals[0]?.orgId;
+  // the nearest few decide a dispatch; the rest of the fleet is one click away
+  const [all, setAll] = useState(false);
+  const ranked = rec.data?.vehicles ?? [];
+  const shown = all ? ranked : ranked.slice(0, TOP);
+  const hidden = ranked.length - shown.length;
 
   const send = async (v: RecVehicle) => {
     try {
@@ -157,44 +164,65 @@ export function RecommendPanel({ call, onCancelled }: { call: Call; onCancelled:
         style={{ marginTop: 4 }}
         loading={rec.isFetching}
         pagination={false}
-        dataSource={rec.data?.vehicles ?? []}
-        scroll={{ x: 560 }}
+        dataSource={shown}
+        scroll={{ x: 520 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         columns={[
           { key: 'rank', title: t('rank'), width: 36, render: (_, _v, i) => i + 1 },
-          { key: 'cs', title: t('callSign'), render: (_, v) => <Typography.Text strong>{v.callSign}</Typography.Text> },
+          {
+            key: 'cs',
+            title: t('callSign'),
+            render: (_, v) => (
+              <Space size={4}>
+                <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                  {v.callSign}
+                </Typography.Text>
+                {v.status === 'available' ? null : (
+                  <Tag color={VEHICLE_COLOR[v.status]}>{word(t, 'vehicle', v.status)}</Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             key: 'min',
             title: t('etaMin'),
             align: 'right',
-            render: (_, v) => (v.minutes === null ? '—' : v.minutes.toFixed(1)),
+            render: (_, v) => (
+              <Typography.Text strong>{v.minutes === null ? '—' : v.minutes.toFixed(1)}</Typography.Text>
+            ),
           },
           {
             key: 'km',
             title: t('distance'),
             align: 'right',
-            render: (_, v) => (v.km === null ? '—' : `${v.km.toFixed(1)} ${t('km')}`),
+            render: (_, v) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{v.km === null ? '—' : `${v.km.toFixed(1)} ${t('km')}`}</span>
+            ),
           },
           {
             key: 'kind',
             title: t('vehicleKind'),
             render: (_, v) => (
-              <Space size={2}>
-                <span>{word(t, 'kind', v.kind)}</span>
-                {v.negativePressure ? <Tag color="purple">{t('negativePressure')}</Tag> : null}
-              </Space>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {word(t, 'kind', v.kind)}
+                {v.negativePressure ? (
+                  <Tag color="purple" style={{ marginInlineStart: 4 }}>
+                    {t('negativePressure')}
+                  </Tag>
+                ) : null}
+              </span>
             ),
           },
-          { key: 'st', title: t('station'), render: (_, v) => v.stationName ?? '—' },
           {
-            key: 'status',
-            title: t('status'),
-            render: (_, v) => <Tag color={VEHICLE_COLOR[v.status]}>{word(t, 'vehicle', v.status)}</Tag>,
+            key: 'st',
+            title: t('station'),
+            ellipsis: true,
+            render: (_, v) => v.stationName ?? '—',
           },
           {
             key: 'go',
             title: '',
-            fixed: 'right',
+            width: 76,
             render: (_, v) => (
               <Button
                 type="primary"
@@ -210,6 +238,11 @@ export function RecommendPanel({ call, onCancelled }: { call: Call; onCancelled:
           },
         ]}
       />
+      {hidden > 0 ? (
+        <Button type="link" size="small" onClick={() => setAll(true)}>
+          {t('showAll', { n: hidden })}
+        </Button>
+      ) : null}
       {cancelling ? (
         <CancelModal
           callId={call.id}
