@@ -107,20 +107,20 @@ export async function step(ctx: Ctx, missionId: number, input: StepBody) {
   const now = ctx.platform.config.now();
   const mission = await inScope(ctx, async (trx) => {
     const m = await missionFor(ctx, trx, missionId, true);
-    if (await seenClientId(trx, input.clientId)) return { m, changed: false };
     const vehicle = await trx
       .selectFrom('ems_vehicles')
       .select(['id', 'status', 'call_sign'])
       .where('id', '=', m.vehicle_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
+    const unchanged = { m, changed: false, vehicleStatus: vehicle.status };
+    if (await seenClientId(trx, input.clientId)) return unchanged;
     // a stand-down resent after it went through: the mission is already cancelled
-    if (input.action === 'stand_down' && m.status === 'cancelled') return { m, changed: false };
+    if (input.action === 'stand_down' && m.status === 'cancelled') return unchanged;
     if (!isActive(m.status)) throw conflict('MISSION_ENDED', '该任务已结束，不能再操作');
     const to = nextStatus(vehicle.status, input.action);
     // pressed twice (two ids for one press on a flaky connection): the vehicle is already there
-    if (!to && VEHICLE_RULES.some((r) => r.action === input.action && r.to === vehicle.status))
-      return { m, changed: false };
+    if (!to && VEHICLE_RULES.some((r) => r.action === input.action && r.to === vehicle.status)) return unchanged;
     if (!to)
       throw conflict(
         'STEP_NOT_ALLOWED',
@@ -165,12 +165,20 @@ export async function step(ctx: Ctx, missionId: number, input: StepBody) {
       resourceId: String(m.id),
       detail: { at: input.at.toISOString(), from: vehicle.status, to },
     });
-    return { m, changed: true };
+    return { m: { ...m, status }, changed: true, vehicleStatus: to };
   });
   if (mission.changed) {
     await announce(ctx, EMS_TOPIC.mission, orgsOf(mission.m), { id: missionId, action: input.action });
     await announce(ctx, EMS_TOPIC.vehicle, orgsOf(mission.m), { id: mission.m.vehicle_id });
   }
+  // a small acknowledgement: the phone refetches its mission when the live event arrives
+  return {
+    id: missionId,
+    status: mission.m.status,
+    vehicleId: mission.m.vehicle_id,
+    vehicleStatus: mission.vehicleStatus,
+    changed: mission.changed,
+  };
 }
 
 export async function addEvent(ctx: Ctx, missionId: number, input: EventBody) {

@@ -106,10 +106,7 @@ export const emsRoutes: FastifyPluginAsyncZod = async (app) => {
         body: stepBody,
       },
     },
-    async (req) => {
-      await crew.step(ctxOf(req), req.params.id, req.body);
-      return missions.missionDetail(ctxOf(req), req.params.id);
-    },
+    (req) => crew.step(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/ems/missions/:id/events',

@@ -125,7 +125,28 @@ export const CHANNEL_NEEDS: Record<string, Capability | null> = {
  * county hospital with cardiology and intensive care; a stroke centre neurology and imaging;
  * trauma surgery; obstetrics and neonatology their departments.
  */
-export async function hospitals(db: Kdb, countyId: number) {
+export function hospitals(db: Kdb, countyId: number): Promise<Hospital[]> {
+  // read for every recommendation: kept a little while per county (departments change rarely)
+  let perCounty = hospitalCache.get(db);
+  if (!perCounty) hospitalCache.set(db, (perCounty = new Map()));
+  const hit = perCounty.get(countyId);
+  if (hit && Date.now() - hit.at < HOSPITAL_CACHE_MS) return hit.rows;
+  const rows = readHospitals(db, countyId);
+  perCounty.set(countyId, { at: Date.now(), rows });
+  rows.catch(() => perCounty.delete(countyId));
+  return rows;
+}
+
+const HOSPITAL_CACHE_MS = 30_000;
+const hospitalCache = new WeakMap<Kdb, Map<number, { at: number; rows: Promise<Hospital[]> }>>();
+export type Hospital = Awaited<ReturnType<typeof readHospitals>>[number];
+
+/** a hospital's departments changed (or a test set them up): the next recommendation reads them again */
+export function invalidateHospitals(db: Kdb, countyId: number): void {
+  hospitalCache.get(db)?.delete(countyId);
+}
+
+async function readHospitals(db: Kdb, countyId: number) {
   const rows = await db
     .selectFrom('orgs as o')
     .leftJoin('road_nodes as n', 'n.org_id', 'o.id')
