@@ -452,6 +452,9 @@ export const POLICIES: PolicyTable = {
   'GET /api/ems/missions/:id': p(EMS_VIEWERS, 'descendant'),
   'POST /api/ems/missions/:id/step': p(['crew', 'dispatcher'], 'descendant'),
   'POST /api/ems/missions/:id/events': p(EMS_ALL, 'descendant'),
+  // the crew's phone times are the evidence: only the dispatch centre and the hospitals correct
+  'POST /api/ems/missions/:id/events/:milestone/correct': p([...EMS_DISPATCH, ...EMS_HOSPITAL], 'descendant'),
+  'GET /api/ems/missions/:id/corrections': p(EMS_VIEWERS, 'descendant'),
   'POST /api/ems/missions/:id/observations': p(['crew', ...EMS_HOSPITAL], 'descendant'),
   'GET /api/ems/observations/:id/file': p(EMS_VIEWERS, 'descendant'),
   'POST /api/ems/missions/:id/prealert': p(['crew', 'dispatcher'], 'descendant'),

@@ -151,13 +151,22 @@ export async function step(ctx: Ctx, missionId: number, input: StepBody) {
           .set({ status: status === 'completed' ? 'closed' : 'open' })
           .where('id', '=', m.call_id)
           .execute();
-      if (status === 'cancelled')
-        await trx
-          .updateTable('ems_preadmissions')
-          .set({ status: 'cancelled' })
-          .where('mission_id', '=', m.id)
-          .where('status', '=', 'expected')
-          .execute();
+      // stood down, or ended without reaching the door (treated on scene, refused transport): the
+      // destination stops waiting; ended at the door, the hospital still has to receive the patient
+      let awaited = trx
+        .updateTable('ems_preadmissions')
+        .set({ status: 'cancelled' })
+        .where('mission_id', '=', m.id)
+        .where('status', '=', 'expected');
+      if (status === 'completed')
+        awaited = awaited.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('ems_events').select('id').where('mission_id', '=', m.id).where('milestone', '=', 'door'),
+            ),
+          ),
+        );
+      await awaited.execute();
     }
     await writeAudit(trx, ctx.audit, {
       action: `ems.mission.${input.action}`,

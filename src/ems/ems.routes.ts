@@ -5,6 +5,7 @@ import { openEventStream } from '../platform/events.ts';
 import { sendXlsx } from '../platform/list.ts';
 import { idParam } from '../platform/params.ts';
 import * as calls from './calls.service.ts';
+import { emsCorrectionRoutes } from './corrections.routes.ts';
 import * as crew from './crew.service.ts';
 import { dispatch } from './dispatch.service.ts';
 import {
@@ -145,6 +146,8 @@ export const emsRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(r.created ? 201 : 200).send(r);
     },
   );
+
+  await app.register(emsCorrectionRoutes);
 
   app.get(
     '/api/ems/preadmissions',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../platform/list.schema.ts';
-import { intQuery } from '../platform/params.ts';
+import { idParam, intQuery } from '../platform/params.ts';
 import { CHANNELS, CREW_STEPS, EVENT_SOURCES, MILESTONES, OBSERVATION_KINDS, TEAMS } from './ems.states.ts';
 
 /** The 120 API's contract (issue 13), shared by the server and the web pages. */
@@ -130,3 +130,18 @@ export const arriveBody = z.object({
 export const mergeBody = z.object({ residentId: id('居民') });
 export const placeQuery = z.object({ q: z.string().trim().max(20, '搜索词不能超过 20 个字').optional() });
 export const limitQuery = z.object({ limit: intQuery({ min: 1, max: 50 }).optional() });
+
+/** 更正时间节点: the new time, why, and the time the corrector saw (two people correcting at once: one wins) */
+export const correctionParams = idParam.extend({
+  milestone: z.enum(MILESTONES, { error: '时间节点不正确' }),
+});
+export const correctionBody = z.object({
+  at: instant('更正后的时间'),
+  reason: z
+    .string({ error: '请填写更正原因' })
+    .trim()
+    .min(2, '更正原因至少 2 个字')
+    .max(200, '更正原因不能超过 200 个字'),
+  expectedAt: instant('更正前的时间'),
+});
+export type CorrectionBody = z.infer<typeof correctionBody>;

@@ -153,6 +153,26 @@ export const MILESTONES = [
   'available',
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
+/**
+ * The hospital's own milestones: from the door on, stamped by the destination (到院, the one-tap
+ * buttons of 院前预警, the cath-lab log). A hospital doctor may correct only these; the call,
+ * dispatch and the crew's times belong to the dispatch centre.
+ */
+export const HOSPITAL_MILESTONES: readonly Milestone[] = [
+  'door',
+  'triage',
+  'obstetric_team',
+  'diagnosis',
+  'consent_started',
+  'consent_signed',
+  'ct_start',
+  'cathlab_activated',
+  'cathlab_arrived',
+  'needle',
+  'wire',
+  'door_out',
+  'handover',
+];
 export const EVENT_SOURCES = ['device', 'crew', 'dispatcher', 'hospital', 'backfill'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 

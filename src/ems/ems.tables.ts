@@ -126,6 +126,21 @@ export interface EmsEventsTable {
   recorded_by: number | null;
   client_id: string | null;
   note: string | null;
+  corrections: Generated<number>;
+}
+/** db/migrations/0081_ems_fleet_gps.sql: every correction of a milestone time, append-only */
+export interface EmsEventCorrectionsTable {
+  id: Generated<string>;
+  county_id: number;
+  event_id: string;
+  mission_id: number;
+  milestone: Milestone;
+  old_at: Stamp;
+  new_at: Stamp;
+  old_source: EventSource;
+  reason: string;
+  corrected_by: number;
+  corrected_at: Stamp;
 }
 export interface EmsObservationsTable {
   id: Generated<string>;
@@ -177,6 +192,7 @@ declare module '../platform/db-types.ts' {
     ems_milestones: EmsMilestonesTable;
     ems_milestone_order: EmsMilestoneOrderTable;
     ems_events: EmsEventsTable;
+    ems_event_corrections: EmsEventCorrectionsTable;
     ems_observations: EmsObservationsTable;
     ems_preadmissions: EmsPreadmissionsTable;
   }

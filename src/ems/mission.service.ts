@@ -4,6 +4,7 @@ import type { Kdb } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { exportFilter, exportRows, fetchPage, refuseIfTooMany, shanghaiText, toXlsx } from '../platform/list.ts';
 import { CHANNEL_LABELS, nextStatus, VEHICLE_STATUS_LABELS, CREW_STEPS, type Milestone } from './ems.states.ts';
+import { correctionRefusal } from './corrections.service.ts';
 import type { MissionQuery } from './ems.schema.ts';
 import { inScope, maskPhone, missionFor } from './ems.shared.ts';
 import { intervalsOf } from './intervals.ts';
@@ -149,6 +150,7 @@ async function detailOf(ctx: Ctx, trx: Kdb, row: MissionRow) {
       'e.recorded_at',
       's.display_name as recorded_by',
       'e.note',
+      'e.corrections',
       'l.seq',
     ])
     .where('e.mission_id', '=', row.id)
@@ -178,6 +180,9 @@ async function detailOf(ctx: Ctx, trx: Kdb, row: MissionRow) {
       recordedAt: new Date(e.recorded_at).toISOString(),
       recordedBy: e.recorded_by,
       note: e.note,
+      corrections: e.corrections,
+      /** whether the person reading may correct this time (更正) */
+      mayCorrect: correctionRefusal(ctx, row.dest_org_id, e.milestone) === null,
     })),
     observations: observations.map((o) => ({
       id: Number(o.id),

@@ -12,6 +12,17 @@ import { announce, EMS_TOPIC, inScope } from './ems.shared.ts';
  * temporary record into the resident index, which opens the encounter (a visit).
  */
 
+/**
+ * Still awaited at the destination: not arrived nor cancelled, the mission not stood down and not
+ * ended short of the door. The list's 预计到达 tab and the home page's count both use this.
+ */
+export const stillExpected = sql<boolean>`p.status = 'expected' AND m.status <> 'cancelled'
+  AND (m.status <> 'completed' OR EXISTS (SELECT 1 FROM ems_events d WHERE d.mission_id = p.mission_id AND d.milestone = 'door'))`;
+
+const doorAt = sql<
+  Date | string | null
+>`(SELECT e.at FROM ems_events e WHERE e.mission_id = m.id AND e.milestone = 'door')`;
+
 function preQuery(trx: Kdb, countyId: number, orgIds: readonly number[]) {
   return trx
     .selectFrom('ems_preadmissions as p')
@@ -54,6 +65,7 @@ function preQuery(trx: Kdb, countyId: number, orgIds: readonly number[]) {
       sql<string | null>`(SELECT o.id::text FROM ems_observations o WHERE o.mission_id = m.id AND o.kind = 'ecg'
         AND o.file_sha256 IS NOT NULL ORDER BY o.observed_at DESC LIMIT 1)`.as('ecg_observation_id'),
     )
+    .select(doorAt.as('door_at'))
     .select(
       sql<
         Array<{ milestone: string; at: string }>
@@ -72,6 +84,8 @@ const toPre = (r: PreRow) => ({
   channel: r.channel,
   status: r.status,
   etaAt: r.eta_at ? new Date(r.eta_at).toISOString() : null,
+  /** the crew (or the hospital) stamped the door: no more countdown, the patient waits to be received */
+  doorAt: r.door_at ? new Date(r.door_at).toISOString() : null,
   team: r.team,
   teamActivatedAt: r.team_activated_at ? new Date(r.team_activated_at).toISOString() : null,
   arrivedAt: r.arrived_at ? new Date(r.arrived_at).toISOString() : null,
@@ -95,10 +109,13 @@ const toPre = (r: PreRow) => ({
 export async function listPreadmissions(ctx: Ctx, status?: 'expected' | 'arrived' | 'cancelled') {
   return inScope(ctx, async (trx) => {
     let q = preQuery(trx, ctx.actor.countyId, ctx.scope.orgIds);
-    if (status) q = q.where('p.status', '=', status);
-    // the expected first, soonest arrival first; then the latest arrivals
+    if (status === 'expected') q = q.where(stillExpected);
+    else if (status) q = q.where('p.status', '=', status);
+    // the expected first: those at the door (to be received) by door time, then the soonest arrival;
+    // then the latest arrivals
     const rows = await q
-      .orderBy(sql`p.status = 'expected'`, 'desc')
+      .orderBy(sql`${stillExpected}`, 'desc')
+      .orderBy(sql`CASE WHEN p.status = 'expected' THEN ${doorAt} END`, (ob) => ob.asc().nullsLast())
       .orderBy(sql`CASE WHEN p.status = 'expected' THEN p.eta_at END`, 'asc')
       .orderBy('p.created_at', 'desc')
       .limit(50)

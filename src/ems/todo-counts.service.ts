@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.ts';
 import { inScope } from './ems.shared.ts';
+import { stillExpected } from './preadmission.service.ts';
 
 /**
  * The home page's 120 counts (issue 13): the dispatcher's waiting calls and running missions
@@ -37,10 +38,12 @@ export async function crewTodo(ctx: Ctx) {
 export async function hospitalTodo(ctx: Ctx) {
   const orgs = ctx.scope.orgIds.length ? ctx.scope.orgIds : [0];
   return inScope(ctx, async (trx) => {
+    // the same rule as the 预计到达 list: a stood-down mission or one ended short of the door is not awaited
     const r = await sql<{ expected: number; no_team: number }>`SELECT count(*)::int AS expected,
-        count(*) FILTER (WHERE team IS NULL)::int AS no_team
-      FROM ems_preadmissions WHERE county_id = ${ctx.actor.countyId} AND status = 'expected'
-        AND dest_org_id = ANY (${orgs}::integer[])`.execute(trx);
+        count(*) FILTER (WHERE p.team IS NULL)::int AS no_team
+      FROM ems_preadmissions p JOIN ems_missions m ON m.id = p.mission_id
+      WHERE p.county_id = ${ctx.actor.countyId} AND ${stillExpected}
+        AND p.dest_org_id = ANY (${orgs}::integer[])`.execute(trx);
     return r.rows[0];
   });
 }
