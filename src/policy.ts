@@ -79,6 +79,8 @@ const EMS_READERS: readonly Role[] = ['dispatcher', 'admin', ...EMS_HOSPITAL];
 /** who may open one mission: those who work it, and the administrator (read only) */
 const EMS_VIEWERS: readonly Role[] = [...EMS_ALL, 'admin'];
 const EMS_FIGURE_READERS: readonly Role[] = ['admin', 'bureau', 'coordinator', 'dispatcher', ...EMS_HOSPITAL];
+/** who keeps the county's stations, ambulances and road network (急救资源) */
+export const EMS_FLEET_ADMIN: readonly Role[] = ['dispatcher', 'admin'];
 
 const p = (roles: readonly Role[], relation: RoutePolicy['relation'], beforePasswordChange = false): RoutePolicy => ({
   roles,
@@ -440,6 +442,20 @@ export const POLICIES: PolicyTable = {
   'GET /api/ems/hospitals': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/vehicles': p(['dispatcher', 'admin', 'crew'], 'descendant'),
   'POST /api/ems/vehicles/:id/status': p(['dispatcher', 'crew'], 'descendant'),
+  'GET /api/ems/fleet/options': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/stations': p(EMS_FLEET_ADMIN, 'descendant'),
+  'POST /api/ems/stations': p(EMS_FLEET_ADMIN, 'descendant'),
+  'PATCH /api/ems/stations/:id': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/fleet/vehicles': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/fleet/vehicles/export': p(EMS_FLEET_ADMIN, 'descendant'),
+  'POST /api/ems/vehicles': p(EMS_FLEET_ADMIN, 'descendant'),
+  'PATCH /api/ems/vehicles/:id': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/roads': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/roads/export': p(EMS_FLEET_ADMIN, 'descendant'),
+  'GET /api/ems/roads/map': p(EMS_FLEET_ADMIN, 'descendant'),
+  'POST /api/ems/roads/:id/close': p(EMS_FLEET_ADMIN, 'descendant'),
+  'POST /api/ems/roads/:id/reopen': p(EMS_FLEET_ADMIN, 'descendant'),
+  'PATCH /api/ems/roads/:id': p(EMS_FLEET_ADMIN, 'descendant'),
   'POST /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls/:id': p(EMS_DISPATCH, 'descendant'),

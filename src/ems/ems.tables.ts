@@ -31,6 +31,10 @@ export interface RoadEdgesTable {
   road_class: 'highway' | 'national' | 'county' | 'township' | 'village' | 'mountain';
   length_m: number;
   speed_kmh: number;
+  /** 0081: a closure for a period (snow, works), maintained on the 急救资源 page */
+  closed_from: StampNull;
+  closed_until: StampNull;
+  closed_reason: string | null;
 }
 export interface EmsStationsTable {
   id: Generated<number>;
@@ -38,6 +42,8 @@ export interface EmsStationsTable {
   org_id: number;
   name: string;
   node_id: number | null;
+  /** 0081: a retired station keeps its history */
+  active: Generated<boolean>;
 }
 export interface EmsVehicleRulesTable {
   action: string;

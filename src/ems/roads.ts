@@ -6,7 +6,8 @@ import type { Kdb } from '../platform/db.ts';
 /**
  * The county road network (road_nodes, road_edges) in memory, and the searches the nearest-unit
  * recommendation runs on it (issue 13): which node a point is at, and how long by road from one
- * node to many. Pure after loading; one graph per county, cached until invalidateRoadGraph.
+ * node to many. Pure after loading; one graph per county, cached until invalidateRoadGraph or the
+ * next closure boundary; edges closed at the moment of loading are left out.
  *
  * Roads are two-way: every edge is added in both directions, so a time from A to B is also the
  * time from B to A. A recommendation therefore searches once from the scene to every station and
@@ -440,12 +441,33 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 // ------------------------------------------------------------------ loading and the cache
 
-/** per database (a test process may open several), per county */
-const caches = new WeakMap<Kdb, Map<number, Promise<RoadGraph>>>();
-const allCaches = new Set<Map<number, Promise<RoadGraph>>>();
+/**
+ * A graph holds for the instant it was read at until the next closure boundary (a closure that
+ * starts or ends later): after it, the next load reads the roads again even if nobody edited them.
+ */
+interface CachedGraph {
+  graph: RoadGraph;
+  /** epoch ms of the earliest future closed_from / closed_until; Infinity when none */
+  until: number;
+}
 
-/** The county's road graph, read once and kept until invalidateRoadGraph(countyId). */
-export function loadRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {
+/** per database (a test process may open several), per county */
+const caches = new WeakMap<Kdb, Map<number, Promise<CachedGraph>>>();
+const allCaches = new Set<Map<number, Promise<CachedGraph>>>();
+/** the platform's injectable clock, per database (registered by the routes, see useRoadClock) */
+const clocks = new WeakMap<Kdb, () => Date>();
+
+/** Closures are judged by this clock for graphs loaded from db (the server's config.now). */
+export function useRoadClock(db: Kdb, now: () => Date): void {
+  clocks.set(db, now);
+}
+
+/**
+ * The county's road graph as it stands now: edges closed at this instant are left out. Kept
+ * until invalidateRoadGraph(countyId) or until the next closure starts or ends.
+ */
+export async function loadRoadGraph(db: Kdb, countyId: number, at?: Date): Promise<RoadGraph> {
+  const now = (at ?? (clocks.get(db) ?? (() => new Date()))()).getTime();
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -453,16 +475,22 @@ export function loadRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {
     allCaches.add(cache);
   }
   const own = cache;
-  let graph = own.get(countyId);
-  if (!graph) {
-    graph = readRoadGraph(db, countyId);
-    own.set(countyId, graph);
-    // a failed read is not cached: the next call tries again
-    graph.catch(() => {
-      if (own.get(countyId) === graph) own.delete(countyId);
-    });
+  for (;;) {
+    let entry = own.get(countyId);
+    if (!entry) {
+      const read = readRoadGraph(db, countyId, new Date(now));
+      entry = read;
+      own.set(countyId, read);
+      // a failed read is not cached: the next call tries again
+      read.catch(() => {
+        if (own.get(countyId) === read) own.delete(countyId);
+      });
+    }
+    const cached = await entry;
+    if (now < cached.until) return cached.graph;
+    // a closure boundary has passed since this graph was read: read again
+    if (own.get(countyId) === entry) own.delete(countyId);
   }
-  return graph;
 }
 
 /** Forget a county's graph (after its roads change); the next loadRoadGraph reads it again. */
@@ -470,13 +498,25 @@ export function invalidateRoadGraph(countyId: number): void {
   for (const cache of allCaches) cache.delete(countyId);
 }
 
-async function readRoadGraph(db: Kdb, countyId: number): Promise<RoadGraph> {
+/** the SQL condition "closed at this instant" for road_edges (alias e) */
+export const closedAt = (at: Date) =>
+  sql<boolean>`(e.closed_from IS NOT NULL AND e.closed_from <= ${at} AND (e.closed_until IS NULL OR e.closed_until > ${at}))`;
+
+async function readRoadGraph(db: Kdb, countyId: number, at: Date): Promise<CachedGraph> {
   const nodes = await sql<RoadNodeRow>`SELECT id, lat, lng, kind, org_id AS "orgId", name FROM road_nodes
     WHERE county_id = ${countyId} ORDER BY id`.execute(db);
   const edges = await sql<RoadEdgeRow>`SELECT from_node AS "fromNode", to_node AS "toNode", road_class AS "roadClass",
       length_m AS "lengthM", speed_kmh AS "speedKmh"
-    FROM road_edges WHERE county_id = ${countyId} ORDER BY id`.execute(db);
-  return buildRoadGraph(nodes.rows, edges.rows, countyId);
+    FROM road_edges e WHERE county_id = ${countyId} AND NOT ${closedAt(at)} ORDER BY id`.execute(db);
+  const next = await sql<{ at: Date | string | null }>`SELECT min(t) AS at FROM (
+      SELECT closed_from AS t FROM road_edges WHERE county_id = ${countyId} AND closed_from > ${at}
+      UNION ALL
+      SELECT closed_until FROM road_edges WHERE county_id = ${countyId} AND closed_until > ${at}) b`.execute(db);
+  const boundary = next.rows[0]?.at;
+  return {
+    graph: buildRoadGraph(nodes.rows, edges.rows, countyId),
+    until: boundary == null ? Infinity : new Date(boundary).getTime(),
+  };
 }
 
 // ------------------------------------------------------------------ a binary heap of (key, value)

@@ -149,6 +149,7 @@ export const common = {
   'navGroup.ems': ['120急救', 'Emergency (120)'],
   'nav.emsBoard': ['调度台', 'Dispatch board'],
   'nav.emsMissions': ['出车任务', 'Missions'],
+  'nav.emsFleet': ['急救资源', 'Fleet and roads'],
   'nav.emsCrew': ['车组（手机）', 'Crew (phone)'],
   'nav.emsPreadmissions': ['院前预警', 'Pre-arrival alerts'],
   'nav.emsFigures': ['急救统计', 'Emergency figures'],

@@ -144,6 +144,10 @@ export const NAV_BLURBS = defineDict({
     'Take 120 calls, county map, nearest vehicle by road, dispatch, alarms',
   ],
   emsMissions: ['出车任务与急救时间轴、时间间隔达标、补录、导出', 'Missions, timelines, intervals, back-entry, export'],
+  emsFleet: [
+    '急救车辆、站点与路网维护：新增车辆、调站、封路与车速',
+    'Ambulances, stations and roads: add, move, close, speed',
+  ],
   emsCrew: [
     '车组手机：一键记录出车到完成、生命体征、心电图、院前预警，弱网可用',
     'Crew phone: steps, vitals, ECG, pre-alert, offline-safe',

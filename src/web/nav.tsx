@@ -223,6 +223,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     blurb: NAV_BLURBS.emsMissions,
   },
   {
+    path: '/ems/fleet',
+    label: 'nav.emsFleet',
+    group: 'ems',
+    icon: <SettingOutlined />,
+    needs: 'GET /api/ems/fleet/vehicles',
+    blurb: NAV_BLURBS.emsFleet,
+  },
+  {
     path: '/ems/crew',
     label: 'nav.emsCrew',
     group: 'ems',

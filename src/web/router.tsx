@@ -218,6 +218,11 @@ const routes: RouteObject[] = [
           // ---- 120 and the five centres (issue 13)
           page('ems/board', 'POST /api/ems/calls', async () => (await import('../ems/ui/board.page.tsx')).EmsBoardPage),
           page(
+            'ems/fleet',
+            'GET /api/ems/fleet/vehicles',
+            async () => (await import('../ems/ui/fleet.page.tsx')).EmsFleetPage,
+          ),
+          page(
             'ems/missions',
             'GET /api/ems/missions',
             async () => (await import('../ems/ui/missions.page.tsx')).EmsMissionsPage,
