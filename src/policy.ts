@@ -440,6 +440,7 @@ export const POLICIES: PolicyTable = {
   'GET /api/ems/hospitals': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/vehicles': p(['dispatcher', 'admin', 'crew'], 'descendant'),
   'POST /api/ems/vehicles/:id/status': p(['dispatcher', 'crew'], 'descendant'),
+  'POST /api/ems/vehicles/:id/positions': p(['dispatcher', 'crew'], 'descendant'),
   'POST /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls/:id': p(EMS_DISPATCH, 'descendant'),
