@@ -456,6 +456,7 @@ export const POLICIES: PolicyTable = {
   'POST /api/ems/roads/:id/close': p(EMS_FLEET_ADMIN, 'descendant'),
   'POST /api/ems/roads/:id/reopen': p(EMS_FLEET_ADMIN, 'descendant'),
   'PATCH /api/ems/roads/:id': p(EMS_FLEET_ADMIN, 'descendant'),
+  'POST /api/ems/vehicles/:id/positions': p(['dispatcher', 'crew'], 'descendant'),
   'POST /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls': p(EMS_DISPATCH, 'descendant'),
   'GET /api/ems/calls/:id': p(EMS_DISPATCH, 'descendant'),

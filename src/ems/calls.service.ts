@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { fetchPage } from '../platform/list.ts';
 import type { CallCreate, CallQuery } from './ems.schema.ts';
 import { announce, EMS_TOPIC, inScope, maskPhone } from './ems.shared.ts';
+import { CALL_WAITING_LIMIT_S, DEPART_LIMIT_S, type EmsAlarm } from './ems.states.ts';
 
 /** 120 呼救受理 (issue 13 part 1): the coded complaints, place look-up, calls taken by the dispatcher. */
 
@@ -151,13 +152,37 @@ function callsQuery(trx: Kdb, countyId: number) {
       'c.status',
     ])
     .select(
-      sql<Array<{ id: number; vehicleId: number; callSign: string; status: string }>>`(SELECT coalesce(json_agg(
-        json_build_object('id', m.id, 'vehicleId', m.vehicle_id, 'callSign', v2.call_sign, 'status', m.status) ORDER BY m.id), '[]')
+      sql<
+        Array<{ id: number; vehicleId: number; callSign: string; status: string; createdAt: string }>
+      >`(SELECT coalesce(json_agg(
+        json_build_object('id', m.id, 'vehicleId', m.vehicle_id, 'callSign', v2.call_sign, 'status', m.status,
+          'createdAt', m.created_at) ORDER BY m.id), '[]')
         FROM ems_missions m JOIN ems_vehicles v2 ON v2.id = m.vehicle_id WHERE m.call_id = c.id)`.as('missions'),
     )
     .where('c.county_id', '=', countyId);
 }
 type CallRow = Awaited<ReturnType<ReturnType<typeof callsQuery>['execute']>>[number];
+
+const secondsSince = (now: Date, at: Date | string) =>
+  Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
+
+/**
+ * The board's alarms as the server sees them, by the injectable clock: an open call (no
+ * vehicle sent yet) more than CALL_WAITING_LIMIT_S after it came in, and a vehicle sent more
+ * than DEPART_LIMIT_S ago that has not departed. The phone still ringing before 接听 is the
+ * dispatcher's own screen's to see (the server learns of a call only once it is taken).
+ */
+export function callAlarms(r: Pick<CallRow, 'status' | 'received_at' | 'missions'>, now: Date): EmsAlarm[] {
+  const alarms: EmsAlarm[] = [];
+  const waited = secondsSince(now, r.received_at);
+  if (r.status === 'open' && waited > CALL_WAITING_LIMIT_S) alarms.push({ kind: 'unanswered_10s', seconds: waited });
+  for (const m of r.missions) {
+    const s = secondsSince(now, m.createdAt);
+    if (m.status === 'dispatched' && s > DEPART_LIMIT_S)
+      alarms.push({ kind: 'not_departed_3min', seconds: s, missionId: m.id });
+  }
+  return alarms;
+}
 
 function toCall(now: Date) {
   return (r: CallRow) => ({
@@ -184,7 +209,8 @@ function toCall(now: Date) {
     waitingSeconds:
       r.status === 'open' ? Math.max(0, Math.round((now.getTime() - new Date(r.received_at).getTime()) / 1000)) : null,
     answerSeconds: Math.round((new Date(r.answered_at).getTime() - new Date(r.received_at).getTime()) / 1000),
-    missions: r.missions,
+    missions: r.missions.map(({ createdAt: _at, ...m }) => m),
+    alarms: callAlarms(r, now),
   });
 }
 

@@ -29,12 +29,14 @@ import { fleetAdminRoutes } from './fleet-admin.routes.ts';
 import * as fleet from './fleet.service.ts';
 import * as missions from './mission.service.ts';
 import * as pre from './preadmission.service.ts';
+import { emsPositionRoutes } from './positions.routes.ts';
 import { recommend } from './recommend.service.ts';
 
 /** 120 急救调度与五大中心 (issue 13): calls, fleet, dispatch, the crew's phone, pre-arrival admission */
 export const emsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ems'];
   await app.register(fleetAdminRoutes); // 急救资源: stations, vehicles, road closures and speeds
+  await app.register(emsPositionRoutes);
   app.get('/api/ems/complaints', { schema: { tags, summary: '主诉编码表（含建议分级与通道）' } }, (req) =>
     calls.complaints(ctxOf(req)),
   );

@@ -145,3 +145,23 @@ export const correctionBody = z.object({
   expectedAt: instant('更正前的时间'),
 });
 export type CorrectionBody = z.infer<typeof correctionBody>;
+/**
+ * A batch of fixes from the crew's phone (or a dispatcher placing a vehicle by hand). Only the
+ * shape is checked here: an implausible fix (off the county, too fast, a wrong phone clock) is
+ * refused on its own with its reason while the others are stored.
+ */
+export const positionFix = z.object({
+  clientId,
+  lat: z.number({ error: '纬度应为数字' }),
+  lng: z.number({ error: '经度应为数字' }),
+  accuracyM: z.number({ error: '定位精度应为数字' }).optional(),
+  speedKmh: z.number({ error: '车速应为数字' }).optional(),
+  deviceAt: instant('定位时间'),
+});
+export const positionsBody = z.object({
+  fixes: z
+    .array(positionFix, { error: '请提交定位记录' })
+    .min(1, '请至少提交一条定位记录')
+    .max(50, '每次最多提交 50 条定位记录'),
+});
+export type PositionsBody = z.infer<typeof positionsBody>;

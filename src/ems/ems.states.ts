@@ -188,3 +188,20 @@ export const OBSERVATION_KINDS = [
   'note',
 ] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+
+/**
+ * The live board's limits. No settings table serves the 120 service yet (pharmacy_settings and
+ * the others belong to their features), so they are named constants here, one place for the
+ * server and the pages; a county-editable ems_settings row would replace them.
+ *
+ * - a GPS fix counts as where the vehicle is for this long (the crew's phone sends one every
+ *   15 s while a mission runs; two minutes at 60 km/h is 2 km of error, beyond that the
+ *   station is the better guess);
+ * - an open call (received, no vehicle sent yet) raises its alarm after more than 10 s;
+ * - a vehicle dispatched and not departed raises its alarm after more than 3 minutes.
+ */
+export const GPS_FRESH_SECONDS = 120;
+export const CALL_WAITING_LIMIT_S = 10;
+export const DEPART_LIMIT_S = 180;
+/** an alarm the server raises: how long it has waited (s); for a vehicle not departed, its mission */
+export type EmsAlarm = { kind: 'unanswered_10s' | 'not_departed_3min'; seconds: number; missionId?: number };

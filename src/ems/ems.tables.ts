@@ -62,6 +62,25 @@ export interface EmsVehiclesTable {
   status: ColumnType<VehicleStatus, VehicleStatus | undefined, VehicleStatus>;
   status_at: Stamp;
   crew_staff_ids: ColumnType<number[], number[] | undefined, number[]>;
+  /** 0081: the latest fix from the crew's phone, moved only by a newer one */
+  pos_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  pos_lng: ColumnType<number | null, number | null | undefined, number | null>;
+  pos_at: StampNull;
+}
+/** 0081: each fix the crew's phone sends, once by its client id */
+export interface EmsVehiclePositionsTable {
+  id: Generated<string>;
+  county_id: number;
+  vehicle_id: number;
+  mission_id: number | null;
+  lat: number;
+  lng: number;
+  accuracy_m: number | null;
+  speed_kmh: ColumnType<string | null, number | null | undefined, number | null>;
+  device_at: Stamp;
+  recorded_at: Stamp;
+  recorded_by: number | null;
+  client_id: string;
 }
 export interface EmsComplaintsTable {
   code: string;
@@ -192,6 +211,7 @@ declare module '../platform/db-types.ts' {
     ems_stations: EmsStationsTable;
     ems_vehicle_rules: EmsVehicleRulesTable;
     ems_vehicles: EmsVehiclesTable;
+    ems_vehicle_positions: EmsVehiclePositionsTable;
     ems_complaints: EmsComplaintsTable;
     ems_calls: EmsCallsTable;
     ems_missions: EmsMissionsTable;

@@ -228,8 +228,8 @@ function filteredVehicles(trx: Kdb, ctx: Ctx, input: FleetVehicleQuery) {
   return q.orderBy('v.call_sign').orderBy('v.id');
 }
 
-const toFleetVehicle = (r: Parameters<typeof toVehicle>[0]) => ({
-  ...toVehicle(r),
+const toFleetVehicle = (r: Parameters<typeof toVehicle>[0], now: Date) => ({
+  ...toVehicle(r, now),
   kindLabel: KIND_LABELS[r.kind],
   crewStaffIds: r.crew_staff_ids,
 });
@@ -250,7 +250,7 @@ export async function listFleetVehicles(ctx: Ctx, input: FleetVehicleQuery) {
       totalCapped: false,
       page: input.page,
       pageSize: input.pageSize,
-      items: rows.map(toFleetVehicle),
+      items: rows.map((r) => toFleetVehicle(r, ctx.platform.config.now())),
     };
   });
 }
@@ -266,7 +266,7 @@ export async function exportFleetVehicles(ctx: Ctx, input: FleetVehicleQuery) {
     ),
   );
   return toXlsx(
-    rows.map(toFleetVehicle),
+    rows.map((r) => toFleetVehicle(r, ctx.platform.config.now())),
     [
       { header: '呼号', value: (r) => r.callSign, width: 12 },
       { header: '车牌号', value: (r) => r.plate, width: 12 },
@@ -315,7 +315,7 @@ async function checkCrew(ctx: Ctx, trx: Kdb, ids: readonly number[]) {
 async function vehicleById(trx: Kdb, ctx: Ctx, id: number) {
   const rows = await vehiclesQuery(trx, ctx.actor.countyId).where('v.id', '=', id).execute();
   if (!rows[0]) throw notFound('车辆');
-  return toFleetVehicle(rows[0]);
+  return toFleetVehicle(rows[0], ctx.platform.config.now());
 }
 
 export async function createVehicle(ctx: Ctx, input: VehicleCreate) {

@@ -3,7 +3,15 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { conflict, notFound } from '../platform/errors.ts';
-import { ACTION_LABELS, nextStatus, VEHICLE_STATUS_LABELS, type VehicleAction } from './ems.states.ts';
+import {
+  ACTION_LABELS,
+  DEPART_LIMIT_S,
+  GPS_FRESH_SECONDS,
+  nextStatus,
+  VEHICLE_STATUS_LABELS,
+  type EmsAlarm,
+  type VehicleAction,
+} from './ems.states.ts';
 import { announce, EMS_TOPIC, inScope } from './ems.shared.ts';
 
 /** 车辆与站点 (issue 13 part 2): the fleet with its status, and the hospitals a patient may be taken to. */
@@ -27,6 +35,9 @@ export function vehiclesQuery(trx: Kdb, countyId: number) {
       's.org_id as station_org_id',
       's.node_id',
       'v.crew_staff_ids',
+      'v.pos_lat',
+      'v.pos_lng',
+      'v.pos_at',
     ])
     .select(sql<number>`coalesce(n.lat, o.lat)`.as('lat'))
     .select(sql<number>`coalesce(n.lng, o.lng)`.as('lng'))
@@ -47,7 +58,15 @@ export function vehiclesQuery(trx: Kdb, countyId: number) {
 }
 type VehicleRow = Awaited<ReturnType<ReturnType<typeof vehiclesQuery>['execute']>>[number];
 
-export const toVehicle = (r: VehicleRow) => ({
+const secondsSince = (now: Date, at: Date | string) =>
+  Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
+
+/**
+ * A vehicle as the board shows it: `pos` is the crew phone's latest fix with its age and
+ * whether it is fresh enough to draw the vehicle there; `alarms` the server's own (a vehicle
+ * dispatched more than DEPART_LIMIT_S ago and still standing), by the injectable clock.
+ */
+export const toVehicle = (r: VehicleRow, now: Date) => ({
   id: r.id,
   callSign: r.call_sign,
   plate: r.plate,
@@ -63,12 +82,27 @@ export const toVehicle = (r: VehicleRow) => ({
   lng: r.lng === null ? null : Number(r.lng),
   activeMissionId: r.active_mission_id,
   crew: r.crew,
+  pos:
+    r.pos_at === null || r.pos_lat === null || r.pos_lng === null
+      ? null
+      : {
+          lat: Number(r.pos_lat),
+          lng: Number(r.pos_lng),
+          at: new Date(r.pos_at).toISOString(),
+          ageSeconds: secondsSince(now, r.pos_at),
+          fresh: secondsSince(now, r.pos_at) <= GPS_FRESH_SECONDS,
+        },
+  alarms:
+    r.status === 'dispatched' && secondsSince(now, r.status_at) > DEPART_LIMIT_S
+      ? [{ kind: 'not_departed_3min', seconds: secondsSince(now, r.status_at) } satisfies EmsAlarm]
+      : [],
 });
 
 export async function listVehicles(ctx: Ctx) {
+  const now = ctx.platform.config.now();
   return inScope(ctx, async (trx) => {
     const rows = await vehiclesQuery(trx, ctx.actor.countyId).orderBy('v.call_sign').execute();
-    return rows.map(toVehicle);
+    return rows.map((r) => toVehicle(r, now));
   });
 }
 
@@ -106,7 +140,7 @@ export async function changeVehicleStatus(
   });
   await announce(ctx, EMS_TOPIC.vehicle, [vehicle.org_id, ctx.actor.orgId], { id, status: vehicle.status });
   const rows = await inScope(ctx, (trx) => vehiclesQuery(trx, ctx.actor.countyId).where('v.id', '=', id).execute());
-  return toVehicle(rows[0]);
+  return toVehicle(rows[0], ctx.platform.config.now());
 }
 
 export type Capability = 'pci' | 'stroke' | 'obstetrics' | 'neonatal' | 'trauma';

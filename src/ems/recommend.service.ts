@@ -2,11 +2,14 @@ import type { Ctx } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { CHANNEL_NEEDS, hospitals } from './fleet.service.ts';
 import { inScope } from './ems.shared.ts';
+import { GPS_FRESH_SECONDS } from './ems.states.ts';
 import { ACCESS, loadRoadGraph, nearestNode, travelTimes, type RoadGraph } from './roads.ts';
 
 /**
- * 就近派车 (issue 13 part 3): free vehicles ranked by road time from their station to the
- * scene, and destination hospitals by capability for the channel, then road time from the
+ * 就近派车 (issue 13 part 3): free vehicles ranked by road time to the scene — from where the
+ * vehicle really is when its crew's phone sent a fix within GPS_FRESH_SECONDS (snapped to the
+ * nearest road node, the stretch off the road counted as for the scene), else from its
+ * station — and destination hospitals by capability for the channel, then road time from the
  * scene. Roads are two-way, so one search from the scene answers every target.
  */
 
@@ -20,6 +23,10 @@ export interface Ranked {
     status: string;
     minutes: number | null;
     km: number | null;
+    /** measured from the vehicle's fresh GPS fix, or from its station */
+    from: 'gps' | 'station';
+    /** how old the vehicle's latest fix is (s), whether used or too old; null without one */
+    fixAgeSeconds: number | null;
   }>;
   hospitals: Array<{
     orgId: number;
@@ -69,6 +76,9 @@ export async function recommend(ctx: Ctx, callId: number): Promise<Ranked> {
         'v.status',
         's.name as station_name',
         's.node_id',
+        'v.pos_lat',
+        'v.pos_lng',
+        'v.pos_at',
       ])
       .where('v.county_id', '=', ctx.actor.countyId)
       .where('v.status', 'in', ['available', 'returning'])
@@ -79,22 +89,41 @@ export async function recommend(ctx: Ctx, callId: number): Promise<Ranked> {
     loadRoadGraph(ctx.db, ctx.actor.countyId),
     hospitals(ctx.db, ctx.actor.countyId),
   ]);
+  const now = ctx.platform.config.now().getTime();
+  const origins = vehicles.map((v) => {
+    const age = v.pos_at === null ? null : Math.max(0, Math.round((now - new Date(v.pos_at).getTime()) / 1000));
+    const fix =
+      age !== null && age <= GPS_FRESH_SECONDS && v.pos_lat !== null && v.pos_lng !== null
+        ? nearestNode(g, Number(v.pos_lat), Number(v.pos_lng))
+        : null;
+    return fix
+      ? { nodeId: fix.nodeId, offRoadM: fix.metres * ACCESS.winding, from: 'gps' as const, age }
+      : { nodeId: v.node_id, offRoadM: 0, from: 'station' as const, age };
+  });
   const times = fromScene(g, Number(call.lat), Number(call.lng), [
-    ...vehicles.map((v) => v.node_id),
+    ...origins.map((o) => o.nodeId),
     ...places.map((h) => h.nodeId),
   ]);
   const need = CHANNEL_NEEDS[call.channel] ?? null;
   const rankedVehicles = vehicles
-    .map((v, i) => ({
-      vehicleId: v.id,
-      callSign: v.call_sign,
-      kind: v.kind,
-      negativePressure: v.negative_pressure,
-      stationName: v.station_name,
-      status: v.status,
-      minutes: times[i]?.minutes ?? null,
-      km: times[i]?.km ?? null,
-    }))
+    .map((v, i) => {
+      const t = times[i];
+      const o = origins[i];
+      // the vehicle's own stretch to the road, as the scene's is counted in fromScene
+      const extraMin = o.offRoadM / (ACCESS.speedKmh / 3.6) / 60;
+      return {
+        vehicleId: v.id,
+        callSign: v.call_sign,
+        kind: v.kind,
+        negativePressure: v.negative_pressure,
+        stationName: v.station_name,
+        status: v.status,
+        minutes: t ? round1(t.minutes + extraMin) : null,
+        km: t ? round1(t.km + o.offRoadM / 1000) : null,
+        from: o.from,
+        fixAgeSeconds: o.age,
+      };
+    })
     // the mobile CT goes to stroke calls only; otherwise it stays free for them
     .filter((v) => v.kind !== 'mobile_ct' || call.channel === 'stroke')
     .sort((a, b) => (a.minutes ?? Infinity) - (b.minutes ?? Infinity) || a.vehicleId - b.vehicleId);

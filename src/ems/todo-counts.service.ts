@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.ts';
 import { inScope } from './ems.shared.ts';
 import { stillExpected } from './preadmission.service.ts';
+import { DEPART_LIMIT_S } from './ems.states.ts';
 
 /**
  * The home page's 120 counts (issue 13): the dispatcher's waiting calls and running missions
@@ -18,7 +19,7 @@ export async function dispatchTodo(ctx: Ctx) {
         (SELECT count(*)::int FROM ems_missions WHERE county_id = ${ctx.actor.countyId}
            AND status NOT IN ('completed', 'cancelled')) AS missions,
         (SELECT count(*)::int FROM ems_missions WHERE county_id = ${ctx.actor.countyId} AND status = 'dispatched'
-           AND created_at < ${now}::timestamptz - interval '3 minutes') AS not_out`.execute(trx);
+           AND created_at < ${now}::timestamptz - make_interval(secs => ${DEPART_LIMIT_S})) AS not_out`.execute(trx);
     return r.rows[0];
   });
 }
