@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { CHANNEL_NEEDS, hospitals } from './fleet.service.ts';
@@ -56,35 +57,39 @@ export function fromScene(g: RoadGraph, lat: number, lng: number, nodeIds: Reado
   );
 }
 
+interface FreeVehicle {
+  id: number;
+  call_sign: string;
+  kind: string;
+  negative_pressure: boolean;
+  status: string;
+  station_name: string;
+  node_id: number | null;
+  pos_lat: number | null;
+  pos_lng: number | null;
+  pos_at: string | null;
+}
+
 export async function recommend(ctx: Ctx, callId: number): Promise<Ranked> {
-  const { call, vehicles } = await inScope(ctx, async (trx) => {
-    const call = await trx
-      .selectFrom('ems_calls')
-      .select(['id', 'lat', 'lng', 'channel'])
-      .where('id', '=', callId)
-      .where('county_id', '=', ctx.actor.countyId)
-      .executeTakeFirst();
-    if (!call) throw notFound('呼救记录');
-    const vehicles = await trx
-      .selectFrom('ems_vehicles as v')
-      .innerJoin('ems_stations as s', 's.id', 'v.station_id')
-      .select([
-        'v.id',
-        'v.call_sign',
-        'v.kind',
-        'v.negative_pressure',
-        'v.status',
-        's.name as station_name',
-        's.node_id',
-        'v.pos_lat',
-        'v.pos_lng',
-        'v.pos_at',
-      ])
-      .where('v.county_id', '=', ctx.actor.countyId)
-      .where('v.status', 'in', ['available', 'returning'])
-      .execute();
-    return { call, vehicles };
+  // the call and the free vehicles in one statement: this answer is asked for by every dispatcher at once
+  const call = await inScope(ctx, async (trx) => {
+    const r = await sql<{
+      id: number;
+      lat: number;
+      lng: number;
+      channel: string;
+      vehicles: FreeVehicle[];
+    }>`SELECT c.id, c.lat, c.lng, c.channel,
+        coalesce((SELECT json_agg(json_build_object('id', v.id, 'call_sign', v.call_sign, 'kind', v.kind,
+            'negative_pressure', v.negative_pressure, 'status', v.status, 'station_name', s.name, 'node_id', s.node_id,
+            'pos_lat', v.pos_lat, 'pos_lng', v.pos_lng, 'pos_at', v.pos_at) ORDER BY v.id)
+          FROM ems_vehicles v JOIN ems_stations s ON s.id = v.station_id
+          WHERE v.county_id = c.county_id AND v.status IN ('available', 'returning')), '[]') AS vehicles
+      FROM ems_calls c WHERE c.id = ${callId} AND c.county_id = ${ctx.actor.countyId}`.execute(trx);
+    if (!r.rows[0]) throw notFound('呼救记录');
+    return r.rows[0];
   });
+  const vehicles = call.vehicles;
   const [g, places] = await Promise.all([
     loadRoadGraph(ctx.db, ctx.actor.countyId),
     hospitals(ctx.db, ctx.actor.countyId),
