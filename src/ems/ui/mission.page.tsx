@@ -40,6 +40,8 @@ import {
   type Observation,
   type Risk,
 } from './ems.api.ts';
+import { CorrectionControls } from './correction.tsx';
+import { useCorrections, type Correction } from './corrections.api.ts';
 import { emsMessages } from './ems.i18n.ts';
 import {
   CHANNEL_COLOR,
@@ -79,6 +81,7 @@ export function EmsMissionPage() {
   const mission = useMission(valid ? id : null, { refetchInterval: 30_000 });
   const me = useCurrentUser();
   const mayBackfill = me.roles.some((r) => BACKFILLERS.includes(r));
+  const history = useCorrections(id, valid && Boolean(mission.data?.events.some((e) => e.corrections > 0)));
 
   if (!valid) return <Result status="404" title={c('notFound')} />;
   const m = mission.data;
@@ -97,7 +100,7 @@ export function EmsMissionPage() {
               label={t('print')}
               title={t('printTitle')}
               paper="a4"
-              render={() => <MissionDocument m={m} t={t} />}
+              render={() => <MissionDocument m={m} t={t} corrections={history.data ?? []} />}
             />
           </Space>
         ) : null
@@ -120,7 +123,7 @@ export function EmsMissionPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('timeline')} data-testid="timeline">
-              <MissionTimeline events={m.events} />
+              <MissionTimeline events={m.events} missionId={m.id} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -235,7 +238,8 @@ function recordedDiffers(e: MissionEvent): boolean {
   return Boolean(e.recordedAt) && Math.abs(Date.parse(e.recordedAt ?? '') - Date.parse(e.at)) >= RECORDED_DIFF_MS;
 }
 
-export function MissionTimeline({ events }: { events: readonly MissionEvent[] }) {
+/** with missionId, each time offers 更正 to those allowed and 已更正 with its history */
+export function MissionTimeline({ events, missionId }: { events: readonly MissionEvent[]; missionId?: number }) {
   const t = useT(emsMessages);
   if (!events.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvents')} />;
   const list = sortedEvents(events);
@@ -257,6 +261,7 @@ export function MissionTimeline({ events }: { events: readonly MissionEvent[] })
                 <Tag color={SOURCE_COLOR[e.source] ?? 'default'} variant="filled">
                   {word(t, 'source', e.source)}
                 </Tag>
+                {missionId ? <CorrectionControls missionId={missionId} e={e} /> : null}
               </Space>
               {recordedDiffers(e) ? (
                 <div>
@@ -422,7 +427,7 @@ function BackfillForm({ missionId }: { missionId: number }) {
 }
 
 /** The A4 record: the call, the timeline with sources, the intervals and the observations. */
-function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
+function MissionDocument({ m, t, corrections }: { m: MissionDetail; t: EmsT; corrections: readonly Correction[] }) {
   const call = callFacts(m);
   return (
     <div className="oc-doc">
@@ -462,6 +467,7 @@ function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
               <td>{e.label}</td>
               <td>
                 {formatDateTime(e.at, { seconds: true })}
+                {e.corrections > 0 ? t('correctedMark') : ''}
                 {recordedDiffers(e)
                   ? ` (${t('recordedAt', { t: formatDateTime(e.recordedAt, { seconds: true }) })})`
                   : ''}
@@ -471,6 +477,33 @@ function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
           ))}
         </tbody>
       </table>
+      {corrections.length ? (
+        <>
+          <h3>{t('correctionHistory')}</h3>
+          <table>
+            <tbody>
+              {corrections.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.label}</td>
+                  <td>
+                    {t('correctionLine', {
+                      old: formatDateTime(c.oldAt, { seconds: true }),
+                      new: formatDateTime(c.newAt, { seconds: true }),
+                    })}
+                  </td>
+                  <td>
+                    {t('correctionBy', {
+                      who: c.correctedBy ?? '—',
+                      t: formatDateTime(c.correctedAt),
+                      reason: c.reason,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       <h3>{t('intervals')}</h3>
       <table>
         <tbody>
