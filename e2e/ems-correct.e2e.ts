@@ -92,10 +92,18 @@ describe.runIf(status.available)('120: correcting a milestone time in the browse
     const modal = page.getByRole('dialog');
     await modal.getByText('更正「导丝通过」时间').waitFor();
     const picker = modal.getByTestId('correct-at');
-    await picker.click();
-    await picker.fill(wall(wireAt + 2 * 60_000));
-    await picker.press('Enter');
+    const setTime = async (ms: number) => {
+      await picker.click();
+      await picker.fill(wall(ms));
+      await picker.press('Enter');
+    };
+    // a wire time before the door: the database's own sentence in the dialog, nothing changed
+    await setTime(wireAt - 5 * 60_000);
     await modal.getByTestId('correct-reason').fill('核对导管室记录，导丝通过晚 2 分钟');
+    await modal.getByRole('button', { name: /^更\s*正$/ }).click();
+    await modal.getByText(/时间顺序不合理：「导丝通过」/).waitFor({ timeout: 15_000 });
+    await shot(page, 'ems-correct-00-order-refused');
+    await setTime(wireAt + 2 * 60_000);
     await modal.getByRole('button', { name: /^更\s*正$/ }).click();
     await wire.getByTestId('corrected-wire').waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await page.getByRole('dialog').count()) === 0).toBe(true);
