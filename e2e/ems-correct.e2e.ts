@@ -119,12 +119,22 @@ describe.runIf(status.available)('120: correcting a milestone time in the browse
     const history = page.getByTestId('correction-history');
     await history.getByText(/核对导管室记录/).waitFor({ timeout: 15_000 });
     await shot(page, 'ems-correct-01-history');
+    // the printed record marks the corrected time and lists the correction
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('button', { name: /打\s*印/ })
+      .first()
+      .click();
+    const preview = page.locator('.oc-doc');
+    await preview.getByText(/（已更正）/).waitFor({ timeout: 15_000 });
+    await preview.getByText(/核对导管室记录/).waitFor();
+    await shot(page, 'ems-correct-02-print');
 
     const phone = await journey.newPage(375, 812, true);
     await login(phone.page, base, 'dispatcher');
     await phone.page.goto(`${base}/ems/missions/${m.id}`);
     await phone.page.getByTestId('corrected-wire').waitFor({ timeout: 15_000 });
-    await shot(phone.page, 'ems-correct-02-timeline-375');
+    await shot(phone.page, 'ems-correct-03-timeline-375');
     expect([...errors, ...phone.errors]).toEqual([]);
   });
 });

@@ -41,7 +41,8 @@ import {
   type Risk,
 } from './ems.api.ts';
 import { CorrectionControls } from './correction.tsx';
-import { useCorrections, type Correction } from './corrections.api.ts';
+import { duration, MissionDocument, recordedDiffers, sortedEvents } from './mission-document.tsx';
+import { useCorrections } from './corrections.api.ts';
 import { emsMessages } from './ems.i18n.ts';
 import {
   CHANNEL_COLOR,
@@ -55,12 +56,9 @@ import {
   SOURCE_COLOR,
   TRIAGE_COLOR,
   word,
-  type EmsT,
 } from './ems-labels.ts';
 import { newClientId } from './outbox.ts';
 
-/** the server's time and the event's own time further apart than this are both shown */
-const RECORDED_DIFF_MS = 60_000;
 const OPEN = new Set(['dispatched', 'en_route', 'on_scene', 'to_hospital', 'at_hospital']);
 /** who may back-enter a milestone here: the dispatch centre and the hospitals (the crew records on its own page) */
 const BACKFILLERS = ['dispatcher', 'county_doctor', 'township_doctor'];
@@ -221,21 +219,6 @@ function CallCard({ m }: { m: MissionDetail }) {
       />
     </Card>
   );
-}
-
-/** an interval in minutes, or in seconds where the target is under a minute (the 10-second answer) */
-function duration(t: EmsT, minutes: number | null, target: number | null): string {
-  if (minutes === null) return '—';
-  if (target !== null && target < 1) return t('secondsShort', { n: Math.round(minutes * 60) });
-  return t('minutes', { n: Number.isInteger(minutes) ? minutes : minutes.toFixed(minutes < 10 ? 1 : 0) });
-}
-
-function sortedEvents(events: readonly MissionEvent[]): MissionEvent[] {
-  return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-}
-
-function recordedDiffers(e: MissionEvent): boolean {
-  return Boolean(e.recordedAt) && Math.abs(Date.parse(e.recordedAt ?? '') - Date.parse(e.at)) >= RECORDED_DIFF_MS;
 }
 
 /** with missionId, each time offers 更正 to those allowed and 已更正 with its history */
@@ -423,112 +406,5 @@ function BackfillForm({ missionId }: { missionId: number }) {
         </Form.Item>
       </Form>
     </Card>
-  );
-}
-
-/** The A4 record: the call, the timeline with sources, the intervals and the observations. */
-function MissionDocument({ m, t, corrections }: { m: MissionDetail; t: EmsT; corrections: readonly Correction[] }) {
-  const call = callFacts(m);
-  return (
-    <div className="oc-doc">
-      <h1>{t('printTitle')}</h1>
-      <div className="oc-doc-sub">
-        {t('mission', { id: m.id })} · {m.callSign} · {word(t, 'channel', m.channel)} ·{' '}
-        {formatDateTime(m.createdAt, { seconds: true })}
-      </div>
-      <table>
-        <tbody>
-          <tr>
-            <th>{t('complaint')}</th>
-            <td>{call.complaintName ?? '—'}</td>
-            <th>{t('patient')}</th>
-            <td>{call.patientLabel ?? '—'}</td>
-          </tr>
-          <tr>
-            <th>{t('address')}</th>
-            <td>{call.address ?? '—'}</td>
-            <th>{t('destination')}</th>
-            <td>{m.destOrgName ?? '—'}</td>
-          </tr>
-        </tbody>
-      </table>
-      <h3>{t('timeline')}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('milestone')}</th>
-            <th>{t('at')}</th>
-            <th>{t('source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortedEvents(m.events).map((e) => (
-            <tr key={e.milestone}>
-              <td>{e.label}</td>
-              <td>
-                {formatDateTime(e.at, { seconds: true })}
-                {e.corrections > 0 ? t('correctedMark') : ''}
-                {recordedDiffers(e)
-                  ? ` (${t('recordedAt', { t: formatDateTime(e.recordedAt, { seconds: true }) })})`
-                  : ''}
-              </td>
-              <td>{word(t, 'source', e.source)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {corrections.length ? (
-        <>
-          <h3>{t('correctionHistory')}</h3>
-          <table>
-            <tbody>
-              {corrections.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.label}</td>
-                  <td>
-                    {t('correctionLine', {
-                      old: formatDateTime(c.oldAt, { seconds: true }),
-                      new: formatDateTime(c.newAt, { seconds: true }),
-                    })}
-                  </td>
-                  <td>
-                    {t('correctionBy', {
-                      who: c.correctedBy ?? '—',
-                      t: formatDateTime(c.correctedAt),
-                      reason: c.reason,
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      <h3>{t('intervals')}</h3>
-      <table>
-        <tbody>
-          {m.intervals.map((i) => (
-            <tr key={i.key}>
-              <td>{i.label}</td>
-              <td>{duration(t, i.minutes, i.target)}</td>
-              <td>{i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}</td>
-              <td>{i.target === null ? '' : i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('observations')}</h3>
-      <table>
-        <tbody>
-          {m.observations.map((o) => (
-            <tr key={o.id}>
-              <td>{formatDateTime(o.observedAt, { seconds: true })}</td>
-              <td>{word(t, 'obs', o.kind)}</td>
-              <td>{observationText(t, o.kind, o.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
