@@ -107,7 +107,9 @@ describe.runIf(status.available)('120 in the browser: call, dispatch, crew phone
     await h.goto(`${base}/ems/preadmissions`);
     const card = h.getByTestId('preadmission').filter({ hasText: callSign }).first();
     await card.waitFor({ timeout: 20_000 });
-    await expect.poll(() => card.getByTestId('eta').count()).toBeGreaterThan(0);
+    // the crew pressed 到达医院: no countdown any more, the patient is at the door to be received
+    await expect.poll(() => card.getByTestId('at-door').count()).toBeGreaterThan(0);
+    expect(await card.getByTestId('eta').count()).toBe(0);
     await card.getByTestId('activate-team').click();
     await expect
       .poll(async () => {

@@ -63,6 +63,11 @@ async function handBuilt(vehicleId = w.v1) {
 const detail = async (id: number, c = w.dispatcher) => (await c.get(`/api/ems/missions/${id}`)).json<Detail>();
 const eventAt = (d: Detail, ms: string) => d.events.find((e) => e.milestone === ms);
 const interval = (d: Detail, k: string) => d.intervals.find((i) => i.key === k)?.minutes;
+/** the month's median door-to-wire on 急救统计 (read live from db/views) */
+const d2wFigure = async () =>
+  (await w.dispatcher.get('/api/ems/figures?from=2026-11&to=2026-11'))
+    .json<{ figures: Array<{ key: string; value: number | null }> }>()
+    .figures.find((f) => f.key === 'door_to_wire_p50')?.value;
 const historyRows = async (id: number) =>
   (await owner(`SELECT count(*)::int AS n FROM ems_event_corrections WHERE mission_id = ${id}`)) as { n: number };
 
@@ -73,6 +78,7 @@ describe('correcting a milestone time', () => {
     expect(before.status).toBe('completed');
     expect(interval(before, 'door_to_wire')).toBe(27);
     expect(eventAt(before, 'wire')).toMatchObject({ corrections: 0, mayCorrect: true });
+    expect(await d2wFigure()).toBe(27);
 
     const res = await w.countyDoctor.post(`/api/ems/missions/${id}/events/wire/correct`, {
       at: at(57),
@@ -85,6 +91,7 @@ describe('correcting a milestone time', () => {
     const after = await detail(id);
     expect(interval(after, 'door_to_wire')).toBe(30);
     expect(interval(after, 'fmc_to_wire')).toBe(48);
+    expect(await d2wFigure()).toBe(30);
     expect(eventAt(after, 'wire')).toMatchObject({ at: at(57), corrections: 1 });
     expect(eventAt(after, 'door')).toMatchObject({ corrections: 0 });
 

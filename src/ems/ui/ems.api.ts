@@ -179,6 +179,9 @@ export const missionEvent = z.object({
   recordedAt: z.string().nullable().optional(),
   recordedBy: z.union([z.string(), z.number()]).nullable().optional(),
   note: z.string().nullable().optional(),
+  /** how often the time was corrected (更正), and whether the reader may correct it */
+  corrections: z.number().default(0),
+  mayCorrect: z.boolean().default(false),
 });
 export type MissionEvent = z.infer<typeof missionEvent>;
 
@@ -200,6 +203,8 @@ export const preadmission = z.object({
   channel: loose(CHANNELS),
   status: z.string(),
   etaAt: z.string().nullable(),
+  /** the door is stamped (by the crew or the hospital): at the door, to be received */
+  doorAt: z.string().nullable().optional(),
   team: z.string().nullable(),
   teamActivatedAt: z.string().nullable(),
   patientLabel: z.string().nullable().optional(),

@@ -40,6 +40,9 @@ import {
   type Observation,
   type Risk,
 } from './ems.api.ts';
+import { CorrectionControls } from './correction.tsx';
+import { duration, MissionDocument, recordedDiffers, sortedEvents } from './mission-document.tsx';
+import { useCorrections } from './corrections.api.ts';
 import { emsMessages } from './ems.i18n.ts';
 import {
   CHANNEL_COLOR,
@@ -53,12 +56,9 @@ import {
   SOURCE_COLOR,
   TRIAGE_COLOR,
   word,
-  type EmsT,
 } from './ems-labels.ts';
 import { newClientId } from './outbox.ts';
 
-/** the server's time and the event's own time further apart than this are both shown */
-const RECORDED_DIFF_MS = 60_000;
 const OPEN = new Set(['dispatched', 'en_route', 'on_scene', 'to_hospital', 'at_hospital']);
 /** who may back-enter a milestone here: the dispatch centre and the hospitals (the crew records on its own page) */
 const BACKFILLERS = ['dispatcher', 'county_doctor', 'township_doctor'];
@@ -79,6 +79,7 @@ export function EmsMissionPage() {
   const mission = useMission(valid ? id : null, { refetchInterval: 30_000 });
   const me = useCurrentUser();
   const mayBackfill = me.roles.some((r) => BACKFILLERS.includes(r));
+  const history = useCorrections(id, valid && Boolean(mission.data?.events.some((e) => e.corrections > 0)));
 
   if (!valid) return <Result status="404" title={c('notFound')} />;
   const m = mission.data;
@@ -97,7 +98,7 @@ export function EmsMissionPage() {
               label={t('print')}
               title={t('printTitle')}
               paper="a4"
-              render={() => <MissionDocument m={m} t={t} />}
+              render={() => <MissionDocument m={m} t={t} corrections={history.data ?? []} />}
             />
           </Space>
         ) : null
@@ -120,7 +121,7 @@ export function EmsMissionPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('timeline')} data-testid="timeline">
-              <MissionTimeline events={m.events} />
+              <MissionTimeline events={m.events} missionId={m.id} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -220,22 +221,8 @@ function CallCard({ m }: { m: MissionDetail }) {
   );
 }
 
-/** an interval in minutes, or in seconds where the target is under a minute (the 10-second answer) */
-function duration(t: EmsT, minutes: number | null, target: number | null): string {
-  if (minutes === null) return '—';
-  if (target !== null && target < 1) return t('secondsShort', { n: Math.round(minutes * 60) });
-  return t('minutes', { n: Number.isInteger(minutes) ? minutes : minutes.toFixed(minutes < 10 ? 1 : 0) });
-}
-
-function sortedEvents(events: readonly MissionEvent[]): MissionEvent[] {
-  return [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-}
-
-function recordedDiffers(e: MissionEvent): boolean {
-  return Boolean(e.recordedAt) && Math.abs(Date.parse(e.recordedAt ?? '') - Date.parse(e.at)) >= RECORDED_DIFF_MS;
-}
-
-export function MissionTimeline({ events }: { events: readonly MissionEvent[] }) {
+/** with missionId, each time offers 更正 to those allowed and 已更正 with its history */
+export function MissionTimeline({ events, missionId }: { events: readonly MissionEvent[]; missionId?: number }) {
   const t = useT(emsMessages);
   if (!events.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvents')} />;
   const list = sortedEvents(events);
@@ -257,6 +244,7 @@ export function MissionTimeline({ events }: { events: readonly MissionEvent[] })
                 <Tag color={SOURCE_COLOR[e.source] ?? 'default'} variant="filled">
                   {word(t, 'source', e.source)}
                 </Tag>
+                {missionId ? <CorrectionControls missionId={missionId} e={e} /> : null}
               </Space>
               {recordedDiffers(e) ? (
                 <div>
@@ -418,84 +406,5 @@ function BackfillForm({ missionId }: { missionId: number }) {
         </Form.Item>
       </Form>
     </Card>
-  );
-}
-
-/** The A4 record: the call, the timeline with sources, the intervals and the observations. */
-function MissionDocument({ m, t }: { m: MissionDetail; t: EmsT }) {
-  const call = callFacts(m);
-  return (
-    <div className="oc-doc">
-      <h1>{t('printTitle')}</h1>
-      <div className="oc-doc-sub">
-        {t('mission', { id: m.id })} · {m.callSign} · {word(t, 'channel', m.channel)} ·{' '}
-        {formatDateTime(m.createdAt, { seconds: true })}
-      </div>
-      <table>
-        <tbody>
-          <tr>
-            <th>{t('complaint')}</th>
-            <td>{call.complaintName ?? '—'}</td>
-            <th>{t('patient')}</th>
-            <td>{call.patientLabel ?? '—'}</td>
-          </tr>
-          <tr>
-            <th>{t('address')}</th>
-            <td>{call.address ?? '—'}</td>
-            <th>{t('destination')}</th>
-            <td>{m.destOrgName ?? '—'}</td>
-          </tr>
-        </tbody>
-      </table>
-      <h3>{t('timeline')}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('milestone')}</th>
-            <th>{t('at')}</th>
-            <th>{t('source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortedEvents(m.events).map((e) => (
-            <tr key={e.milestone}>
-              <td>{e.label}</td>
-              <td>
-                {formatDateTime(e.at, { seconds: true })}
-                {recordedDiffers(e)
-                  ? ` (${t('recordedAt', { t: formatDateTime(e.recordedAt, { seconds: true }) })})`
-                  : ''}
-              </td>
-              <td>{word(t, 'source', e.source)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('intervals')}</h3>
-      <table>
-        <tbody>
-          {m.intervals.map((i) => (
-            <tr key={i.key}>
-              <td>{i.label}</td>
-              <td>{duration(t, i.minutes, i.target)}</td>
-              <td>{i.target === null ? '—' : `≤ ${duration(t, i.target, i.target)}`}</td>
-              <td>{i.target === null ? '' : i.met === null ? t('pendingInterval') : i.met ? t('met') : t('notMet')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('observations')}</h3>
-      <table>
-        <tbody>
-          {m.observations.map((o) => (
-            <tr key={o.id}>
-              <td>{formatDateTime(o.observedAt, { seconds: true })}</td>
-              <td>{word(t, 'obs', o.kind)}</td>
-              <td>{observationText(t, o.kind, o.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -69,6 +69,14 @@ const HOSPITAL_MILESTONES: readonly Milestone[] = [
 /** 已到院 shows the arrivals of the last 24 hours: their hospital milestones are still being stamped */
 const RECENT_MS = 24 * 3600_000;
 
+/** at the door first (to be received, earliest door first), then the soonest ETA; no ETA last */
+function byDoorThenEta(a: Preadmission, b: Preadmission): number {
+  const key = (p: Preadmission): [number, number] =>
+    p.doorAt ? [0, Date.parse(p.doorAt)] : [1, p.etaAt ? Date.parse(p.etaAt) : Number.MAX_SAFE_INTEGER];
+  const [ka, kb] = [key(a), key(b)];
+  return ka[0] - kb[0] || ka[1] - kb[1];
+}
+
 const isTeam = (c: string): c is Team => (TEAMS as readonly string[]).includes(c);
 
 /**
@@ -85,7 +93,7 @@ export function EmsPreadmissionsPage() {
   const now = useNow(1000);
   const items =
     tab === 'expected'
-      ? [...(list.data ?? [])].sort((a, b) => Date.parse(a.etaAt ?? '') - Date.parse(b.etaAt ?? ''))
+      ? [...(list.data ?? [])].sort(byDoorThenEta)
       : // the patients of the last day, newest first: the year's arrivals are in 出车任务
         (list.data ?? [])
           .filter((p) => p.arrivedAt && Date.parse(p.arrivedAt) >= now - RECENT_MS)
@@ -125,14 +133,24 @@ export function EmsPreadmissionsPage() {
   );
 }
 
-function Countdown({ etaAt, now }: { etaAt: string | null; now: number }) {
+/** the minutes left to the ETA; past it 已超时 N 分; once the door is stamped no countdown but 已到门 HH:mm */
+function Countdown({ etaAt, doorAt, now }: { etaAt: string | null; doorAt: string | null; now: number }) {
   const t = useT(emsMessages);
+  if (doorAt)
+    return (
+      <Space size={6} wrap data-testid="at-door">
+        <Tag color="volcano" style={{ fontSize: 14, padding: '2px 10px' }}>
+          {t('atDoor', { t: clockSeconds(doorAt).slice(0, 5) })}
+        </Tag>
+        <Typography.Text type="warning">{t('atDoorHint')}</Typography.Text>
+      </Space>
+    );
   if (!etaAt) return <Typography.Text type="secondary">{t('etaUnknown')}</Typography.Text>;
   const left = Math.round((Date.parse(etaAt) - now) / 1000);
   if (left < 0)
     return (
       <Typography.Text type="danger" className="oc-ems-countdown" data-testid="eta">
-        {t('etaOver', { m: Math.floor(-left / 60) })}
+        {t('etaOver', { m: Math.ceil(-left / 60) })}
       </Typography.Text>
     );
   return (
@@ -184,7 +202,7 @@ function PreCard({ p, now }: { p: Preadmission; now: number }) {
           <Typography.Text strong>{p.complaintName ?? '—'}</Typography.Text>
         </Space>
         {expected ? (
-          <Countdown etaAt={p.etaAt} now={now} />
+          <Countdown etaAt={p.etaAt} doorAt={p.doorAt ?? done.get('door') ?? null} now={now} />
         ) : (
           <Space size={6} wrap>
             <Tag color="green">{t('arrivedAt', { t: clockSeconds(p.arrivedAt ?? null) })}</Tag>
