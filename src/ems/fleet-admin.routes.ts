@@ -17,14 +17,14 @@ import {
 import * as fleet from './fleet-admin.service.ts';
 import * as stations from './stations-admin.service.ts';
 import * as roads from './roads-admin.service.ts';
-import { invalidateRoadGraph, useRoadClock } from './roads.ts';
+import { invalidateRoadGraph, setRoadClock } from './roads.ts';
 
 /** 急救资源 (issue 13): stations, vehicles and the road network, kept by the dispatch centre */
 export const fleetAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ems'];
   const { platform } = app;
   // closures are judged by the server's clock (injected in tests)
-  useRoadClock(platform.db, () => platform.config.now());
+  setRoadClock(platform.db, () => platform.config.now());
   // another server process changed the roads: drop this process's graph too
   const off = platform.events.subscribe(EMS_TOPIC.vehicle, (e) => {
     if (roads.ROAD_EVENT in e.data) invalidateRoadGraph(e.countyId);
