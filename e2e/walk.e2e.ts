@@ -235,6 +235,8 @@ describe.runIf(status.available)('the newcomer walk: every role, every page of i
         await screenshot(page, shotName(role, DESKTOP.width, pathname));
       }
       pagesOf.set(role, visited);
+      // the 120 centre keeps its fleet, stations and roads (急救资源)
+      if (role === 'dispatcher' || role === 'admin') expect(visited, `${role}: 急救资源`).toContain('/ems/fleet');
       expect(w.problems, `${role} at 1280 px`).toEqual([]);
     });
 

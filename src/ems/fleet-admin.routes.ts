@@ -15,15 +15,16 @@ import {
   vehicleUpdate,
 } from './fleet-admin.schema.ts';
 import * as fleet from './fleet-admin.service.ts';
+import * as stations from './stations-admin.service.ts';
 import * as roads from './roads-admin.service.ts';
-import { invalidateRoadGraph, useRoadClock } from './roads.ts';
+import { invalidateRoadGraph, setRoadClock } from './roads.ts';
 
 /** 急救资源 (issue 13): stations, vehicles and the road network, kept by the dispatch centre */
 export const fleetAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ems'];
   const { platform } = app;
   // closures are judged by the server's clock (injected in tests)
-  useRoadClock(platform.db, () => platform.config.now());
+  setRoadClock(platform.db, () => platform.config.now());
   // another server process changed the roads: drop this process's graph too
   const off = platform.events.subscribe(EMS_TOPIC.vehicle, (e) => {
     if (roads.ROAD_EVENT in e.data) invalidateRoadGraph(e.countyId);
@@ -36,17 +37,17 @@ export const fleetAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => fleet.fleetOptions(ctxOf(req)),
   );
   app.get('/api/ems/stations', { schema: { tags, summary: '急救站点列表', querystring: stationQuery } }, (req) =>
-    fleet.listStations(ctxOf(req), req.query),
+    stations.listStations(ctxOf(req), req.query),
   );
   app.post(
     '/api/ems/stations',
     { schema: { tags, summary: '新建急救站点', body: stationCreate } },
-    async (req, reply) => reply.status(201).send(await fleet.createStation(ctxOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await stations.createStation(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/ems/stations/:id',
     { schema: { tags, summary: '站点改名、调整路网节点、撤销或恢复', params: idParam, body: stationUpdate } },
-    (req) => fleet.updateStation(ctxOf(req), req.params.id, req.body),
+    (req) => stations.updateStation(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

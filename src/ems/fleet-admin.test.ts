@@ -141,9 +141,43 @@ describe('stations and vehicles', () => {
     });
     expect(into.statusCode).toBe(409);
     expect(into.json().message).toMatch(/已撤销/);
+    // nor does one of its vehicles come back into service there
+    const back = await w.dispatcher.post(`/api/ems/vehicles/${ids[0].id}/status`, { action: 'in_service' });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().message).toMatch(/已撤销，请先将 .* 调往其他站点/);
     // back to work for the road tests
     expect((await w.dispatcher.patch(`/api/ems/stations/${stationId}`, { active: true })).statusCode).toBe(200);
     for (const v of ids) await w.dispatcher.post(`/api/ems/vehicles/${v.id}/status`, { action: 'in_service' });
+  });
+
+  it('two clerks registering the same call sign at once: one vehicle, one Chinese 409', async () => {
+    const body = (plate: string) => ({ callSign: '并发01', plate, kind: 'transport', stationId });
+    const answers = await Promise.all([
+      w.dispatcher.post('/api/ems/vehicles', body('晋K·B0001')),
+      admin.post('/api/ems/vehicles', body('晋K·B0002')),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(await count(`ems_vehicles WHERE call_sign = '并发01'`)).toBe(1);
+  });
+
+  it('retiring a station while a vehicle is moved into it: never a retired station with a vehicle in service', async () => {
+    const [s] = await env.asOwner(
+      `INSERT INTO ems_stations (county_id, org_id, name, node_id) SELECT ${env.countyId}, ${w.peopleOrg}, '临时急救点', node_id
+         FROM ems_stations WHERE id = ${stationId} RETURNING id`,
+    );
+    const target = Number(s.id);
+    const mover = (await w.dispatcher.get('/api/ems/fleet/vehicles?q=并发01')).json<{ items: Array<{ id: number }> }>()
+      .items[0].id;
+    const [retire, move] = await Promise.all([
+      admin.patch(`/api/ems/stations/${target}`, { active: false }),
+      w.dispatcher.patch(`/api/ems/vehicles/${mover}`, { stationId: target }),
+    ]);
+    expect([retire.statusCode, move.statusCode].sort()).toEqual([200, 409]);
+    const [state] = await env.asOwner(
+      `SELECT s.active, (SELECT count(*)::int FROM ems_vehicles v WHERE v.station_id = s.id AND v.status <> 'out_of_service') AS serving
+         FROM ems_stations s WHERE s.id = ${target}`,
+    );
+    expect(state.active === false && Number(state.serving) > 0).toBe(false);
   });
 
   it('the vehicle list exports to Excel with an audit row', async () => {

@@ -116,12 +116,23 @@ export async function changeVehicleStatus(
   const vehicle = await inScope(ctx, async (trx) => {
     const row = await trx
       .selectFrom('ems_vehicles')
-      .select(['id', 'status', 'call_sign', 'org_id'])
+      .select(['id', 'status', 'call_sign', 'org_id', 'station_id'])
       .where('id', '=', id)
       .where('county_id', '=', ctx.actor.countyId)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound('车辆');
+    if (action === 'in_service') {
+      // a retired station sends no ambulance out; its lock waits for a retirement in progress
+      const station = await trx
+        .selectFrom('ems_stations')
+        .select(['name', 'active'])
+        .where('id', '=', row.station_id)
+        .forShare()
+        .executeTakeFirstOrThrow();
+      if (!station.active)
+        throw conflict('STATION_RETIRED', `${station.name} 已撤销，请先将 ${row.call_sign} 调往其他站点再恢复使用`);
+    }
     if (ctx.scope.role === 'crew' && !ctx.scope.orgIds.includes(row.org_id)) throw notFound('车辆');
     const to = nextStatus(row.status, action);
     if (!to)

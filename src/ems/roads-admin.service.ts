@@ -90,7 +90,10 @@ function filteredRoads(trx: Kdb, ctx: Ctx, input: RoadQuery, now: Date) {
     const l = `%${input.q.replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) => eb.or([eb('a.name', 'like', l), eb('b.name', 'like', l)]));
   }
-  return q.orderBy('e.id');
+  // closed and planned closures first: what the dispatch room must know about
+  return q
+    .orderBy(sql`CASE WHEN ${closedAt(now)} THEN 0 WHEN e.closed_from > ${now} THEN 1 ELSE 2 END`)
+    .orderBy('e.id');
 }
 
 export async function listRoads(ctx: Ctx, input: RoadQuery) {

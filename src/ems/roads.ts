@@ -454,11 +454,11 @@ interface CachedGraph {
 /** per database (a test process may open several), per county */
 const caches = new WeakMap<Kdb, Map<number, Promise<CachedGraph>>>();
 const allCaches = new Set<Map<number, Promise<CachedGraph>>>();
-/** the platform's injectable clock, per database (registered by the routes, see useRoadClock) */
+/** the platform's injectable clock, per database (registered by the routes, see setRoadClock) */
 const clocks = new WeakMap<Kdb, () => Date>();
 
 /** Closures are judged by this clock for graphs loaded from db (the server's config.now). */
-export function useRoadClock(db: Kdb, now: () => Date): void {
+export function setRoadClock(db: Kdb, now: () => Date): void {
   clocks.set(db, now);
 }
 

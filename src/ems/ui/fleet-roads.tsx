@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert, errorMessage } from '../../web/error-alert.tsx';
 import { applyServerError } from '../../web/form-errors.ts';
 import { formatDateTime } from '../../web/format.ts';
@@ -276,19 +276,34 @@ function SpeedModal({ road, onClose }: { road: Road; onClose: () => void }) {
   );
 }
 
-/** every edge as a segment on a longitude/latitude grid; closed ones red on top */
-function mapOption(map: RoadMap, t: FleetT): ChartOption {
-  const segments = (closed: boolean) =>
-    map.edges.filter((e) => e.closed === closed).flatMap((e): Array<[number, number] | null> => [...e.coords, null]);
+/** the map's height for the box's width, and the axis ranges that keep one km the same length both ways */
+function frame(map: RoadMap, width: number) {
   const lngs = map.edges.flatMap((e) => e.coords.map((c) => c[0]));
   const lats = map.edges.flatMap((e) => e.coords.map((c) => c[1]));
-  const axis = (values: number[]) => ({
-    type: 'value' as const,
-    min: Math.min(...values),
-    max: Math.max(...values),
-    show: false,
-    scale: true,
-  });
+  let [x0, x1, y0, y1] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const squeeze = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
+  const geo = ((x1 - x0) * squeeze) / Math.max(y1 - y0, 1e-6);
+  const height = Math.round(Math.min(420, Math.max(220, width / Math.max(geo, 0.2))));
+  const box = width / (height - GRID_Y);
+  // widen the shorter way so the county keeps its shape
+  if (box > geo) {
+    const half = ((y1 - y0) * box) / squeeze / 2;
+    const mid = (x0 + x1) / 2;
+    [x0, x1] = [mid - half, mid + half];
+  } else {
+    const half = ((x1 - x0) * squeeze) / box / 2;
+    const mid = (y0 + y1) / 2;
+    [y0, y1] = [mid - half, mid + half];
+  }
+  return { height, x: [x0, x1] as const, y: [y0, y1] as const };
+}
+const GRID_Y = 32;
+
+/** every edge as a segment on a longitude/latitude grid; closed ones red on top */
+function mapOption(map: RoadMap, t: FleetT, f: ReturnType<typeof frame>): ChartOption {
+  const segments = (closed: boolean) =>
+    map.edges.filter((e) => e.closed === closed).flatMap((e): Array<[number, number] | null> => [...e.coords, null]);
+  const axis = ([min, max]: readonly [number, number]) => ({ type: 'value' as const, min, max, show: false });
   const line = (name: string, closed: boolean, color: string, width: number) => ({
     type: 'line' as const,
     name,
@@ -301,10 +316,10 @@ function mapOption(map: RoadMap, t: FleetT): ChartOption {
     itemStyle: { color },
   });
   return {
-    grid: { left: 4, right: 4, top: 28, bottom: 4 },
+    grid: { left: 0, right: 0, top: GRID_Y - 4, bottom: 4 },
     legend: { top: 0 },
-    xAxis: axis(lngs),
-    yAxis: axis(lats),
+    xAxis: axis(f.x),
+    yAxis: axis(f.y),
     series: [line(t('mapOpen'), false, '#bfbfbf', 1), line(t('mapClosed'), true, '#f5222d', 3)],
   };
 }
@@ -312,11 +327,25 @@ function mapOption(map: RoadMap, t: FleetT): ChartOption {
 function RoadMapCard() {
   const t = useT(fleetMessages);
   const map = useRoadMap(true);
-  const option = useMemo(() => (map.data ? mapOption(map.data, t) : null), [map.data, t]);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver(() => setWidth(Math.round(el.clientWidth / 40) * 40));
+    observer.observe(el);
+    setWidth(Math.round(el.clientWidth / 40) * 40);
+    return () => observer.disconnect();
+  }, []);
+  const drawn = useMemo(() => {
+    if (!map.data || width === 0 || map.data.edges.length === 0) return null;
+    const f = frame(map.data, width);
+    return { height: f.height, option: mapOption(map.data, t, f) };
+  }, [map.data, t, width]);
   return (
     <Card size="small" title={t('mapTitle')} style={{ marginBottom: 12 }}>
       {map.isError ? <ErrorAlert error={map.error} onRetry={() => void map.refetch()} /> : null}
-      {option ? <Chart option={option} height={320} label={t('mapTitle')} /> : null}
+      <div ref={box}>{drawn ? <Chart option={drawn.option} height={drawn.height} label={t('mapTitle')} /> : null}</div>
     </Card>
   );
 }

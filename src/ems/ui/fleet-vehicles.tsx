@@ -119,7 +119,7 @@ export function FleetVehicles() {
               </Space>
             ),
           },
-          { key: 'station', title: t('station'), width: 140, render: (v) => v.stationName },
+          { key: 'station', title: t('station'), width: 180, render: (v) => v.stationName },
           {
             key: 'crew',
             title: t('crew'),
