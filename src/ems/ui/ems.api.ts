@@ -478,12 +478,15 @@ export function useEmsLive(onEvent?: (topic: string, payload: { id?: number; sta
     source.onerror = () => setLive(false);
     const handlers = TOPICS.map((topic) => {
       const handler = (msg: MessageEvent<string>) => {
-        void qc.invalidateQueries({ queryKey: EMS_KEY });
+        let payload: { id?: number; status?: string; pos?: unknown } = {};
         try {
-          onEvent?.(topic, JSON.parse(msg.data) as { id?: number; status?: string });
+          payload = JSON.parse(msg.data) as typeof payload;
         } catch {
           /* heartbeat or malformed */
         }
+        // a vehicle's new position (every 15 s per moving vehicle) moves it on the map and nothing else
+        void qc.invalidateQueries({ queryKey: payload.pos ? [...EMS_KEY, 'vehicles'] : EMS_KEY });
+        onEvent?.(topic, payload);
       };
       source.addEventListener(topic, handler as EventListener);
       return handler;
