@@ -230,23 +230,18 @@ function CallList({
             key: 'wait',
             title: t('waiting'),
             width: 70,
-            render: (_, c) => (
-              <Tooltip
-                title={
-                  c.alarms.some((a) => a.kind === 'unanswered_10s')
-                    ? `${t('received')} ${clockSeconds(c.receivedAt)} · ${t('alarmCallWaiting', { s: c.alarms.find((a) => a.kind === 'unanswered_10s')?.seconds ?? 0 })}`
-                    : `${t('received')} ${clockSeconds(c.receivedAt)}`
-                }
-              >
-                <Typography.Text
-                  className="oc-mono"
-                  type={c.alarms.some((a) => a.kind === 'unanswered_10s') ? 'danger' : undefined}
-                  data-alarm={c.alarms.map((a) => a.kind).join(' ') || undefined}
-                >
-                  {mmss((now - Date.parse(c.receivedAt)) / 1000)}
-                </Typography.Text>
-              </Tooltip>
-            ),
+            render: (_, c) => {
+              // the server's alarm: an open call still without a vehicle more than 10 s after it came in
+              const waiting = c.alarms.find((a) => a.kind === 'unanswered_10s');
+              const received = `${t('received')} ${clockSeconds(c.receivedAt)}`;
+              return (
+                <Tooltip title={waiting ? `${received} · ${t('alarmCallWaiting', { s: waiting.seconds })}` : received}>
+                  <Typography.Text className="oc-mono" type={waiting ? 'danger' : undefined}>
+                    {mmss((now - Date.parse(c.receivedAt)) / 1000)}
+                  </Typography.Text>
+                </Tooltip>
+              );
+            },
           },
           {
             key: 'what',
