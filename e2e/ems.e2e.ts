@@ -75,6 +75,9 @@ describe.runIf(status.available)('120 in the browser: call, dispatch, crew phone
     // ---- the crew's phone: depart, on scene, ECG, pre-alert, leave, at the hospital
     const phone = await journey.newPage(375, 812, true);
     const p = phone.page;
+    // the phone's GPS, allowed by the crew, at the village: the vehicle's position goes out with the steps
+    await p.context().grantPermissions(['geolocation']);
+    await p.context().setGeolocation({ latitude: village.lat, longitude: village.lng, accuracy: 10 });
     await login(p, base, 'crew');
     await p.goto(`${base}/ems/crew`);
     await p.getByTestId('crew-mission').waitFor({ timeout: 20_000 });
@@ -85,6 +88,20 @@ describe.runIf(status.available)('120 in the browser: call, dispatch, crew phone
       await button.click();
     };
     await stepTo('depart');
+    await expect.poll(() => p.getByTestId('gps-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('on');
+    await expect
+      .poll(
+        async () => {
+          const fleet = await dispatcherApi<Array<{ callSign: string; pos: { fresh: boolean } | null }>>(
+            'GET',
+            '/api/ems/vehicles',
+          );
+          return fleet.find((v) => v.callSign === callSign)?.pos?.fresh ?? false;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await shot(d, 'ems-board-gps');
     await stepTo('arrive_scene');
     await p.getByRole('tab', { name: '心电图' }).click();
     const ecg = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecg-')), 'ecg-12lead.pdf');

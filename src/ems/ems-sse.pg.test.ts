@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -11,7 +12,7 @@ import { callBody, emsWorld, type EmsWorld } from './ems-test-kit.ts';
  * have their own connection pool and their own LISTEN connection to one PostgreSQL database,
  * as two Node processes behind a load balancer would. A dispatcher's board holds a real SSE
  * stream (HTTP on a real port) to A; a colleague takes a call and sends a vehicle through B;
- * the board hears both within seconds. Only PostgreSQL's LISTEN/NOTIFY carries them from B to A.
+ * the crew's phone reports the vehicle's position through B; the board hears all three within seconds. Only PostgreSQL's LISTEN/NOTIFY carries them from B to A.
  */
 const clock = new Date('2026-11-20T02:00:00Z');
 let env: TestEnv;
@@ -55,7 +56,17 @@ async function streamOnA(client: Client) {
   return {
     /** waits until an event of this topic whose data has this id arrives, or the time is up */
     async waitFor(topic: string, id: number, ms = 5000): Promise<boolean> {
-      const wanted = (t: string) => t.includes(`event: ${topic}\n`) && t.includes(`"id":${id}`);
+      // one SSE message: `id: …\nevent: <topic>\ndata: {…}` then a blank line
+      const wanted = (t: string) =>
+        t.split('\n\n').some((m) => {
+          const data = /^data: (.*)$/m.exec(m)?.[1];
+          if (!m.includes(`event: ${topic}\n`) || data === undefined) return false;
+          try {
+            return (JSON.parse(data) as { id?: number }).id === id;
+          } catch {
+            return false; // the message's tail has not arrived yet
+          }
+        });
       const deadline = Date.now() + ms;
       while (!wanted(text) && Date.now() < deadline) {
         const timeout = new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now())));
@@ -70,7 +81,7 @@ async function streamOnA(client: Client) {
 }
 
 describe('the live board across two server processes', () => {
-  it('a call taken and a vehicle sent on instance B reach the board streaming from instance A within seconds', async () => {
+  it('a call taken, a vehicle sent and its position reported on instance B reach the board streaming from instance A within seconds', async () => {
     const board = await streamOnA(w.dispatcher);
     try {
       const call = await dispatcherB.post('/api/ems/calls', callBody(w, clock));
@@ -82,6 +93,18 @@ describe('the live board across two server processes', () => {
       expect(sent.statusCode, sent.body).toBe(201);
       const missionId = sent.json<{ id: number }>().id;
       expect(await board.waitFor('ems.mission', missionId), 'the dispatch on A').toBe(true);
+
+      // the crew's phone, served by B, moves the vehicle on A's board
+      const fix = {
+        clientId: randomUUID(),
+        lat: w.village.lat,
+        lng: w.village.lng,
+        deviceAt: clock.toISOString(),
+      };
+      const crewB = await loginClient(appB, 'crew', TEST_PASSWORD);
+      const moved = await crewB.post(`/api/ems/vehicles/${w.v1}/positions`, { fixes: [fix] });
+      expect(moved.json()).toMatchObject({ stored: 1 });
+      expect(await board.waitFor('ems.vehicle', w.v1), 'the vehicle moved on A').toBe(true);
     } finally {
       board.close();
     }

@@ -21,9 +21,10 @@ import { useCalls, useEmsLive, useNow, useVehicles, useVehicleStatus, type Call,
 import { emsMessages } from './ems.i18n.ts';
 import { CHANNEL_COLOR, clockSeconds, MISSION_COLOR, mmss, TRIAGE_COLOR, VEHICLE_COLOR, word } from './ems-labels.ts';
 import { RecommendPanel } from './recommend-panel.tsx';
+import { DEPART_LIMIT_S } from '../ems.states.ts';
 
-/** 3 minutes from the dispatch order to the wheels turning */
-export const DEPART_LIMIT_S = 180;
+/** 3 minutes from the dispatch order to the wheels turning (the server's limit, one constant) */
+export { DEPART_LIMIT_S };
 
 /** how long a vehicle has been in its status: `3:07` within the hour, then the time it began (`03-02 14:05`) */
 function sinceText(now: number, iso: string): string {
@@ -31,9 +32,16 @@ function sinceText(now: number, iso: string): string {
   return s < 3600 ? mmss(s) : formatDateTime(iso).slice(5);
 }
 
-/** Vehicles sent more than 3 minutes ago and still standing (status dispatched). */
+/**
+ * Vehicles sent more than 3 minutes ago and still standing (status dispatched): as the server
+ * said in its last answer (its own clock), or as this screen's clock sees it since.
+ */
 export function notDeparted(vehicles: readonly Vehicle[], now: number): Vehicle[] {
-  return vehicles.filter((v) => v.status === 'dispatched' && (now - Date.parse(v.statusAt)) / 1000 > DEPART_LIMIT_S);
+  return vehicles.filter(
+    (v) =>
+      v.status === 'dispatched' &&
+      (v.alarms.some((a) => a.kind === 'not_departed_3min') || (now - Date.parse(v.statusAt)) / 1000 > DEPART_LIMIT_S),
+  );
 }
 
 /**
@@ -222,11 +230,18 @@ function CallList({
             key: 'wait',
             title: t('waiting'),
             width: 70,
-            render: (_, c) => (
-              <Tooltip title={`${t('received')} ${clockSeconds(c.receivedAt)}`}>
-                <span className="oc-mono">{mmss((now - Date.parse(c.receivedAt)) / 1000)}</span>
-              </Tooltip>
-            ),
+            render: (_, c) => {
+              // the server's alarm: an open call still without a vehicle more than 10 s after it came in
+              const waiting = c.alarms.find((a) => a.kind === 'unanswered_10s');
+              const received = `${t('received')} ${clockSeconds(c.receivedAt)}`;
+              return (
+                <Tooltip title={waiting ? `${received} · ${t('alarmCallWaiting', { s: waiting.seconds })}` : received}>
+                  <Typography.Text className="oc-mono" type={waiting ? 'danger' : undefined}>
+                    {mmss((now - Date.parse(c.receivedAt)) / 1000)}
+                  </Typography.Text>
+                </Tooltip>
+              );
+            },
           },
           {
             key: 'what',

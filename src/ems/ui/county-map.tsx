@@ -99,12 +99,15 @@ export function CountyMap(props: CountyMapProps) {
       located
         .filter((o) => kinds.includes(o.kind))
         .map((o) => ({ value: at(o), name: o.name, ref: { type: 'org', org: o } }));
+    // where the vehicle is: its crew phone's fix while fresh, otherwise its station
+    const vehicleAt = (v: Vehicle): [number, number] =>
+      v.pos?.fresh ? [v.pos.lng, v.pos.lat] : [v.lng ?? 0, v.lat ?? 0];
     const vehiclePoints = (pred: (v: Vehicle) => boolean): Datum[] =>
       vehicles
-        .filter((v) => v.lat != null && v.lng != null && pred(v))
+        .filter((v) => ((v.lat != null && v.lng != null) || v.pos?.fresh) && pred(v))
         .map((v) => ({
-          value: [v.lng ?? 0, v.lat ?? 0],
-          name: `${v.callSign} ${word(t, 'vehicle', v.status)}`,
+          value: vehicleAt(v),
+          name: `${v.callSign} ${word(t, 'vehicle', v.status)}${v.pos?.fresh ? ` · ${t('fromGps')}` : ''}`,
           ref: { type: 'vehicle', id: v.id },
           itemStyle: { color: VEHICLE_COLOR[v.status] ?? '#8c8c8c' },
         }));

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { AimOutlined, CloudUploadOutlined, DisconnectOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Popconfirm, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useCurrentUser } from '../../web/current-user.ts';
@@ -13,6 +13,7 @@ import { emsMessages } from './ems.i18n.ts';
 import { CHANNEL_COLOR, clockSeconds, MISSION_COLOR, TRIAGE_COLOR, word, type EmsT } from './ems-labels.ts';
 import { RiskBadges } from './mission.page.tsx';
 import { pendingSteps, type OutboxEntry, type OutboxFailure } from './outbox.ts';
+import { useCrewGps, type GpsState } from './use-gps.ts';
 import { useCrewOutbox, type CrewOutbox } from './use-outbox.ts';
 
 function subscribeOnline(cb: () => void): () => void {
@@ -35,6 +36,8 @@ function entryLabel(t: EmsT, e: OutboxEntry): string {
       return word(t, 'obs', e.what);
     case 'prealert':
       return t('prealert');
+    case 'position':
+      return t('gpsFix');
   }
 }
 
@@ -59,6 +62,9 @@ export function EmsCrewPage() {
   const list = missions.data ?? [];
   const [chosen, setChosen] = useState<number | null>(null);
   const mission = list.find((m) => m.id === chosen) ?? list[0] ?? null;
+  // the vehicle's position goes out while any of the crew's missions runs
+  const running = list.find((m) => !['completed', 'cancelled'].includes(m.status) && m.vehicleId !== undefined);
+  const gps = useCrewGps(running?.vehicleId ?? null, running !== undefined, outbox.submit);
 
   return (
     <Page title={t('crewTitle')}>
@@ -73,6 +79,7 @@ export function EmsCrewPage() {
           />
         )}
         {missions.error ? <ErrorAlert error={missions.error} onRetry={() => void missions.refetch()} /> : null}
+        <GpsTag state={gps} />
         {list.length > 1 ? (
           <Segmented
             block
@@ -230,9 +237,25 @@ function StepButton({
   );
 }
 
+const GPS_COLOR: Record<GpsState, string> = { on: 'green', off: 'default', unavailable: 'orange' };
+
+function GpsTag({ state }: { state: GpsState }) {
+  const t = useT(emsMessages);
+  return (
+    <div style={{ marginBottom: 8, textAlign: 'right' }}>
+      <Tag icon={<AimOutlined />} color={GPS_COLOR[state]} data-testid="gps-state" data-state={state}>
+        {t('gpsState', { s: t(`gps.${state}`) })}
+      </Tag>
+    </div>
+  );
+}
+
 function OutboxPanel({ outbox }: { outbox: CrewOutbox }) {
   const t = useT(emsMessages);
   const n = outbox.entries.length;
+  // GPS fixes are many and alike: one row for them all
+  const fixes = outbox.entries.filter((e) => e.kind === 'position');
+  const records = outbox.entries.filter((e) => e.kind !== 'position');
   return (
     <Card
       size="small"
@@ -261,7 +284,18 @@ function OutboxPanel({ outbox }: { outbox: CrewOutbox }) {
       {outbox.persisted ? null : (
         <Alert type="error" showIcon title={t('outboxNotPersisted')} style={{ marginBottom: 8 }} />
       )}
-      {outbox.entries.map((e) => (
+      {fixes.length ? (
+        <div className="oc-ems-outbox-row" data-testid="outbox-entry">
+          <Space size={6} wrap>
+            <Typography.Text strong>{t('gpsFixes', { n: fixes.length })}</Typography.Text>
+            <Typography.Text type="secondary" className="oc-mono">
+              {formatDateTime(fixes[0].deviceAt, { seconds: true }).slice(5)}
+            </Typography.Text>
+            <Tag color="orange">{t('outboxWaiting')}</Tag>
+          </Space>
+        </div>
+      ) : null}
+      {records.map((e) => (
         <div key={e.clientId} className="oc-ems-outbox-row" data-testid="outbox-entry">
           <Space size={6} wrap>
             <Typography.Text strong>{entryLabel(t, e)}</Typography.Text>

@@ -53,6 +53,10 @@ export const place = z.object({
 });
 export type Place = z.infer<typeof place>;
 
+/** an alarm the server raised by its own clock (src/ems/ems.states.ts EmsAlarm) */
+export const alarm = z.object({ kind: z.string(), seconds: z.number(), missionId: z.number().optional() });
+export type Alarm = z.infer<typeof alarm>;
+
 export const vehicle = z.object({
   id: z.number(),
   callSign: z.string(),
@@ -67,6 +71,12 @@ export const vehicle = z.object({
   lng: z.number().nullable().optional(),
   activeMissionId: z.number().nullable().optional(),
   crew: z.array(z.object({ id: z.number(), name: z.string() })).default([]),
+  /** the crew phone's latest fix; `fresh` when recent enough to draw the vehicle there */
+  pos: z
+    .object({ lat: z.number(), lng: z.number(), at: z.string(), ageSeconds: z.number(), fresh: z.boolean() })
+    .nullable()
+    .optional(),
+  alarms: z.array(alarm).default([]),
 });
 export type Vehicle = z.infer<typeof vehicle>;
 
@@ -106,6 +116,7 @@ export const call = z.object({
   status: loose(CALL_STATUSES),
   waitingSeconds: z.number().nullable().optional(),
   missions: z.array(callMission).default([]),
+  alarms: z.array(alarm).default([]),
   residentId: z.number().nullable().optional(),
   note: z.string().nullable().optional(),
 });
@@ -123,6 +134,8 @@ export const recommendation = z.object({
       status: z.string(),
       minutes: z.number().nullable(),
       km: z.number().nullable(),
+      from: z.enum(['gps', 'station']).default('station'),
+      fixAgeSeconds: z.number().nullable().default(null),
     }),
   ),
   hospitals: z.array(
@@ -470,12 +483,15 @@ export function useEmsLive(onEvent?: (topic: string, payload: { id?: number; sta
     source.onerror = () => setLive(false);
     const handlers = TOPICS.map((topic) => {
       const handler = (msg: MessageEvent<string>) => {
-        void qc.invalidateQueries({ queryKey: EMS_KEY });
+        let payload: { id?: number; status?: string; pos?: unknown } = {};
         try {
-          onEvent?.(topic, JSON.parse(msg.data) as { id?: number; status?: string });
+          payload = JSON.parse(msg.data) as typeof payload;
         } catch {
           /* heartbeat or malformed */
         }
+        // a vehicle's new position (every 15 s per moving vehicle) moves it on the map and nothing else
+        void qc.invalidateQueries({ queryKey: payload.pos ? [...EMS_KEY, 'vehicles'] : EMS_KEY });
+        onEvent?.(topic, payload);
       };
       source.addEventListener(topic, handler as EventListener);
       return handler;

@@ -14,10 +14,18 @@
  * The server treats a resend with the same clientId as the same submission, so a reply lost on
  * the way back costs nothing but one more request.
  *
+ * GPS fixes (kind 'position', one entry per fix, its body the fix) wait in the same line; when
+ * one reaches the head, it goes out together with the fixes queued right behind it for the same
+ * vehicle, up to POSITION_BATCH_MAX, as one request `{ fixes: [...] }`, and all of them are
+ * acknowledged (or retried) together.
+ *
  * Pure logic: storage, transport and clock are passed in (the unit test runs it without a browser).
  */
 
-export type OutboxKind = 'step' | 'event' | 'observation' | 'prealert';
+export type OutboxKind = 'step' | 'event' | 'observation' | 'prealert' | 'position';
+
+/** the server takes at most this many fixes in one request */
+export const POSITION_BATCH_MAX = 50;
 
 export interface OutboxEntry {
   clientId: string;
@@ -229,22 +237,25 @@ export class Outbox {
       const head = this.items[0] as OutboxEntry | undefined;
       if (!head) break;
       if (!force && head.nextAttemptAt > this.now()) break;
+      const batch = this.batchFrom(head);
+      const sending: OutboxEntry =
+        head.kind === 'position' ? { ...head, body: { fixes: batch.map((e) => e.body) } } : head;
       let outcome: SendOutcome;
       try {
-        outcome = await this.opts.send(head);
+        outcome = await this.opts.send(sending);
       } catch (err) {
         outcome = { ok: false, status: 0, code: 'NETWORK', message: err instanceof Error ? err.message : String(err) };
       }
       const verdict = outcome.ok ? 'done' : classify(outcome.status);
       if (verdict === 'done') {
-        this.remove(head.clientId);
-        sent += 1;
+        this.remove(batch);
+        sent += batch.length;
         this.opts.onAck?.(head, outcome.ok ? outcome.data : null);
         continue;
       }
       if (outcome.ok) continue; // unreachable: an ok outcome is always done
       if (verdict === 'rejected') {
-        this.remove(head.clientId);
+        this.remove(batch);
         const failure: OutboxFailure = {
           entry: head,
           status: outcome.status,
@@ -254,7 +265,7 @@ export class Outbox {
         };
         this.failed = [failure, ...this.failed].slice(0, MAX_FAILURES);
         this.save();
-        rejected += 1;
+        rejected += batch.length;
         this.opts.onReject?.(failure);
         continue;
       }
@@ -270,8 +281,20 @@ export class Outbox {
     return { sent, rejected, left: this.items.length };
   }
 
-  private remove(clientId: string): void {
-    this.items = this.items.filter((e) => e.clientId !== clientId);
+  /** the head, and for a GPS fix the fixes for the same vehicle queued right behind it */
+  private batchFrom(head: OutboxEntry): OutboxEntry[] {
+    if (head.kind !== 'position') return [head];
+    const batch: OutboxEntry[] = [];
+    for (const e of this.items) {
+      if (e.kind !== 'position' || e.url !== head.url || batch.length >= POSITION_BATCH_MAX) break;
+      batch.push(e);
+    }
+    return batch;
+  }
+
+  private remove(entries: readonly OutboxEntry[]): void {
+    const gone = new Set(entries.map((e) => e.clientId));
+    this.items = this.items.filter((e) => !gone.has(e.clientId));
     this.save();
   }
 

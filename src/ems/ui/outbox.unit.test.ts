@@ -267,3 +267,48 @@ describe('the next step, counting unsent steps', () => {
     expect(nextStep(statusAfter('dispatched', pendingSteps(box.entries(), 5)))).toBe('arrive_scene');
   });
 });
+
+describe('GPS fixes in the outbox', () => {
+  const fixEntry = (n: number, vehicle = 3): NewEntry => ({
+    ...entry(n, 'position', 'fix'),
+    url: `/api/ems/vehicles/${vehicle}/positions`,
+  });
+
+  it('the fixes queued together go out as one batch, behind the step before them and ahead of the record after', async () => {
+    const bodies: unknown[] = [];
+    const box = new Outbox({
+      storage: new MemoryStorage(),
+      key: KEY,
+      send: (e) => {
+        bodies.push({ url: e.url, body: e.body });
+        return Promise.resolve(ok);
+      },
+    });
+    box.add(entry(1, 'step', 'depart'));
+    for (let n = 2; n <= 54; n++) box.add(fixEntry(n));
+    box.add(fixEntry(55, 4));
+    box.add(entry(56));
+    expect(box.entries()).toHaveLength(56); // 未发送 counts every fix
+    const r = await box.flush();
+    expect(r).toEqual({ sent: 56, rejected: 0, left: 0 });
+    const sizes = bodies.map((b) => {
+      const body = (b as { body: { fixes?: unknown[] } }).body;
+      return body.fixes ? body.fixes.length : 0;
+    });
+    // the step, 50 fixes, the 3 left, the other vehicle's fix alone, the record
+    expect(sizes).toEqual([0, 50, 3, 1, 0]);
+    expect((bodies[1] as { body: { fixes: Array<{ clientId: string }> } }).body.fixes[0].clientId).toBe(
+      fixEntry(2).body.clientId,
+    );
+  });
+
+  it('a batch with no answer stays whole and is resent whole', async () => {
+    const { seen, send } = server([down]);
+    const box = new Outbox({ storage: null, key: KEY, send, random: () => 0.5 });
+    box.add(fixEntry(1));
+    box.add(fixEntry(2));
+    expect(await box.flush()).toEqual({ sent: 0, rejected: 0, left: 2 });
+    expect(await box.flush({ force: true })).toEqual({ sent: 2, rejected: 0, left: 0 });
+    expect(seen).toHaveLength(2);
+  });
+});

@@ -1,4 +1,18 @@
-import { App, Button, Card, Descriptions, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../web/api.ts';
@@ -10,6 +24,7 @@ import {
   CHANNEL_COLOR,
   clockSeconds,
   MISSION_COLOR,
+  mmss,
   TRIAGE_COLOR,
   VEHICLE_COLOR,
   word,
@@ -188,7 +203,26 @@ export function RecommendPanel({ call, onCancelled }: { call: Call; onCancelled:
             title: t('etaMin'),
             align: 'right',
             render: (_, v) => (
-              <Typography.Text strong>{v.minutes === null ? '—' : v.minutes.toFixed(1)}</Typography.Text>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+                <Typography.Text strong>{v.minutes === null ? '—' : v.minutes.toFixed(1)}</Typography.Text>
+                <Tooltip
+                  title={
+                    v.from === 'gps'
+                      ? t('fromGpsAge', { s: mmss(v.fixAgeSeconds ?? 0) })
+                      : v.fixAgeSeconds === null
+                        ? t('fromStationNone')
+                        : t('fromStationStale', { s: mmss(v.fixAgeSeconds) })
+                  }
+                >
+                  <Tag
+                    color={v.from === 'gps' ? 'green' : 'default'}
+                    style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}
+                    data-testid={`from-${v.callSign}`}
+                  >
+                    {v.from === 'gps' ? t('fromGps') : t('fromStation')}
+                  </Tag>
+                </Tooltip>
+              </Space>
             ),
           },
           {

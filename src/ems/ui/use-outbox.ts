@@ -71,10 +71,11 @@ export interface CrewOutbox {
   persisted: boolean;
   /**
    * Keeps the submission and starts sending. The clientId and the phone's time are made here;
-   * `body` receives the time (ISO) to put in its own field (at, observedAt).
+   * `body` receives the time (ISO) to put in its own field (at, observedAt). `quiet` (a GPS
+   * fix) waits for the outbox's own timer instead of forcing a resend past a pause.
    */
   submit: (
-    e: Omit<NewEntry, 'body' | 'deviceAt'> & { body: (deviceAt: string) => Record<string, unknown> },
+    e: Omit<NewEntry, 'body' | 'deviceAt'> & { body: (deviceAt: string) => Record<string, unknown>; quiet?: boolean },
   ) => OutboxEntry;
   retryNow: () => void;
   dismiss: (clientId: string) => void;
@@ -131,10 +132,10 @@ export function useCrewOutbox(staffId: number, onReject?: (f: OutboxFailure) => 
     entries,
     failures,
     persisted: box.persisted,
-    submit: ({ body, ...rest }) => {
+    submit: ({ body, quiet, ...rest }) => {
       const deviceAt = new Date().toISOString();
       const entry = box.add({ ...rest, deviceAt, body: { ...body(deviceAt), clientId: newClientId() } });
-      void box.flush({ force: true });
+      void box.flush({ force: !quiet });
       return entry;
     },
     retryNow: () => void box.flush({ force: true }),
