@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { fetchPage } from '../platform/list.ts';
 import type { CallCreate, CallQuery } from './ems.schema.ts';
 import { announce, EMS_TOPIC, inScope, maskPhone } from './ems.shared.ts';
-import { CALL_WAITING_LIMIT_S, DEPART_LIMIT_S, type EmsAlarm } from './ems.states.ts';
+import { CALL_ANSWER_LIMIT_S, CALL_WAITING_LIMIT_S, DEPART_LIMIT_S, type EmsAlarm } from './ems.states.ts';
 
 /** 120 呼救受理 (issue 13 part 1): the coded complaints, place look-up, calls taken by the dispatcher. */
 
@@ -167,15 +167,21 @@ const secondsSince = (now: Date, at: Date | string) =>
   Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000));
 
 /**
- * The board's alarms as the server sees them, by the injectable clock: an open call (no
- * vehicle sent yet) more than CALL_WAITING_LIMIT_S after it came in, and a vehicle sent more
- * than DEPART_LIMIT_S ago that has not departed. The phone still ringing before 接听 is the
- * dispatcher's own screen's to see (the server learns of a call only once it is taken).
+ * The board's alarms as the server sees them, by the injectable clock: a call answered more
+ * than CALL_ANSWER_LIMIT_S after it rang (a fact of the call, counted by the 10-second answer
+ * rate), an open call (no vehicle sent yet) more than CALL_WAITING_LIMIT_S after it came in, and
+ * a vehicle sent more than DEPART_LIMIT_S ago that has not departed. The phone still ringing
+ * before 接听 is the dispatcher's own screen's to see (the server learns of a call once it is taken).
  */
-export function callAlarms(r: Pick<CallRow, 'status' | 'received_at' | 'missions'>, now: Date): EmsAlarm[] {
+export function callAlarms(
+  r: Pick<CallRow, 'status' | 'received_at' | 'answered_at' | 'missions'>,
+  now: Date,
+): EmsAlarm[] {
   const alarms: EmsAlarm[] = [];
+  const answer = secondsSince(new Date(r.answered_at), r.received_at);
+  if (answer > CALL_ANSWER_LIMIT_S) alarms.push({ kind: 'answered_late', seconds: answer });
   const waited = secondsSince(now, r.received_at);
-  if (r.status === 'open' && waited > CALL_WAITING_LIMIT_S) alarms.push({ kind: 'unanswered_10s', seconds: waited });
+  if (r.status === 'open' && waited > CALL_WAITING_LIMIT_S) alarms.push({ kind: 'not_dispatched', seconds: waited });
   for (const m of r.missions) {
     const s = secondsSince(now, m.createdAt);
     if (m.status === 'dispatched' && s > DEPART_LIMIT_S)

@@ -197,11 +197,17 @@ export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
  * - a GPS fix counts as where the vehicle is for this long (the crew's phone sends one every
  *   15 s while a mission runs; two minutes at 60 km/h is 2 km of error, beyond that the
  *   station is the better guess);
- * - an open call (received, no vehicle sent yet) raises its alarm after more than 10 s;
+ * - a call answered more than 10 s after it rang is marked (the 10-second answer rate counts it);
+ * - an open call (answered, no vehicle sent yet) raises its alarm more than 60 s after it came in;
  * - a vehicle dispatched and not departed raises its alarm after more than 3 minutes.
  */
 export const GPS_FRESH_SECONDS = 120;
-export const CALL_WAITING_LIMIT_S = 10;
+export const CALL_ANSWER_LIMIT_S = 10;
+export const CALL_WAITING_LIMIT_S = 60;
 export const DEPART_LIMIT_S = 180;
 /** an alarm the server raises: how long it has waited (s); for a vehicle not departed, its mission */
-export type EmsAlarm = { kind: 'unanswered_10s' | 'not_departed_3min'; seconds: number; missionId?: number };
+export type EmsAlarm = {
+  kind: 'answered_late' | 'not_dispatched' | 'not_departed_3min';
+  seconds: number;
+  missionId?: number;
+};

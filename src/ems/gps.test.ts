@@ -184,21 +184,42 @@ describe('the recommendation from where the vehicle really is', () => {
 
 describe('alarms by the server clock', () => {
   type Alarm = { kind: string; seconds: number };
-  it('an open call: none at 9 s or 10 s, an alarm at 11 s (the rule is more than 10 s)', async () => {
-    const r = await w.dispatcher.post('/api/ems/calls', callBody(w, clock, { receivedAt: ago(9), answeredAt: ago(4) }));
+  it('an open call: no alarm at 59 s or 60 s without a vehicle, one at 61 s (more than 60 s); gone once cancelled', async () => {
+    const r = await w.dispatcher.post(
+      '/api/ems/calls',
+      callBody(w, clock, { receivedAt: ago(59), answeredAt: ago(52) }),
+    );
     const id = r.json<{ id: number }>().id;
     const alarms = async () => (await w.dispatcher.get(`/api/ems/calls/${id}`)).json<{ alarms: Alarm[] }>().alarms;
     expect(await alarms()).toEqual([]);
     clock = new Date(clock.getTime() + 1000);
     expect(await alarms()).toEqual([]);
     clock = new Date(clock.getTime() + 1000);
-    expect(await alarms()).toEqual([{ kind: 'unanswered_10s', seconds: 11 }]);
+    expect(await alarms()).toEqual([{ kind: 'not_dispatched', seconds: 61 }]);
     const listed = (await w.dispatcher.get('/api/ems/calls?status=open')).json<{
       items: Array<{ id: number; alarms: Alarm[] }>;
     }>();
-    expect(listed.items.find((c) => c.id === id)?.alarms).toEqual([{ kind: 'unanswered_10s', seconds: 11 }]);
+    expect(listed.items.find((c) => c.id === id)?.alarms).toEqual([{ kind: 'not_dispatched', seconds: 61 }]);
     await w.dispatcher.post(`/api/ems/calls/${id}/cancel`, { reason: '测试结束' });
     expect(await alarms()).toEqual([]);
+  });
+
+  it('a call answered after 10 s is marked as answered late, one answered at 10 s is not', async () => {
+    const onTime = await w.dispatcher.post(
+      '/api/ems/calls',
+      callBody(w, clock, { receivedAt: ago(12), answeredAt: ago(2) }),
+    );
+    const late = await w.dispatcher.post(
+      '/api/ems/calls',
+      callBody(w, clock, { receivedAt: ago(13), answeredAt: ago(2) }),
+    );
+    const alarmsOf = async (res: typeof onTime) =>
+      (await w.dispatcher.get(`/api/ems/calls/${res.json<{ id: number }>().id}`)).json<{ alarms: Alarm[] }>().alarms;
+    expect(await alarmsOf(onTime)).toEqual([]);
+    expect(await alarmsOf(late)).toEqual([{ kind: 'answered_late', seconds: 11 }]);
+    for (const res of [onTime, late])
+      await w.dispatcher.post(`/api/ems/calls/${res.json<{ id: number }>().id}/cancel`, { reason: '测试结束' });
+    expect(await alarmsOf(late)).toEqual([{ kind: 'answered_late', seconds: 11 }]);
   });
 
   it('a dispatched vehicle: none at 179 s or 180 s, an alarm at 181 s, none once departed; the to-do count agrees', async () => {

@@ -231,12 +231,19 @@ function CallList({
             title: t('waiting'),
             width: 70,
             render: (_, c) => {
-              // the server's alarm: an open call still without a vehicle more than 10 s after it came in
-              const waiting = c.alarms.find((a) => a.kind === 'unanswered_10s');
-              const received = `${t('received')} ${clockSeconds(c.receivedAt)}`;
+              // the server's alarms: answered after more than 10 s; still without a vehicle after 60 s
+              const waiting = c.alarms.find((a) => a.kind === 'not_dispatched');
+              const late = c.alarms.find((a) => a.kind === 'answered_late');
+              const title = [
+                `${t('received')} ${clockSeconds(c.receivedAt)}`,
+                late ? t('alarmAnsweredLate', { s: late.seconds }) : null,
+                waiting ? t('alarmCallWaiting', { s: waiting.seconds }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ');
               return (
-                <Tooltip title={waiting ? `${received} · ${t('alarmCallWaiting', { s: waiting.seconds })}` : received}>
-                  <Typography.Text className="oc-mono" type={waiting ? 'danger' : undefined}>
+                <Tooltip title={title}>
+                  <Typography.Text className="oc-mono" type={waiting || late ? 'danger' : undefined}>
                     {mmss((now - Date.parse(c.receivedAt)) / 1000)}
                   </Typography.Text>
                 </Tooltip>

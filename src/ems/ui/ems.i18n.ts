@@ -296,6 +296,7 @@ export const emsMessages = defineDict({
   fromStationStale: ['车辆定位已 {s} 未更新，按站点计算', 'Position {s} old: measured from the station'],
   fromStationNone: ['无车辆定位，按站点计算', 'No position: measured from the station'],
   alarmCallWaiting: ['{s} 秒未派车', 'No vehicle for {s} s'],
+  alarmAnsweredLate: ['{s} 秒才接听（超过 10 秒）', 'Answered after {s} s (over 10 s)'],
   outboxEmpty: ['全部已发送', 'All sent'],
   outboxRetryNow: ['立即重发', 'Retry now'],
   outboxAttempt: ['已尝试 {n} 次：{err}', 'Tried {n} times: {err}'],
