@@ -110,7 +110,7 @@ export async function createCall(ctx: Ctx, input: CallCreate) {
         .executeTakeFirst();
       if (!old || old.caller_phone !== input.callerPhone || old.complaint_code !== input.complaintCode)
         throw conflict('CALL_ID_TAKEN', '该提交编号已用于另一次呼救，请刷新后重新受理');
-      return { id: old.id, created: false };
+      return { id: old.id, created: false, call: await callIn(trx, ctx, old.id, now) };
     }
     await writeAudit(trx, ctx.audit, {
       action: 'ems.call.create',
@@ -119,10 +119,11 @@ export async function createCall(ctx: Ctx, input: CallCreate) {
       residentId: input.residentId ?? null,
       detail: { complaint: complaint.code, channel: input.channel ?? complaint.channel },
     });
-    return { id: inserted.id, created: true };
+    // the call as the board shows it, read in the same transaction (one round trip, not a second transaction)
+    return { id: inserted.id, created: true, call: await callIn(trx, ctx, inserted.id, now) };
   });
   if (result.created) await announce(ctx, EMS_TOPIC.call, [ctx.actor.orgId], { id: result.id, status: 'open' });
-  return { created: result.created, call: await callDetail(ctx, result.id) };
+  return { created: result.created, call: result.call };
 }
 
 function callsQuery(trx: Kdb, countyId: number) {
@@ -243,11 +244,13 @@ export async function listCalls(ctx: Ctx, input: CallQuery) {
 
 export async function callDetail(ctx: Ctx, id: number) {
   const now = ctx.platform.config.now();
-  return inScope(ctx, async (trx) => {
-    const row = await callsQuery(trx, ctx.actor.countyId).where('c.id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('呼救记录');
-    return toCall(now)(row);
-  });
+  return inScope(ctx, (trx) => callIn(trx, ctx, id, now));
+}
+
+async function callIn(trx: Kdb, ctx: Ctx, id: number, now: Date) {
+  const row = await callsQuery(trx, ctx.actor.countyId).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('呼救记录');
+  return toCall(now)(row);
 }
 
 /** a call closed without a vehicle (a hoax, a duplicate, the patient went by car) */
