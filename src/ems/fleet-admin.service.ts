@@ -3,7 +3,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors.ts';
-import { exportFilter, exportRows, refuseIfTooMany, shanghaiText, toXlsx } from '../platform/list.ts';
+import { exportFilter, exportRows, fetchPage, refuseIfTooMany, shanghaiText, toXlsx } from '../platform/list.ts';
 import { VEHICLE_STATUS_LABELS } from './ems.states.ts';
 import { announce, EMS_TOPIC, inScope } from './ems.shared.ts';
 import type { FleetVehicleQuery, VehicleCreate, VehicleKind, VehicleUpdate } from './fleet-admin.schema.ts';
@@ -62,20 +62,9 @@ const toFleetVehicle = (r: Parameters<typeof toVehicle>[0], now: Date) => ({
 
 export async function listFleetVehicles(ctx: Ctx, input: FleetVehicleQuery) {
   return inScope(ctx, async (trx) => {
-    const total = await filteredVehicles(trx, ctx, input)
-      .clearSelect()
-      .clearOrderBy()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = await filteredVehicles(trx, ctx, input)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute();
+    const { rows, meta } = await fetchPage(trx, filteredVehicles(trx, ctx, input), input);
     return {
-      total: Number(total.n),
-      totalCapped: false,
-      page: input.page,
-      pageSize: input.pageSize,
+      ...meta,
       items: rows.map((r) => toFleetVehicle(r, ctx.platform.config.now())),
     };
   });

@@ -3,7 +3,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { exportFilter, exportRows, refuseIfTooMany, shanghaiText, toXlsx } from '../platform/list.ts';
+import { exportFilter, exportRows, fetchPage, refuseIfTooMany, shanghaiText, toXlsx } from '../platform/list.ts';
 import { announce, EMS_TOPIC, inScope } from './ems.shared.ts';
 import type { RoadClassCode, RoadClose, RoadQuery } from './fleet-admin.schema.ts';
 import { closedAt, invalidateRoadGraph } from './roads.ts';
@@ -99,15 +99,7 @@ function filteredRoads(trx: Kdb, ctx: Ctx, input: RoadQuery, now: Date) {
 export async function listRoads(ctx: Ctx, input: RoadQuery) {
   const now = ctx.platform.config.now();
   return inScope(ctx, async (trx) => {
-    const total = await filteredRoads(trx, ctx, input, now)
-      .clearSelect()
-      .clearOrderBy()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = await filteredRoads(trx, ctx, input, now)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute();
+    const { rows, meta } = await fetchPage(trx, filteredRoads(trx, ctx, input, now), input);
     const closedNow = await trx
       .selectFrom('road_edges as e')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -115,10 +107,7 @@ export async function listRoads(ctx: Ctx, input: RoadQuery) {
       .where(closedAt(now))
       .executeTakeFirstOrThrow();
     return {
-      total: Number(total.n),
-      totalCapped: false,
-      page: input.page,
-      pageSize: input.pageSize,
+      ...meta,
       closedNow: Number(closedNow.n),
       items: rows.map((r) => toRoad(r, now)),
     };

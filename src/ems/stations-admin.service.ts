@@ -3,6 +3,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { fetchPage } from '../platform/list.ts';
 import { announce, EMS_TOPIC, inScope } from './ems.shared.ts';
 import type { StationCreate, StationQuery, StationUpdate } from './fleet-admin.schema.ts';
 import { inFleet, like } from './fleet-admin.service.ts';
@@ -52,20 +53,9 @@ function filteredStations(trx: Kdb, ctx: Ctx, input: StationQuery) {
 
 export async function listStations(ctx: Ctx, input: StationQuery) {
   return inScope(ctx, async (trx) => {
-    const total = await filteredStations(trx, ctx, input)
-      .clearSelect()
-      .clearOrderBy()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = await filteredStations(trx, ctx, input)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute();
+    const { rows, meta } = await fetchPage(trx, filteredStations(trx, ctx, input), input);
     return {
-      total: Number(total.n),
-      totalCapped: false,
-      page: input.page,
-      pageSize: input.pageSize,
+      ...meta,
       items: rows.map(toStation),
     };
   });
