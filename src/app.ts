@@ -35,6 +35,12 @@ import { pharmacyRoutes } from './pharmacy/pharmacy.routes.ts';
 import { supplyRoutes } from './supply/supply.routes.ts';
 import { emsRoutes } from './ems/ems.routes.ts';
 import { emsFigureRoutes } from './ems/figures.routes.ts';
+import { remoteRequestsRoutes } from './remote/requests.routes.ts';
+import { remoteStudiesRoutes } from './remote/studies.routes.ts';
+import { remoteCriticalsRoutes } from './remote/criticals.routes.ts';
+import { remoteConsultsRoutes } from './remote/consults.routes.ts';
+import { remoteKitRoutes } from './remote/kit.routes.ts';
+import { remoteFiguresRoutes } from './remote/figures.routes.ts';
 import { figuresSnapshotJob } from './chronic/figures-snapshot.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
@@ -65,6 +71,12 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(supplyRoutes); // sterile supply (packs, sterilisation loads, issue and use) and the medical-waste chain
   await app.register(emsRoutes); // 120: calls, fleet by road time, dispatch (one winner per vehicle), the crew's phone, 上车即入院, timelines
   await app.register(emsFigureRoutes); // 120 and the five centres' figures from db/views/indicator_ems_*
+  await app.register(remoteRequestsRoutes); // 远程诊断: requests, turnaround, the centres' live worklist, claims, reports with review, amendments, 结果互认
+  await app.register(remoteStudiesRoutes); // studies: DICOM / HL7 aECG / PDF / JPEG upload, matching by accession, files by SHA-256, waveforms
+  await app.register(remoteCriticalsRoutes); // 危急值: double check, push with replay, read-back acknowledgement, escalation, tasks
+  await app.register(remoteConsultsRoutes); // 远程会诊: application, acceptance, consent, schedule, opinion, decision
+  await app.register(remoteKitRoutes); // 云诊断: village health-kit batches, idempotent, plausible ranges, ECG → reading request
+  await app.register(remoteFiguresRoutes); // remote diagnosis figures from db/views/indicator_remote_*
   await app.register(todoRoutes); // the home page's to-do counts, asked of each feature's service
 }
 

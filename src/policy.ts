@@ -1,5 +1,11 @@
 import type { PolicyTable, RoutePolicy } from './platform/access.ts';
 import { ROLES, type Role } from './platform/roles.ts';
+import { REMOTE_CONSULTS_POLICIES } from './remote/consults.policy.ts';
+import { REMOTE_CRITICALS_POLICIES } from './remote/criticals.policy.ts';
+import { REMOTE_FIGURES_POLICIES } from './remote/figures.policy.ts';
+import { REMOTE_KIT_POLICIES } from './remote/kit.policy.ts';
+import { REMOTE_REQUESTS_POLICIES } from './remote/requests.policy.ts';
+import { REMOTE_STUDIES_POLICIES } from './remote/studies.policy.ts';
 
 /**
  * The one access table: every route, the roles that may call it, and how far from their
@@ -482,6 +488,14 @@ export const POLICIES: PolicyTable = {
   'GET /api/ems/stream': p(EMS_VIEWERS, 'descendant'),
   'GET /api/ems/figures': p(EMS_FIGURE_READERS, 'descendant'),
   'GET /api/ems/figures/export': p(EMS_FIGURE_READERS, 'descendant'),
+
+  // remote diagnosis and consultation (issue 12): each part's table lives beside its routes
+  ...REMOTE_REQUESTS_POLICIES,
+  ...REMOTE_STUDIES_POLICIES,
+  ...REMOTE_CRITICALS_POLICIES,
+  ...REMOTE_CONSULTS_POLICIES,
+  ...REMOTE_KIT_POLICIES,
+  ...REMOTE_FIGURES_POLICIES,
 
   'GET /api/audit': p(['auditor'], 'any'),
   'GET /api/audit/export': p(['auditor'], 'any'),
