@@ -147,6 +147,9 @@ export const common = {
 
   // ---- 120 and the five centres (issue 13)
   'navGroup.ems': ['120急救', 'Emergency (120)'],
+  'navGroup.remote': ['远程诊断', 'Remote diagnosis'],
+  'nav.remoteRequests': ['远程诊断申请', 'Reading requests'],
+  'nav.remoteWorklist': ['诊断中心工作列表', 'Reading worklist'],
   'nav.emsBoard': ['调度台', 'Dispatch board'],
   'nav.emsMissions': ['出车任务', 'Missions'],
   'nav.emsFleet': ['急救资源', 'Fleet and roads'],

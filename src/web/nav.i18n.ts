@@ -138,6 +138,15 @@ export const NAV_BLURBS = defineDict({
     '医疗废物重量、未确认交接占比、灭菌监测不合格率与召回',
     'Waste weight, unconfirmed handovers, sterilisation failures and recalls',
   ],
+  // ---- remote diagnosis (issue 12)
+  remoteRequests: [
+    '申请心电、影像、超声、病理远程诊断，查看报告版本与危急值',
+    'Ask the county centres to read; reports, versions, critical values',
+  ],
+  remoteWorklist: [
+    '诊断中心实时工作列表：急诊优先、超时提醒、领取阅片、书写与审核签发',
+    'Live worklist: stat first, overdue, claim, report, review and sign',
+  ],
   // ---- 120 and the five centres (issue 13)
   emsBoard: [
     '受理120来电、县域地图、按路网时间推荐车辆并派车，超时告警',

@@ -45,6 +45,7 @@ export const NAV_GROUPS = [
   { key: 'family', label: 'navGroup.family', icon: <HeartOutlined /> },
   { key: 'referral', label: 'navGroup.referral', icon: <SwapOutlined /> },
   { key: 'ems', label: 'navGroup.ems', icon: <AlertOutlined /> },
+  { key: 'remote', label: 'navGroup.remote', icon: <FundOutlined /> },
   { key: 'clinics', label: 'navGroup.clinics', icon: <CalendarOutlined /> },
   { key: 'residents', label: 'navGroup.residents', icon: <SearchOutlined /> },
   { key: 'network', label: 'navGroup.network', icon: <ApartmentOutlined /> },
@@ -204,6 +205,24 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 
   // ---- sterile supply and medical waste (issue 14)
+
+  // ---- remote diagnosis (issue 12)
+  {
+    path: '/remote/requests',
+    label: 'nav.remoteRequests',
+    group: 'remote',
+    icon: <FileDoneOutlined />,
+    needs: 'POST /api/remote/requests',
+    blurb: NAV_BLURBS.remoteRequests,
+  },
+  {
+    path: '/remote/worklist',
+    label: 'nav.remoteWorklist',
+    group: 'remote',
+    icon: <TableOutlined />,
+    needs: 'GET /api/remote/worklist',
+    blurb: NAV_BLURBS.remoteWorklist,
+  },
 
   // ---- 120 and the five centres (issue 13)
   {

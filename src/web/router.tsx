@@ -215,6 +215,28 @@ const routes: RouteObject[] = [
 
           // ---- sterile supply and medical waste (issue 14)
 
+          // ---- remote diagnosis (issue 12)
+          page(
+            'remote/requests',
+            'GET /api/remote/requests',
+            async () => (await import('../remote/ui/requests.page.tsx')).RemoteRequestsPage,
+          ),
+          page(
+            'remote/requests/:id',
+            'GET /api/remote/requests/:id',
+            async () => (await import('../remote/ui/request.page.tsx')).RemoteRequestPage,
+          ),
+          page(
+            'remote/worklist',
+            'GET /api/remote/worklist',
+            async () => (await import('../remote/ui/worklist.page.tsx')).RemoteWorklistPage,
+          ),
+          page(
+            'remote/read/:id',
+            'GET /api/remote/worklist',
+            async () => (await import('../remote/ui/reading.page.tsx')).RemoteReadingPage,
+          ),
+
           // ---- 120 and the five centres (issue 13)
           page('ems/board', 'POST /api/ems/calls', async () => (await import('../ems/ui/board.page.tsx')).EmsBoardPage),
           page(
