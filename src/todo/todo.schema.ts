@@ -21,6 +21,9 @@ export const TODO_KEYS = [
   'ems_missions_active',
   'ems_my_missions',
   'ems_patients_expected',
+  'remote_to_read',
+  'remote_to_review',
+  'remote_reports_unread',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

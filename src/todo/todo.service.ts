@@ -8,6 +8,7 @@ import * as desk from '../settlement/desk.service.ts';
 import * as daylist from '../chronic/daylist.service.ts';
 import { pharmacyTodo } from '../pharmacy/todo-counts.service.ts';
 import { crewTodo, dispatchTodo, hospitalTodo } from '../ems/todo-counts.service.ts';
+import { readerTodo, requesterTodo } from '../remote/todo-counts.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
 type Route = keyof typeof POLICIES;
@@ -78,6 +79,15 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
   if (may('POST /api/ems/preadmissions/:id/arrive')) {
     const h = await hospitalTodo(ctx);
     add('ems_patients_expected', h.expected, h.no_team, '/ems/preadmissions');
+  }
+  if (may('GET /api/remote/worklist')) {
+    const r = await readerTodo(ctx);
+    add('remote_to_read', r.to_read, r.overdue, '/remote/worklist');
+    add('remote_to_review', r.to_review, r.review_overdue, '/remote/worklist?tab=review');
+  }
+  if (may('POST /api/remote/requests/:id/read')) {
+    const q = await requesterTodo(ctx);
+    add('remote_reports_unread', q.unread, q.amended, '/remote/requests?status=issued');
   }
   return { items };
 }

@@ -45,12 +45,13 @@ describe('GET /api/todo', () => {
         'recall_calls',
         'deliveries_to_receive',
         'ems_patients_expected',
+        'remote_reports_unread',
       ].sort(),
     );
     expect([...(await todo(w.village)).keys()]).toEqual(
       expect.arrayContaining(['grid_alerts', 'followups_due', 'contracts_to_renew']),
     );
-    expect([...(await todo(reader)).keys()].sort()).toEqual(['exams_to_perform', 'exams_to_report']);
+    expect([...(await todo(reader)).keys()].sort()).toEqual(['exams_to_perform', 'exams_to_report', 'remote_to_read', 'remote_to_review']);
     expect([...(await todo(await env.login('auditor'))).keys()]).toEqual([]);
   });
 

@@ -44,6 +44,9 @@ const KINDS: Record<
   ems_missions_active: { icon: <CarOutlined />, attention: 'overdue' },
   ems_my_missions: { icon: <CarOutlined /> },
   ems_patients_expected: { icon: <MedicineBoxOutlined />, attention: 'urgent' },
+  remote_to_read: { icon: <FileSearchOutlined />, attention: 'overdue' },
+  remote_to_review: { icon: <CheckSquareOutlined />, attention: 'overdue' },
+  remote_reports_unread: { icon: <FileSearchOutlined />, attention: 'amended' },
   referrals_awaiting: {
     icon: <SwapOutlined />,
     attention: 'escalated',

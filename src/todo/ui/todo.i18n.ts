@@ -8,6 +8,7 @@ export const todoMessages = defineDict({
   escalated: ['其中 {n} 件已超时升级', '{n} escalated (past deadline)'],
   overdue: ['其中 {n} 项已过期', '{n} past their due date'],
   urgent: ['其中 {n} 项为急诊或加急', '{n} emergency or urgent'],
+  amended: ['其中 {n} 份为更正报告', '{n} amended reports'],
 });
 
 /** What each count is, in the words of the person who does the work. */
@@ -77,6 +78,21 @@ export const TODO_KINDS: Record<
   deliveries_to_receive: {
     label: ['待收货', 'Deliveries to receive'],
     hint: ['中心药房已发货、本机构尚未确认收货的配送单', 'Shipped to you, not yet received'],
+  },
+  remote_to_read: {
+    label: ['待阅片', 'Studies to read'],
+    hint: ['本诊断中心待阅与阅片中的检查；超过报告时限的优先', 'Waiting or being read; past the due time first'],
+  },
+  remote_to_review: {
+    label: ['待审核报告', 'Reports to review'],
+    hint: ['其他医师提交、待您审核签发的报告', 'Submitted by another doctor, for you to sign'],
+  },
+  remote_reports_unread: {
+    label: ['待阅读的诊断报告', 'Reports to read'],
+    hint: [
+      '近 30 天签发、本机构尚未确认阅读的远程诊断报告；更正报告优先',
+      'Issued in 30 days, not yet confirmed; amendments first',
+    ],
   },
   ems_calls_waiting: {
     label: ['待派车呼救', 'Calls waiting'],
