@@ -28,8 +28,12 @@ function Banner({ userId }: { userId: number }) {
   const t = useT(criticalMessages);
   const { notification } = App.useApp();
   const inbox = useInbox(userId, true, (items) => {
-    for (const n of items.filter((i) => i.kind === 'critical' || i.kind === 'escalation').slice(-3))
-      notification.error({ title: n.title, description: n.body, duration: 0, key: `remote-notice-${n.id}` });
+    // the clinic's row and the doctor's own row of one critical value make one popup
+    const byCritical = new Map(
+      items.filter((i) => i.kind === 'critical' || i.kind === 'escalation').map((i) => [i.criticalId ?? i.id, i]),
+    );
+    for (const n of [...byCritical.values()].slice(-3))
+      notification.error({ title: n.title, description: n.body, duration: 0, key: `remote-notice-${n.criticalId}` });
   });
   const open = inbox.data?.unacknowledged ?? [];
   if (!open.length) return null;

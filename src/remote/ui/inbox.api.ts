@@ -41,6 +41,7 @@ const inboxSchema = z.object({
 export type Inbox = z.infer<typeof inboxSchema>;
 export type InboxItem = Inbox['items'][number];
 
+const PAGE = 100;
 const storageKey = (userId: number) => `onecounty.remote.inbox.lastSeen.${userId}`;
 
 function lastSeen(userId: number): number {
@@ -71,10 +72,16 @@ export function useInbox(userId: number | undefined, enabled: boolean, onNew: (i
     refetchInterval: 60_000,
     queryFn: async () => {
       const id = userId ?? 0;
-      const answer = await apiGet('/api/remote/inbox', inboxSchema, { after: lastSeen(id) });
-      if (answer.items.length) {
+      // a device back from a long time offline pages through everything it missed (100 at a time)
+      let answer = await apiGet('/api/remote/inbox', inboxSchema, { after: lastSeen(id), limit: PAGE });
+      const fresh = [...answer.items];
+      for (let pages = 1; answer.items.length === PAGE && pages < 20; pages++) {
+        answer = await apiGet('/api/remote/inbox', inboxSchema, { after: answer.lastId, limit: PAGE });
+        fresh.push(...answer.items);
+      }
+      if (fresh.length) {
         remember(id, answer.lastId);
-        onNewRef.current(answer.items);
+        onNewRef.current(fresh);
       }
       return answer;
     },
