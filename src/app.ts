@@ -45,6 +45,7 @@ import { figuresSnapshotJob } from './chronic/figures-snapshot.ts';
 import { startMllp } from './his/mllp.ts';
 import { clinicSchedulerJob } from './clinics/clinic-scheduler.ts';
 import { referralDeadlineJob } from './referrals/deadline.service.ts';
+import { criticalEscalationJob } from './remote/escalation.service.ts';
 
 // zod's messages in plain Chinese ("应为文字，收到的是数字"); the web forms use the same map
 z.config(chineseErrors);
@@ -89,6 +90,7 @@ function registerJobs(app: FastifyInstance): void {
   startPeriodic(app, referralDeadlineJob(app.platform.db)); // escalates overdue referrals, expires abandoned ones (REFERRAL_SCHEDULER_MS)
   startPeriodic(app, clinicSchedulerJob(app.platform.db)); // held places to the waitlist, message retries (CLINIC_SCHEDULER_MS)
   startPeriodic(app, figuresSnapshotJob(app.platform.db, app.platform.orgTree)); // this year's contract figures per county (FIGURES_REFRESH_MS)
+  startPeriodic(app, criticalEscalationJob(app.platform.db, app.platform.config.now)); // 危急值 escalation ladder (REMOTE_ESCALATION_MS)
   startMllp(app); // the HIS interface's MLLP listener (HIS_MLLP_PORT; unset or 0 = off)
 }
 
