@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { writeAudit } from '../platform/audit.ts';
 import type { Ctx } from '../platform/context.ts';
+import type { Kdb } from '../platform/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { judgeReading, judgeTime, limitAt, type LimitRow } from './kit-judge.ts';
 import { decodeEcg, ecgToRequest, type Waveform } from './kit-ecg.ts';
@@ -17,10 +18,22 @@ import { inScope, nowOf } from './remote.shared.ts';
  * Newly stored ECGs become reading requests (kit-ecg.ts). One audit row per batch.
  */
 
-interface Prep {
+interface Out {
   device: { org_id: number; county_id: number; active: boolean; has_ecg: boolean } | null;
   residents: number[];
-  limits: LimitRow[];
+  inserted: string[];
+}
+
+/**
+ * The plausible ranges and thresholds (kit_limits, effective-dated data), read at most a minute
+ * old: a changed limit applies to batches from the next minute on.
+ */
+let limitsCache: { rows: LimitRow[]; until: number } | undefined;
+async function kitLimits(trx: Kdb): Promise<LimitRow[]> {
+  if (limitsCache && limitsCache.until > Date.now()) return limitsCache.rows;
+  const rows = await trx.selectFrom('kit_limits').selectAll().execute();
+  limitsCache = { rows: rows as LimitRow[], until: Date.now() + 60_000 };
+  return rows as LimitRow[];
 }
 
 interface Row {
@@ -45,20 +58,7 @@ export async function ingestBatch(ctx: Ctx, batch: KitBatch): Promise<KitBatchRe
   const receivedAt = nowOf(ctx);
   return inScope(ctx, async (trx) => {
     const residentIds = [...new Set(batch.readings.map((r) => r.residentId))];
-    // the device (under RLS: another org's device is not there), the visible residents and the limits, in one round trip
-    const { rows: prepRows } = await sql<Prep>`
-      SELECT (SELECT json_build_object('org_id', org_id, 'county_id', county_id, 'active', active, 'has_ecg', has_ecg)
-                FROM kit_devices WHERE id = ${batch.deviceId}) AS device,
-             ARRAY(SELECT id FROM residents WHERE id = ANY(${residentIds}::int[])) AS residents,
-             (SELECT coalesce(json_agg(l), '[]') FROM kit_limits l) AS limits`.execute(trx);
-    const prep = prepRows[0];
-    if (!prep.device || prep.device.county_id !== ctx.actor.countyId)
-      throw notFound('一体机（设备未登记，或不属于本机构）');
-    if (!prep.device.active)
-      throw new AppError(409, 'DEVICE_INACTIVE', `一体机 ${batch.deviceId} 已停用，不能上传读数`);
-    const device = prep.device;
-    const visible = new Set(prep.residents.map(Number));
-
+    const limits = await kitLimits(trx);
     const items: KitItemResult[] = [];
     const rows: Row[] = [];
     const ecgs = new Map<string, { reading: KitReadingIn; waveform: Waveform; urgent: boolean }>();
@@ -77,14 +77,12 @@ export async function ingestBatch(ctx: Ctx, batch: KitBatch): Promise<KitBatchRe
         continue;
       }
       seen.add(r.readingId);
-      const j = judgeReading(r, prep.limits);
+      const j = judgeReading(r, limits);
       const reasons = [...j.refused];
       const late = judgeTime(r.measuredAt, receivedAt);
       if (late) reasons.push(late);
-      if (!visible.has(r.residentId)) reasons.push(`居民 ${r.residentId} 不存在或不在本机构管辖范围内`);
       let waveform: Waveform | undefined;
       if (r.kind === 'ecg' && r.ecg) {
-        if (!device.has_ecg) reasons.push('该一体机未登记心电功能，不能上传心电');
         const w = decodeEcg(r.ecg);
         if (typeof w === 'string') reasons.push(w);
         else waveform = w;
@@ -115,7 +113,7 @@ export async function ingestBatch(ctx: Ctx, batch: KitBatch): Promise<KitBatchRe
         measured_at: r.measuredAt.toISOString(),
       });
       if (waveform) {
-        const hrLimit = limitAt(prep.limits, 'heart_rate', r.measuredAt);
+        const hrLimit = limitAt(limits, 'heart_rate', r.measuredAt);
         const hr = v.heart_rate;
         const urgent =
           hr !== undefined &&
@@ -126,29 +124,54 @@ export async function ingestBatch(ctx: Ctx, batch: KitBatch): Promise<KitBatchRe
       }
     }
 
-    // one statement for the whole batch: what is already there (same device, same reading id) stays as it was
-    let inserted = new Set<string>();
-    if (rows.length) {
-      const { rows: ins } = await sql<{ reading_id: string }>`
+    // ONE statement for the whole batch: the device (under RLS another org's kit is not there), the residents the
+    // caller may see, and the insert of the readings of those residents; what is already there (same device, same
+    // reading id) stays as it was
+    const { rows: outRows } = await sql<Out>`
+      WITH dev AS (SELECT org_id, county_id, active, has_ecg FROM kit_devices WHERE id = ${batch.deviceId}),
+      vis AS (SELECT id FROM residents WHERE id = ANY(${residentIds}::int[])),
+      ins AS (
         INSERT INTO kit_readings (device_id, reading_id, county_id, org_id, resident_id, staff_id, kind, systolic,
           diastolic, pulse, glucose, glucose_ctx, spo2, temperature, heart_rate, ecg_leads, flagged, flag_reasons,
           measured_at, received_at)
-        SELECT ${batch.deviceId}, x.reading_id, ${ctx.actor.countyId}::int, ${device.org_id}::int, x.resident_id,
-          ${ctx.actor.id}::int, x.kind, x.systolic, x.diastolic, x.pulse, x.glucose, x.glucose_ctx, x.spo2,
-          x.temperature, x.heart_rate, x.ecg_leads, x.flagged, x.flag_reasons, x.measured_at, ${receivedAt}::timestamptz
+        SELECT ${batch.deviceId}, x.reading_id, dev.county_id, dev.org_id, x.resident_id, ${ctx.actor.id}::int, x.kind,
+          x.systolic, x.diastolic, x.pulse, x.glucose, x.glucose_ctx, x.spo2, x.temperature, x.heart_rate, x.ecg_leads,
+          x.flagged, x.flag_reasons, x.measured_at, ${receivedAt}::timestamptz
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(reading_id text, resident_id int, kind text,
           systolic smallint, diastolic smallint, pulse smallint, glucose numeric, glucose_ctx text, spo2 smallint,
           temperature numeric, heart_rate smallint, ecg_leads smallint, flagged boolean, flag_reasons text[],
           measured_at timestamptz)
+        JOIN vis ON vis.id = x.resident_id
+        CROSS JOIN dev
+        WHERE dev.active AND dev.county_id = ${ctx.actor.countyId}::int AND (x.kind <> 'ecg' OR dev.has_ecg)
         ON CONFLICT (device_id, reading_id) DO NOTHING
-        RETURNING reading_id`.execute(trx);
-      inserted = new Set(ins.map((r) => r.reading_id));
-    }
+        RETURNING reading_id)
+      SELECT (SELECT json_build_object('org_id', org_id, 'county_id', county_id, 'active', active, 'has_ecg', has_ecg)
+                FROM dev) AS device,
+             ARRAY(SELECT id FROM vis) AS residents,
+             ARRAY(SELECT reading_id FROM ins) AS inserted`.execute(trx);
+    const out = outRows[0];
+    if (!out.device || out.device.county_id !== ctx.actor.countyId)
+      throw notFound('一体机（设备未登记，或不属于本机构）');
+    if (!out.device.active) throw new AppError(409, 'DEVICE_INACTIVE', `一体机 ${batch.deviceId} 已停用，不能上传读数`);
+    const device = out.device;
+    const visible = new Set(out.residents.map(Number));
+    const inserted = new Set(out.inserted);
     const requests: number[] = [];
     const byId = new Map(items.map((i) => [i.readingId, i]));
     for (const row of rows) {
       const item = byId.get(row.reading_id);
       if (!item) continue;
+      if (!visible.has(row.resident_id)) {
+        item.status = 'refused';
+        item.reasons = [`居民 ${row.resident_id} 不存在或不在本机构管辖范围内`];
+        continue;
+      }
+      if (row.kind === 'ecg' && !device.has_ecg) {
+        item.status = 'refused';
+        item.reasons = ['该一体机未登记心电功能，不能上传心电'];
+        continue;
+      }
       if (!inserted.has(row.reading_id)) {
         item.status = 'duplicate';
         continue;
