@@ -32,8 +32,8 @@ let limitsCache: { rows: LimitRow[]; until: number } | undefined;
 async function kitLimits(trx: Kdb): Promise<LimitRow[]> {
   if (limitsCache && limitsCache.until > Date.now()) return limitsCache.rows;
   const rows = await trx.selectFrom('kit_limits').selectAll().execute();
-  limitsCache = { rows: rows as LimitRow[], until: Date.now() + 60_000 };
-  return rows as LimitRow[];
+  limitsCache = { rows: rows, until: Date.now() + 60_000 };
+  return rows;
 }
 
 interface Row {
