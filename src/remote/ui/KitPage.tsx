@@ -158,6 +158,7 @@ export function KitPage() {
           <Form.Item label={t('resident')}>
             <Select
               data-testid="kit-resident"
+              aria-label={t('resident')}
               style={{ width: 220 }}
               showSearch={{ filterOption: false, onSearch: setQ }}
               placeholder={t('residentPh')}
@@ -169,6 +170,7 @@ export function KitPage() {
           <Form.Item label={t('kind')}>
             <Select
               style={{ width: 120 }}
+              aria-label={t('kind')}
               value={kind}
               onChange={(k: Kind) => {
                 setKind(k);
