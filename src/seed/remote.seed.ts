@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { withScope, type Kdb } from '../platform/db.ts';
 import { seedConsults, seedCriticals, seedKits, seedOpenWork } from './remote-events.seed.ts';
+import { seedStudyFiles } from './remote-files.seed.ts';
 import {
   at,
   ECG_CONCLUSIONS,
@@ -48,17 +49,23 @@ export async function seedRemote(db: Kdb, opts: RemoteSeedOptions): Promise<void
     if (done.length > 0) return;
     await sql`SET LOCAL enable_nestloop = off`.execute(trx);
     const c = await context(trx, opts);
-    await seedDuty(trx, c);
-    await sources(trx, c);
-    await seedKits(trx, c);
-    await historyRequests(trx, c);
-    await kitRequests(trx, c);
-    await chooseCriticals(trx, c);
-    await reports(trx, c);
-    await recognised(trx, c);
-    await seedCriticals(trx, c);
-    await seedConsults(trx, c);
-    await seedOpenWork(trx, c);
+    const steps = [
+      seedDuty,
+      sources,
+      seedKits,
+      historyRequests,
+      kitRequests,
+      chooseCriticals,
+      reports,
+      recognised,
+    ].concat([seedCriticals, seedConsults, seedOpenWork, seedStudyFiles]);
+    const ms: Record<string, number> = {};
+    for (const step of steps) {
+      const started = performance.now();
+      await step(trx, c);
+      ms[step.name] = Math.round(performance.now() - started);
+    }
+    if (process.env.SEED_TIMING) console.log('remote seed steps (ms)', ms);
   });
 }
 
