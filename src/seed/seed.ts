@@ -16,6 +16,7 @@ import { seedPharmacy } from './pharmacy.seed.ts';
 import { seedSupply } from './supply.seed.ts';
 import { seedRoads } from './ems-roads.seed.ts';
 import { seedEms } from './ems.seed.ts';
+import { seedRemote } from './remote.seed.ts';
 import { ensureStandardRules } from '../chronic/rule-set.ts';
 
 /**
@@ -522,6 +523,8 @@ export async function seedFeatures(
   opts.onStep?.('sterile supply and waste', performance.now() - supplyStarted);
   // 120 (issue 13): the road network, stations, fleet and crews, a year of calls and missions
   await seedEmergency(db, countyId, { ...opts, now });
+  // remote diagnosis (issue 12): a year of readings, reports, critical values, consultations, village kits
+  await seedRemote(db, { countyId, seed: opts.seed, now, scale: jiexiu ? 'jiexiu' : 'demo' });
   // display-screen tokens are shown once, here: only their hash is stored
   const clinics = await seedClinics(db, { countyId, seed: opts.seed, profile: opts.profile });
   return { screenUrls: clinics.screenUrls };
