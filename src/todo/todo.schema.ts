@@ -24,6 +24,8 @@ export const TODO_KEYS = [
   'remote_to_read',
   'remote_to_review',
   'remote_reports_unread',
+  'remote_criticals_unacked',
+  'remote_tasks_open',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 

@@ -8,6 +8,7 @@ import * as desk from '../settlement/desk.service.ts';
 import * as daylist from '../chronic/daylist.service.ts';
 import { pharmacyTodo } from '../pharmacy/todo-counts.service.ts';
 import { crewTodo, dispatchTodo, hospitalTodo } from '../ems/todo-counts.service.ts';
+import { criticalTodo } from '../remote/criticals.read.service.ts';
 import { readerTodo, requesterTodo } from '../remote/todo-counts.service.ts';
 import type { TodoItem, TodoList } from './todo.schema.ts';
 
@@ -88,6 +89,11 @@ export async function todo(ctx: Ctx): Promise<TodoList> {
   if (may('POST /api/remote/requests/:id/read')) {
     const q = await requesterTodo(ctx);
     add('remote_reports_unread', q.unread, q.amended, '/remote/requests?status=issued');
+  }
+  if (may('POST /api/remote/criticals/:id/acknowledge')) {
+    const c = await criticalTodo(ctx);
+    add('remote_criticals_unacked', c.unacknowledged, c.unacknowledged, '/remote/criticals');
+    add('remote_tasks_open', c.tasksOpen, 0, '/remote/criticals?tab=tasks');
   }
   return { items };
 }

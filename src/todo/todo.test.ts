@@ -31,7 +31,13 @@ const attention = (m: Map<TodoKey, TodoItem>, k: TodoKey) => m.get(k)?.attention
 describe('GET /api/todo', () => {
   it('shows each role only the work it may do', async () => {
     expect([...(await todo(w.coordinator)).keys()].sort()).toEqual(
-      ['exams_to_perform', 'referrals_awaiting', 'sessions_at_my_org'].sort(),
+      [
+        'exams_to_perform',
+        'referrals_awaiting',
+        'sessions_at_my_org',
+        'remote_criticals_unacked',
+        'remote_tasks_open',
+      ].sort(),
     );
     expect([...(await todo(w.township)).keys()].sort()).toEqual(
       [
@@ -46,12 +52,19 @@ describe('GET /api/todo', () => {
         'deliveries_to_receive',
         'ems_patients_expected',
         'remote_reports_unread',
+        'remote_criticals_unacked',
+        'remote_tasks_open',
       ].sort(),
     );
     expect([...(await todo(w.village)).keys()]).toEqual(
       expect.arrayContaining(['grid_alerts', 'followups_due', 'contracts_to_renew']),
     );
-    expect([...(await todo(reader)).keys()].sort()).toEqual(['exams_to_perform', 'exams_to_report', 'remote_to_read', 'remote_to_review']);
+    expect([...(await todo(reader)).keys()].sort()).toEqual([
+      'exams_to_perform',
+      'exams_to_report',
+      'remote_to_read',
+      'remote_to_review',
+    ]);
     expect([...(await todo(await env.login('auditor'))).keys()]).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { CriticalInboxBanner } from '../remote/ui/inbox-banner.tsx';
 import { Breadcrumb, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -104,6 +105,8 @@ export function AppLayout() {
         )}
         <Layout.Content className={mobile ? 'oc-content oc-content-mobile' : 'oc-content'}>
           <Crumbs />
+          {/* 危急值: shown at once on every page to the clinicians of the requesting org (issue 12) */}
+          <CriticalInboxBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -147,6 +147,26 @@ export const NAV_BLURBS = defineDict({
     '诊断中心实时工作列表：急诊优先、超时提醒、领取阅片、书写与审核签发',
     'Live worklist: stat first, overdue, claim, report, review and sign',
   ],
+  remoteCriticals: [
+    '危急值：双人核对、即时推送、复述确认、15/30 分钟逐级上报、回访与病程记录',
+    'Critical values: double check, push, read-back, escalation, tasks',
+  ],
+  remoteUnmatched: [
+    '未能按检查号/患者号自动关联的检查文件，手工关联',
+    'Studies not matched by accession or patient ID',
+  ],
+  remoteConsults: [
+    '发起与受邀远程会诊：同意、排期、会诊意见、处置决定',
+    'Teleconsultations: consent, schedule, opinion, decision',
+  ],
+  remoteKit: [
+    '村医健康一体机：血压、血糖、血氧、体温、心电上传与异常复核',
+    'Village health kit: readings, ECG upload, review',
+  ],
+  remoteFigures: [
+    '报告及时率、审核时长、危急值处置、更正率、互认率、心电设备村级覆盖率、会诊增长',
+    'Turnaround, review, critical values, amendments, recognition, coverage, consults',
+  ],
   // ---- 120 and the five centres (issue 13)
   emsBoard: [
     '受理120来电、县域地图、按路网时间推荐车辆并派车，超时告警',

@@ -223,6 +223,46 @@ export const NAV_ITEMS: readonly NavItem[] = [
     needs: 'GET /api/remote/worklist',
     blurb: NAV_BLURBS.remoteWorklist,
   },
+  {
+    path: '/remote/criticals',
+    label: 'nav.remoteCriticals',
+    group: 'remote',
+    icon: <AlertOutlined />,
+    needs: 'GET /api/remote/criticals',
+    blurb: NAV_BLURBS.remoteCriticals,
+  },
+  {
+    path: '/remote/unmatched',
+    label: 'nav.remoteUnmatched',
+    group: 'remote',
+    icon: <ApiOutlined />,
+    needs: 'POST /api/remote/studies/:id/match',
+    blurb: NAV_BLURBS.remoteUnmatched,
+  },
+  {
+    path: '/remote/consults',
+    label: 'nav.remoteConsults',
+    group: 'remote',
+    icon: <TeamOutlined />,
+    needs: 'GET /api/remote/consults',
+    blurb: NAV_BLURBS.remoteConsults,
+  },
+  {
+    path: '/remote/kit',
+    label: 'nav.remoteKit',
+    group: 'remote',
+    icon: <MobileOutlined />,
+    needs: 'POST /api/remote/kit/batches',
+    blurb: NAV_BLURBS.remoteKit,
+  },
+  {
+    path: '/remote/figures',
+    label: 'nav.remoteFigures',
+    group: 'stats',
+    icon: <LineChartOutlined />,
+    needs: 'GET /api/remote/figures',
+    blurb: NAV_BLURBS.remoteFigures,
+  },
 
   // ---- 120 and the five centres (issue 13)
   {

@@ -236,6 +236,36 @@ const routes: RouteObject[] = [
             'GET /api/remote/worklist',
             async () => (await import('../remote/ui/reading.page.tsx')).RemoteReadingPage,
           ),
+          page(
+            'remote/criticals',
+            'GET /api/remote/criticals',
+            async () => (await import('../remote/ui/criticals.page.tsx')).CriticalsPage,
+          ),
+          page(
+            'remote/unmatched',
+            'GET /api/remote/studies/unmatched',
+            async () => (await import('../remote/ui/studies.unmatched.page.tsx')).UnmatchedStudiesPage,
+          ),
+          page(
+            'remote/consults',
+            'GET /api/remote/consults',
+            async () => (await import('../remote/ui/consults.page.tsx')).ConsultsPage,
+          ),
+          page(
+            'remote/consults/:id',
+            'GET /api/remote/consults/:id',
+            async () => (await import('../remote/ui/consult.page.tsx')).ConsultPage,
+          ),
+          page(
+            'remote/kit',
+            'POST /api/remote/kit/batches',
+            async () => (await import('../remote/ui/KitPage.tsx')).KitPage,
+          ),
+          page(
+            'remote/figures',
+            'GET /api/remote/figures',
+            async () => (await import('../remote/ui/figures.page.tsx')).RemoteFiguresPage,
+          ),
 
           // ---- 120 and the five centres (issue 13)
           page('ems/board', 'POST /api/ems/calls', async () => (await import('../ems/ui/board.page.tsx')).EmsBoardPage),

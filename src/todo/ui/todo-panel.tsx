@@ -47,6 +47,8 @@ const KINDS: Record<
   remote_to_read: { icon: <FileSearchOutlined />, attention: 'overdue' },
   remote_to_review: { icon: <CheckSquareOutlined />, attention: 'overdue' },
   remote_reports_unread: { icon: <FileSearchOutlined />, attention: 'amended' },
+  remote_criticals_unacked: { icon: <AlertOutlined />, attention: 'urgent' },
+  remote_tasks_open: { icon: <PhoneOutlined /> },
   referrals_awaiting: {
     icon: <SwapOutlined />,
     attention: 'escalated',

@@ -79,6 +79,14 @@ export const TODO_KINDS: Record<
     label: ['待收货', 'Deliveries to receive'],
     hint: ['中心药房已发货、本机构尚未确认收货的配送单', 'Shipped to you, not yet received'],
   },
+  remote_criticals_unacked: {
+    label: ['待确认危急值', 'Critical values to acknowledge'],
+    hint: ['诊断中心推送、本机构尚未复述确认的危急值', 'Pushed by a centre, not yet acknowledged with read-back'],
+  },
+  remote_tasks_open: {
+    label: ['危急值待办', 'Critical-value tasks'],
+    hint: ['回访已离院患者、补写病程记录', 'Call patients back, write the progress note'],
+  },
   remote_to_read: {
     label: ['待阅片', 'Studies to read'],
     hint: ['本诊断中心待阅与阅片中的检查；超过报告时限的优先', 'Waiting or being read; past the due time first'],
