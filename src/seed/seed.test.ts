@@ -247,5 +247,5 @@ describe.runIf(onPglite)('demo county generator, demo profile', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
