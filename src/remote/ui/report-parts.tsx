@@ -49,7 +49,7 @@ export function ReportCard({ report, centre }: { report: Report; centre: string 
         </Typography.Paragraph>
       ) : null}
       {ecg ? (
-        <Descriptions size="small" column={{ xs: 2, sm: 4 }}>
+        <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('rhythm')}>{report.rhythm ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('heartRate')}>{report.heartRate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('prMs')}>{report.prMs ?? '—'}</Descriptions.Item>
