@@ -6,6 +6,7 @@ import { optionalIdempotencyHeaders, sendIdempotent } from '../platform/idempote
 import { sendXlsx } from '../platform/list.ts';
 import { idParam } from '../platform/params.ts';
 import * as reading from './reading.service.ts';
+import * as reports from './reports.service.ts';
 import {
   amendBody,
   cancelBody,
@@ -108,19 +109,19 @@ export const remoteRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/remote/requests/:id/report',
     { schema: { ...step, summary: '保存报告草稿（结构化：心电测量项 / 所见与印象）', body: reportDraft } },
     async (req) => {
-      await reading.saveDraft(ctxOf(req), req.params.id, req.body);
+      await reports.saveDraft(ctxOf(req), req.params.id, req.body);
       return svc.get(ctxOf(req), req.params.id);
     },
   );
   app.post('/api/remote/requests/:id/report/submit', { schema: { ...step, summary: '提交审核' } }, async (req) => {
-    await reading.submit(ctxOf(req), req.params.id);
+    await reports.submit(ctxOf(req), req.params.id);
     return svc.get(ctxOf(req), req.params.id);
   });
   app.post(
     '/api/remote/requests/:id/amend',
     { schema: { ...step, summary: '更正已签发报告：生成下一版本草稿（原报告不变）', body: amendBody } },
     async (req) => {
-      await reading.amend(ctxOf(req), req.params.id, req.body.reason);
+      await reports.amend(ctxOf(req), req.params.id, req.body.reason);
       return svc.get(ctxOf(req), req.params.id);
     },
   );
@@ -128,7 +129,7 @@ export const remoteRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/remote/reports/:id/issue',
     { schema: { ...step, summary: '审核签发（审核医师不能是书写人）' } },
     async (req) => {
-      await reading.issue(ctxOf(req), req.params.id);
+      await reports.issue(ctxOf(req), req.params.id);
       return { ok: true };
     },
   );
@@ -136,7 +137,7 @@ export const remoteRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/remote/reports/:id/return',
     { schema: { ...step, summary: '退回书写医师修改', body: returnBody } },
     async (req) => {
-      await reading.returnToAuthor(ctxOf(req), req.params.id, req.body.reason);
+      await reports.returnToAuthor(ctxOf(req), req.params.id, req.body.reason);
       return { ok: true };
     },
   );
