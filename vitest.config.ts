@@ -46,9 +46,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // two journeys at once, each with its own server and browser, beside the server tests
           // a page under CI load can take seconds to fetch and render: 1 s (the default) is too tight
           expect: { poll: { timeout: 15_000, interval: 100 } },
         },

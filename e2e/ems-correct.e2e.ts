@@ -96,15 +96,20 @@ describe.runIf(status.available)('120: correcting a milestone time in the browse
       await picker.click();
       await picker.fill(wall(ms));
       await picker.press('Enter');
+      await expect.poll(async () => picker.inputValue()).toBe(wall(ms));
+      // the picker's panel closed: nothing lies over the dialog's buttons
+      await expect.poll(async () => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     };
+    const ok = modal.getByTestId('correct-ok');
     // a wire time before the door: the database's own sentence in the dialog, nothing changed
     await setTime(wireAt - 5 * 60_000);
     await modal.getByTestId('correct-reason').fill('核对导管室记录，导丝通过晚 2 分钟');
-    await modal.getByRole('button', { name: /^更\s*正$/ }).click();
+    await ok.click();
     await modal.getByText(/时间顺序不合理：「导丝通过」/).waitFor({ timeout: 15_000 });
     await shot(page, 'ems-correct-00-order-refused');
     await setTime(wireAt + 2 * 60_000);
-    await modal.getByRole('button', { name: /^更\s*正$/ }).click();
+    await expect.poll(async () => (await ok.textContent())?.replace(/\s/g, '')).toBe('更正');
+    await ok.click();
     await wire.getByTestId('corrected-wire').waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await page.getByRole('dialog').count()) === 0).toBe(true);
 

@@ -127,7 +127,9 @@ function CorrectModal({ missionId, e, onClose }: { missionId: number; e: Mission
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('correct')}
-      okButtonProps={{ loading: correct.isPending }}
+      okButtonProps={{ loading: correct.isPending, 'data-testid': 'correct-ok' }}
+      // a stray click beside the dialog must not throw away the new time and the reason typed
+      mask={{ closable: false }}
       destroyOnHidden
     >
       {correct.error ? <ErrorAlert error={correct.error} /> : null}
