@@ -4,6 +4,7 @@ import { addDays, ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Kdb } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
+import * as kit from '../remote/kit-chronic.service.ts';
 import { exportFilter, exportRows, fetchPage, refuseIfTooMany, toXlsx } from '../platform/list.ts';
 import { maskIdNumber, maskMobile } from '../platform/mask.ts';
 import { DISEASE_LABELS, inScope, STATE_LABELS } from './case.service.ts';
@@ -213,6 +214,8 @@ export async function getCase(ctx: Ctx, id: number) {
       .orderBy('recorded_at', 'desc')
       .limit(50)
       .execute();
+    // the village kit's blood pressure, glucose, SpO2 and temperature (issue 12 §6)
+    const kitReadings = await kit.kitReadingsOfResident(trx, c.resident_id);
     await writeAudit(trx, ctx.audit, {
       action: 'chronic.case.view',
       resource: 'chronic_case',
@@ -255,6 +258,7 @@ export async function getCase(ctx: Ctx, id: number) {
         staffName: k.staff_name,
       })),
       readings: readings.map((g) => ({ ...g, glucose: g.glucose_mmol === null ? null : Number(g.glucose_mmol) })),
+      kitReadings,
     };
   });
 }

@@ -78,7 +78,10 @@ export const chronicRoutes: FastifyPluginAsyncZod = async (app) => {
         body: followupCreate,
       },
     },
-    async (req, reply) => sendIdempotent(reply, await followups.saveFollowup(ctxOf(req), req.body)),
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return sendIdempotent(reply, await followups.saveFollowup(ctx, req.body, ctx.platform.config.now()));
+    },
   );
   app.get(
     '/api/chronic/rules',

@@ -155,6 +155,17 @@ export const followupCreate = z
       .default([]),
     referralTargetOrgId: id('转诊机构').optional(),
     note: optText('备注', 500),
+    // the kit readings of the visit day this follow-up takes its blood pressure / glucose from
+    kitReadings: z
+      .array(
+        z.object({
+          deviceId: z.string().trim().min(1, '设备编号不能为空').max(64),
+          readingId: z.string().trim().min(4, '读数编号不正确').max(64),
+        }),
+        { error: '健康一体机读数格式不正确' },
+      )
+      .max(2, '同一次随访最多带入一条血压和一条血糖读数')
+      .optional(),
     deviceAt,
   })
   .superRefine((f, ctx) => {

@@ -3,12 +3,13 @@ import { writeAudit } from '../platform/audit.ts';
 import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import { requestHash } from '../platform/idempotency.ts';
 import type { ServiceKind } from '../family-doctor/fd.schema.ts';
 import { deliver } from '../family-doctor/fulfilment.ts';
 import * as referrals from '../referrals/referral.service.ts';
+import * as kit from '../remote/kit-chronic.service.ts';
 import type { FollowupCreate } from './chronic.schema.ts';
 import type { FollowedDisease, Referral } from './chronic.tables.ts';
 import { ruleSetOn } from './rule-set.ts';
@@ -104,11 +105,12 @@ async function streakBefore(trx: Kdb, caseId: number, visitDate: string): Promis
 
 export async function saveFollowup(
   ctx: Ctx,
-  input: FollowupCreate,
+  entered: FollowupCreate,
   now = new Date(),
 ): Promise<{ result: FollowupResult; replayed: boolean }> {
-  const { deviceAt, ...body } = input;
+  const { deviceAt, ...body } = entered;
   const hash = requestHash(body);
+  let input = entered;
   const today = todayInShanghai(now);
   if (input.visitDate > today) throw badRequest('VISIT_IN_FUTURE', '随访日期不能晚于今天', 'visitDate');
   const saved = await withScope(ctx.db, ctx.scope, async (trx) => {
@@ -148,6 +150,10 @@ export async function saveFollowup(
     if (c.state === 'terminated') throw conflict('CASE_TERMINATED', '该患者已终止管理，不能再录入随访');
     if (c.state === 'screened') throw conflict('CASE_NOT_CONFIRMED', '该患者尚未确诊，请先确诊后纳入管理');
     const disease = c.disease;
+    const kitRefs = entered.kitReadings ?? [];
+    // the visit's blood pressure and glucose as the kit measured them, unless the doctor typed the same
+    if (kitRefs.length)
+      input = withKitValues(entered, await kit.readingsForFollowup(trx, kitRefs, c.resident_id, entered.visitDate));
     const rules = await ruleSetOn(trx, ctx.actor.countyId, input.visitDate);
     const fbg = input.glucose ? glucoseToMmol(input.glucose.value, input.glucose.unit) : undefined;
     const facts: Facts = {
@@ -183,7 +189,8 @@ export async function saveFollowup(
         visit_date: input.visitDate,
         mode: input.mode,
         staff_id: ctx.actor.id,
-        form: JSON.stringify({ ...body, bmi, fbgMmol: fbg ?? null, age: facts.age }),
+        // as saved: the kit's values where the doctor took them from the kit
+        form: JSON.stringify({ ...input, deviceAt: undefined, bmi, fbgMmol: fbg ?? null, age: facts.age }),
         sbp: input.sbp ?? null,
         dbp: input.dbp ?? null,
         heart_rate: input.heartRate ?? null,
@@ -277,12 +284,28 @@ export async function saveFollowup(
         source: 'followup',
         sourceRef: input.id,
       });
+    const kitReviewed = kitRefs.length
+      ? await kit.linkToFollowup(trx, {
+          followupId: input.id,
+          refs: kitRefs,
+          countyId: ctx.actor.countyId,
+          orgId: c.org_id,
+          staffId: ctx.actor.id,
+          at: now,
+        })
+      : 0;
     await writeAudit(trx, ctx.audit, {
       action: 'chronic.followup.create',
       resource: 'followup',
       resourceId: input.id,
       residentId: c.resident_id,
-      detail: { caseId: c.id, classification: d.classification, referral: d.referral, lateEntry },
+      detail: {
+        caseId: c.id,
+        classification: d.classification,
+        referral: d.referral,
+        lateEntry,
+        ...(kitRefs.length ? { kitReadings: kitRefs, kitReviewed } : {}),
+      },
     });
     await publish(trx, {
       topic: CHRONIC_TOPIC,
@@ -309,6 +332,52 @@ export async function saveFollowup(
     result: await openReferralDraft(ctx, saved.result, saved.residentId, saved.disease, input),
     replayed: saved.replayed,
   };
+}
+
+const GLUCOSE_KIND = { fasting: 'fasting', postprandial: 'post_meal', random: 'random' } as const;
+
+/**
+ * The follow-up with the kit's values where the doctor left the field empty; a typed value
+ * that differs from the chosen reading is refused (which one is the visit's?).
+ */
+export function withKitValues(
+  f: FollowupCreate,
+  k: { bp?: kit.KitMeasurement; glucose?: kit.KitMeasurement },
+): FollowupCreate {
+  const out = { ...f };
+  if (k.bp) {
+    const { systolic, diastolic, pulse } = k.bp;
+    if (systolic === null || diastolic === null)
+      throw badRequest('KIT_READING_KIND', '该血压读数不完整', 'kitReadings');
+    if ((f.sbp !== undefined && f.sbp !== systolic) || (f.dbp !== undefined && f.dbp !== diastolic))
+      throw new AppError(
+        422,
+        'KIT_READING_MISMATCH',
+        `填写的血压与所选健康一体机读数（${systolic}/${diastolic} mmHg）不一致`,
+        'sbp',
+      );
+    out.sbp = systolic;
+    out.dbp = diastolic;
+    if (f.heartRate === undefined && pulse !== null) out.heartRate = pulse;
+  }
+  if (k.glucose) {
+    const { glucose, glucoseCtx } = k.glucose;
+    if (glucose === null) throw badRequest('KIT_READING_KIND', '该血糖读数不完整', 'kitReadings');
+    if (f.glucose && Math.abs(glucoseToMmol(f.glucose.value, f.glucose.unit) - glucose) > 0.05)
+      throw new AppError(
+        422,
+        'KIT_READING_MISMATCH',
+        `填写的血糖与所选健康一体机读数（${glucose} mmol/L）不一致`,
+        'glucose',
+      );
+    out.glucose = f.glucose ?? {
+      kind: GLUCOSE_KIND[glucoseCtx ?? 'random'],
+      value: glucose,
+      unit: 'mmol/L',
+      sample: 'capillary',
+    };
+  }
+  return out;
 }
 
 /** The up-referral draft a recommended or emergency referral opens, through the referral service. */

@@ -27,6 +27,7 @@ import {
   STATE,
 } from './chronic.i18n.ts';
 import { readingText } from './day-list.page.tsx';
+import { KitReadingsCard } from './kit-readings.tsx';
 import { FollowupForm } from './followup-form.tsx';
 
 import { Rows } from './rows.tsx';
@@ -230,6 +231,7 @@ export function CaseDrawer({ id, onClose }: { id: number; onClose: () => void })
               </div>
             ))}
           </Card>
+          <KitReadingsCard readings={d.kitReadings} />
           <Card size="small" title={t('readings')}>
             {d.readings.length === 0 ? <Typography.Text type="secondary">{t('nothing')}</Typography.Text> : null}
             {d.readings.map((g, i) => {

@@ -105,11 +105,33 @@ export const followupRow = z.object({
 });
 export type FollowupRow = z.infer<typeof followupRow>;
 
+export const kitReading = z.object({
+  deviceId: s,
+  readingId: s,
+  kind: z.enum(['bp', 'glucose', 'spo2', 'temperature', 'ecg']),
+  systolic: nn,
+  diastolic: nn,
+  pulse: nn,
+  glucose: nn,
+  glucoseCtx: z.enum(['fasting', 'postprandial', 'random']).nullable(),
+  spo2: nn,
+  temperature: nn,
+  flagged: z.boolean(),
+  flagReasons: z.array(s),
+  reviewedAt: sn,
+  measuredAt: s,
+  measuredOn: s,
+  followupId: sn,
+  followupDate: sn,
+});
+export type KitReading = z.infer<typeof kitReading>;
+
 export const caseDetail = caseRow.extend({
   followups: z.array(followupRow),
   events: z.array(z.object({ from: sn, to: s, onDate: s, reason: sn, at: s })),
   calls: z.array(z.object({ outcome: s, note: sn, calledOn: s, staffName: s })),
   readings: z.array(z.looseObject({ glucose: nn })),
+  kitReadings: z.array(kitReading).default([]),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

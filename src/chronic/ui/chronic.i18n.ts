@@ -136,6 +136,19 @@ export const chronicMessages = defineDict({
   events: ['状态变化', 'State changes'],
   calls: ['联系记录', 'Calls'],
   readings: ['网格员记录', 'Grid readings'],
+  kitReadings: ['健康一体机读数', 'Health kit readings'],
+  kitToday: ['随访当日的健康一体机读数', 'Health kit readings of the visit day'],
+  kitNoneToday: ['随访当日没有健康一体机读数', 'No health kit reading on the visit day'],
+  kitUse: ['带入', 'Use'],
+  kitDrop: ['不用', 'Remove'],
+  kitChosen: ['已带入本次随访', 'Used in this follow-up'],
+  kitInFollowup: ['已记入 {d} 随访', 'In the follow-up of {d}'],
+  kitFlagged: ['异常待复核', 'Flagged'],
+  kitReviewed: ['已复核', 'Reviewed'],
+  kitHint: [
+    '带入后血压、脉搏、血糖取自一体机；保存随访即复核该读数。',
+    'Using a reading fills BP, pulse and glucose from the kit; saving the follow-up reviews it.',
+  ],
   transition: ['状态变更', 'Change state'],
   toState: ['变更为', 'New state'],
   onDate: ['日期', 'Date'],
@@ -341,6 +354,18 @@ export const READING_KIND: Labels<'bp' | 'glucose' | 'observation'> = {
   bp: ['血压', 'BP'],
   glucose: ['血糖', 'Glucose'],
   observation: ['观察', 'Observation'],
+};
+export const KIT_KIND: Labels<'bp' | 'glucose' | 'spo2' | 'temperature' | 'ecg'> = {
+  bp: ['血压', 'BP'],
+  glucose: ['血糖', 'Glucose'],
+  spo2: ['血氧', 'SpO₂'],
+  temperature: ['体温', 'Temperature'],
+  ecg: ['心电', 'ECG'],
+};
+export const KIT_GLUCOSE: Labels<'fasting' | 'postprandial' | 'random'> = {
+  fasting: ['空腹', 'fasting'],
+  postprandial: ['餐后', 'after a meal'],
+  random: ['随机', 'random'],
 };
 export const SEX: Labels<'M' | 'F'> = { M: ['男', 'M'], F: ['女', 'F'] };
 /** what a grid member can tick without a diagnosis */

@@ -25,7 +25,15 @@ import { todayShanghai } from '../../web/format.ts';
 import { useLang, useT } from '../../web/i18n.ts';
 import { DateInput } from '../../web/kit/date-input.tsx';
 import { useIsMobile } from '../../web/use-is-mobile.ts';
-import { CHRONIC_KEY, clientId, followupResult, okId, useCase, type FollowupResult } from './chronic.api.ts';
+import {
+  CHRONIC_KEY,
+  clientId,
+  followupResult,
+  okId,
+  useCase,
+  type FollowupResult,
+  type KitReading,
+} from './chronic.api.ts';
 import {
   ADHERENCE,
   ADHERENCE_REASON,
@@ -47,6 +55,9 @@ import {
   SAMPLE,
 } from './chronic.i18n.ts';
 import { clearEdited, clearErrors } from './form-kit.ts';
+import { KitPrefill } from './kit-readings.tsx';
+
+const KIT_GLUCOSE_KIND = { fasting: 'fasting', postprandial: 'post_meal', random: 'random' } as const;
 import { FollowupOutcome } from './followup-outcome.tsx';
 export { FollowupOutcome };
 
@@ -80,7 +91,29 @@ export function FollowupForm({
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [id] = useState(clientId);
-  const detail = useCase(target.disease && target.name ? null : target.caseId);
+  // the case: its disease and name when not given, and the kit readings of the visit day
+  const detail = useCase(target.caseId);
+  const visitDate = Form.useWatch('visitDate', form) as string | undefined;
+  const [kitChosen, setKitChosen] = useState<KitReading[]>([]);
+  const takeKit = (r: KitReading) => {
+    if (r.kind === 'bp')
+      form.setFieldsValue({
+        sbp: r.systolic,
+        dbp: r.diastolic,
+        ...(r.pulse !== null ? { heartRate: r.pulse } : {}),
+      });
+    else
+      form.setFieldsValue({
+        glucose: {
+          kind: KIT_GLUCOSE_KIND[r.glucoseCtx ?? 'random'],
+          value: r.glucose,
+          unit: 'mmol/L',
+          sample: 'capillary',
+        },
+      });
+    setKitChosen((c) => [...c.filter((x) => x.kind !== r.kind), r]);
+  };
+  const dropKit = (r: KitReading) => setKitChosen((c) => c.filter((x) => x.kind !== r.kind));
   const disease = target.disease ?? detail.data?.disease ?? 'htn';
   const name = target.name ?? detail.data?.residentName ?? '';
   const dm = disease === 't2dm';
@@ -115,7 +148,13 @@ export function FollowupForm({
   });
   const submit = () => {
     clearErrors(form);
-    const payload = toPayload(form.getFieldsValue(true) as Values, id, target.caseId);
+    const kitReadings = kitChosen
+      .filter((r) => r.measuredOn === visitDate)
+      .map((r) => ({ deviceId: r.deviceId, readingId: r.readingId }));
+    const payload = {
+      ...toPayload(form.getFieldsValue(true) as Values, id, target.caseId),
+      ...(kitReadings.length ? { kitReadings } : {}),
+    };
     const ok = validateWith(form, followupCreate, payload, { nested: true });
     if (!ok) {
       const bad = form
@@ -194,6 +233,13 @@ export function FollowupForm({
       label: t('secSigns'),
       children: (
         <>
+          <KitPrefill
+            readings={detail.data?.kitReadings ?? []}
+            visitDate={visitDate}
+            chosen={kitChosen}
+            onUse={takeKit}
+            onDrop={dropKit}
+          />
           {grid(
             num('sbp', t('sbp'), 'mmHg'),
             num('dbp', t('dbp'), 'mmHg'),
