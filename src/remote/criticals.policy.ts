@@ -15,6 +15,7 @@ export const REMOTE_CRITICALS_POLICIES: PolicyTable = {
   'GET /api/remote/tasks': p(CRITICAL_RECEIVERS, 'descendant'),
   'POST /api/remote/tasks/:id/done': p(CRITICAL_RECEIVERS, 'descendant'),
   'GET /api/remote/duty': p(['admin', 'township_doctor', 'coordinator'], 'descendant'),
+  'GET /api/remote/duty/candidates': p(['admin', 'township_doctor'], 'descendant'),
   'POST /api/remote/duty': p(['admin', 'township_doctor'], 'descendant'),
   'GET /api/remote/inbox': p(CRITICAL_RECEIVERS, 'descendant'),
   'GET /api/remote/inbox/stream': p(CRITICAL_RECEIVERS, 'descendant'),

@@ -9,6 +9,7 @@ import {
   actBody,
   criticalQuery,
   dutyBody,
+  dutyCandidatesQuery,
   dutyQuery,
   flagBody,
   inboxQuery,
@@ -82,6 +83,11 @@ export const remoteCriticalsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/remote/duty',
     { schema: { tags, summary: '值班表（值班医生、负责人、医务部）', querystring: dutyQuery } },
     (req) => tasks.listDuty(ctxOf(req), req.query.orgId),
+  );
+  app.get(
+    '/api/remote/duty/candidates',
+    { schema: { tags, summary: '可排班人员（本机构及其上级卫生院）', querystring: dutyCandidatesQuery } },
+    (req) => tasks.dutyCandidates(ctxOf(req), req.query.orgId),
   );
   app.post(
     '/api/remote/duty',

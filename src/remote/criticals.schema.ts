@@ -65,6 +65,10 @@ export const dutyQuery = z.object({
   orgId: intQuery({ message: '机构编号应为正整数' }).optional(),
 });
 
+export const dutyCandidatesQuery = z.object({
+  orgId: intQuery({ message: '请选择机构' }),
+});
+
 export const dutyBody = z.object({
   orgId: z.number({ error: '请选择机构' }).int().positive('请选择机构'),
   duty: z.enum(DUTIES, { error: '请选择职责（值班医生、负责人、医务部）' }),

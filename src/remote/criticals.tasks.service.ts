@@ -113,6 +113,33 @@ export async function listDuty(ctx: Ctx, orgId?: number) {
 }
 
 /**
+ * Who may be put on duty for an org (the roster form's picker): its own active staff and those
+ * of the township centre above it, which setDuty accepts; an org outside the caller's reach is 404.
+ */
+export async function dutyCandidates(ctx: Ctx, orgId: number) {
+  return inScope(ctx, async (trx) => {
+    const org = await trx
+      .selectFrom('orgs')
+      .select(['id', 'parent_id'])
+      .where('id', '=', orgId)
+      .where('id', 'in', ctx.scope.orgIds.length ? ctx.scope.orgIds : [0])
+      .executeTakeFirst();
+    if (!org) throw notFound('机构');
+    const rows = await trx
+      .selectFrom('staff as s')
+      .innerJoin('orgs as o', 'o.id', 's.org_id')
+      .select(['s.id', 's.display_name', 's.title', 'o.name as org_name'])
+      .where('s.org_id', 'in', org.parent_id ? [org.id, org.parent_id] : [org.id])
+      .where('s.disabled', '=', false)
+      .orderBy(sql`s.org_id = ${org.id}`, 'desc')
+      .orderBy('s.display_name')
+      .limit(300)
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.display_name, title: r.title, orgName: r.org_name }));
+  });
+}
+
+/**
  * Puts someone on duty from now (or `effectiveFrom`): the org's current holder of that duty
  * is closed at the same instant (a change is a new row). The administrator sets any org; a
  * township centre's lead sets the duty doctor and lead of their centre and its village clinics.

@@ -300,4 +300,18 @@ describe('duty roster', () => {
     expect(roster.filter((d) => d.duty === 'lead').map((d) => d.staffId)).toEqual([w.lead]);
     await env.asOwner(`DELETE FROM org_duty`);
   });
+
+  it("the roster form's picker offers the village's own staff first, then its township centre's, never another township's", async () => {
+    const res = await w.township.get(`/api/remote/duty/candidates?orgId=${w.ids.villageOrg}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json<Array<{ id: number; orgName: string }>>().map((c) => c.id);
+    expect(ids).toContain(w.ids.villageDoctor);
+    expect(ids).toContain(w.ids.townshipDoctor);
+    expect(ids.indexOf(w.ids.villageDoctor)).toBeLessThan(ids.indexOf(w.ids.townshipDoctor));
+    const elsewhere = await w.township.get(`/api/remote/duty/candidates?orgId=${w.ids.otherTownshipOrg}`);
+    expect(elsewhere.statusCode).toBe(404);
+    const bad = await w.township.get('/api/remote/duty/candidates?orgId=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/请选择机构/);
+  });
 });

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../../auth/ui/auth.api.ts';
 import { mayCall } from '../../web/access.ts';
@@ -8,7 +8,8 @@ import { useT } from '../../web/i18n.ts';
 import { DataList } from '../../web/kit/data-list.tsx';
 import { useListParams } from '../../web/kit/list-params.ts';
 import { DUTIES } from '../criticals.schema.ts';
-import { useCriticalAction, useDuty, useTasks, type TaskItem } from './criticals.api.ts';
+import { useOrgs } from '../../orgs/ui/orgs.api.ts';
+import { useCriticalAction, useDuty, useDutyCandidates, useTasks, type TaskItem } from './criticals.api.ts';
 import { criticalMessages } from './criticals.i18n.ts';
 
 type Key = keyof typeof criticalMessages & string;
@@ -113,6 +114,9 @@ export function DutyTab() {
   const action = useCriticalAction();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ orgId: number; duty: string; staffId: number }>();
+  const orgs = useOrgs();
+  const orgId = Form.useWatch('orgId', form) as number | undefined;
+  const candidates = useDutyCandidates(orgId);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {q.isError ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
@@ -125,14 +129,34 @@ export function DutyTab() {
             action.mutate({ url: '/api/remote/duty', body: v }, { onSuccess: () => void message.success(t('saved')) })
           }
         >
-          <Form.Item name="orgId" label={t('orgId')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+          <Form.Item name="orgId" label={t('orgId')} rules={[{ required: true, message: t('pickOrg') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              placeholder={t('pickOrg')}
+              aria-label={t('orgId')}
+              options={(orgs.data ?? [])
+                .filter((o) => o.kind !== 'county')
+                .map((o) => ({ value: o.id, label: o.name }))}
+              onChange={() => form.setFieldValue('staffId', undefined)}
+            />
           </Form.Item>
           <Form.Item name="duty" label={t('duty')} rules={[{ required: true }]}>
             <Select style={{ width: 130 }} options={DUTIES.map((d) => ({ value: d, label: t(`duty.${d}` as Key) }))} />
           </Form.Item>
-          <Form.Item name="staffId" label={t('staffId')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+          <Form.Item name="staffId" label={t('staffId')} rules={[{ required: true, message: t('pickStaff') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              placeholder={t('pickStaff')}
+              aria-label={t('staffId')}
+              disabled={orgId === undefined}
+              loading={candidates.isFetching}
+              options={(candidates.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name}${c.title ? ` · ${c.title}` : ''} · ${c.orgName}`,
+              }))}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={action.isPending}>
             {t('setDuty')}

@@ -126,6 +126,17 @@ export function useDuty() {
   return useQuery({ queryKey: [...CRITICAL_KEY, 'duty'], queryFn: () => apiGet('/api/remote/duty', z.array(dutyRow)) });
 }
 
+const candidate = z.object({ id: z.number(), name: z.string(), title: z.string().nullable(), orgName: z.string() });
+
+/** who may be put on duty for the chosen org (its staff, then its township centre's) */
+export function useDutyCandidates(orgId: number | undefined) {
+  return useQuery({
+    queryKey: [...CRITICAL_KEY, 'duty-candidates', orgId],
+    queryFn: () => apiGet(`/api/remote/duty/candidates?orgId=${orgId}`, z.array(candidate)),
+    enabled: orgId !== undefined,
+  });
+}
+
 /** any write of the critical-value pages: POST url body, then every critical-value query refetches */
 export function useCriticalAction() {
   const qc = useQueryClient();
