@@ -37,6 +37,7 @@ import { emsRoutes } from './ems/ems.routes.ts';
 import { emsFigureRoutes } from './ems/figures.routes.ts';
 import { remoteRequestsRoutes } from './remote/requests.routes.ts';
 import { remoteStudiesRoutes } from './remote/studies.routes.ts';
+import { remoteCalendarRoutes } from './remote/calendar.routes.ts';
 import { remoteCriticalsRoutes } from './remote/criticals.routes.ts';
 import { remoteConsultsRoutes } from './remote/consults.routes.ts';
 import { remoteKitRoutes } from './remote/kit.routes.ts';
@@ -74,6 +75,7 @@ async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(emsFigureRoutes); // 120 and the five centres' figures from db/views/indicator_ems_*
   await app.register(remoteRequestsRoutes); // 远程诊断: requests, turnaround, the centres' live worklist, claims, reports with review, amendments, 结果互认
   await app.register(remoteStudiesRoutes); // studies: DICOM / HL7 aECG / PDF / JPEG upload, matching by accession, files by SHA-256, waveforms
+  await app.register(remoteCalendarRoutes); // 工作日历: holidays and 调休 days for the limits in working time
   await app.register(remoteCriticalsRoutes); // 危急值: double check, push with replay, read-back acknowledgement, escalation, tasks
   await app.register(remoteConsultsRoutes); // 远程会诊: application, acceptance, consent, schedule, opinion, decision
   await app.register(remoteKitRoutes); // 云诊断: village health-kit batches, idempotent, plausible ranges, ECG → reading request

@@ -1,6 +1,7 @@
 import type { PolicyTable, RoutePolicy } from './platform/access.ts';
 import { ROLES, type Role } from './platform/roles.ts';
 import { REMOTE_CONSULTS_POLICIES } from './remote/consults.policy.ts';
+import { REMOTE_CALENDAR_POLICIES } from './remote/calendar.policy.ts';
 import { REMOTE_CRITICALS_POLICIES } from './remote/criticals.policy.ts';
 import { REMOTE_FIGURES_POLICIES } from './remote/figures.policy.ts';
 import { REMOTE_KIT_POLICIES } from './remote/kit.policy.ts';
@@ -492,6 +493,7 @@ export const POLICIES: PolicyTable = {
   // remote diagnosis and consultation (issue 12): each part's table lives beside its routes
   ...REMOTE_REQUESTS_POLICIES,
   ...REMOTE_STUDIES_POLICIES,
+  ...REMOTE_CALENDAR_POLICIES,
   ...REMOTE_CRITICALS_POLICIES,
   ...REMOTE_CONSULTS_POLICIES,
   ...REMOTE_KIT_POLICIES,
