@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, searchForWorkspaceRoot, type Plugin } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const api = 'http://127.0.0.1:3000';
@@ -22,6 +22,11 @@ const DWV_BASE = 'i.b="undefined"!=typeof document&&document.baseURI||self.locat
  * - dev: dwv is excluded from pre-bundling (optimizeDeps below), so it is served from
  *   /node_modules/dwv/dist/dwv.min.js and its workers from /node_modules/dwv/dist/assets/workers/.
  */
+function dwvDist(): string {
+  const pkg = path.join(here, 'node_modules/dwv/package.json');
+  return fs.existsSync(pkg) ? path.join(path.dirname(fs.realpathSync(pkg)), 'dist') : here;
+}
+
 function dwvWorkers(): Plugin {
   return {
     name: 'onecounty:dwv-workers',
@@ -33,7 +38,7 @@ function dwvWorkers(): Plugin {
     writeBundle(options, bundle) {
       const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === 'dwv');
       if (!chunk || !options.dir) return;
-      const from = path.join(here, 'node_modules/dwv/dist', DWV_WORKERS);
+      const from = path.join(dwvDist(), DWV_WORKERS);
       const to = path.join(options.dir, path.dirname(chunk.fileName), DWV_WORKERS);
       fs.mkdirSync(to, { recursive: true });
       for (const f of fs.readdirSync(from).filter((n) => n.endsWith('.min.js')))
@@ -52,6 +57,9 @@ export default defineConfig({
   plugins: [react(), dwvWorkers()],
   server: {
     proxy: { '/api': api, '/docs': api },
+    // dwv's workers are fetched by URL, not imported: allow its dist even where node_modules is a
+    // symlink out of the checkout (git worktrees)
+    fs: { allow: [searchForWorkspaceRoot(here), dwvDist()] },
   },
   // dwv is served as it is in dev so that its worker base (see dwvWorkers) is its own file;
   // its CommonJS dependencies still need pre-bundling

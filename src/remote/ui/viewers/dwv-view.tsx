@@ -44,7 +44,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 export default function DwvView({ studyIds }: { studyIds: number[] }) {
   const t = useT(studiesMessages);
-  const [divId] = useState(() => `dwv-layer-group-${++nextDiv}`);
+  // dwv names its layers `<div id>-layer-<n>`, so the id itself must not contain "-layer-"
+  const [divId] = useState(() => `dwvgroup${++nextDiv}`);
   const appRef = useRef<App | null>(null);
   const dataIdRef = useRef<string | null>(null);
   const initialWl = useRef<{ c: number; w: number } | null>(null);
@@ -71,7 +72,8 @@ export default function DwvView({ studyIds }: { studyIds: number[] }) {
     const app = new App();
     const options = new AppOptions({ '*': [new ViewConfig(divId)] });
     options.tools = { WindowLevel: new ToolConfig(), ZoomAndPan: new ToolConfig(), Scroll: new ToolConfig() };
-    options.viewOnFirstLoadItem = true;
+    // drawn by show() once loaded and visible: dwv cannot fit an image into a hidden (zero-sized) tab
+    options.viewOnFirstLoadItem = false;
     app.init(options);
     appRef.current = app;
     setLoading(true);
@@ -94,8 +96,25 @@ export default function DwvView({ studyIds }: { studyIds: number[] }) {
     const onLoadStart = (e: { dataid: string }) => {
       dataIdRef.current = e.dataid;
     };
-    const onLoad = () => {
-      if (errored) return;
+    const onError = (e: { error?: unknown }) => {
+      errored = true;
+      setLoading(false);
+      setFailed(e.error instanceof Error ? e.error.message : String(e.error ?? ''));
+    };
+    const box = document.getElementById(divId);
+    const visible = () => !!box && box.clientWidth > 0 && box.clientHeight > 0;
+    let loaded = false;
+    let shown = false;
+    const show = () => {
+      const dataId = dataIdRef.current;
+      if (errored || !loaded || shown || dataId === null || !visible()) return;
+      shown = true;
+      try {
+        app.render(dataId);
+      } catch (e) {
+        onError({ error: e });
+        return;
+      }
       const vc = controller();
       if (!vc) return;
       if (vc.isMonochrome()) {
@@ -106,20 +125,23 @@ export default function DwvView({ studyIds }: { studyIds: number[] }) {
       setLoading(false);
       read();
     };
-    const onError = (e: { error?: unknown }) => {
-      errored = true;
-      setLoading(false);
-      setFailed(e.error instanceof Error ? e.error.message : String(e.error ?? ''));
+    const onLoad = () => {
+      loaded = true;
+      show();
     };
     app.addEventListener('loadstart', onLoadStart);
     app.addEventListener('load', onLoad);
     app.addEventListener('error', onError);
     for (const ev of ['wlchange', 'zoomchange', 'positionchange', 'offsetchange']) app.addEventListener(ev, read);
-    const onResize = () => app.onResize();
-    window.addEventListener('resize', onResize);
+    // draw when first visible, fit again when the box changes size (window, rotation, a tab shown again)
+    const resize = new ResizeObserver(() => {
+      if (!shown) show();
+      else if (visible() && !errored) app.onResize();
+    });
+    if (box) resize.observe(box);
     app.loadFiles(files);
     return () => {
-      window.removeEventListener('resize', onResize);
+      resize.disconnect();
       app.abortAllLoads();
       app.reset();
       appRef.current = null;
