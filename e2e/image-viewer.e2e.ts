@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { jpegBaselineDicom } from '../src/remote/fixtures/jpeg-dicom.ts';
+import { newDicomUid, TS_JPEG_BASELINE, writeDicomEncapsulated } from '../src/remote/formats/dicom-write.ts';
 import { headCtSeries } from '../src/remote/formats/phantom.ts';
 import { chromiumStatus, DEMO_PASSWORD, login, shot, signedInApi } from './browser.ts';
 import { useJourney } from './journey.ts';
@@ -164,6 +165,28 @@ describe.runIf(status.available)('影像阅片: dwv viewer with window/level, zo
     expect(usStats.levels).toBeGreaterThan(3);
     expect(usStats.spread).toBeGreaterThan(100);
     await shot(page, 'remote-image-viewer-jpeg-1280');
+
+    // a damaged compressed image: a clear Chinese error instead of a blank box
+    const broken = writeDicomEncapsulated({
+      patientId: String(target.residentId),
+      accession: target.accession,
+      studyUid: newDicomUid(),
+      seriesUid: newDicomUid(),
+      sopUid: newDicomUid(),
+      rows: 64,
+      cols: 64,
+      transferSyntax: TS_JPEG_BASELINE,
+      frame: Uint8Array.from([0xff, 0xd8, ...Array.from({ length: 200 }, (_, i) => (i * 37) % 251), 0xff, 0xd9]),
+      samplesPerPixel: 3,
+      photometric: 'YBR_FULL',
+      bitsAllocated: 8,
+    });
+    const bad = await uploadRaw(base, 'township.doctor', broken, `fileName=bad.dcm&requestId=${target.id}`);
+    await page.reload();
+    await page.getByRole('tab', { name: new RegExp(`US #${bad.id}`) }).click();
+    const alert = page.locator('[data-testid="image-viewer"]:visible').getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.innerText()).toContain('影像无法解码');
 
     // a phone: the viewer fits 375 px and still works
     const { page: phone, errors: phoneErrors } = await journey.newPage(375, 800, true);
