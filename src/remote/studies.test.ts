@@ -6,6 +6,7 @@ import { writeAecg } from './formats/aecg.ts';
 import { newDicomUid, writeDicomEcg } from './formats/dicom-write.ts';
 import { synthEcg } from './formats/ecg-synth.ts';
 import { headCtSeries } from './formats/phantom.ts';
+import { jpegBaselineDicom } from './fixtures/jpeg-dicom.ts';
 import { insertRequest, remoteWorld, type RemoteWorld } from './remote-test-kit.ts';
 
 /** Studies (issue 12 §2) through HTTP against the real schema: formats, names, matching, duplicates, arrival, IDOR. */
@@ -145,6 +146,24 @@ describe('ingest', () => {
     expect(audit.n).toBe(1);
     const wave = await w.township.get(`/api/remote/studies/${up.json().id}/waveform`);
     expect(wave.json<{ leads: unknown[] }>().leads).toHaveLength(12);
+  });
+
+  it('takes a JPEG-baseline (compressed) ultrasound image as DICOM and records its transfer syntax', async () => {
+    const req = await insertRequest(env, w, { status: 'awaiting_study' });
+    const bytes = jpegBaselineDicom({ patientId: idNumber, accession: req.accession });
+    const up = await upload(w.village, bytes);
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ requestId: req.id, duplicate: false });
+    const list = await w.reader.get(`/api/remote/requests/${req.id}/studies`);
+    expect(list.json()).toMatchObject([
+      {
+        format: 'dicom',
+        modality: 'US',
+        meta: { transferSyntax: '1.2.840.10008.1.2.4.50', rows: 64, cols: 64 },
+      },
+    ]);
+    const file = await w.reader.get(`/api/remote/studies/${up.json().id}/file`);
+    expect(Buffer.compare(file.rawPayload, Buffer.from(bytes))).toBe(0);
   });
 
   it('refuses what is not a study with a Chinese 422 and stores nothing', async () => {

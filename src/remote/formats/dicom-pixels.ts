@@ -1,72 +1,18 @@
 import dicomParser from 'dicom-parser';
 
 /**
- * Pixels and waveforms out of uncompressed DICOM (explicit or implicit VR little endian); used on
- * the server (waveform route) and in the browser (image viewer). No Node-only imports here.
+ * DICOM parsing and waveforms (explicit or implicit VR little endian, any pixel encoding: the
+ * image pixels themselves, compressed or not, are decoded in the browser by dwv); used on the
+ * server (ingest, waveform route). No Node-only imports here.
  */
-
-export interface DicomFrame {
-  rows: number;
-  cols: number;
-  /** modality values (stored × slope + intercept), e.g. Hounsfield units for CT */
-  values: Float32Array;
-  windowCenter: number | null;
-  windowWidth: number | null;
-  instanceNumber: number | null;
-  sliceLocation: number | null;
-  pixelSpacingMm: number | null;
-  monochrome1: boolean;
-}
 
 export interface Waveform {
   sampleRateHz: number;
   leads: { name: string; samplesUv: number[] }[];
 }
 
-const COMPRESSED = /^1\.2\.840\.10008\.1\.2\.4\.|^1\.2\.840\.10008\.1\.2\.5$/;
-
 export function parseDicom(bytes: Uint8Array): dicomParser.DataSet {
   return dicomParser.parseDicom(bytes);
-}
-
-const num = (ds: dicomParser.DataSet, tag: string): number | null => {
-  const v = ds.floatString(tag);
-  return v === undefined || Number.isNaN(v) ? null : v;
-};
-
-export function dicomFrame(bytes: Uint8Array): DicomFrame {
-  const ds = parseDicom(bytes);
-  const ts = ds.string('x00020010') ?? '';
-  if (COMPRESSED.test(ts)) throw new Error(`compressed transfer syntax ${ts} is not supported by the viewer`);
-  const rows = ds.uint16('x00280010') ?? 0;
-  const cols = ds.uint16('x00280011') ?? 0;
-  const bits = ds.uint16('x00280100') ?? 16;
-  const signed = (ds.uint16('x00280103') ?? 0) === 1;
-  const spp = ds.uint16('x00280002') ?? 1;
-  const el = ds.elements.x7fe00010;
-  if (!el || !rows || !cols) throw new Error('no pixel data');
-  const slope = num(ds, 'x00281053') ?? 1;
-  const intercept = num(ds, 'x00281052') ?? 0;
-  const n = rows * cols;
-  const values = new Float32Array(n);
-  const dv = new DataView(ds.byteArray.buffer, ds.byteArray.byteOffset + el.dataOffset, el.length);
-  for (let i = 0; i < n; i++) {
-    let v: number;
-    if (bits === 8) v = dv.getUint8(i * spp);
-    else v = signed ? dv.getInt16(i * 2, true) : dv.getUint16(i * 2, true);
-    values[i] = v * slope + intercept;
-  }
-  return {
-    rows,
-    cols,
-    values,
-    windowCenter: num(ds, 'x00281050'),
-    windowWidth: num(ds, 'x00281051'),
-    instanceNumber: ds.intString('x00200013') ?? null,
-    sliceLocation: num(ds, 'x00201041'),
-    pixelSpacingMm: num(ds, 'x00280030'),
-    monochrome1: (ds.string('x00280004') ?? '') === 'MONOCHROME1',
-  };
 }
 
 const SCP_NAMES: Record<string, string> = {

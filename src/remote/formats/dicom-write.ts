@@ -2,11 +2,14 @@ import iconv from 'iconv-lite';
 
 /**
  * A minimal DICOM Part 10 writer (explicit VR little endian, 1.2.840.10008.1.2.1) for fixtures,
- * demo data and tests (issue 12): single-frame greyscale images (CT/DR/US) and ECG waveforms
- * (12-lead ECG Waveform Storage). Sequences and items have defined lengths.
+ * demo data and tests (issue 12): single-frame greyscale images (CT/DR/US), ECG waveforms
+ * (12-lead ECG Waveform Storage) and single-frame images with encapsulated (compressed) pixel
+ * data such as JPEG baseline. Sequences and items have defined lengths.
  */
 
 export const TS_EXPLICIT_LE = '1.2.840.10008.1.2.1';
+export const TS_JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
+export const SOP_US = '1.2.840.10008.5.1.4.1.1.6.1';
 export const SOP_CT = '1.2.840.10008.5.1.4.1.1.2';
 export const SOP_ECG_12 = '1.2.840.10008.5.1.4.1.1.9.1.1';
 export const SOP_ECG_GENERAL = '1.2.840.10008.5.1.4.1.1.9.1.2';
@@ -97,16 +100,47 @@ export function encodeName(name: string | Uint8Array, charset: string | undefine
   return Uint8Array.from(Buffer.from(name, 'utf8'));
 }
 
-function fileOf(sopClass: string, sopUid: string, dataset: El[]): Uint8Array {
+function fileOf(
+  sopClass: string,
+  sopUid: string,
+  dataset: El[],
+  ts = TS_EXPLICIT_LE,
+  tail: Uint8Array = new Uint8Array(0),
+): Uint8Array {
   const meta = encodeSet([
     { tag: 0x00020001, vr: 'OB', value: Uint8Array.from([0, 1]) },
     ...str(0x00020002, 'UI', sopClass),
     ...str(0x00020003, 'UI', sopUid),
-    ...str(0x00020010, 'UI', TS_EXPLICIT_LE),
+    ...str(0x00020010, 'UI', ts),
     ...str(0x00020012, 'UI', IMPLEMENTATION_UID),
   ]);
   const groupLength = encodeEl(ul(0x00020000, meta.byteLength));
-  return concat([new Uint8Array(128), ascii('DICM'), groupLength, meta, encodeSet(dataset)]);
+  return concat([new Uint8Array(128), ascii('DICM'), groupLength, meta, encodeSet(dataset), tail]);
+}
+
+const itemTag = (elem: number, length: number): Uint8Array => {
+  const h = new Uint8Array(8);
+  const dv = new DataView(h.buffer);
+  dv.setUint16(0, 0xfffe, true);
+  dv.setUint16(2, elem, true);
+  dv.setUint32(4, length, true);
+  return h;
+};
+
+/**
+ * (7FE0,0010) as encapsulated pixel data: OB of undefined length, an empty basic offset table
+ * item, one fragment per frame (padded to even length) and the sequence delimiter
+ */
+function encapsulatedPixelData(frames: Uint8Array[]): Uint8Array {
+  const head = new Uint8Array(12);
+  const dv = new DataView(head.buffer);
+  dv.setUint16(0, 0x7fe0, true);
+  dv.setUint16(2, 0x0010, true);
+  head[4] = 0x4f; // O
+  head[5] = 0x42; // B
+  dv.setUint32(8, 0xffffffff, true);
+  const fragments = frames.map((f) => padded('OB', f)).flatMap((f) => [itemTag(0xe000, f.byteLength), f]);
+  return concat([head, itemTag(0xe000, 0), ...fragments, itemTag(0xe0dd, 0)]);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -207,6 +241,42 @@ export function writeDicomImage(i: DicomImageInput): Uint8Array {
     { tag: 0x7fe00010, vr: 'OW', value: px },
   ];
   return fileOf(sopClass, i.sopUid, els);
+}
+
+export interface DicomEncapsulatedInput extends Common {
+  rows: number;
+  cols: number;
+  /** e.g. TS_JPEG_BASELINE */
+  transferSyntax: string;
+  /** the compressed frame, e.g. a whole JPEG file */
+  frame: Uint8Array;
+  samplesPerPixel: 1 | 3;
+  /** e.g. MONOCHROME2, YBR_FULL_422, YBR_FULL, RGB */
+  photometric: string;
+  bitsAllocated: 8 | 16;
+  sopClassUid?: string;
+  windowCenter?: number;
+  windowWidth?: number;
+}
+
+/** a single-frame image whose pixel data is compressed (encapsulated), as ultrasound and DR devices send */
+export function writeDicomEncapsulated(i: DicomEncapsulatedInput): Uint8Array {
+  const sopClass = i.sopClassUid ?? SOP_US;
+  const els: El[] = [
+    ...commonEls(i, sopClass, 'US'),
+    us(0x00280002, i.samplesPerPixel),
+    ...str(0x00280004, 'CS', i.photometric),
+    ...(i.samplesPerPixel === 3 ? [us(0x00280006, 0)] : []),
+    us(0x00280010, i.rows),
+    us(0x00280011, i.cols),
+    us(0x00280100, i.bitsAllocated),
+    us(0x00280101, i.bitsAllocated),
+    us(0x00280102, i.bitsAllocated - 1),
+    us(0x00280103, 0),
+    ...(i.windowCenter !== undefined ? str(0x00281050, 'DS', ds(i.windowCenter)) : []),
+    ...(i.windowWidth !== undefined ? str(0x00281051, 'DS', ds(i.windowWidth)) : []),
+  ];
+  return fileOf(sopClass, i.sopUid, els, i.transferSyntax, encapsulatedPixelData([i.frame]));
 }
 
 /** SCP-ECG lead codes (DICOM CID 3001) */

@@ -2,8 +2,10 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseAecg, writeAecg } from './aecg.ts';
 import { decodeDicomText, displayPersonName } from './charset.ts';
-import { dicomFrame, dicomWaveform, parseDicom } from './dicom-pixels.ts';
+import { dicomWaveform, parseDicom } from './dicom-pixels.ts';
 import { writeDicomEcg } from './dicom-write.ts';
+import { fixturePicture, jpegBaselineDicom } from '../fixtures/jpeg-dicom.ts';
+import jpeg from 'jpeg-js';
 import { synthEcg } from './ecg-synth.ts';
 import { headCtSeries } from './phantom.ts';
 
@@ -130,9 +132,30 @@ describe('DICOM writer', () => {
   it('writes a CT phantom series with window and pixels in HU', () => {
     const series = headCtSeries({ patientId: 'P1', accession: 'R1', slices: 3, size: 64 });
     expect(series).toHaveLength(3);
-    const f = dicomFrame(series[1].bytes);
-    expect([f.rows, f.cols, f.windowCenter, f.windowWidth, f.instanceNumber]).toEqual([64, 64, 40, 80, 2]);
-    expect(f.values[0]).toBe(-1000);
-    expect(Math.abs(f.values[32 * 64 + 20] - 35)).toBeLessThan(10);
+    const d = parseDicom(series[1].bytes);
+    const head = [d.uint16('x00280010'), d.uint16('x00280011'), d.floatString('x00281050')];
+    expect([...head, d.floatString('x00281051'), d.intString('x00200013')]).toEqual([64, 64, 40, 80, 2]);
+    const px = d.elements.x7fe00010;
+    const hu = new Int16Array(d.byteArray.slice(px.dataOffset, px.dataOffset + px.length).buffer);
+    expect(hu[0]).toBe(-1000);
+    expect(Math.abs(hu[32 * 64 + 20] - 35)).toBeLessThan(10);
+  });
+  it('writes a JPEG-baseline image as encapsulated pixel data that decodes back to the picture', () => {
+    const d = parseDicom(jpegBaselineDicom({ patientId: 'P1', size: 64 }));
+    expect(d.string('x00020010')).toBe('1.2.840.10008.1.2.4.50');
+    expect([d.uint16('x00280002'), d.string('x00280004'), d.uint16('x00280100')]).toEqual([3, 'YBR_FULL', 8]);
+    const px = d.elements.x7fe00010;
+    expect(px.encapsulatedPixelData).toBe(true);
+    expect(px.basicOffsetTable).toEqual([]);
+    const frag = px.fragments?.[0];
+    if (!frag) throw new Error('no fragment');
+    const bytes = d.byteArray.subarray(frag.position, frag.position + frag.length);
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+    const img = jpeg.decode(bytes, { useTArray: true });
+    const want = fixturePicture(64);
+    let worst = 0;
+    for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(img.data[i * 4] - want[i]));
+    expect(worst).toBeLessThan(40);
+    expect(new Set(want).size).toBeGreaterThan(10);
   });
 });

@@ -27,14 +27,18 @@ export const studiesMessages = defineDict({
   zoom: ['缩放 {z}%', 'Zoom {z}%'],
   reset: ['复位', 'Reset'],
   imageHint: [
-    '左键拖动调窗，右键或 Shift+拖动平移，滚轮翻层，Ctrl+滚轮缩放',
-    'Drag: window/level · right-drag or Shift: pan · wheel: slices · Ctrl+wheel: zoom',
+    '调窗：拖动调窗宽窗位，滚轮翻层；平移/缩放：拖动平移，滚轮或双指缩放；翻层：拖动或滚轮翻层',
+    'Window: drag for W/L, wheel for slices · Pan/zoom: drag to pan, wheel or pinch to zoom · Scroll: drag or wheel',
   ],
+  toolWindow: ['调窗', 'Window'],
+  toolPan: ['平移/缩放', 'Pan/zoom'],
+  toolScroll: ['翻层', 'Scroll'],
+  sliceSlider: ['层面', 'Slice'],
   zoomIn: ['放大', 'Zoom in'],
   zoomOut: ['缩小', 'Zoom out'],
-  unsupportedImage: [
-    '无法显示该影像（可能为压缩格式），请下载原件查看',
-    'Cannot show this image (maybe compressed); download the original',
+  decodeFailed: [
+    '影像无法解码（文件损坏或编码不受支持），请下载原件查看',
+    'This image cannot be decoded (damaged file or unsupported encoding); download the original',
   ],
   // study viewer
   download: ['下载原件', 'Download original'],
