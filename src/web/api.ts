@@ -56,7 +56,7 @@ export interface Options {
   credentials?: 'same-origin' | 'omit';
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 function stringField(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
@@ -146,7 +146,7 @@ export async function apiGet<S extends z.ZodType>(
 }
 
 export async function apiSend<S extends z.ZodType>(
-  method: 'POST' | 'PATCH' | 'PUT',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   body: unknown,
   schema: S,

@@ -151,6 +151,7 @@ export const common = {
   'nav.remoteRequests': ['远程诊断申请', 'Reading requests'],
   'nav.remoteWorklist': ['诊断中心工作列表', 'Reading worklist'],
   'nav.remoteCriticals': ['危急值管理', 'Critical values'],
+  'nav.remoteSchedule': ['值班与工作日历', 'Duty and calendar'],
   'nav.remoteUnmatched': ['待关联检查文件', 'Unmatched studies'],
   'nav.remoteConsults': ['远程会诊', 'Teleconsultation'],
   'nav.remoteKit': ['健康一体机', 'Health kit'],

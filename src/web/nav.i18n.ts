@@ -151,6 +151,10 @@ export const NAV_BLURBS = defineDict({
     '危急值：双人核对、即时推送、复述确认、15/30 分钟逐级上报、回访与病程记录',
     'Critical values: double check, push, read-back, escalation, tasks',
   ],
+  remoteSchedule: [
+    '危急值逐级上报的值班医生与负责人；报告时限所按的节假日与调休',
+    'Who is on duty for critical-value escalation; the days off the report limits count by',
+  ],
   remoteUnmatched: [
     '未能按检查号/患者号自动关联的检查文件，手工关联',
     'Studies not matched by accession or patient ID',

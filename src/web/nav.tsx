@@ -232,6 +232,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     blurb: NAV_BLURBS.remoteCriticals,
   },
   {
+    path: '/remote/schedule',
+    label: 'nav.remoteSchedule',
+    group: 'remote',
+    icon: <ScheduleOutlined />,
+    needs: 'GET /api/remote/duty',
+    blurb: NAV_BLURBS.remoteSchedule,
+  },
+  {
     path: '/remote/unmatched',
     label: 'nav.remoteUnmatched',
     group: 'remote',

@@ -242,6 +242,11 @@ const routes: RouteObject[] = [
             async () => (await import('../remote/ui/criticals.page.tsx')).CriticalsPage,
           ),
           page(
+            'remote/schedule',
+            'GET /api/remote/duty',
+            async () => (await import('../remote/ui/schedule.page.tsx')).RemoteSchedulePage,
+          ),
+          page(
             'remote/unmatched',
             'GET /api/remote/studies/unmatched',
             async () => (await import('../remote/ui/studies.unmatched.page.tsx')).UnmatchedStudiesPage,

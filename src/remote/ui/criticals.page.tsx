@@ -13,18 +13,17 @@ import { useCriticalList, type CriticalSummary } from './criticals.api.ts';
 import { criticalMessages } from './criticals.i18n.ts';
 import { STATUS_COLOR } from './criticals-labels.ts';
 import { CriticalTimeline } from './criticals-timeline.tsx';
-import { DutyTab, TasksTab } from './criticals-tabs.tsx';
+import { TasksTab } from './criticals-tabs.tsx';
 
 type Key = keyof typeof criticalMessages & string;
 
-/** /remote/criticals: the critical values the user may see (clinic: its own; centre: its reads), a drawer with the timeline; tasks and the duty roster */
+/** /remote/criticals: the critical values the user may see (clinic: its own; centre: its reads), a drawer with the timeline; the tasks (the duty roster is on /remote/schedule) */
 export function CriticalsPage() {
   const t = useT(criticalMessages);
   const roles = useMe().data?.roles ?? [];
   const tabs = [
     { key: 'list', label: t('tabList'), children: <CriticalList /> },
     mayCall(roles, 'GET /api/remote/tasks') && { key: 'tasks', label: t('tabTasks'), children: <TasksTab /> },
-    mayCall(roles, 'GET /api/remote/duty') && { key: 'duty', label: t('tabDuty'), children: <DutyTab /> },
   ].filter((x): x is { key: string; label: string; children: ReactElement } => Boolean(x));
   return (
     <Page title={t('title')}>
