@@ -3,13 +3,14 @@ import { writeAudit } from '../platform/audit.ts';
 import { ageOn, todayInShanghai } from '../platform/calendar.ts';
 import type { Ctx } from '../platform/context.ts';
 import { withScope, type Kdb } from '../platform/db.ts';
-import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events.ts';
 import { requestHash } from '../platform/idempotency.ts';
 import type { ServiceKind } from '../family-doctor/fd.schema.ts';
 import { deliver } from '../family-doctor/fulfilment.ts';
 import * as referrals from '../referrals/referral.service.ts';
 import * as kit from '../remote/kit-chronic.service.ts';
+import { withKitValues } from './followup-kit.ts';
 import type { FollowupCreate } from './chronic.schema.ts';
 import type { FollowedDisease, Referral } from './chronic.tables.ts';
 import { ruleSetOn } from './rule-set.ts';
@@ -332,52 +333,6 @@ export async function saveFollowup(
     result: await openReferralDraft(ctx, saved.result, saved.residentId, saved.disease, input),
     replayed: saved.replayed,
   };
-}
-
-const GLUCOSE_KIND = { fasting: 'fasting', postprandial: 'post_meal', random: 'random' } as const;
-
-/**
- * The follow-up with the kit's values where the doctor left the field empty; a typed value
- * that differs from the chosen reading is refused (which one is the visit's?).
- */
-export function withKitValues(
-  f: FollowupCreate,
-  k: { bp?: kit.KitMeasurement; glucose?: kit.KitMeasurement },
-): FollowupCreate {
-  const out = { ...f };
-  if (k.bp) {
-    const { systolic, diastolic, pulse } = k.bp;
-    if (systolic === null || diastolic === null)
-      throw badRequest('KIT_READING_KIND', '该血压读数不完整', 'kitReadings');
-    if ((f.sbp !== undefined && f.sbp !== systolic) || (f.dbp !== undefined && f.dbp !== diastolic))
-      throw new AppError(
-        422,
-        'KIT_READING_MISMATCH',
-        `填写的血压与所选健康一体机读数（${systolic}/${diastolic} mmHg）不一致`,
-        'sbp',
-      );
-    out.sbp = systolic;
-    out.dbp = diastolic;
-    if (f.heartRate === undefined && pulse !== null) out.heartRate = pulse;
-  }
-  if (k.glucose) {
-    const { glucose, glucoseCtx } = k.glucose;
-    if (glucose === null) throw badRequest('KIT_READING_KIND', '该血糖读数不完整', 'kitReadings');
-    if (f.glucose && Math.abs(glucoseToMmol(f.glucose.value, f.glucose.unit) - glucose) > 0.05)
-      throw new AppError(
-        422,
-        'KIT_READING_MISMATCH',
-        `填写的血糖与所选健康一体机读数（${glucose} mmol/L）不一致`,
-        'glucose',
-      );
-    out.glucose = f.glucose ?? {
-      kind: GLUCOSE_KIND[glucoseCtx ?? 'random'],
-      value: glucose,
-      unit: 'mmol/L',
-      sample: 'capillary',
-    };
-  }
-  return out;
 }
 
 /** The up-referral draft a recommended or emergency referral opens, through the referral service. */
