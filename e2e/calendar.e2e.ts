@@ -22,23 +22,28 @@ describe.runIf(status.available)('工作日历: the administrator keeps the days
     await page.locator('.ant-select-item-option', { hasText: '2026' }).click();
     await cal.locator('tr', { hasText: '2026-02-15' }).getByText('春节').waitFor({ timeout: 15_000 });
 
-    const fill = async (day: string, name: string) => {
+    const submit = cal.locator('button[type="submit"]');
+    // name and arrangement first, the date last; then the picker's panel must be closed before saving
+    const fill = async (day: string, name: string, arrangement: '放假' | '调休上班') => {
+      await cal.getByLabel('名称', { exact: true }).fill(name);
+      await cal.locator('.ant-radio-wrapper', { hasText: arrangement }).click();
       const date = cal.getByLabel('日期', { exact: true });
       await date.click();
       await date.fill(day);
-      await date.press('Enter');
-      await cal.getByLabel('名称', { exact: true }).fill(name);
+      await date.press('Tab');
+      await expect.poll(async () => date.inputValue()).toBe(day);
+      await expect.poll(async () => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+      await submit.click();
     };
     // a Wednesday cannot be a 调休 working day: the server's sentence, nothing saved
-    await fill('2026-11-25', '调休');
-    await cal.getByText('调休上班', { exact: true }).first().click();
-    await cal.getByRole('button', { name: /^保\s*存$/ }).click();
-    await cal.getByText(/本来就上班/).waitFor({ timeout: 15_000 });
+    await fill('2026-11-25', '调休', '调休上班');
+    await cal
+      .getByText(/本来就上班/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await cal.locator('tr', { hasText: '2026-11-25' }).count()).toBe(0);
 
-    await fill('2026-11-26', '县庆');
-    await cal.getByText('放假', { exact: true }).first().click();
-    await cal.getByRole('button', { name: /^保\s*存$/ }).click();
+    await fill('2026-11-26', '县庆', '放假');
     const row = cal.locator('tr', { hasText: '2026-11-26' });
     await row.getByText('县庆').waitFor({ timeout: 15_000 });
     await shot(page, 'remote-work-calendar');
